@@ -1,0 +1,33 @@
+import { resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'electron-vite';
+
+// lowdb and steno ship as ES modules only; bundling them keeps the CommonJS main/serve output loadable everywhere.
+const bundledDeps = ['lowdb', 'steno'];
+
+export default defineConfig({
+  main: {
+    build: {
+      externalizeDeps: { exclude: bundledDeps },
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'electron/main/index.ts'),
+          serve: resolve(__dirname, 'electron/serve/index.ts'),
+        },
+      },
+    },
+  },
+  preload: {
+    build: {
+      rollupOptions: { input: { index: resolve(__dirname, 'electron/preload/index.ts') } },
+    },
+  },
+  renderer: {
+    root: resolve(__dirname, 'renderer'),
+    plugins: [react()],
+    build: {
+      minify: true,
+      rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },
+    },
+  },
+});

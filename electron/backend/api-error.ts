@@ -1,0 +1,19 @@
+import type { ApiError, ApiErrorCode } from '../../shared/api-contract';
+
+/** An error a handler throws on purpose; its message is meant for the analyst. */
+export class ApiFailure extends Error {
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiFailure';
+  }
+
+  toApiError(): ApiError {
+    return { code: this.code, message: this.message };
+  }
+}
+
+export const notFound = (what: string, id: string): ApiFailure =>
+  new ApiFailure('not-found', `No ${what} with id ${JSON.stringify(id)}.`);

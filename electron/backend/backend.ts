@@ -1,0 +1,40 @@
+import {
+  apiArgumentSchemas,
+  isApiMethod,
+  type ApiMethod,
+  type ApiResult,
+  type ApiResults,
+} from '../../shared/api-contract';
+import { ApiFailure } from './api-error';
+import { createHandlers } from './handlers';
+import type { Store } from './store';
+
+/** The one entry point every shell calls: untrusted method name and payload in, an {@link ApiResult} out. */
+export type Backend = (method: string, payload: unknown) => Promise<ApiResult<ApiResults[ApiMethod]>>;
+
+export function createBackend(store: Store, now?: () => Date): Backend {
+  const handlers = createHandlers(store, now);
+  return async (method, payload) => {
+    if (!isApiMethod(method)) {
+      return { ok: false, error: { code: 'unknown-method', message: `Unknown API method ${JSON.stringify(method)}.` } };
+    }
+    const parsed = apiArgumentSchemas[method].safeParse(payload);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const where = issue?.path.length ? ` (at ${issue.path.join('.')})` : '';
+      return {
+        ok: false,
+        error: { code: 'invalid-request', message: `Invalid ${method} request: ${issue?.message ?? 'bad payload'}${where}.` },
+      };
+    }
+    try {
+      // The schema and the handler belong to the same method; TypeScript cannot correlate the two through the union.
+      const handler = handlers[method] as (args: unknown) => Promise<ApiResults[ApiMethod]>;
+      return { ok: true, value: await handler(parsed.data) };
+    } catch (error) {
+      if (error instanceof ApiFailure) return { ok: false, error: error.toApiError() };
+      const message = error instanceof Error ? error.message : String(error);
+      return { ok: false, error: { code: 'internal', message: `The ${method} request failed: ${message}` } };
+    }
+  };
+}

@@ -1,0 +1,48 @@
+import path from 'node:path';
+import { app, BrowserWindow, dialog } from 'electron';
+import { createBackend } from '../backend/backend';
+import { resolveDataDir } from '../backend/data-dir';
+import { openStore } from '../backend/store';
+import { installAppMenu } from './app-menu';
+import { APP_ORIGIN, handleAppProtocol, registerAppSchemeAsPrivileged } from './app-protocol';
+import { hardenWebContents } from './hardening';
+import { registerApiHandlers } from './ipc';
+import { createMainWindow } from './main-window';
+
+// electron-vite sets this in `electron-vite dev` only; the built app always uses the custom protocol.
+const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+
+registerAppSchemeAsPrivileged();
+
+if (!app.requestSingleInstanceLock()) {
+  // Another instance owns the data file: hand over to it (it focuses its window) and leave.
+  app.quit();
+} else {
+  let mainWindow: BrowserWindow | null = null;
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+
+  void app.whenReady().then(async () => {
+    hardenWebContents();
+    installAppMenu();
+    const dataDir = resolveDataDir(process.argv, process.env, app.getPath('userData'));
+    let store;
+    try {
+      store = await openStore(dataDir);
+    } catch (error) {
+      dialog.showErrorBox('Stance Annotator cannot open its library', (error as Error).message);
+      app.exit(1);
+      return;
+    }
+    const trustedOrigins = devServerUrl ? [APP_ORIGIN, new URL(devServerUrl).origin] : [APP_ORIGIN];
+    registerApiHandlers(createBackend(store), trustedOrigins);
+    handleAppProtocol(path.join(__dirname, '../renderer'));
+    mainWindow = createMainWindow(devServerUrl ?? `${APP_ORIGIN}/index.html`);
+    mainWindow.on('closed', () => (mainWindow = null));
+  });
+
+  app.on('window-all-closed', () => app.quit());
+}

@@ -1,0 +1,29 @@
+import { ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { apiMethods } from '../../shared/api-contract';
+import { ipcChannel } from '../../shared/api-names';
+import type { Backend } from '../backend/backend';
+
+/**
+ * One IPC handler per API method. A call is answered only when it comes from the app's own page (its frame's
+ * origin is one of `trustedOrigins`); the payload goes to the backend as `unknown`, to be parsed there.
+ */
+export function registerApiHandlers(backend: Backend, trustedOrigins: readonly string[]): void {
+  for (const method of apiMethods) {
+    ipcMain.handle(ipcChannel(method), (event, payload: unknown) => {
+      if (!isTrustedSender(event, trustedOrigins)) {
+        return { ok: false, error: { code: 'invalid-request', message: 'Calls are accepted from the app only.' } };
+      }
+      return backend(method, payload);
+    });
+  }
+}
+
+export function isTrustedSender(event: IpcMainInvokeEvent, trustedOrigins: readonly string[]): boolean {
+  const url = event.senderFrame?.url;
+  if (!url) return false;
+  try {
+    return trustedOrigins.includes(new URL(url).origin);
+  } catch {
+    return false;
+  }
+}

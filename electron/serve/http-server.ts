@@ -1,0 +1,159 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Backend } from '../backend/backend';
+import { CONTENT_SECURITY_POLICY } from '../backend/content-security-policy';
+import { readStaticFile, resolveStaticFile } from '../backend/static-files';
+
+/** Largest API request body accepted; larger ones get 413 before they are read in full. */
+export const MAX_BODY_BYTES = 32 * 1024 * 1024;
+const API_PREFIX = '/api/';
+const ALLOWED_HOSTNAMES = new Set(['127.0.0.1', 'localhost']);
+
+export interface BrowserModeServer {
+  readonly url: string;
+  readonly token: string;
+  readonly port: number;
+  /** Stops accepting connections and resolves once every request under way has been answered. */
+  close(): Promise<void>;
+}
+
+/**
+ * The browser mode: the backend behind an HTTP server bound to 127.0.0.1 only. Static files of the built renderer
+ * are public; every `POST /api/<method>` needs `Authorization: Bearer <token>` (a fresh random token per launch,
+ * printed in the start-up URL), and any request with a Host other than 127.0.0.1/localhost is refused (DNS
+ * rebinding). No CORS headers are ever sent, so other origins cannot read answers.
+ */
+export async function startBrowserModeServer(options: {
+  backend: Backend;
+  rendererDir: string;
+  port: number;
+}): Promise<BrowserModeServer> {
+  const token = randomBytes(24).toString('hex');
+  const pending = new Set<Promise<void>>();
+
+  const server: Server = createServer((request, response) => {
+    const work = handleRequest(request, response, options, token).catch(() => {
+      if (!response.headersSent) sendJson(response, 500, { ok: false, error: { code: 'internal', message: 'Server error.' } });
+      else response.destroy();
+    });
+    pending.add(work);
+    void work.finally(() => pending.delete(work));
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    token,
+    port,
+    async close() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
+      await Promise.all(pending);
+    },
+  };
+}
+
+async function handleRequest(
+  request: IncomingMessage,
+  response: ServerResponse,
+  options: { backend: Backend; rendererDir: string },
+  token: string,
+): Promise<void> {
+  if (!hostAllowed(request.headers.host)) {
+    sendText(response, 403, 'Forbidden: this server answers only to 127.0.0.1 and localhost.');
+    return;
+  }
+  const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+
+  if (url.pathname.startsWith(API_PREFIX)) {
+    if (!tokenMatches(request.headers.authorization, token)) {
+      sendJson(response, 401, { ok: false, error: { code: 'invalid-request', message: 'Missing or wrong token.' } });
+      return;
+    }
+    if (request.method !== 'POST') {
+      response.setHeader('Allow', 'POST');
+      sendJson(response, 405, { ok: false, error: { code: 'invalid-request', message: 'Use POST.' } });
+      return;
+    }
+    const body = await readBody(request);
+    if (body === 'too-large') {
+      sendJson(response, 413, { ok: false, error: { code: 'invalid-request', message: 'Request body too large.' } });
+      request.resume();
+      return;
+    }
+    let payload: unknown;
+    try {
+      payload = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
+    } catch {
+      sendJson(response, 400, { ok: false, error: { code: 'invalid-request', message: 'The body is not valid JSON.' } });
+      return;
+    }
+    const result = await options.backend(url.pathname.slice(API_PREFIX.length), payload);
+    sendJson(response, 200, result);
+    return;
+  }
+
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    sendText(response, 405, 'Method not allowed.');
+    return;
+  }
+  const file = await resolveStaticFile(options.rendererDir, url.pathname);
+  if (!file) {
+    sendText(response, 404, 'Not found.');
+    return;
+  }
+  const { body, contentType } = await readStaticFile(file);
+  response.writeHead(200, {
+    'Content-Type': contentType,
+    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'Cache-Control': 'no-store',
+  });
+  response.end(request.method === 'HEAD' ? undefined : body);
+}
+
+function hostAllowed(host: string | undefined): boolean {
+  if (!host) return false;
+  const hostname = host.replace(/:\d+$/, '');
+  return ALLOWED_HOSTNAMES.has(hostname);
+}
+
+function tokenMatches(header: string | undefined, token: string): boolean {
+  const match = /^Bearer (.+)$/.exec(header ?? '');
+  if (!match?.[1]) return false;
+  const given = Buffer.from(match[1]);
+  const expected = Buffer.from(token);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+async function readBody(request: IncomingMessage): Promise<Buffer | 'too-large'> {
+  const declared = Number(request.headers['content-length'] ?? 0);
+  if (declared > MAX_BODY_BYTES) return 'too-large';
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) return 'too-large';
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
+function sendJson(response: ServerResponse, status: number, value: unknown): void {
+  response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  response.end(JSON.stringify(value));
+}
+
+function sendText(response: ServerResponse, status: number, text: string): void {
+  response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' });
+  response.end(text);
+}

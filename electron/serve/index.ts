@@ -1,0 +1,57 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { createBackend } from '../backend/backend';
+import { DATA_DIR_ENV, defaultUserDataDir, resolveDataDir } from '../backend/data-dir';
+import { openStore } from '../backend/store';
+import { startBrowserModeServer } from './http-server';
+
+const USAGE = `Usage: npm run serve -- [--port N] [--data-dir DIR]
+
+Serves Stance Annotator to a browser on this machine only (127.0.0.1).
+  --port N        port to listen on; 0 picks any free port (default 0)
+  --data-dir DIR  folder of the library (default: $${DATA_DIR_ENV}, else ${defaultUserDataDir()})`;
+
+async function main(): Promise<void> {
+  let values: { port?: string; 'data-dir'?: string; help?: boolean };
+  try {
+    ({ values } = parseArgs({
+      options: { port: { type: 'string' }, 'data-dir': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    }));
+  } catch (error) {
+    fail(`${(error as Error).message}\n\n${USAGE}`);
+  }
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  const port = Number(values.port ?? 0);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a whole number from 0 to 65535.`);
+
+  const dataDir = resolveDataDir(
+    values['data-dir'] ? ['--data-dir', values['data-dir']] : [],
+    process.env,
+    defaultUserDataDir(),
+  );
+  const store = await openStore(dataDir).catch((error: Error) => fail(error.message));
+  const server = await startBrowserModeServer({
+    backend: createBackend(store),
+    rendererDir: path.join(__dirname, '../renderer'),
+    port,
+  }).catch((error: Error) => fail(`Could not listen on 127.0.0.1:${port}: ${error.message}`));
+
+  for (const notice of store.notices) console.warn(`Notice: ${notice}`);
+  console.log(`Stance Annotator at ${server.url}`);
+
+  const stop = (): void => {
+    void server.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+void main();

@@ -1,0 +1,42 @@
+import js from '@eslint/js';
+import prettier from 'eslint-config-prettier';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const nodeOnly = ['electron', 'electron/*', 'node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'http'];
+
+export default tseslint.config(
+  { ignores: ['out/', 'node_modules/', 'test-results/', 'playwright-report/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx,mjs,js}'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      // The renderer reaches Node and Electron only through the API client.
+      'no-restricted-imports': ['error', { patterns: [{ group: nodeOnly, message: 'The renderer has no Node or Electron: use the API client.' }] }],
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: {
+      // shared/ is pure: it runs unchanged in the renderer, the backend and the tests.
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: [...nodeOnly, 'react', 'react-dom', 'react-dom/*'], message: 'shared/ stays pure: no DOM, Node or Electron.' }] },
+      ],
+    },
+  },
+  {
+    files: ['**/*.test.{ts,tsx}'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+  prettier,
+);

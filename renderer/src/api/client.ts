@@ -1,0 +1,68 @@
+import type { ApiArgs, ApiError, ApiMethod, ApiResult, ApiResults, StanceApi } from '../../../shared/api-contract';
+import { API_GLOBAL_NAME } from '../../../shared/api-names';
+
+/** A failed call, with the backend's message (meant for the analyst). */
+export class ApiCallError extends Error {
+  constructor(readonly error: ApiError) {
+    super(error.message);
+    this.name = 'ApiCallError';
+  }
+}
+
+type Transport = <M extends ApiMethod>(method: M, args: ApiArgs<M>) => Promise<ApiResult<ApiResults[M]>>;
+
+/**
+ * The renderer's only way to the backend. Under Electron the preload has put the API on `window`; in browser mode
+ * the same calls go to `POST /api/<method>` with the token from the page's URL.
+ */
+export async function callApi<M extends ApiMethod>(method: M, args: ApiArgs<M>): Promise<ApiResults[M]> {
+  const result = await transport()(method, args);
+  if (!result.ok) throw new ApiCallError(result.error);
+  return result.value;
+}
+
+let chosen: Transport | undefined;
+
+function transport(): Transport {
+  chosen ??= pickTransport();
+  return chosen;
+}
+
+function pickTransport(): Transport {
+  const injected = (window as unknown as Record<string, StanceApi | undefined>)[API_GLOBAL_NAME];
+  if (injected) {
+    return (method, args) => injected[method](args);
+  }
+  const token = new URL(window.location.href).searchParams.get('token');
+  return (method, args) => httpCall(method, args, token);
+}
+
+async function httpCall<M extends ApiMethod>(
+  method: M,
+  args: ApiArgs<M>,
+  token: string | null,
+): Promise<ApiResult<ApiResults[M]>> {
+  if (!token) {
+    return failure('This page needs the address printed by `npm run serve`, which carries its access token.');
+  }
+  let response: Response;
+  try {
+    response = await fetch(`/api/${method}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      body: JSON.stringify(args),
+    });
+  } catch {
+    return failure('The Stance Annotator server cannot be reached. Is it still running?');
+  }
+  if (response.status === 401) return failure('The access token was refused: open the address the server printed.');
+  try {
+    return (await response.json()) as ApiResult<ApiResults[M]>;
+  } catch {
+    return failure(`The server answered ${response.status} without a readable result.`);
+  }
+}
+
+function failure(message: string): { ok: false; error: ApiError } {
+  return { ok: false, error: { code: 'internal', message } };
+}

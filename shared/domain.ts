@@ -1,0 +1,103 @@
+import { z } from 'zod';
+
+/**
+ * The saved data model, as zod schemas: the single source of truth for both the TypeScript types and the
+ * validation of a data file read from disk. Offsets are UTF-16 indices into `Document.text` (what the DOM gives);
+ * the CSV export converts them to code points.
+ */
+
+export const idSchema = z.string().min(1).max(64);
+export type Id = z.infer<typeof idSchema>;
+
+const isoTimestamp = z.iso.datetime();
+
+export const stanceValues = ['favor', 'against', 'neutral', 'unclear'] as const;
+export const stanceValueSchema = z.enum(stanceValues);
+export type StanceValue = z.infer<typeof stanceValueSchema>;
+
+export const sourceKinds = ['sample', 'file', 'paste'] as const;
+
+export const documentSchema = z.object({
+  id: idSchema,
+  title: z.string(),
+  text: z.string(),
+  source: z.object({
+    kind: z.enum(sourceKinds),
+    path: z.string().optional(),
+    url: z.string().optional(),
+  }),
+  meta: z.object({
+    outlet: z.string().optional(),
+    author: z.string().optional(),
+    publishedAt: z.string().optional(),
+  }),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  addedAt: isoTimestamp,
+});
+export type StoredDocument = z.infer<typeof documentSchema>;
+
+export const tagSchema = z.object({
+  id: idSchema,
+  name: z.string().min(1),
+  color: z.string().regex(/^#[0-9a-f]{6}$/i),
+  description: z.string(),
+  parentId: idSchema.nullable(),
+});
+export type Tag = z.infer<typeof tagSchema>;
+
+export const actorSchema = z.object({ id: idSchema, name: z.string().min(1) });
+export type Actor = z.infer<typeof actorSchema>;
+
+export const targetSchema = z.object({
+  id: idSchema,
+  name: z.string().min(1),
+  description: z.string(),
+});
+export type Target = z.infer<typeof targetSchema>;
+
+export const stanceSchema = z.object({
+  holderId: idSchema.nullable(),
+  targetId: idSchema,
+  stance: stanceValueSchema,
+});
+export type Stance = z.infer<typeof stanceSchema>;
+
+export const highlightSchema = z.object({
+  id: idSchema,
+  documentId: idSchema,
+  start: z.number().int().nonnegative(),
+  end: z.number().int().positive(),
+  quote: z.string().min(1),
+  prefix: z.string(),
+  suffix: z.string(),
+  tagIds: z.array(idSchema),
+  stances: z.array(stanceSchema),
+  note: z.string(),
+  annotator: z.string(),
+  createdAt: isoTimestamp,
+  updatedAt: isoTimestamp,
+});
+export type Highlight = z.infer<typeof highlightSchema>;
+
+export const settingsSchema = z.object({
+  annotator: z.string(),
+  lastDocumentId: idSchema.nullable(),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+/** The version this build writes. Bump it together with a new entry in the backend's migrations list. */
+export const CURRENT_SCHEMA_VERSION = 1;
+
+export const databaseSchema = z.object({
+  schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
+  documents: z.array(documentSchema),
+  tags: z.array(tagSchema),
+  actors: z.array(actorSchema),
+  targets: z.array(targetSchema),
+  highlights: z.array(highlightSchema),
+  settings: settingsSchema,
+});
+export type Database = z.infer<typeof databaseSchema>;
+
+/** What lists of documents show: everything but the (possibly long) text. */
+export type DocumentSummary = Omit<StoredDocument, 'text'> & { highlightCount: number; charCount: number };
