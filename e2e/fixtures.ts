@@ -1,0 +1,62 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { test as base } from '@playwright/test';
+import type { Database } from '../shared/domain';
+import { AnnotatorPage } from './page-models/annotator-page';
+import { electronExecutable, startBrowserMode, startElectron, type RunningApp } from './shells';
+
+export interface ShellOptions {
+  /** Which shell the specs drive: set per Playwright project. */
+  shell: 'browser' | 'electron';
+}
+
+interface AppFixtures {
+  /** A fresh data directory for this test alone. */
+  dataDir: string;
+  app: RunningApp;
+  annotator: AnnotatorPage;
+  /** The data file as it is on disk now. */
+  readDataFile(): Promise<Database>;
+}
+
+/**
+ * The specs are written once: `app` is the browser mode in Chromium, or the Electron app where its binary is
+ * installed. Without the binary the Electron project's tests are skipped with the reason.
+ */
+export const test = base.extend<AppFixtures & ShellOptions>({
+  shell: ['browser', { option: true }],
+
+  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies by destructuring.
+  dataDir: async ({}, use) => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'stance-annotator-e2e-'));
+    await use(dir);
+    await rm(dir, { recursive: true, force: true });
+  },
+
+  app: async ({ shell, dataDir, browser }, use, testInfo) => {
+    let app: RunningApp;
+    if (shell === 'electron') {
+      const executable = electronExecutable();
+      testInfo.skip(
+        !executable,
+        'Electron binary not installed (its download failed, e.g. offline); the browser-mode project runs these specs.',
+      );
+      app = await startElectron(executable!, dataDir);
+    } else {
+      app = await startBrowserMode(browser, dataDir);
+    }
+    await use(app);
+    await app.stop();
+  },
+
+  annotator: async ({ app }, use) => {
+    await use(new AnnotatorPage(() => app.page));
+  },
+
+  readDataFile: async ({ dataDir }, use) => {
+    await use(async () => JSON.parse(await readFile(path.join(dataDir, 'stance-annotator.json'), 'utf8')) as Database);
+  },
+});
+
+export { expect } from '@playwright/test';

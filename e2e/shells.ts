@@ -1,0 +1,91 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { _electron, type Browser, type ElectronApplication, type Page } from '@playwright/test';
+
+const projectRoot = path.resolve(__dirname, '..');
+const serveScript = path.join(projectRoot, 'out', 'main', 'serve.js');
+const electronMain = path.join(projectRoot, 'out', 'main', 'index.js');
+
+/** A running app, in whichever shell, on one data directory; `restart` stops it and starts it again on the same data. */
+export interface RunningApp {
+  readonly page: Page;
+  restart(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** The Electron executable if it is installed, else null. */
+export function electronExecutable(): string | null {
+  const pathFile = path.join(projectRoot, 'node_modules', 'electron', 'path.txt');
+  if (!existsSync(pathFile)) return null;
+  const executable = path.join(projectRoot, 'node_modules', 'electron', 'dist', readFileSync(pathFile, 'utf8').trim());
+  return existsSync(executable) ? executable : null;
+}
+
+export async function startBrowserMode(browser: Browser, dataDir: string): Promise<RunningApp> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  let server = await startServer(dataDir);
+  await page.goto(server.url);
+  return {
+    page,
+    async restart() {
+      await server.stop();
+      server = await startServer(dataDir);
+      await page.goto(server.url);
+    },
+    async stop() {
+      await context.close();
+      await server.stop();
+    },
+  };
+}
+
+async function startServer(dataDir: string): Promise<{ url: string; stop(): Promise<void> }> {
+  const child = spawn(process.execPath, [serveScript, '--port', '0', '--data-dir', dataDir], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = '';
+    const onData = (chunk: Buffer): void => {
+      output += chunk.toString();
+      const match = /Stance Annotator at (http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]+)/.exec(output);
+      if (match?.[1]) resolve(match[1]);
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`The browser-mode server exited (${code}):\n${output}`)));
+  });
+  return { url, stop: () => stopProcess(child) };
+}
+
+function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+export async function startElectron(executablePath: string, dataDir: string): Promise<RunningApp> {
+  const launch = (): Promise<ElectronApplication> =>
+    _electron.launch({
+      executablePath,
+      args: [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), electronMain, '--data-dir', dataDir],
+    });
+  let app = await launch();
+  let page = await app.firstWindow();
+  return {
+    get page() {
+      return page;
+    },
+    async restart() {
+      await app.close();
+      app = await launch();
+      page = await app.firstWindow();
+    },
+    async stop() {
+      await app.close();
+    },
+  };
+}
