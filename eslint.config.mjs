@@ -7,7 +7,7 @@ import tseslint from 'typescript-eslint';
 const nodeOnly = ['electron', 'electron/*', 'node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'http'];
 
 export default tseslint.config(
-  { ignores: ['out/', 'node_modules/', 'test-results/', 'playwright-report/'] },
+  { ignores: ['out/', 'node_modules/', 'test-results/', 'playwright-report/', 'scratch/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -21,7 +21,10 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       // The renderer reaches Node and Electron only through the API client.
-      'no-restricted-imports': ['error', { patterns: [{ group: nodeOnly, message: 'The renderer has no Node or Electron: use the API client.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: nodeOnly, message: 'The renderer has no Node or Electron: use the API client.' }] },
+      ],
     },
   },
   {
@@ -30,7 +33,14 @@ export default tseslint.config(
       // shared/ is pure: it runs unchanged in the renderer, the backend and the tests.
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: [...nodeOnly, 'react', 'react-dom', 'react-dom/*'], message: 'shared/ stays pure: no DOM, Node or Electron.' }] },
+        {
+          patterns: [
+            {
+              group: [...nodeOnly, 'react', 'react-dom', 'react-dom/*'],
+              message: 'shared/ stays pure: no DOM, Node or Electron.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -51,7 +51,10 @@ test('a number key tags the selection, and a deleted highlight stays deleted aft
   await expect(annotator.highlightItems.first()).toContainText('Proposal');
   expect(await annotator.paintedRanges()).toMatchObject({ 'sa-tag-3': 1 });
 
-  await annotator.highlightItems.first().getByRole('button', { name: /^Delete highlight/ }).click();
+  await annotator.highlightItems
+    .first()
+    .getByRole('button', { name: /^Delete highlight/ })
+    .click();
   await expect(annotator.page.getByText('No highlights yet.')).toBeVisible();
   expect((await readDataFile()).highlights).toEqual([]);
   expect(await annotator.paintedRanges()).not.toHaveProperty('sa-tag-3');

@@ -7,7 +7,10 @@ export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.u
 /** Builds main, preload and renderer into out/ (a few seconds), so `npm start` and `npm run serve` run fresh code. */
 export function build() {
   const cli = path.join(projectRoot, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js');
-  const result = spawnSync(process.execPath, [cli, 'build', '--logLevel', 'warn'], { cwd: projectRoot, stdio: 'inherit' });
+  const result = spawnSync(process.execPath, [cli, 'build', '--logLevel', 'warn'], {
+    cwd: projectRoot,
+    stdio: 'inherit',
+  });
   if (result.status !== 0) {
     console.error('The build failed; see the messages above.');
     process.exit(result.status ?? 1);

@@ -24,7 +24,10 @@ export function createBackend(store: Store, now?: () => Date): Backend {
       const where = issue?.path.length ? ` (at ${issue.path.join('.')})` : '';
       return {
         ok: false,
-        error: { code: 'invalid-request', message: `Invalid ${method} request: ${issue?.message ?? 'bad payload'}${where}.` },
+        error: {
+          code: 'invalid-request',
+          message: `Invalid ${method} request: ${issue?.message ?? 'bad payload'}${where}.`,
+        },
       };
     }
     try {

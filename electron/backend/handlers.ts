@@ -22,6 +22,19 @@ export function createHandlers(store: Store, now: () => Date = () => new Date())
     if (!highlight) throw notFound('highlight', id);
     return highlight;
   };
+  /**
+   * Applies a change in memory and writes it; when the write fails the change is reverted, so memory never holds
+   * what the disk does not and a later write cannot save a change the analyst was told had failed.
+   */
+  const commit = async (apply: () => void, revert: () => void): Promise<void> => {
+    apply();
+    try {
+      await store.save();
+    } catch (error) {
+      revert();
+      throw error;
+    }
+  };
   const checkTagsExist = (tagIds: readonly string[]): void => {
     for (const tagId of tagIds) {
       if (!store.data.tags.some((t) => t.id === tagId)) throw notFound('tag', tagId);
@@ -43,9 +56,13 @@ export function createHandlers(store: Store, now: () => Date = () => new Date())
     async getDocument({ documentId }) {
       const document = findDocument(documentId);
       const highlights = store.data.highlights.filter((h) => h.documentId === documentId);
-      if (store.data.settings.lastDocumentId !== documentId) {
-        store.data.settings.lastDocumentId = documentId;
-        await store.save();
+      const { settings } = store.data;
+      const previous = settings.lastDocumentId;
+      if (previous !== documentId) {
+        await commit(
+          () => (settings.lastDocumentId = documentId),
+          () => (settings.lastDocumentId = previous),
+        );
       }
       return { document, highlights };
     },
@@ -77,24 +94,31 @@ export function createHandlers(store: Store, now: () => Date = () => new Date())
         createdAt: timestamp,
         updatedAt: timestamp,
       };
-      store.data.highlights.push(highlight);
-      await store.save();
+      await commit(
+        () => store.data.highlights.push(highlight),
+        () => (store.data.highlights = store.data.highlights.filter((h) => h !== highlight)),
+      );
       return highlight;
     },
 
     async setHighlightTags({ highlightId, tagIds }) {
       const highlight = findHighlight(highlightId);
       checkTagsExist(tagIds);
-      highlight.tagIds = tagIds;
-      highlight.updatedAt = now().toISOString();
-      await store.save();
+      const { tagIds: previousTagIds, updatedAt: previousUpdatedAt } = highlight;
+      await commit(
+        () => Object.assign(highlight, { tagIds, updatedAt: now().toISOString() }),
+        () => Object.assign(highlight, { tagIds: previousTagIds, updatedAt: previousUpdatedAt }),
+      );
       return highlight;
     },
 
     async deleteHighlight({ highlightId }) {
       findHighlight(highlightId);
-      store.data.highlights = store.data.highlights.filter((h) => h.id !== highlightId);
-      await store.save();
+      const previous = store.data.highlights;
+      await commit(
+        () => (store.data.highlights = previous.filter((h) => h.id !== highlightId)),
+        () => (store.data.highlights = previous),
+      );
       return { highlightId };
     },
   };

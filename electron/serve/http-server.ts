@@ -34,7 +34,8 @@ export async function startBrowserModeServer(options: {
 
   const server: Server = createServer((request, response) => {
     const work = handleRequest(request, response, options, token).catch(() => {
-      if (!response.headersSent) sendJson(response, 500, { ok: false, error: { code: 'internal', message: 'Server error.' } });
+      if (!response.headersSent)
+        sendJson(response, 500, { ok: false, error: { code: 'internal', message: 'Server error.' } });
       else response.destroy();
     });
     pending.add(work);
@@ -93,7 +94,10 @@ async function handleRequest(
     try {
       payload = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
     } catch {
-      sendJson(response, 400, { ok: false, error: { code: 'invalid-request', message: 'The body is not valid JSON.' } });
+      sendJson(response, 400, {
+        ok: false,
+        error: { code: 'invalid-request', message: 'The body is not valid JSON.' },
+      });
       return;
     }
     const result = await options.backend(url.pathname.slice(API_PREFIX.length), payload);

@@ -9,5 +9,7 @@ export function sortByPosition(highlights: readonly Highlight[]): Highlight[] {
 
 /** The highlights that cover a text offset, innermost (shortest) first. */
 export function highlightsAt(highlights: readonly Highlight[], offset: number): Highlight[] {
-  return highlights.filter((h) => h.start <= offset && offset < h.end).sort((a, b) => a.end - a.start - (b.end - b.start));
+  return highlights
+    .filter((h) => h.start <= offset && offset < h.end)
+    .sort((a, b) => a.end - a.start - (b.end - b.start));
 }

@@ -27,9 +27,7 @@ export function syncHighlightStyles(tags: readonly Tag[]): void {
   }
   const rules = tags.map((tag, i) => `::highlight(${tagHighlightName(i)}) { background-color: ${tag.color}66; }`);
   rules.push(`::highlight(${UNTAGGED}) { background-color: #9e9e9e55; }`);
-  rules.push(
-    `::highlight(${SELECTED}) { text-decoration: underline 3px #1a5fb4; text-underline-offset: 4px; }`,
-  );
+  rules.push(`::highlight(${SELECTED}) { text-decoration: underline 3px #1a5fb4; text-underline-offset: 4px; }`);
   styleSheet.replaceSync(rules.join('\n'));
 }
 

@@ -92,7 +92,9 @@ export const createDocumentSlice: StateCreator<AppState, [], [], DocumentSlice> 
       const tagIds = selected.tagIds.includes(tagId)
         ? selected.tagIds.filter((id) => id !== tagId)
         : [...selected.tagIds, tagId];
-      await change(async () => replaceHighlight(await callApi('setHighlightTags', { highlightId: selected.id, tagIds })));
+      await change(async () =>
+        replaceHighlight(await callApi('setHighlightTags', { highlightId: selected.id, tagIds })),
+      );
     },
 
     async deleteHighlight(highlightId) {
