@@ -58,7 +58,12 @@ describe('backend', () => {
     ['a fractional offset', 'createHighlight', () => ({ ...valid(), end: start + 1.5 }), /end/],
     ['NaN', 'createHighlight', () => ({ ...valid(), start: Number.NaN }), /start/],
     ['a string offset', 'createHighlight', () => ({ ...valid(), start: String(start) }), /start/],
-    ['reversed offsets', 'createHighlight', () => ({ ...valid(), start: start + 5, end: start }), /end must be greater/],
+    [
+      'reversed offsets',
+      'createHighlight',
+      () => ({ ...valid(), start: start + 5, end: start }),
+      /end must be greater/,
+    ],
     ['an end past the text', 'createHighlight', () => ({ ...valid(), end: 10_000_000 }), /past the end/],
     ['a quote that does not match', 'createHighlight', () => ({ ...valid(), quote: 'NATO is fine' }), /does not match/],
     ['an unknown document', 'createHighlight', () => ({ ...valid(), documentId: 'nope' }), /No document/],
@@ -68,14 +73,17 @@ describe('backend', () => {
     ['an unknown highlight', 'deleteHighlight', () => ({ highlightId: 'nope' }), /No highlight/],
   ];
 
-  it.each(rejected)('answers %s with a clear error and leaves the file byte-identical', async (_, method, payload, message) => {
-    const before = await readFile(store.filePath);
-    const result = await backend(method, payload());
-    expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error.message).toMatch(message);
-    expect(await readFile(store.filePath)).toEqual(before);
-    expect(store.data.highlights).toEqual([]);
-  });
+  it.each(rejected)(
+    'answers %s with a clear error and leaves the file byte-identical',
+    async (_, method, payload, message) => {
+      const before = await readFile(store.filePath);
+      const result = await backend(method, payload());
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.error.message).toMatch(message);
+      expect(await readFile(store.filePath)).toEqual(before);
+      expect(store.data.highlights).toEqual([]);
+    },
+  );
 
   it('answers a failing write with an error and keeps nothing of the change in memory', async () => {
     const created = await callOk(backend, 'createHighlight', valid());

@@ -19,7 +19,11 @@ export function useTempDirs(): () => Promise<string> {
 }
 
 /** Calls the backend and returns the value, failing the test with the backend's message on an error result. */
-export async function callOk<M extends ApiMethod>(backend: Backend, method: M, args: ApiArgs<M>): Promise<ApiResults[M]> {
+export async function callOk<M extends ApiMethod>(
+  backend: Backend,
+  method: M,
+  args: ApiArgs<M>,
+): Promise<ApiResults[M]> {
   const result = await backend(method, args);
   if (!result.ok) throw new Error(`${method} failed: ${result.error.message}`);
   return result.value as ApiResults[M];

@@ -22,7 +22,9 @@ export function isTrustedSender(event: IpcMainInvokeEvent, trustedOrigins: reado
   const url = event.senderFrame?.url;
   if (!url) return false;
   try {
-    return trustedOrigins.includes(new URL(url).origin);
+    // Not URL.origin: Node gives "null" as the origin of a custom scheme such as app://.
+    const { protocol, host } = new URL(url);
+    return trustedOrigins.includes(`${protocol}//${host}`);
   } catch {
     return false;
   }

@@ -28,6 +28,7 @@ export async function startBrowserModeServer(options: {
   backend: Backend;
   rendererDir: string;
   port: number;
+  maxBodyBytes?: number;
 }): Promise<BrowserModeServer> {
   const token = randomBytes(24).toString('hex');
   const pending = new Set<Promise<void>>();
@@ -65,7 +66,7 @@ export async function startBrowserModeServer(options: {
 async function handleRequest(
   request: IncomingMessage,
   response: ServerResponse,
-  options: { backend: Backend; rendererDir: string },
+  options: { backend: Backend; rendererDir: string; maxBodyBytes?: number },
   token: string,
 ): Promise<void> {
   if (!hostAllowed(request.headers.host)) {
@@ -84,10 +85,11 @@ async function handleRequest(
       sendJson(response, 405, { ok: false, error: { code: 'invalid-request', message: 'Use POST.' } });
       return;
     }
-    const body = await readBody(request);
+    const body = await readBody(request, options.maxBodyBytes ?? MAX_BODY_BYTES);
     if (body === 'too-large') {
+      // Close the connection rather than read the rest of an oversized upload.
+      response.setHeader('Connection', 'close');
       sendJson(response, 413, { ok: false, error: { code: 'invalid-request', message: 'Request body too large.' } });
-      request.resume();
       return;
     }
     let payload: unknown;
@@ -139,14 +141,14 @@ function tokenMatches(header: string | undefined, token: string): boolean {
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
-async function readBody(request: IncomingMessage): Promise<Buffer | 'too-large'> {
+async function readBody(request: IncomingMessage, limit: number): Promise<Buffer | 'too-large'> {
   const declared = Number(request.headers['content-length'] ?? 0);
-  if (declared > MAX_BODY_BYTES) return 'too-large';
+  if (declared > limit) return 'too-large';
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > MAX_BODY_BYTES) return 'too-large';
+    if (size > limit) return 'too-large';
     chunks.push(chunk);
   }
   return Buffer.concat(chunks);

@@ -1,0 +1,133 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+// The Electron binary is not needed: the shell's modules are checked against a recording mock of the API.
+const mocks = vi.hoisted(() => ({
+  handlers: new Map<string, (...args: unknown[]) => unknown>(),
+  appEvents: new Map<string, (...args: unknown[]) => void>(),
+  permissionRequestHandler: undefined as undefined | ((...args: unknown[]) => void),
+  permissionCheckHandler: undefined as undefined | (() => boolean),
+  protocolHandler: undefined as undefined | ((request: Request) => Promise<Response>),
+  privileged: [] as unknown[],
+}));
+
+vi.mock('electron', () => ({
+  ipcMain: { handle: (channel: string, fn: (...args: unknown[]) => unknown) => mocks.handlers.set(channel, fn) },
+  app: { on: (event: string, fn: (...args: unknown[]) => void) => mocks.appEvents.set(event, fn) },
+  session: {
+    defaultSession: {
+      setPermissionRequestHandler: (fn: (...args: unknown[]) => void) => (mocks.permissionRequestHandler = fn),
+      setPermissionCheckHandler: (fn: () => boolean) => (mocks.permissionCheckHandler = fn),
+    },
+  },
+  protocol: {
+    registerSchemesAsPrivileged: (schemes: unknown[]) => mocks.privileged.push(...schemes),
+    handle: (_scheme: string, fn: (request: Request) => Promise<Response>) => (mocks.protocolHandler = fn),
+  },
+}));
+
+const { apiMethods } = await import('../../shared/api-contract');
+const { registerApiHandlers } = await import('./ipc');
+const { hardenWebContents } = await import('./hardening');
+const { secureWebPreferences } = await import('./main-window');
+const { APP_ORIGIN, handleAppProtocol, registerAppSchemeAsPrivileged } = await import('./app-protocol');
+
+beforeEach(() => mocks.handlers.clear());
+
+describe('IPC', () => {
+  let backend = vi.fn();
+  beforeEach(() => {
+    backend = vi.fn(async () => ({ ok: true as const, value: { highlightId: 'x' } }));
+  });
+  const event = (url: string | undefined) => ({ senderFrame: url === undefined ? null : { url } });
+
+  it('registers exactly one channel per API method', () => {
+    registerApiHandlers(backend, [APP_ORIGIN]);
+    expect([...mocks.handlers.keys()].sort()).toEqual(apiMethods.map((m) => `api:${m}`).sort());
+  });
+
+  it('passes the payload of the app’s own page to the backend, untouched', async () => {
+    registerApiHandlers(backend, [APP_ORIGIN]);
+    const payload = { highlightId: 'h1' };
+    await mocks.handlers.get('api:deleteHighlight')!(event(`${APP_ORIGIN}/index.html`), payload);
+    expect(backend).toHaveBeenCalledWith('deleteHighlight', payload);
+  });
+
+  it('refuses calls from any other frame', async () => {
+    registerApiHandlers(backend, [APP_ORIGIN]);
+    for (const url of [
+      'https://evil.example/',
+      'file:///etc/passwd',
+      'app://other/index.html',
+      'not a url',
+      undefined,
+    ]) {
+      const result = await mocks.handlers.get('api:getWorkspace')!(event(url), {});
+      expect(result).toMatchObject({ ok: false });
+    }
+    expect(backend).not.toHaveBeenCalled();
+  });
+});
+
+describe('window and web contents', () => {
+  it('uses the secure web preferences', () => {
+    expect(secureWebPreferences('/p.js')).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+    });
+  });
+
+  it('denies permissions, navigation, new windows and webviews', () => {
+    hardenWebContents();
+    const callback = vi.fn();
+    mocks.permissionRequestHandler!({}, 'media', callback);
+    expect(callback).toHaveBeenCalledWith(false);
+    expect(mocks.permissionCheckHandler!()).toBe(false);
+
+    const listeners = new Map<string, (event: { preventDefault(): void }) => void>();
+    let openHandler: (() => unknown) | undefined;
+    const contents = {
+      on: (name: string, fn: (event: { preventDefault(): void }) => void) => listeners.set(name, fn),
+      setWindowOpenHandler: (fn: () => unknown) => (openHandler = fn),
+    };
+    mocks.appEvents.get('web-contents-created')!({}, contents);
+    for (const name of ['will-navigate', 'will-redirect', 'will-attach-webview']) {
+      const preventDefault = vi.fn();
+      listeners.get(name)!({ preventDefault });
+      expect(preventDefault, name).toHaveBeenCalled();
+    }
+    expect(openHandler!()).toEqual({ action: 'deny' });
+  });
+});
+
+describe('app:// protocol', () => {
+  it('is registered as a standard, secure scheme', () => {
+    registerAppSchemeAsPrivileged();
+    expect(mocks.privileged).toContainEqual({
+      scheme: 'app',
+      privileges: { standard: true, secure: true, supportFetchAPI: true },
+    });
+  });
+
+  it('serves the renderer folder with the CSP and refuses everything outside it', async () => {
+    const { mkdtemp, writeFile, mkdir } = await import('node:fs/promises');
+    const path = await import('node:path');
+    const os = await import('node:os');
+    const root = await mkdtemp(path.join(os.tmpdir(), 'sa-proto-'));
+    await mkdir(path.join(root, 'renderer'));
+    await writeFile(path.join(root, 'renderer', 'index.html'), '<title>ok</title>');
+    await writeFile(path.join(root, 'secret.txt'), 'secret');
+    handleAppProtocol(path.join(root, 'renderer'));
+
+    const ok = await mocks.protocolHandler!(new Request(`${APP_ORIGIN}/index.html`));
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get('content-security-policy')).toContain("script-src 'self'");
+    for (const url of [`${APP_ORIGIN}/%2e%2e/secret.txt`, `${APP_ORIGIN}/..%2fsecret.txt`, 'app://other/index.html']) {
+      expect((await mocks.protocolHandler!(new Request(url))).status, url).toBe(404);
+    }
+  });
+});

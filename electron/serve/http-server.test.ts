@@ -1,0 +1,141 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { request } from 'node:http';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createBackend } from '../backend/backend';
+import { openStore } from '../backend/store';
+import { useTempDirs } from '../backend/test-support';
+import { MAX_BODY_BYTES, startBrowserModeServer, type BrowserModeServer } from './http-server';
+
+const tempDir = useTempDirs();
+let server: BrowserModeServer;
+
+beforeEach(async () => {
+  const rendererDir = path.join(await tempDir(), 'renderer');
+  await mkdir(path.join(rendererDir, 'assets'), { recursive: true });
+  await writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><title>app</title>');
+  await writeFile(path.join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
+  await writeFile(path.join(path.dirname(rendererDir), 'secret.txt'), 'secret');
+  const store = await openStore(await tempDir());
+  server = await startBrowserModeServer({ backend: createBackend(store), rendererDir, port: 0, maxBodyBytes: 4096 });
+});
+
+afterEach(() => server.close());
+
+interface Reply {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+/** A raw HTTP request, so that the Host header and the path go out exactly as written. */
+function send(options: {
+  method?: string;
+  path: string;
+  host?: string;
+  headers?: Record<string, string>;
+  body?: string | Buffer;
+}): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port: server.port,
+        method: options.method ?? 'GET',
+        path: options.path,
+        headers: { Host: options.host ?? `127.0.0.1:${server.port}`, ...options.headers },
+      },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (body += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+const api = (method: string, body: unknown, token = server.token, host?: string): Promise<Reply> =>
+  send({
+    method: 'POST',
+    path: `/api/${method}`,
+    host,
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+
+describe('browser-mode server', () => {
+  it('prints a loopback URL with a fresh token', () => {
+    expect(server.url).toBe(`http://127.0.0.1:${server.port}/?token=${server.token}`);
+    expect(server.token).toMatch(/^[0-9a-f]{48}$/);
+  });
+
+  it('answers API calls that carry the token', async () => {
+    const reply = await api('getWorkspace', {});
+    expect(reply.status).toBe(200);
+    expect(JSON.parse(reply.body)).toMatchObject({ ok: true, value: { tags: expect.any(Array) } });
+    expect(reply.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('answers 401 without the right token', async () => {
+    expect((await send({ method: 'POST', path: '/api/getWorkspace', body: '{}' })).status).toBe(401);
+    expect((await api('getWorkspace', {}, 'wrong')).status).toBe(401);
+    expect((await api('getWorkspace', {}, `${server.token}0`)).status).toBe(401);
+  });
+
+  it('answers 403 to a Host other than 127.0.0.1 or localhost (DNS rebinding)', async () => {
+    expect((await api('getWorkspace', {}, server.token, 'evil.example:80')).status).toBe(403);
+    expect((await send({ path: '/', host: 'attacker.test' })).status).toBe(403);
+    expect((await api('getWorkspace', {}, server.token, `localhost:${server.port}`)).status).toBe(200);
+  });
+
+  it('answers 413 to a body over the limit, declared or streamed', async () => {
+    expect((await api('getWorkspace', { padding: 'x'.repeat(4096) })).status).toBe(413);
+    const chunked = await send({
+      method: 'POST',
+      path: '/api/getWorkspace',
+      headers: { Authorization: `Bearer ${server.token}`, 'Transfer-Encoding': 'chunked' },
+      body: 'x'.repeat(5000),
+    });
+    expect(chunked.status).toBe(413);
+    expect(MAX_BODY_BYTES).toBeGreaterThanOrEqual(16 * 1024 * 1024);
+  });
+
+  it('answers 400 to a body that is not JSON and passes invalid payloads to the backend’s validation', async () => {
+    const notJson = await send({
+      method: 'POST',
+      path: '/api/getWorkspace',
+      headers: { Authorization: `Bearer ${server.token}` },
+      body: '{',
+    });
+    expect(notJson.status).toBe(400);
+    const invalid = JSON.parse((await api('getDocument', { documentId: 42 })).body);
+    expect(invalid).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+  });
+
+  it('serves the renderer with its Content-Security-Policy', async () => {
+    const index = await send({ path: '/' });
+    expect(index.status).toBe(200);
+    expect(index.body).toContain('<title>app</title>');
+    expect(index.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(index.headers['content-security-policy']).not.toContain('unsafe-inline');
+    expect((await send({ path: '/assets/app.js' })).headers['content-type']).toContain('text/javascript');
+  });
+
+  it('never serves a file outside the renderer folder', async () => {
+    for (const attempt of [
+      '/../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/assets/%2E%2E/%2e%2e/secret.txt',
+      '/%2fetc%2fpasswd',
+      '/..%5csecret.txt',
+      '/a%00b',
+    ]) {
+      const reply = await send({ path: attempt });
+      expect(reply.status, attempt).toBe(404);
+      expect(reply.body).not.toContain('secret');
+    }
+  });
+});
