@@ -11,7 +11,7 @@ export default defineConfig<ShellOptions>({
   workers: 1,
   retries: 0,
   timeout: 30_000,
-  reporter: [['list']],
+  reporter: [['list'], ['./e2e/skip-reason-reporter.ts']],
   outputDir: './test-results',
   use: {
     viewport: { width: 1280, height: 800 },
