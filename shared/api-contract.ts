@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { idSchema } from './domain';
-import type { DocumentSummary, Highlight, Settings, StoredDocument, Tag } from './domain';
+import { entityKinds, idSchema, stanceValueSchema } from './domain';
+import type { DocumentSummary, Entity, Highlight, Settings, StoredDocument, Tag } from './domain';
 
 /**
  * The one contract between the renderer and the backend, whichever shell carries the call (Electron IPC or the
@@ -11,13 +11,34 @@ import type { DocumentSummary, Highlight, Settings, StoredDocument, Tag } from '
 
 /** Longest highlight we accept, in UTF-16 units: far more than any claim, small enough to keep a file sane. */
 export const MAX_HIGHLIGHT_LENGTH = 100_000;
+export const MAX_NOTE_LENGTH = 100_000;
+export const MAX_NAME_LENGTH = 200;
 const MAX_TAGS_PER_HIGHLIGHT = 50;
+const MAX_STANCES_PER_HIGHLIGHT = 50;
 
 const offsetSchema = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
-const tagIdsSchema = z
-  .array(idSchema)
-  .max(MAX_TAGS_PER_HIGHLIGHT)
-  .refine((ids) => new Set(ids).size === ids.length, 'tagIds must not repeat a tag');
+const uniqueIds = (ids: readonly string[]): boolean => new Set(ids).size === ids.length;
+const tagIdsSchema = z.array(idSchema).max(MAX_TAGS_PER_HIGHLIGHT).refine(uniqueIds, 'tagIds must not repeat a tag');
+const nameSchema = z.string().trim().min(1, 'A name cannot be empty').max(MAX_NAME_LENGTH);
+/** `|` joins tag names in the CSV export, so a name may not contain it. */
+export const tagNameSchema = nameSchema.refine((name) => !name.includes('|'), 'A tag name may not contain "|"');
+const colorSchema = z.string().regex(/^#[0-9a-f]{6}$/i, 'A colour is written #rrggbb');
+const descriptionSchema = z.string().max(2_000);
+const entityKindSchema = z.enum(entityKinds);
+
+export const stanceInputSchema = z.strictObject({
+  holderId: idSchema.nullable(),
+  targetId: idSchema,
+  stance: stanceValueSchema,
+});
+
+const spanSchema = z
+  .strictObject({
+    start: offsetSchema,
+    end: offsetSchema,
+    quote: z.string().min(1).max(MAX_HIGHLIGHT_LENGTH),
+  })
+  .refine((a) => a.end > a.start, { message: 'end must be greater than start', path: ['end'] });
 
 export const apiArgumentSchemas = {
   getWorkspace: z.strictObject({}),
@@ -31,8 +52,59 @@ export const apiArgumentSchemas = {
       tagIds: tagIdsSchema,
     })
     .refine((a) => a.end > a.start, { message: 'end must be greater than start', path: ['end'] }),
-  setHighlightTags: z.strictObject({ highlightId: idSchema, tagIds: tagIdsSchema }),
+  /** Changes the given fields of a highlight; `bounds` moves its start and end (with the quote they now cover). */
+  updateHighlight: z.strictObject({
+    highlightId: idSchema,
+    tagIds: tagIdsSchema.optional(),
+    stances: z
+      .array(stanceInputSchema)
+      .max(MAX_STANCES_PER_HIGHLIGHT)
+      .refine(
+        (stances) => uniqueIds(stances.map((s) => `${s.holderId ?? ''}→${s.targetId}`)),
+        'A holder can take only one stance toward a target in one highlight',
+      )
+      .optional(),
+    note: z.string().max(MAX_NOTE_LENGTH).optional(),
+    bounds: spanSchema.optional(),
+  }),
   deleteHighlight: z.strictObject({ highlightId: idSchema }),
+
+  createTag: z.strictObject({
+    name: tagNameSchema,
+    color: colorSchema,
+    description: descriptionSchema.optional(),
+    parentId: idSchema.nullable().optional(),
+  }),
+  updateTag: z.strictObject({
+    tagId: idSchema,
+    name: tagNameSchema.optional(),
+    color: colorSchema.optional(),
+    description: descriptionSchema.optional(),
+    parentId: idSchema.nullable().optional(),
+  }),
+  /** Deletes a tag and takes it off every highlight; its sub-tags move to the top level. */
+  deleteTag: z.strictObject({ tagId: idSchema }),
+  /** The whole codebook in its new order. */
+  reorderTags: z.strictObject({ tagIds: z.array(idSchema).refine(uniqueIds, 'tagIds must not repeat a tag') }),
+
+  createEntity: z.strictObject({ kind: entityKindSchema, name: nameSchema }),
+  renameEntity: z.strictObject({ kind: entityKindSchema, id: idSchema, name: nameSchema }),
+  /** Moves every use of `sourceId` to `intoId` and deletes the source. */
+  mergeEntities: z
+    .strictObject({ kind: entityKindSchema, sourceId: idSchema, intoId: idSchema })
+    .refine((a) => a.sourceId !== a.intoId, { message: 'Cannot merge an entry into itself', path: ['intoId'] }),
+  /** Deletes a holder (its stances keep their target, holder unknown) or a target (its stances go with it). */
+  deleteEntity: z.strictObject({ kind: entityKindSchema, id: idSchema }),
+  /** How many highlights (in how many documents) use a tag, holder or target: asked before deleting one. */
+  countUsage: z.strictObject({ kind: z.enum(['tag', ...entityKinds]), id: idSchema }),
+
+  updateSettings: z.strictObject({
+    annotator: z.string().trim().max(MAX_NAME_LENGTH).optional(),
+    snapToWords: z.boolean().optional(),
+  }),
+
+  undo: z.strictObject({}),
+  redo: z.strictObject({}),
 } as const;
 
 export type ApiMethod = keyof typeof apiArgumentSchemas;
@@ -40,11 +112,20 @@ export const apiMethods = Object.keys(apiArgumentSchemas) as ApiMethod[];
 
 export type ApiArgs<M extends ApiMethod> = z.input<(typeof apiArgumentSchemas)[M]>;
 
+/** What Undo and Redo would do now, as labels for menus and tooltips (null: nothing to undo/redo). */
+export interface HistoryState {
+  undoLabel: string | null;
+  redoLabel: string | null;
+}
+
 /** Everything the app needs to show its first screen. */
 export interface Workspace {
   documents: DocumentSummary[];
   tags: Tag[];
+  actors: Entity[];
+  targets: Entity[];
   settings: Settings;
+  history: HistoryState;
   /** Messages for the analyst about what happened at start-up (e.g. a data file moved aside). */
   notices: string[];
 }
@@ -54,12 +135,29 @@ export interface OpenedDocument {
   highlights: Highlight[];
 }
 
+export interface Usage {
+  highlights: number;
+  documents: number;
+}
+
 export interface ApiResults {
   getWorkspace: Workspace;
   getDocument: OpenedDocument;
   createHighlight: Highlight;
-  setHighlightTags: Highlight;
+  updateHighlight: Highlight;
   deleteHighlight: { highlightId: string };
+  createTag: Tag;
+  updateTag: Tag;
+  deleteTag: { tagId: string };
+  reorderTags: Tag[];
+  createEntity: Entity;
+  renameEntity: Entity;
+  mergeEntities: { intoId: string };
+  deleteEntity: { id: string };
+  countUsage: Usage;
+  updateSettings: Settings;
+  undo: { label: string | null; history: HistoryState };
+  redo: { label: string | null; history: HistoryState };
 }
 
 export type ApiErrorCode = 'invalid-request' | 'unknown-method' | 'not-found' | 'conflict' | 'internal';

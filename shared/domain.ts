@@ -45,15 +45,18 @@ export const tagSchema = z.object({
 });
 export type Tag = z.infer<typeof tagSchema>;
 
+/** Who holds a stance (a person, a country, an organisation). */
 export const actorSchema = z.object({ id: idSchema, name: z.string().min(1) });
 export type Actor = z.infer<typeof actorSchema>;
 
-export const targetSchema = z.object({
-  id: idSchema,
-  name: z.string().min(1),
-  description: z.string(),
-});
+/** What a stance is about. */
+export const targetSchema = z.object({ id: idSchema, name: z.string().min(1) });
 export type Target = z.infer<typeof targetSchema>;
+
+/** Holders and targets are managed alike: named lists the analyst builds while labelling. */
+export const entityKinds = ['actor', 'target'] as const;
+export type EntityKind = (typeof entityKinds)[number];
+export type Entity = Actor | Target;
 
 export const stanceSchema = z.object({
   holderId: idSchema.nullable(),
@@ -82,11 +85,13 @@ export type Highlight = z.infer<typeof highlightSchema>;
 export const settingsSchema = z.object({
   annotator: z.string(),
   lastDocumentId: idSchema.nullable(),
+  /** Whether a selection in the article grows to whole words. */
+  snapToWords: z.boolean(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
 /** The version this build writes. Bump it together with a new entry in the backend's migrations list. */
-export const CURRENT_SCHEMA_VERSION = 1;
+export const CURRENT_SCHEMA_VERSION = 2;
 
 export const databaseSchema = z.object({
   schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),

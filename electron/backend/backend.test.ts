@@ -31,7 +31,7 @@ describe('backend', () => {
     expect(created.createdAt).toBe('2026-01-02T03:04:05.000Z');
 
     const otherTag = store.data.tags[1]!.id;
-    const retagged = await callOk(backend, 'setHighlightTags', { highlightId: created.id, tagIds: [tagId, otherTag] });
+    const retagged = await callOk(backend, 'updateHighlight', { highlightId: created.id, tagIds: [tagId, otherTag] });
     expect(retagged.tagIds).toEqual([tagId, otherTag]);
 
     const opened = await callOk(backend, 'getDocument', { documentId });
@@ -94,7 +94,7 @@ describe('backend', () => {
       ok: false,
       error: { code: 'internal', message: 'The createHighlight request failed: disk full' },
     });
-    expect((await failing('setHighlightTags', { highlightId: created.id, tagIds: [] })).ok).toBe(false);
+    expect((await failing('updateHighlight', { highlightId: created.id, tagIds: [] })).ok).toBe(false);
     expect((await failing('deleteHighlight', { highlightId: created.id })).ok).toBe(false);
     expect(store.data).toEqual(snapshot);
   });

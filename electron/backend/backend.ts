@@ -6,7 +6,7 @@ import {
   type ApiResults,
 } from '../../shared/api-contract';
 import { ApiFailure } from './api-error';
-import { createHandlers } from './handlers';
+import { createHandlers } from './handlers/index';
 import type { Store } from './store';
 
 /** The one entry point every shell calls: untrusted method name and payload in, an {@link ApiResult} out. */

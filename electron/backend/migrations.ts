@@ -19,6 +19,8 @@ export const migrations: readonly Migration[] = [
     settings: { annotator: '', lastDocumentId: null, ...asRecord(data.settings) },
     schemaVersion: 1,
   }),
+  // 1 → 2: selections snap to whole words unless the analyst turns it off.
+  (data) => ({ ...data, settings: { snapToWords: true, ...asRecord(data.settings) } }),
 ];
 
 export class DataFileTooNewError extends Error {

@@ -28,3 +28,28 @@ export async function callOk<M extends ApiMethod>(
   if (!result.ok) throw new Error(`${method} failed: ${result.error.message}`);
   return result.value as ApiResults[M];
 }
+
+export const SAMPLE_CLAIM = 'NATO and peacekeeping do not go hand in hand.';
+
+/** A backend over a new library in a temporary folder, with handy ids from the sample. */
+export async function openSampleBackend(dir: string, now?: () => Date) {
+  const { openStore } = await import('./store');
+  const { createBackend } = await import('./backend');
+  const store = await openStore(dir);
+  const backend = createBackend(store, now);
+  const document = store.data.documents[0]!;
+  const tagIds = store.data.tags.map((t) => t.id);
+  /** Creates a highlight over the first occurrence of `quote` in the sample. */
+  const highlight = (quote: string, tags: string[] = [tagIds[0]!]) => {
+    const start = document.text.indexOf(quote);
+    if (start < 0) throw new Error(`not in the sample: ${quote}`);
+    return callOk(backend, 'createHighlight', {
+      documentId: document.id,
+      start,
+      end: start + quote.length,
+      quote,
+      tagIds: tags,
+    });
+  };
+  return { store, backend, document, tagIds, highlight };
+}

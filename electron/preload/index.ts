@@ -13,8 +13,20 @@ const api = {
   getWorkspace: call('getWorkspace'),
   getDocument: call('getDocument'),
   createHighlight: call('createHighlight'),
-  setHighlightTags: call('setHighlightTags'),
+  updateHighlight: call('updateHighlight'),
   deleteHighlight: call('deleteHighlight'),
+  createTag: call('createTag'),
+  updateTag: call('updateTag'),
+  deleteTag: call('deleteTag'),
+  reorderTags: call('reorderTags'),
+  createEntity: call('createEntity'),
+  renameEntity: call('renameEntity'),
+  mergeEntities: call('mergeEntities'),
+  deleteEntity: call('deleteEntity'),
+  countUsage: call('countUsage'),
+  updateSettings: call('updateSettings'),
+  undo: call('undo'),
+  redo: call('redo'),
 } satisfies StanceApi;
 
 contextBridge.exposeInMainWorld(API_GLOBAL_NAME, api);

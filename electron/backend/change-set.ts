@@ -1,0 +1,82 @@
+import type { Actor, Database, Highlight, Settings, StoredDocument, Tag, Target } from '../../shared/domain';
+
+/**
+ * A data change as a list of small, invertible steps. Handlers describe what they change; the library applies the
+ * steps, writes the file, and keeps them for undo — so undo and redo are the same steps run the other way, for every
+ * kind of change alike, and what is on disk follows.
+ */
+interface RecordTypes {
+  documents: StoredDocument;
+  tags: Tag;
+  actors: Actor;
+  targets: Target;
+  highlights: Highlight;
+}
+export type Collection = keyof RecordTypes;
+
+export type RecordChange = {
+  [C in Collection]: {
+    kind: 'record';
+    collection: C;
+    before: RecordTypes[C] | null;
+    after: RecordTypes[C] | null;
+    /** Where a removed record stood, noted when it is removed, so that undoing puts it back in its place. */
+    index?: number;
+  };
+}[Collection];
+
+export type Change =
+  | RecordChange
+  | { kind: 'settings'; before: Settings; after: Settings }
+  /** The codebook's order, as tag ids. */
+  | { kind: 'tag-order'; before: string[]; after: string[] };
+
+export const insert = <C extends Collection>(collection: C, record: RecordTypes[C]): Change =>
+  ({ kind: 'record', collection, before: null, after: record }) as Change;
+
+export const replace = <C extends Collection>(collection: C, before: RecordTypes[C], after: RecordTypes[C]): Change =>
+  ({ kind: 'record', collection, before, after }) as Change;
+
+export const remove = <C extends Collection>(collection: C, record: RecordTypes[C]): Change =>
+  ({ kind: 'record', collection, before: record, after: null }) as Change;
+
+/** Runs `changes` forwards, or backwards (in reverse order, each inverted) to undo them. */
+export function applyChanges(data: Database, changes: readonly Change[], direction: 'forward' | 'backward'): void {
+  const steps = direction === 'forward' ? changes : [...changes].reverse();
+  for (const change of steps) {
+    const [from, to] = direction === 'forward' ? [change.before, change.after] : [change.after, change.before];
+    switch (change.kind) {
+      case 'record':
+        applyRecord(data, change, from as { id: string } | null, to as { id: string } | null);
+        break;
+      case 'settings':
+        data.settings = to as Settings;
+        break;
+      case 'tag-order': {
+        const order = new Map((to as string[]).map((id, i) => [id, i]));
+        data.tags = [...data.tags].sort((a, b) => (order.get(a.id) ?? Infinity) - (order.get(b.id) ?? Infinity));
+        break;
+      }
+      default:
+        throw new Error(`Unknown change ${JSON.stringify(change satisfies never)}`);
+    }
+  }
+}
+
+function applyRecord(data: Database, change: RecordChange, from: { id: string } | null, to: { id: string } | null) {
+  const { collection } = change;
+  const list = data[collection] as Array<{ id: string }>;
+  if (from && to) {
+    const index = list.findIndex((r) => r.id === from.id);
+    if (index < 0) throw new Error(`Cannot update missing ${collection} record ${from.id}.`);
+    list[index] = to;
+  } else if (to) {
+    if (change.index === undefined) list.push(to);
+    else list.splice(Math.min(change.index, list.length), 0, to);
+  } else if (from) {
+    const index = list.findIndex((r) => r.id === from.id);
+    if (index < 0) throw new Error(`Cannot remove missing ${collection} record ${from.id}.`);
+    list.splice(index, 1);
+    change.index = index;
+  }
+}

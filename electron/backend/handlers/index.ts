@@ -1,0 +1,19 @@
+import { Library } from '../library';
+import type { Store } from '../store';
+import { codebookHandlers } from './codebook';
+import { entityHandlers } from './entities';
+import { highlightHandlers } from './highlights';
+import type { Handlers } from './types';
+import { workspaceHandlers } from './workspace';
+
+export type { Handlers } from './types';
+
+export function createHandlers(store: Store, now: () => Date = () => new Date()): Handlers {
+  const context = { library: new Library(store, () => now().getTime()), now };
+  return {
+    ...workspaceHandlers(context),
+    ...highlightHandlers(context),
+    ...codebookHandlers(context),
+    ...entityHandlers(context),
+  };
+}

@@ -1,0 +1,32 @@
+import type { Database, Entity, EntityKind, Highlight, StoredDocument, Tag } from '../../../shared/domain';
+import { notFound } from '../api-error';
+
+export function findDocument(data: Database, id: string): StoredDocument {
+  const document = data.documents.find((d) => d.id === id);
+  if (!document) throw notFound('document', id);
+  return document;
+}
+
+export function findHighlight(data: Database, id: string): Highlight {
+  const highlight = data.highlights.find((h) => h.id === id);
+  if (!highlight) throw notFound('highlight', id);
+  return highlight;
+}
+
+export function findTag(data: Database, id: string): Tag {
+  const tag = data.tags.find((t) => t.id === id);
+  if (!tag) throw notFound('tag', id);
+  return tag;
+}
+
+export const entityCollection = (kind: EntityKind): 'actors' | 'targets' => (kind === 'actor' ? 'actors' : 'targets');
+export const entityNoun = (kind: EntityKind): string => (kind === 'actor' ? 'holder' : 'target');
+
+export function findEntity(data: Database, kind: EntityKind, id: string): Entity {
+  const entity = data[entityCollection(kind)].find((e) => e.id === id);
+  if (!entity) throw notFound(entityNoun(kind), id);
+  return entity;
+}
+
+/** The same name, ignoring case and surrounding space: "russia" and "Russia " are one name. */
+export const sameName = (a: string, b: string): boolean => a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();
