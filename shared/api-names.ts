@@ -7,3 +7,21 @@ export const API_GLOBAL_NAME = 'stanceApi';
 export function ipcChannel(method: string): string {
   return `api:${method}`;
 }
+
+/** Commands the native menu sends to the page (Electron only); the page carries them out as its own shortcuts do. */
+export const menuCommands = ['undo', 'redo', 'find', 'edit-codebook', 'edit-entities'] as const;
+export type MenuCommand = (typeof menuCommands)[number];
+
+/** The channel that carries menu commands from main to the page, and the window property that listens to it. */
+export const MENU_COMMAND_CHANNEL = 'menu:command';
+export const EVENTS_GLOBAL_NAME = 'stanceEvents';
+
+/** What the preload exposes for events pushed from main. */
+export interface StanceEvents {
+  /** Calls `listener` for each menu command; returns a function that stops listening. */
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+}
+
+export function isMenuCommand(value: unknown): value is MenuCommand {
+  return typeof value === 'string' && (menuCommands as readonly string[]).includes(value);
+}

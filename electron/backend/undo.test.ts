@@ -84,7 +84,10 @@ describe('undo and redo', () => {
     expect(store.data.highlights[0]!.note).toBe('');
     expect((await callOk(backend, 'undo', {})).label).toBe('Create highlight');
     expect(store.data.highlights).toEqual([]);
-    expect(await callOk(backend, 'undo', {})).toEqual({ label: null, history: { undoLabel: null, redoLabel: 'Create highlight' } });
+    expect(await callOk(backend, 'undo', {})).toEqual({
+      label: null,
+      history: { undoLabel: null, redoLabel: 'Create highlight' },
+    });
   });
 
   it('forgets what could be redone once a new change is made', async () => {
@@ -102,7 +105,10 @@ describe('undo and redo', () => {
     await highlight(SAMPLE_CLAIM);
     const save = store.save;
     (store as { save: () => Promise<void> }).save = () => Promise.reject(new Error('disk full'));
-    expect(await backend('undo', {})).toMatchObject({ ok: false, error: { message: expect.stringMatching(/disk full/) } });
+    expect(await backend('undo', {})).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/disk full/) },
+    });
     expect(store.data.highlights).toHaveLength(1);
     (store as { save: () => Promise<void> }).save = save;
     await callOk(backend, 'undo', {});

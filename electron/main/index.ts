@@ -27,7 +27,7 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(async () => {
     hardenWebContents();
-    installAppMenu();
+    installAppMenu(() => mainWindow);
     const dataDir = resolveDataDir(process.argv, process.env, app.getPath('userData'));
     let store;
     try {

@@ -1,6 +1,14 @@
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { ApiArgs, ApiMethod, ApiResult, ApiResults, StanceApi } from '../../shared/api-contract';
-import { API_GLOBAL_NAME, ipcChannel } from '../../shared/api-names';
+import {
+  API_GLOBAL_NAME,
+  EVENTS_GLOBAL_NAME,
+  ipcChannel,
+  isMenuCommand,
+  MENU_COMMAND_CHANNEL,
+  type MenuCommand,
+  type StanceEvents,
+} from '../../shared/api-names';
 
 /** A function that carries one method over IPC; only the payload crosses, never ipcRenderer or an event. */
 const call =
@@ -29,4 +37,16 @@ const api = {
   redo: call('redo'),
 } satisfies StanceApi;
 
+const events = {
+  onMenuCommand(listener: (command: MenuCommand) => void) {
+    // The page gets the command name only, and only a known one; never the IPC event.
+    const forward = (_event: IpcRendererEvent, command: unknown): void => {
+      if (isMenuCommand(command)) listener(command);
+    };
+    ipcRenderer.on(MENU_COMMAND_CHANNEL, forward);
+    return () => void ipcRenderer.off(MENU_COMMAND_CHANNEL, forward);
+  },
+} satisfies StanceEvents;
+
 contextBridge.exposeInMainWorld(API_GLOBAL_NAME, api);
+contextBridge.exposeInMainWorld(EVENTS_GLOBAL_NAME, events);

@@ -1,20 +1,42 @@
 import { useEffect } from 'react';
 import { ArticleView } from './components/ArticleView';
 import { CodebookBar } from './components/CodebookBar';
+import { CodebookDialog } from './components/CodebookDialog';
+import { ConfirmDialog } from './components/ConfirmDialog';
+import { EntitiesDialog } from './components/EntitiesDialog';
+import { FindBar } from './components/FindBar';
 import { HighlightList } from './components/HighlightList';
 import { Notices } from './components/Notices';
 import { SaveStatus } from './components/SaveStatus';
+import { SelectedHighlightPanel } from './components/SelectedHighlightPanel';
+import { SettingsBar } from './components/SettingsBar';
+import { subscribeToMenuCommands } from './menu-commands';
 import { appStore, useAppStore } from './store/app-store';
+import { flushNotes } from './store/note-saver';
 import { useShortcuts } from './use-shortcuts';
 
 export function App() {
   const loadState = useAppStore((s) => s.loadState);
   const loadError = useAppStore((s) => s.loadError);
   const title = useAppStore((s) => s.document?.title);
+  const openDialog = useAppStore((s) => s.openDialog);
+  const setOpenDialog = useAppStore((s) => s.setOpenDialog);
+  const findOpen = useAppStore((s) => s.findOpen);
+  const canUndo = useAppStore((s) => s.canUndo);
+  const canRedo = useAppStore((s) => s.canRedo);
+  const undo = useAppStore((s) => s.undo);
+  const redo = useAppStore((s) => s.redo);
   useShortcuts();
 
   useEffect(() => {
     void appStore.getState().loadWorkspace();
+    const unsubscribe = subscribeToMenuCommands();
+    // A note typed just before closing is sent at once rather than after the request before it.
+    window.addEventListener('pagehide', flushNotes);
+    return () => {
+      unsubscribe();
+      window.removeEventListener('pagehide', flushNotes);
+    };
   }, []);
 
   useEffect(() => {
@@ -25,6 +47,18 @@ export function App() {
     <div className="app">
       <header className="app-header">
         <span className="app-name">Stance Annotator</span>
+        <nav className="toolbar" aria-label="Toolbar">
+          <button type="button" disabled={!canUndo} aria-keyshortcuts="Control+Z" onClick={() => void undo()}>
+            Undo
+          </button>
+          <button type="button" disabled={!canRedo} aria-keyshortcuts="Control+Shift+Z" onClick={() => void redo()}>
+            Redo
+          </button>
+          <button type="button" onClick={() => setOpenDialog('entities')}>
+            Holders &amp; targets
+          </button>
+        </nav>
+        <SettingsBar />
         <SaveStatus />
       </header>
       <Notices />
@@ -37,14 +71,19 @@ export function App() {
       {loadState === 'ready' && (
         <div className="workspace">
           <main className="document-pane">
+            {findOpen && <FindBar />}
             <ArticleView />
           </main>
           <aside className="side-pane" aria-label="Annotation tools">
-            <CodebookBar />
+            <CodebookBar onManage={() => setOpenDialog('codebook')} />
+            <SelectedHighlightPanel />
             <HighlightList />
           </aside>
         </div>
       )}
+      {openDialog === 'codebook' && <CodebookDialog onClose={() => setOpenDialog(null)} />}
+      {openDialog === 'entities' && <EntitiesDialog onClose={() => setOpenDialog(null)} />}
+      <ConfirmDialog />
     </div>
   );
 }

@@ -1,20 +1,43 @@
 import { useEffect } from 'react';
+import type { BoundaryMove } from './article/word-boundaries';
+import { BOUNDARY_KEYS } from './components/SelectedHighlightPanel';
+import { isTextField } from './dom/is-text-field';
 import { appStore } from './store/app-store';
 import { applyTag } from './store/apply-tag';
 
-function isTyping(target: EventTarget | null): boolean {
-  return (
-    target instanceof HTMLElement &&
-    (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
-  );
-}
+const boundaryByKey = new Map(
+  (Object.entries(BOUNDARY_KEYS) as Array<[BoundaryMove, { key: string }]>).map(([move, { key }]) => [key, move]),
+);
 
-/** Keys 1–9 apply the codebook's first nine tags; Delete removes the selected highlight; Escape deselects. */
+/**
+ * The app's keyboard shortcuts. With Ctrl/Cmd: Z undo, Shift+Z or Y redo, F find (in text fields Z and Y stay the
+ * field's own). Single keys, when no text field has the focus: 1–9 apply the first nine tags, Delete removes the
+ * selected highlight, J/K move through the Highlights list, [ ] { } move the selected highlight's ends, Escape
+ * deselects. (S, F/A/N/U and E belong to the selected-highlight panel.)
+ */
 export function useShortcuts(): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent): void => {
-      if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
       const state = appStore.getState();
+      if (state.openDialog || state.confirmation) return; // a modal dialog has the keyboard
+      const key = event.key.toLowerCase();
+      const typing = isTextField(event.target);
+
+      if (event.ctrlKey || event.metaKey) {
+        if (key === 'f' && !event.shiftKey && !event.altKey) {
+          event.preventDefault();
+          state.setFindOpen(true);
+        } else if (!typing && key === 'z') {
+          event.preventDefault();
+          void (event.shiftKey ? state.redo() : state.undo());
+        } else if (!typing && key === 'y') {
+          event.preventDefault();
+          void state.redo();
+        }
+        return;
+      }
+      if (event.altKey || typing) return;
+
       if (/^[1-9]$/.test(event.key)) {
         const tag = state.tags[Number(event.key) - 1];
         if (tag && (state.pendingSelection || state.selectedHighlightId)) {
@@ -24,8 +47,15 @@ export function useShortcuts(): void {
       } else if ((event.key === 'Delete' || event.key === 'Backspace') && state.selectedHighlightId) {
         event.preventDefault();
         void state.deleteHighlight(state.selectedHighlightId);
+      } else if (key === 'j' || key === 'k') {
+        event.preventDefault();
+        state.selectAdjacent(key === 'j' ? 1 : -1);
+      } else if (boundaryByKey.has(event.key) && state.selectedHighlightId) {
+        event.preventDefault();
+        void state.adjustSelectedBoundary(boundaryByKey.get(event.key)!);
       } else if (event.key === 'Escape') {
         state.selectHighlight(null);
+        state.setArticleHint(null);
         window.getSelection()?.removeAllRanges();
       }
     };

@@ -125,7 +125,10 @@ describe('holders and targets', () => {
     });
     expect(await backend('createEntity', { kind: 'actor', name: ' russia ' })).toMatchObject({ ok: false });
     await callOk(backend, 'renameEntity', { kind: 'actor', id: grushko.id, name: 'Alexander Grushko' });
-    expect(await callOk(backend, 'countUsage', { kind: 'actor', id: grushko.id })).toEqual({ highlights: 1, documents: 1 });
+    expect(await callOk(backend, 'countUsage', { kind: 'actor', id: grushko.id })).toEqual({
+      highlights: 1,
+      documents: 1,
+    });
 
     // Merging Grushko into Russia makes two identical Russia → NATO stances: one stays.
     await callOk(backend, 'mergeEntities', { kind: 'actor', sourceId: grushko.id, intoId: russia.id });

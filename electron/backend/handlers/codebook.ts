@@ -19,7 +19,10 @@ function checkParent(data: Database, parentId: string | null, tagId?: string): v
   if (parentId === tagId) throw new ApiFailure('invalid-request', 'A tag cannot be its own parent.');
   const parent = findTag(data, parentId);
   if (parent.parentId !== null) {
-    throw new ApiFailure('invalid-request', `"${parent.name}" is itself a sub-tag; only top-level tags can be parents.`);
+    throw new ApiFailure(
+      'invalid-request',
+      `"${parent.name}" is itself a sub-tag; only top-level tags can be parents.`,
+    );
   }
   if (tagId && data.tags.some((t) => t.parentId === tagId)) {
     throw new ApiFailure('invalid-request', 'A tag with sub-tags cannot become a sub-tag itself.');
@@ -53,7 +56,9 @@ export function codebookHandlers({ library }: HandlerContext): CodebookHandlers 
       const tag = findTag(data, tagId);
       const changes: Change[] = [
         remove('tags', tag),
-        ...data.tags.filter((t) => t.parentId === tagId).map((child) => replace('tags', child, { ...child, parentId: null })),
+        ...data.tags
+          .filter((t) => t.parentId === tagId)
+          .map((child) => replace('tags', child, { ...child, parentId: null })),
         ...data.highlights
           .filter((h) => h.tagIds.includes(tagId))
           .map((h) => replace('highlights', h, { ...h, tagIds: h.tagIds.filter((id) => id !== tagId) })),

@@ -52,7 +52,9 @@ export function entityHandlers({ library }: HandlerContext): EntityHandlers {
       const before = findEntity(data, kind, id);
       checkNameFree(data, kind, name, id);
       const after = { ...before, name };
-      await library.commit(`Rename ${entityNoun(kind)} "${before.name}"`, [replace(entityCollection(kind), before, after)]);
+      await library.commit(`Rename ${entityNoun(kind)} "${before.name}"`, [
+        replace(entityCollection(kind), before, after),
+      ]);
       return after;
     },
 

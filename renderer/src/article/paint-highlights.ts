@@ -1,4 +1,5 @@
 import type { Highlight as SavedHighlight, Tag } from '../../../shared/domain';
+import type { TextSpan } from '../store/document-slice';
 import { spanToRange } from './dom-offsets';
 
 /**
@@ -14,6 +15,7 @@ import { spanToRange } from './dom-offsets';
 const PREFIX = 'sa-';
 const UNTAGGED = `${PREFIX}untagged`;
 const SELECTED = `${PREFIX}selected`;
+const PENDING = `${PREFIX}pending`;
 
 const tagHighlightName = (index: number): string => `${PREFIX}tag-${index}`;
 
@@ -28,6 +30,7 @@ export function syncHighlightStyles(tags: readonly Tag[]): void {
   const rules = tags.map((tag, i) => `::highlight(${tagHighlightName(i)}) { background-color: ${tag.color}66; }`);
   rules.push(`::highlight(${UNTAGGED}) { background-color: #9e9e9e55; }`);
   rules.push(`::highlight(${SELECTED}) { text-decoration: underline 3px #1a5fb4; text-underline-offset: 4px; }`);
+  rules.push(`::highlight(${PENDING}) { background-color: #1a5fb440; text-decoration: underline 1px dashed #1a5fb4; }`);
   styleSheet.replaceSync(rules.join('\n'));
 }
 
@@ -38,7 +41,7 @@ export function paintHighlights(
   selectedId: string | null,
 ): void {
   const registry = CSS.highlights;
-  for (const name of [...registry.keys()]) if (name.startsWith(PREFIX)) registry.delete(name);
+  for (const name of [...registry.keys()]) if (name.startsWith(PREFIX) && name !== PENDING) registry.delete(name);
 
   const tagIndex = new Map(tags.map((tag, i) => [tag.id, i]));
   const byName = new Map<string, Range[]>();
@@ -64,9 +67,9 @@ export function paintHighlights(
   }
 }
 
-/** The registry entries this module painted, by name and range count (for tests and diagnostics). */
-export function paintedHighlightCounts(): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const [name, value] of CSS.highlights) if (name.startsWith(PREFIX)) counts[name] = value.size;
-  return counts;
+/** Shows the passage about to be tagged (after word snapping), which may differ from the browser's selection. */
+export function paintPendingSelection(paragraphs: readonly HTMLElement[], span: TextSpan | null): void {
+  const range = span && spanToRange(paragraphs, span);
+  if (range) CSS.highlights.set(PENDING, new Highlight(range));
+  else CSS.highlights.delete(PENDING);
 }

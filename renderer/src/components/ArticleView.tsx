@@ -1,8 +1,20 @@
-import { memo, useEffect, useLayoutEffect, useMemo, useRef, type MouseEvent } from 'react';
+import {
+  memo,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type MouseEvent,
+} from 'react';
+import { registerArticle, scrollSpanIntoView } from '../article/article-dom';
+import { pointToOffset, rangeToSpan } from '../article/dom-offsets';
 import { highlightsAt } from '../article/highlight-order';
-import { pointToOffset, rangeToSpan, spanToRange } from '../article/dom-offsets';
-import { paintHighlights, syncHighlightStyles } from '../article/paint-highlights';
+import { caretRect, handleCaretKey } from '../article/keyboard-caret';
+import { paintHighlights, paintPendingSelection, syncHighlightStyles } from '../article/paint-highlights';
 import { splitParagraphs, trimSpan } from '../article/paragraphs';
+import { snapToWords } from '../article/word-boundaries';
 import { appStore, useAppStore } from '../store/app-store';
 
 /** The text alone: it renders once per document and never again when highlights change. */
@@ -19,17 +31,35 @@ const ArticleText = memo(function ArticleText({ text }: { text: string }) {
   );
 });
 
+/** Selects the highlight under a text offset: the innermost first, the next one out on each further call. */
+function selectHighlightAt(offset: number | null): void {
+  const state = appStore.getState();
+  const hits = offset === null ? [] : highlightsAt(state.highlights, offset);
+  const current = hits.findIndex((h) => h.id === state.selectedHighlightId);
+  const next = hits[(current + 1) % Math.max(hits.length, 1)];
+  state.selectHighlight(next?.id ?? null);
+  state.setArticleHint(
+    hits.length > 1
+      ? `${hits.length} highlights overlap here (${((current + 1) % hits.length) + 1} of ${hits.length}); click or press Enter again for the next.`
+      : null,
+  );
+}
+
 export function ArticleView() {
   const document = useAppStore((s) => s.document);
   const highlights = useAppStore((s) => s.highlights);
   const tags = useAppStore((s) => s.tags);
   const selectedId = useAppStore((s) => s.selectedHighlightId);
+  const pending = useAppStore((s) => s.pendingSelection);
+  const hint = useAppStore((s) => s.articleHint);
   const rootRef = useRef<HTMLDivElement>(null);
   const paragraphsRef = useRef<HTMLElement[]>([]);
+  const [caret, setCaret] = useState<{ left: number; top: number; height: number } | null>(null);
   const text = document?.text ?? '';
 
   useLayoutEffect(() => {
     paragraphsRef.current = [...(rootRef.current?.querySelectorAll<HTMLElement>('p[data-start]') ?? [])];
+    registerArticle(rootRef.current, paragraphsRef.current);
   }, [text]);
 
   useLayoutEffect(() => syncHighlightStyles(tags), [tags]);
@@ -38,19 +68,16 @@ export function ArticleView() {
     paintHighlights(paragraphsRef.current, highlights, tags, selectedId);
   }, [text, highlights, tags, selectedId]);
 
+  useLayoutEffect(() => paintPendingSelection(paragraphsRef.current, pending), [text, pending]);
+
   // A selected highlight out of view (chosen in the list, say) is scrolled to.
   useEffect(() => {
     const selected = highlights.find((h) => h.id === selectedId);
-    const root = rootRef.current;
-    if (!selected || !root) return;
-    const rect = spanToRange(paragraphsRef.current, selected)?.getBoundingClientRect();
-    const view = root.getBoundingClientRect();
-    if (rect && (rect.top < view.top || rect.bottom > view.bottom)) {
-      root.scrollBy({ top: rect.top - view.top - view.height / 3 });
-    }
+    if (selected) scrollSpanIntoView(selected);
   }, [highlights, selectedId]);
 
-  // The passage selected in the article becomes the pending selection, trimmed of surrounding white space.
+  // The passage selected in the article becomes the pending selection: trimmed of surrounding white space, and
+  // grown to whole words when snapping is on. The keyboard caret is drawn where a collapsed selection sits.
   useEffect(() => {
     const onSelectionChange = (): void => {
       const root = rootRef.current;
@@ -58,33 +85,70 @@ export function ArticleView() {
       if (!root || !selection || selection.rangeCount === 0) return;
       const range = selection.getRangeAt(0);
       if (!root.contains(range.commonAncestorContainer)) return;
-      const span = range.collapsed ? null : rangeToSpan(paragraphsRef.current, range);
-      appStore.getState().setPendingSelection(span && trimSpan(text, span.start, span.end));
+      setCaret(window.document.activeElement === root ? caretRect(root) : null);
+      const raw = range.collapsed ? null : rangeToSpan(paragraphsRef.current, range);
+      const trimmed = raw && trimSpan(text, raw.start, raw.end);
+      const state = appStore.getState();
+      state.setPendingSelection(trimmed && (state.settings.snapToWords ? snapToWords(text, trimmed) : trimmed));
     };
     window.document.addEventListener('selectionchange', onSelectionChange);
     return () => window.document.removeEventListener('selectionchange', onSelectionChange);
   }, [text]);
 
-  // A plain click on highlighted text selects the innermost highlight there; clicking again cycles outwards.
   const onClick = (event: MouseEvent): void => {
     const selection = window.getSelection();
     if (selection && !selection.isCollapsed) return;
     const point = caretAt(event.clientX, event.clientY);
-    if (!point) return;
-    const offset = pointToOffset(paragraphsRef.current, point.node, point.offset);
-    const state = appStore.getState();
-    const hits = offset === null ? [] : highlightsAt(state.highlights, offset);
-    const current = hits.findIndex((h) => h.id === state.selectedHighlightId);
-    state.selectHighlight(hits[(current + 1) % Math.max(hits.length, 1)]?.id ?? null);
+    selectHighlightAt(point && pointToOffset(paragraphsRef.current, point.node, point.offset));
+  };
+
+  const onKeyDown = (event: KeyboardEvent): void => {
+    const root = rootRef.current;
+    if (!root) return;
+    if (event.key === 'Enter') {
+      const selection = window.getSelection();
+      if (selection?.rangeCount && root.contains(selection.anchorNode)) {
+        event.preventDefault();
+        selectHighlightAt(pointToOffset(paragraphsRef.current, selection.anchorNode!, selection.anchorOffset));
+      }
+      return;
+    }
+    if (handleCaretKey(event.nativeEvent, paragraphsRef.current[0], root)) event.preventDefault();
   };
 
   if (!document) return null;
   return (
-    <div className="article-scroller" ref={rootRef} onClick={onClick}>
+    <div
+      className="article-scroller"
+      ref={rootRef}
+      tabIndex={0}
+      role="region"
+      aria-label="Article text: arrow keys move a caret, Shift+arrows select, Enter picks the highlight at the caret"
+      onClick={onClick}
+      onKeyDown={onKeyDown}
+      onFocus={() => setCaret(rootRef.current && caretRect(rootRef.current))}
+      onBlur={() => setCaret(null)}
+    >
       <article className="article" aria-label={`Article: ${document.title}`}>
         <h1 className="article-title">{document.title}</h1>
         <ArticleText text={document.text} />
       </article>
+      {caret && (
+        <span
+          className="keyboard-caret"
+          aria-hidden="true"
+          ref={(el) => {
+            el?.style.setProperty('left', `${caret.left}px`);
+            el?.style.setProperty('top', `${caret.top}px`);
+            el?.style.setProperty('height', `${caret.height}px`);
+          }}
+        />
+      )}
+      {hint && (
+        <p className="article-hint" role="status">
+          {hint}
+        </p>
+      )}
     </div>
   );
 }

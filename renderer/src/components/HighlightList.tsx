@@ -1,25 +1,57 @@
-import type { Highlight, Tag } from '../../../shared/domain';
-import { useAppStore } from '../store/app-store';
+import { useRef, type KeyboardEvent } from 'react';
+import type { Entity, Highlight, Tag } from '../../../shared/domain';
+import { appStore, useAppStore } from '../store/app-store';
+import { isFilterActive, selectVisibleHighlights } from '../store/filter-slice';
+import { HighlightFilters } from './HighlightFilters';
+import { paintSwatch, tagLabel } from './tag-label';
 
 const QUOTE_PREVIEW = 160;
+const NOTE_PREVIEW = 90;
 
-/** Every highlight of the open document, in text order. */
+const excerpt = (text: string, length: number): string => (text.length > length ? `${text.slice(0, length)}…` : text);
+
+/** Every highlight of the open document in text order, filtered; J/K or the arrow keys move through it. */
 export function HighlightList() {
-  const highlights = useAppStore((s) => s.highlights);
+  const all = useAppStore((s) => s.highlights);
+  const visible = useAppStore(selectVisibleHighlights);
+  const filterActive = useAppStore((s) => isFilterActive(s.filter));
   const tags = useAppStore((s) => s.tags);
+  const actors = useAppStore((s) => s.actors);
+  const targets = useAppStore((s) => s.targets);
   const selectedId = useAppStore((s) => s.selectedHighlightId);
+  const listRef = useRef<HTMLUListElement>(null);
+
+  const onKeyDown = (event: KeyboardEvent): void => {
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    event.preventDefault();
+    appStore.getState().selectAdjacent(event.key === 'ArrowDown' ? 1 : -1);
+    const id = appStore.getState().selectedHighlightId;
+    requestAnimationFrame(() =>
+      listRef.current?.querySelector<HTMLButtonElement>(`[data-highlight-id="${id}"] .highlight-quote`)?.focus(),
+    );
+  };
 
   return (
     <section className="highlights" aria-labelledby="highlights-heading">
       <h2 id="highlights-heading">
-        Highlights <span className="count">{highlights.length}</span>
+        Highlights <span className="count">{filterActive ? `${visible.length} of ${all.length}` : all.length}</span>
       </h2>
-      {highlights.length === 0 ? (
+      <HighlightFilters />
+      {all.length === 0 ? (
         <p className="empty">No highlights yet.</p>
+      ) : visible.length === 0 ? (
+        <p className="empty">No highlight matches the filters.</p>
       ) : (
-        <ul aria-label="Highlights" className="highlight-list">
-          {highlights.map((h) => (
-            <HighlightItem key={h.id} highlight={h} tags={tags} selected={h.id === selectedId} />
+        <ul aria-label="Highlights" className="highlight-list" ref={listRef} onKeyDown={onKeyDown}>
+          {visible.map((h) => (
+            <HighlightItem
+              key={h.id}
+              highlight={h}
+              tags={tags}
+              actors={actors}
+              targets={targets}
+              selected={h.id === selectedId}
+            />
           ))}
         </ul>
       )}
@@ -27,25 +59,52 @@ export function HighlightList() {
   );
 }
 
-function HighlightItem({ highlight, tags, selected }: { highlight: Highlight; tags: Tag[]; selected: boolean }) {
+function HighlightItem({
+  highlight,
+  tags,
+  actors,
+  targets,
+  selected,
+}: {
+  highlight: Highlight;
+  tags: Tag[];
+  actors: Entity[];
+  targets: Entity[];
+  selected: boolean;
+}) {
   const selectHighlight = useAppStore((s) => s.selectHighlight);
   const deleteHighlight = useAppStore((s) => s.deleteHighlight);
   const itemTags = highlight.tagIds.map((id) => tags.find((t) => t.id === id)).filter((t) => t !== undefined);
-  const preview =
-    highlight.quote.length > QUOTE_PREVIEW ? `${highlight.quote.slice(0, QUOTE_PREVIEW)}…` : highlight.quote;
+  const preview = excerpt(highlight.quote, QUOTE_PREVIEW);
+  const nameOf = (list: Entity[], id: string | null): string => list.find((e) => e.id === id)?.name ?? 'someone';
 
   return (
-    <li className={selected ? 'highlight-item selected' : 'highlight-item'} aria-current={selected || undefined}>
+    <li
+      className={selected ? 'highlight-item selected' : 'highlight-item'}
+      aria-current={selected || undefined}
+      data-highlight-id={highlight.id}
+    >
       <button type="button" className="highlight-quote" onClick={() => selectHighlight(highlight.id)}>
         <q>{preview}</q>
       </button>
+      {highlight.stances.length > 0 && (
+        <ul className="stance-summaries" aria-label="Stances">
+          {highlight.stances.map((s) => (
+            <li key={`${s.holderId}→${s.targetId}`} className="stance-summary">
+              {nameOf(actors, s.holderId)} → {nameOf(targets, s.targetId)}:{' '}
+              <span className={`stance-badge ${s.stance}`}>{s.stance}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {highlight.note && <p className="note-excerpt">{excerpt(highlight.note, NOTE_PREVIEW)}</p>}
       <div className="highlight-meta">
         <ul className="tag-chips" aria-label="Tags">
           {itemTags.length === 0 && <li className="tag-chip untagged">untagged</li>}
           {itemTags.map((tag) => (
             <li key={tag.id} className="tag-chip">
-              <span className="swatch" ref={(el) => el?.style.setProperty('background-color', tag.color)} />
-              {tag.name}
+              <span className="swatch" ref={paintSwatch(tag.color)} />
+              {tagLabel(tag, tags)}
             </li>
           ))}
         </ul>
@@ -53,7 +112,6 @@ function HighlightItem({ highlight, tags, selected }: { highlight: Highlight; ta
           type="button"
           className="delete-button"
           aria-label={`Delete highlight: ${preview}`}
-          title="Delete highlight (Delete)"
           onClick={() => void deleteHighlight(highlight.id)}
         >
           Delete

@@ -1,17 +1,37 @@
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
+import { createCodebookSlice, type CodebookSlice } from './codebook-slice';
+import { createConfirmSlice, type ConfirmSlice } from './confirm-slice';
 import { createDocumentSlice, type DocumentSlice } from './document-slice';
+import { createEntitySlice, type EntitySlice } from './entity-slice';
+import { createFilterSlice, type FilterSlice } from './filter-slice';
+import { createHistorySlice, type HistorySlice } from './history-slice';
 import { createSaveSlice, type SaveSlice } from './save-slice';
+import { createUiSlice, type UiSlice } from './ui-slice';
 import { createWorkspaceSlice, type WorkspaceSlice } from './workspace-slice';
 
 /** The renderer's one store, built from feature slices (zustand's slices pattern). */
-export type AppState = WorkspaceSlice & DocumentSlice & SaveSlice;
+export type AppState = WorkspaceSlice &
+  DocumentSlice &
+  CodebookSlice &
+  EntitySlice &
+  FilterSlice &
+  HistorySlice &
+  ConfirmSlice &
+  UiSlice &
+  SaveSlice;
 
 /** A fresh store; tests make their own so that each starts clean. */
 export function createAppStore() {
   return createStore<AppState>()((...a) => ({
     ...createWorkspaceSlice(...a),
     ...createDocumentSlice(...a),
+    ...createCodebookSlice(...a),
+    ...createEntitySlice(...a),
+    ...createFilterSlice(...a),
+    ...createHistorySlice(...a),
+    ...createConfirmSlice(...a),
+    ...createUiSlice(...a),
     ...createSaveSlice(...a),
   }));
 }

@@ -4,8 +4,7 @@ import { appStore } from './app-store';
 export async function applyTag(tagId: string): Promise<void> {
   const state = appStore.getState();
   if (state.pendingSelection) {
-    await state.highlightSelection(tagId);
-    window.getSelection()?.removeAllRanges();
+    if (await state.highlightSelection(tagId)) window.getSelection()?.removeAllRanges();
   } else if (state.selectedHighlightId) {
     await state.toggleTagOnSelected(tagId);
   }

@@ -1,52 +1,51 @@
 import type { StateCreator } from 'zustand';
+import type { ApiArgs } from '../../../shared/api-contract';
 import type { Highlight, StoredDocument } from '../../../shared/domain';
 import { callApi } from '../api/client';
 import { sortByPosition } from '../article/highlight-order';
+import { moveBoundary, type BoundaryMove } from '../article/word-boundaries';
 import type { AppState } from './app-store';
+import { selectVisibleHighlights } from './filter-slice';
 
 export interface TextSpan {
   start: number;
   end: number;
 }
 
+type HighlightFields = Omit<ApiArgs<'updateHighlight'>, 'highlightId'>;
+
 export interface DocumentSlice {
   document: StoredDocument | null;
   /** The open document's highlights, always in text order. */
   highlights: Highlight[];
   selectedHighlightId: string | null;
-  /** The passage selected in the article and not yet made a highlight. */
+  /** The passage selected in the article (snapped to words when that is on) and not yet made a highlight. */
   pendingSelection: TextSpan | null;
-  /** The last failed action, for the analyst; cleared by the next success. */
-  actionError: string | null;
   openDocument(documentId: string): Promise<void>;
   setPendingSelection(span: TextSpan | null): void;
   selectHighlight(highlightId: string | null): void;
+  /** Moves the selection to the next (+1) or previous (-1) highlight of the list as filtered. */
+  selectAdjacent(delta: 1 | -1): void;
   /** Makes the pending selection a highlight with this tag. */
-  highlightSelection(tagId: string): Promise<void>;
+  highlightSelection(tagId: string): Promise<boolean>;
   /** Adds the tag to the selected highlight, or removes it when it is there already. */
   toggleTagOnSelected(tagId: string): Promise<void>;
+  updateHighlight(highlightId: string, fields: HighlightFields): Promise<boolean>;
+  /** Moves one end of the selected highlight by a word (or a character when word snapping is off). */
+  adjustSelectedBoundary(move: BoundaryMove): Promise<void>;
   deleteHighlight(highlightId: string): Promise<void>;
 }
 
 export const createDocumentSlice: StateCreator<AppState, [], [], DocumentSlice> = (set, get) => {
-  /** Runs a change through the save tracker and reports a failure in the UI instead of throwing. */
-  const change = async (write: () => Promise<void>): Promise<void> => {
-    try {
-      await get().trackWrite(write);
-      set({ actionError: null });
-    } catch (error) {
-      set({ actionError: (error as Error).message });
-    }
-  };
   const replaceHighlight = (updated: Highlight): void =>
-    set((s) => ({ highlights: s.highlights.map((h) => (h.id === updated.id ? updated : h)) }));
+    set((s) => ({ highlights: sortByPosition(s.highlights.map((h) => (h.id === updated.id ? updated : h))) }));
+  const selected = (): Highlight | undefined => get().highlights.find((h) => h.id === get().selectedHighlightId);
 
   return {
     document: null,
     highlights: [],
     selectedHighlightId: null,
     pendingSelection: null,
-    actionError: null,
 
     async openDocument(documentId) {
       const opened = await callApi('getDocument', { documentId });
@@ -66,11 +65,20 @@ export const createDocumentSlice: StateCreator<AppState, [], [], DocumentSlice> 
       set({ selectedHighlightId: highlightId });
     },
 
+    selectAdjacent(delta) {
+      const visible = selectVisibleHighlights(get());
+      if (visible.length === 0) return;
+      const index = visible.findIndex((h) => h.id === get().selectedHighlightId);
+      const next = index < 0 ? (delta > 0 ? 0 : visible.length - 1) : index + delta;
+      const target = visible[Math.max(0, Math.min(visible.length - 1, next))];
+      if (target) set({ selectedHighlightId: target.id, pendingSelection: null });
+    },
+
     async highlightSelection(tagId) {
       const { document, pendingSelection } = get();
-      if (!document || !pendingSelection) return;
+      if (!document || !pendingSelection) return false;
       const { start, end } = pendingSelection;
-      await change(async () => {
+      return get().runChange(async () => {
         const created = await callApi('createHighlight', {
           documentId: document.id,
           start,
@@ -87,18 +95,33 @@ export const createDocumentSlice: StateCreator<AppState, [], [], DocumentSlice> 
     },
 
     async toggleTagOnSelected(tagId) {
-      const selected = get().highlights.find((h) => h.id === get().selectedHighlightId);
-      if (!selected) return;
-      const tagIds = selected.tagIds.includes(tagId)
-        ? selected.tagIds.filter((id) => id !== tagId)
-        : [...selected.tagIds, tagId];
-      await change(async () =>
-        replaceHighlight(await callApi('setHighlightTags', { highlightId: selected.id, tagIds })),
+      const highlight = selected();
+      if (!highlight) return;
+      const tagIds = highlight.tagIds.includes(tagId)
+        ? highlight.tagIds.filter((id) => id !== tagId)
+        : [...highlight.tagIds, tagId];
+      await get().updateHighlight(highlight.id, { tagIds });
+    },
+
+    async updateHighlight(highlightId, fields) {
+      return get().runChange(async () =>
+        replaceHighlight(await callApi('updateHighlight', { highlightId, ...fields })),
       );
     },
 
+    async adjustSelectedBoundary(move) {
+      const highlight = selected();
+      const { document, settings } = get();
+      if (!highlight || !document) return;
+      const span = moveBoundary(document.text, highlight, move, settings.snapToWords);
+      if (!span) return;
+      await get().updateHighlight(highlight.id, {
+        bounds: { ...span, quote: document.text.slice(span.start, span.end) },
+      });
+    },
+
     async deleteHighlight(highlightId) {
-      await change(async () => {
+      await get().runChange(async () => {
         await callApi('deleteHighlight', { highlightId });
         set((s) => ({
           highlights: s.highlights.filter((h) => h.id !== highlightId),

@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import type { HistoryState } from '../../../shared/api-contract';
 import type { AppState } from './app-store';
 
 export type SaveState = 'idle' | 'saving' | 'saved' | 'failed';
@@ -8,26 +9,46 @@ export interface SaveSlice {
   saveError: string | null;
   /** Changes sent to the backend and not yet acknowledged (acknowledged means written to disk). */
   writesInFlight: number;
-  /** Runs one data-changing call, keeping the saved / saving / failed status true to it. */
-  trackWrite<T>(write: () => Promise<T>): Promise<T>;
+  /** The change that failed last, to try again from the status bar. */
+  retryFailed: (() => Promise<void>) | null;
+  canUndo: boolean;
+  canRedo: boolean;
+  /**
+   * Runs one data-changing call and keeps the saved / saving / failed status true to it. On failure nothing the
+   * analyst typed or selected is discarded; the status says why and offers to try again. Resolves to success.
+   * Any change can be undone and clears redo, unless `write` returns the backend's own history state (undo/redo do).
+   */
+  runChange(write: () => Promise<void | HistoryState>): Promise<boolean>;
 }
 
-export const createSaveSlice: StateCreator<AppState, [], [], SaveSlice> = (set) => ({
+export const createSaveSlice: StateCreator<AppState, [], [], SaveSlice> = (set, get) => ({
   saveState: 'idle',
   saveError: null,
   writesInFlight: 0,
-  async trackWrite(write) {
+  retryFailed: null,
+  canUndo: false,
+  canRedo: false,
+  async runChange(write) {
     set((s) => ({ writesInFlight: s.writesInFlight + 1, saveState: 'saving' }));
     try {
-      const value = await write();
+      const history = await write();
       set((s) => ({
         writesInFlight: s.writesInFlight - 1,
-        saveState: s.writesInFlight > 1 ? 'saving' : s.saveState === 'failed' ? 'failed' : 'saved',
+        saveState: s.writesInFlight > 1 ? 'saving' : 'saved',
+        saveError: null,
+        retryFailed: null,
+        canUndo: history ? history.undoLabel !== null : true,
+        canRedo: history ? history.redoLabel !== null : false,
       }));
-      return value;
+      return true;
     } catch (error) {
-      set((s) => ({ writesInFlight: s.writesInFlight - 1, saveState: 'failed', saveError: (error as Error).message }));
-      throw error;
+      set((s) => ({
+        writesInFlight: s.writesInFlight - 1,
+        saveState: 'failed',
+        saveError: (error as Error).message,
+        retryFailed: async () => void (await get().runChange(write)),
+      }));
+      return false;
     }
   },
 });

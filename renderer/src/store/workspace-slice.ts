@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { DocumentSummary, Tag } from '../../../shared/domain';
+import type { DocumentSummary, Entity, Settings, Tag } from '../../../shared/domain';
 import { callApi } from '../api/client';
 import type { AppState } from './app-store';
 
@@ -8,10 +8,16 @@ export interface WorkspaceSlice {
   loadError: string | null;
   documents: DocumentSummary[];
   tags: Tag[];
+  actors: Entity[];
+  targets: Entity[];
+  settings: Settings;
   /** Start-up messages from the backend, shown until dismissed. */
   notices: string[];
   /** Loads the library and opens the document the analyst last had open (the sample on a first start). */
   loadWorkspace(): Promise<void>;
+  /** Reloads everything from the backend (after undo, or a change that touched many records). */
+  refresh(): Promise<void>;
+  updateSettings(changes: Partial<Pick<Settings, 'annotator' | 'snapToWords'>>): Promise<void>;
   dismissNotice(index: number): void;
 }
 
@@ -20,11 +26,24 @@ export const createWorkspaceSlice: StateCreator<AppState, [], [], WorkspaceSlice
   loadError: null,
   documents: [],
   tags: [],
+  actors: [],
+  targets: [],
+  settings: { annotator: '', lastDocumentId: null, snapToWords: true },
   notices: [],
+
   async loadWorkspace() {
     try {
       const workspace = await callApi('getWorkspace', {});
-      set({ documents: workspace.documents, tags: workspace.tags, notices: workspace.notices });
+      set({
+        documents: workspace.documents,
+        tags: workspace.tags,
+        actors: workspace.actors,
+        targets: workspace.targets,
+        settings: workspace.settings,
+        notices: workspace.notices,
+        canUndo: workspace.history.undoLabel !== null,
+        canRedo: workspace.history.redoLabel !== null,
+      });
       const documentId = workspace.settings.lastDocumentId ?? workspace.documents[0]?.id;
       if (documentId) await get().openDocument(documentId);
       set({ loadState: 'ready' });
@@ -32,6 +51,27 @@ export const createWorkspaceSlice: StateCreator<AppState, [], [], WorkspaceSlice
       set({ loadState: 'failed', loadError: (error as Error).message });
     }
   },
+
+  async refresh() {
+    const workspace = await callApi('getWorkspace', {});
+    set({
+      documents: workspace.documents,
+      tags: workspace.tags,
+      actors: workspace.actors,
+      targets: workspace.targets,
+      settings: workspace.settings,
+    });
+    const { document, selectedHighlightId } = get();
+    if (document) {
+      await get().openDocument(document.id);
+      if (get().highlights.some((h) => h.id === selectedHighlightId)) set({ selectedHighlightId });
+    }
+  },
+
+  async updateSettings(changes) {
+    await get().runChange(async () => set({ settings: await callApi('updateSettings', changes) }));
+  },
+
   dismissNotice(index) {
     set((s) => ({ notices: s.notices.filter((_, i) => i !== index) }));
   },

@@ -1,0 +1,158 @@
+import { useState, type FormEvent } from 'react';
+import type { Tag } from '../../../shared/domain';
+import { useAppStore } from '../store/app-store';
+import { Modal } from './Modal';
+
+const PALETTE = ['#f2c94c', '#6fcf97', '#56ccf2', '#bb6bd9', '#f2994a', '#eb5757', '#2d9cdb', '#9b51e0', '#27ae60'];
+
+/** Why a tag name cannot be used, or null; the backend checks the same rules. */
+function nameProblem(name: string, tags: readonly Tag[], exceptId?: string): string | null {
+  const trimmed = name.trim();
+  if (!trimmed) return 'A tag needs a name.';
+  if (trimmed.includes('|')) return 'A tag name may not contain "|" (it separates tags in the CSV export).';
+  const clash = tags.find((t) => t.id !== exceptId && t.name.toLocaleLowerCase() === trimmed.toLocaleLowerCase());
+  return clash ? `There is already a tag named "${clash.name}".` : null;
+}
+
+/** The codebook editor: create, rename, recolour, describe, nest, reorder and delete tags. */
+export function CodebookDialog({ onClose }: { onClose(): void }) {
+  const tags = useAppStore((s) => s.tags);
+  const createTag = useAppStore((s) => s.createTag);
+  const [name, setName] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const add = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    const issue = nameProblem(name, tags);
+    setProblem(issue);
+    if (issue) return;
+    const color = PALETTE[tags.length % PALETTE.length]!;
+    if (await createTag({ name: name.trim(), color })) setName('');
+  };
+
+  return (
+    <Modal title="Codebook" onClose={onClose} className="codebook-dialog">
+      <ul className="tag-editor-list" aria-label="Tags">
+        {tags.map((tag, i) => (
+          <TagEditor
+            key={`${tag.id}:${tag.name}:${tag.description}`}
+            tag={tag}
+            tags={tags}
+            first={i === 0}
+            last={i === tags.length - 1}
+          />
+        ))}
+      </ul>
+      <form className="add-row" onSubmit={(e) => void add(e)}>
+        <label>
+          New tag
+          <input
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            aria-invalid={problem !== null}
+            aria-describedby={problem ? 'new-tag-problem' : undefined}
+          />
+        </label>
+        <button type="submit">Add tag</button>
+        {problem && (
+          <p id="new-tag-problem" className="field-error" role="alert">
+            {problem}
+          </p>
+        )}
+      </form>
+    </Modal>
+  );
+}
+
+function TagEditor({ tag, tags, first, last }: { tag: Tag; tags: readonly Tag[]; first: boolean; last: boolean }) {
+  const updateTag = useAppStore((s) => s.updateTag);
+  const deleteTag = useAppStore((s) => s.deleteTag);
+  const moveTag = useAppStore((s) => s.moveTag);
+  const [name, setName] = useState(tag.name);
+  const [description, setDescription] = useState(tag.description);
+  const [problem, setProblem] = useState<string | null>(null);
+  const parents = tags.filter((t) => t.parentId === null && t.id !== tag.id);
+  const hasChildren = tags.some((t) => t.parentId === tag.id);
+
+  const commitName = async (): Promise<void> => {
+    if (name === tag.name) return;
+    const issue = nameProblem(name, tags, tag.id);
+    setProblem(issue);
+    if (!issue) await updateTag(tag.id, { name: name.trim() });
+  };
+
+  return (
+    <li className="tag-editor">
+      <input
+        type="color"
+        value={tag.color}
+        aria-label={`Colour of ${tag.name}`}
+        onChange={(e) => void updateTag(tag.id, { color: e.target.value })}
+      />
+      <div className="tag-editor-fields">
+        <input
+          value={name}
+          aria-label={`Name of ${tag.name}`}
+          aria-invalid={problem !== null}
+          onChange={(e) => setName(e.target.value)}
+          onBlur={() => void commitName()}
+          onKeyDown={(e) => e.key === 'Enter' && void commitName()}
+        />
+        {problem && (
+          <p className="field-error" role="alert">
+            {problem}
+          </p>
+        )}
+        <input
+          value={description}
+          placeholder="Description (shown on hover and focus)"
+          aria-label={`Description of ${tag.name}`}
+          onChange={(e) => setDescription(e.target.value)}
+          onBlur={() => description !== tag.description && void updateTag(tag.id, { description })}
+        />
+        <label className="inline-label">
+          Parent
+          <select
+            value={tag.parentId ?? ''}
+            disabled={hasChildren}
+            title={hasChildren ? 'A tag with sub-tags stays at the top level.' : undefined}
+            onChange={(e) => void updateTag(tag.id, { parentId: e.target.value || null })}
+          >
+            <option value="">(top level)</option>
+            {parents.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <div className="tag-editor-actions">
+        <button
+          type="button"
+          aria-label={`Move ${tag.name} up`}
+          disabled={first}
+          onClick={() => void moveTag(tag.id, -1)}
+        >
+          ↑
+        </button>
+        <button
+          type="button"
+          aria-label={`Move ${tag.name} down`}
+          disabled={last}
+          onClick={() => void moveTag(tag.id, 1)}
+        >
+          ↓
+        </button>
+        <button
+          type="button"
+          className="danger"
+          aria-label={`Delete ${tag.name}`}
+          onClick={() => void deleteTag(tag.id)}
+        >
+          Delete
+        </button>
+      </div>
+    </li>
+  );
+}

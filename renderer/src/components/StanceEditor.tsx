@@ -1,0 +1,176 @@
+import { useEffect, useRef, useState } from 'react';
+import { stanceValues, type Highlight, type Stance, type StanceValue } from '../../../shared/domain';
+import { appStore, useAppStore } from '../store/app-store';
+import { isTextField } from '../dom/is-text-field';
+import { EntityInput } from './EntityInput';
+
+/** A stance being labelled: saved once it has a target and a value. */
+interface DraftStance {
+  holderId: string | null;
+  targetId: string | null;
+  stance: StanceValue | null;
+}
+
+export const STANCE_KEYS: Record<StanceValue, string> = { favor: 'f', against: 'a', neutral: 'n', unclear: 'u' };
+
+const isComplete = (row: DraftStance): row is Stance => row.targetId !== null && row.stance !== null;
+
+/**
+ * The stances of one highlight: holder → target: value. "Add stance" (S) opens a row: type a holder, Enter, a
+ * target, Enter, then F/A/N/U (or the buttons) for favor/against/neutral/unclear.
+ */
+export function StanceEditor({ highlight }: { highlight: Highlight }) {
+  const updateHighlight = useAppStore((s) => s.updateHighlight);
+  const [draft, setDraftState] = useState<DraftStance | null>(null);
+  // Field commits finish asynchronously (a new holder is created first), so changes merge into the latest draft.
+  const draftRef = useRef<DraftStance | null>(null);
+  const setDraft = (next: DraftStance | null): void => {
+    draftRef.current = next;
+    setDraftState(next);
+  };
+  const [activeRow, setActiveRow] = useState(highlight.stances.length - 1);
+  const holderRef = useRef<HTMLInputElement>(null);
+  const rows: DraftStance[] = draft ? [...highlight.stances, draft] : highlight.stances;
+  const draftIndex = draft ? highlight.stances.length : -1;
+
+  /** The highlight's stances as saved now (not as of this render). */
+  const savedStances = (): Stance[] =>
+    appStore.getState().highlights.find((h) => h.id === highlight.id)?.stances ?? highlight.stances;
+  const save = (next: Stance[]): Promise<boolean> => updateHighlight(highlight.id, { stances: next });
+
+  const changeRow = async (index: number, patch: Partial<DraftStance>): Promise<void> => {
+    setActiveRow(index);
+    const saved = savedStances();
+    if (index >= saved.length) {
+      const row = { ...(draftRef.current ?? { holderId: null, targetId: null, stance: null }), ...patch };
+      setDraft(row);
+      if (isComplete(row) && (await save([...saved, row]))) setDraft(null);
+      return;
+    }
+    const row = { ...saved[index]!, ...patch };
+    if (isComplete(row)) await save(saved.map((s, i) => (i === index ? row : s)));
+  };
+
+  const addStance = (): void => {
+    setDraft({ holderId: null, targetId: null, stance: null });
+    setActiveRow(savedStances().length);
+  };
+
+  useEffect(() => {
+    if (draft && !draft.holderId && !draft.targetId) holderRef.current?.focus();
+  }, [draft]);
+
+  // S adds a stance; F/A/N/U set the value of the row being worked on — when no text field has the focus.
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent): void => {
+      if (event.ctrlKey || event.metaKey || event.altKey || isTextField(event.target)) return;
+      const key = event.key.toLowerCase();
+      if (key === 's') {
+        event.preventDefault();
+        addStance();
+        return;
+      }
+      const value = stanceValues.find((v) => STANCE_KEYS[v] === key);
+      if (value && rows[activeRow]) {
+        event.preventDefault();
+        void changeRow(activeRow, { stance: value });
+      }
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  });
+
+  return (
+    <section className="stances" aria-labelledby="stances-heading">
+      <div className="section-heading">
+        <h3 id="stances-heading">Stances</h3>
+        <button type="button" className="link-button" aria-keyshortcuts="S" onClick={addStance}>
+          Add stance (S)
+        </button>
+      </div>
+      {rows.length === 0 && <p className="empty">No stance yet.</p>}
+      <ul className="stance-list" aria-label="Stances">
+        {rows.map((row, index) => (
+          <StanceRow
+            key={index === draftIndex ? 'draft' : `${index}:${row.holderId}:${row.targetId}`}
+            row={row}
+            index={index}
+            holderRef={index === draftIndex ? holderRef : undefined}
+            onFocus={() => setActiveRow(index)}
+            onChange={(patch) => void changeRow(index, patch)}
+            onRemove={() =>
+              index === draftIndex ? setDraft(null) : void save(savedStances().filter((_, i) => i !== index))
+            }
+          />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function StanceRow({
+  row,
+  index,
+  holderRef,
+  onFocus,
+  onChange,
+  onRemove,
+}: {
+  row: DraftStance;
+  index: number;
+  holderRef?: React.Ref<HTMLInputElement>;
+  onFocus(): void;
+  onChange(patch: Partial<DraftStance>): void;
+  onRemove(): void;
+}) {
+  const targetRef = useRef<HTMLInputElement>(null);
+  const valuesRef = useRef<HTMLDivElement>(null);
+  const focusValues = (): void =>
+    valuesRef.current?.querySelector<HTMLButtonElement>('[aria-checked="true"], button')?.focus();
+  return (
+    <li className="stance-row" onFocus={onFocus}>
+      <div className="stance-entities">
+        <EntityInput
+          ref={holderRef}
+          kind="actor"
+          label={`Holder of stance ${index + 1}`}
+          value={row.holderId}
+          onChange={(holderId) => onChange({ holderId })}
+          onEnter={() => targetRef.current?.focus()}
+        />
+        <span aria-hidden="true">→</span>
+        <EntityInput
+          ref={targetRef}
+          kind="target"
+          label={`Target of stance ${index + 1}`}
+          value={row.targetId}
+          onChange={(targetId) => targetId && onChange({ targetId })}
+          onEnter={focusValues}
+        />
+      </div>
+      <div className="stance-values" role="radiogroup" aria-label={`Stance ${index + 1}`} ref={valuesRef}>
+        {stanceValues.map((value) => (
+          <button
+            key={value}
+            type="button"
+            role="radio"
+            aria-checked={row.stance === value}
+            aria-keyshortcuts={STANCE_KEYS[value].toUpperCase()}
+            className={`stance-value ${value}`}
+            onClick={() => onChange({ stance: value })}
+          >
+            {value}
+          </button>
+        ))}
+        <button
+          type="button"
+          className="link-button danger"
+          aria-label={`Remove stance ${index + 1}`}
+          onClick={onRemove}
+        >
+          Remove
+        </button>
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,73 @@
+import type { StateCreator } from 'zustand';
+import type { Highlight, StanceValue } from '../../../shared/domain';
+import type { AppState } from './app-store';
+
+export interface HighlightFilter {
+  text: string;
+  tagId: string | null;
+  holderId: string | null;
+  targetId: string | null;
+  stance: StanceValue | null;
+}
+
+export const emptyFilter: HighlightFilter = { text: '', tagId: null, holderId: null, targetId: null, stance: null };
+
+export interface FilterSlice {
+  filter: HighlightFilter;
+  setFilter(changes: Partial<HighlightFilter>): void;
+  clearFilter(): void;
+}
+
+export const createFilterSlice: StateCreator<AppState, [], [], FilterSlice> = (set) => ({
+  filter: emptyFilter,
+  setFilter: (changes) => set((s) => ({ filter: { ...s.filter, ...changes } })),
+  clearFilter: () => set({ filter: emptyFilter }),
+});
+
+export function isFilterActive(filter: HighlightFilter): boolean {
+  return (
+    filter.text.trim() !== '' ||
+    filter.tagId !== null ||
+    filter.holderId !== null ||
+    filter.targetId !== null ||
+    filter.stance !== null
+  );
+}
+
+/**
+ * Whether a highlight passes the filter. The stance conditions must hold for one and the same stance: "holder
+ * Grushko, stance against" matches only a highlight where Grushko is against something.
+ */
+export function matchesFilter(highlight: Highlight, filter: HighlightFilter): boolean {
+  if (filter.tagId && !highlight.tagIds.includes(filter.tagId)) return false;
+  if (filter.holderId || filter.targetId || filter.stance) {
+    const hit = highlight.stances.some(
+      (s) =>
+        (!filter.holderId || s.holderId === filter.holderId) &&
+        (!filter.targetId || s.targetId === filter.targetId) &&
+        (!filter.stance || s.stance === filter.stance),
+    );
+    if (!hit) return false;
+  }
+  const text = filter.text.trim().toLocaleLowerCase();
+  if (text && !`${highlight.quote}\n${highlight.note}`.toLocaleLowerCase().includes(text)) return false;
+  return true;
+}
+
+const memo = {
+  highlights: null as Highlight[] | null,
+  filter: null as HighlightFilter | null,
+  result: [] as Highlight[],
+};
+
+/** The open document's highlights that pass the filter, in text order (the same array while nothing changed). */
+export function selectVisibleHighlights(state: Pick<AppState, 'highlights' | 'filter'>): Highlight[] {
+  if (memo.highlights !== state.highlights || memo.filter !== state.filter) {
+    memo.highlights = state.highlights;
+    memo.filter = state.filter;
+    memo.result = isFilterActive(state.filter)
+      ? state.highlights.filter((h) => matchesFilter(h, state.filter))
+      : state.highlights;
+  }
+  return memo.result;
+}

@@ -1,0 +1,23 @@
+import type { StateCreator } from 'zustand';
+import type { AppState } from './app-store';
+
+export type OpenDialog = 'codebook' | 'entities' | null;
+
+export interface UiSlice {
+  openDialog: OpenDialog;
+  findOpen: boolean;
+  /** A short message about the last click in the article (e.g. how many highlights overlap there). */
+  articleHint: string | null;
+  setOpenDialog(dialog: OpenDialog): void;
+  setFindOpen(open: boolean): void;
+  setArticleHint(hint: string | null): void;
+}
+
+export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => ({
+  openDialog: null,
+  findOpen: false,
+  articleHint: null,
+  setOpenDialog: (openDialog) => set({ openDialog }),
+  setFindOpen: (findOpen) => set({ findOpen }),
+  setArticleHint: (articleHint) => set({ articleHint }),
+});
