@@ -43,8 +43,10 @@ const spanSchema = z
 export const apiArgumentSchemas = {
   getWorkspace: z.strictObject({}),
   getDocument: z.strictObject({ documentId: idSchema }),
+  /** `id` may be chosen by the caller (a UUID), so that the UI can show and edit the highlight before the answer. */
   createHighlight: z
     .strictObject({
+      id: z.uuid().optional(),
       documentId: idSchema,
       start: offsetSchema,
       end: offsetSchema,

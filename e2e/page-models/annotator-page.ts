@@ -1,8 +1,13 @@
 import type { Locator, Page } from '@playwright/test';
+import { SelectedHighlightPanel } from './selected-highlight';
 
 /** The main screen: the article, the codebook and the Highlights list. */
 export class AnnotatorPage {
-  constructor(private readonly currentPage: () => Page) {}
+  readonly selected: SelectedHighlightPanel;
+
+  constructor(private readonly currentPage: () => Page) {
+    this.selected = new SelectedHighlightPanel(currentPage);
+  }
 
   get page(): Page {
     return this.currentPage();
@@ -51,6 +56,46 @@ export class AnnotatorPage {
     await this.page.mouse.down();
     await this.page.mouse.move(points.to.x, points.to.y, { steps: 8 });
     await this.page.mouse.up();
+  }
+
+  get saveStatus(): Locator {
+    return this.page.locator('.save-status');
+  }
+
+  /** Waits until every change has been acknowledged by the backend (written to disk). */
+  async waitUntilSaved(): Promise<void> {
+    await this.saveStatus.getByText('All changes saved').waitFor();
+  }
+
+  /** Keyboard only: Ctrl+F, type, Escape — the first match becomes the selection in the article. */
+  async findAndSelect(text: string): Promise<void> {
+    await this.page.keyboard.press('Control+f');
+    await this.page.getByRole('searchbox', { name: 'Find in article' }).fill(text);
+    await this.page.keyboard.press('Escape');
+  }
+
+  /** The list item of the highlight whose quote starts with `text`. */
+  item(text: string): Locator {
+    return this.highlightItems.filter({ has: this.page.locator('.highlight-quote', { hasText: text }) });
+  }
+
+  /** Clicks in the middle of the first occurrence of `text` in the article. */
+  async clickOnText(text: string): Promise<void> {
+    const point = await this.article.evaluate((article, wanted) => {
+      for (const paragraph of article.querySelectorAll('p')) {
+        const node = paragraph.firstChild;
+        const index = node?.textContent?.indexOf(wanted) ?? -1;
+        if (!node || index < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, index + Math.floor(wanted.length / 2));
+        range.setEnd(node, index + Math.floor(wanted.length / 2) + 1);
+        const rect = range.getBoundingClientRect();
+        return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+      }
+      return null;
+    }, text);
+    if (!point) throw new Error(`"${text}" is not in the article.`);
+    await this.page.mouse.click(point.x, point.y);
   }
 
   /** How many ranges each of the app's CSS highlights paints, by registry name. */

@@ -35,13 +35,16 @@ function checkReferences(data: Database, tagIds: readonly string[] = [], stances
 
 export function highlightHandlers({ library, now }: HandlerContext): HighlightHandlers {
   return {
-    async createHighlight({ documentId, start, end, quote, tagIds }) {
+    async createHighlight({ id, documentId, start, end, quote, tagIds }) {
       const { data } = library;
+      if (id && data.highlights.some((h) => h.id === id)) {
+        throw new ApiFailure('conflict', `A highlight with id ${id} exists already.`);
+      }
       const anchored = anchor(findDocument(data, documentId), start, end, quote);
       checkReferences(data, tagIds);
       const timestamp = now().toISOString();
       const highlight: Highlight = {
-        id: newId(),
+        id: id ?? newId(),
         documentId,
         ...anchored,
         tagIds,

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { stanceValues, type Highlight, type Stance, type StanceValue } from '../../../shared/domain';
 import { appStore, useAppStore } from '../store/app-store';
 import { isTextField } from '../dom/is-text-field';
@@ -52,13 +53,13 @@ export function StanceEditor({ highlight }: { highlight: Highlight }) {
   };
 
   const addStance = (): void => {
-    setDraft({ holderId: null, targetId: null, stance: null });
-    setActiveRow(savedStances().length);
+    // Rendered and focused before this key event ends, so that typing right after S goes into the holder field.
+    flushSync(() => {
+      setDraft({ holderId: null, targetId: null, stance: null });
+      setActiveRow(savedStances().length);
+    });
+    holderRef.current?.focus();
   };
-
-  useEffect(() => {
-    if (draft && !draft.holderId && !draft.targetId) holderRef.current?.focus();
-  }, [draft]);
 
   // S adds a stance; F/A/N/U set the value of the row being worked on — when no text field has the focus.
   useEffect(() => {

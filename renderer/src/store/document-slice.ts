@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { ApiArgs } from '../../../shared/api-contract';
 import type { Highlight, StoredDocument } from '../../../shared/domain';
+import { quoteWithContext } from '../../../shared/text-context';
 import { callApi } from '../api/client';
 import { sortByPosition } from '../article/highlight-order';
 import { moveBoundary, type BoundaryMove } from '../article/word-boundaries';
@@ -37,9 +38,18 @@ export interface DocumentSlice {
 }
 
 export const createDocumentSlice: StateCreator<AppState, [], [], DocumentSlice> = (set, get) => {
+  /**
+   * Creations not yet acknowledged, by highlight id. A new highlight is shown, selected and editable at once (its id
+   * is chosen here), and a change to it waits for its creation to be acknowledged, so the backend sees them in order.
+   */
+  const creating = new Map<string, Promise<boolean>>();
   const replaceHighlight = (updated: Highlight): void =>
     set((s) => ({ highlights: sortByPosition(s.highlights.map((h) => (h.id === updated.id ? updated : h))) }));
   const selected = (): Highlight | undefined => get().highlights.find((h) => h.id === get().selectedHighlightId);
+  const waitForCreation = async (highlightId: string): Promise<void> => {
+    const pending = creating.get(highlightId);
+    if (pending && !(await pending)) throw new Error('This highlight is not saved yet: its creation failed.');
+  };
 
   return {
     document: null,
@@ -75,23 +85,44 @@ export const createDocumentSlice: StateCreator<AppState, [], [], DocumentSlice> 
     },
 
     async highlightSelection(tagId) {
-      const { document, pendingSelection } = get();
+      const { document, pendingSelection, settings } = get();
       if (!document || !pendingSelection) return false;
       const { start, end } = pendingSelection;
-      return get().runChange(async () => {
-        const created = await callApi('createHighlight', {
-          documentId: document.id,
+      const timestamp = new Date().toISOString();
+      const shown: Highlight = {
+        id: crypto.randomUUID(),
+        documentId: document.id,
+        start,
+        end,
+        ...quoteWithContext(document.text, start, end),
+        tagIds: [tagId],
+        stances: [],
+        note: '',
+        annotator: settings.annotator,
+        createdAt: timestamp,
+        updatedAt: timestamp,
+      };
+      set((s) => ({
+        highlights: sortByPosition([...s.highlights, shown]),
+        selectedHighlightId: shown.id,
+        pendingSelection: null,
+      }));
+      // If the write fails the highlight stays on screen, and "Try again" repeats this same creation.
+      const created = get().runChange(async () => {
+        const saved = await callApi('createHighlight', {
+          id: shown.id,
+          documentId: shown.documentId,
           start,
           end,
-          quote: document.text.slice(start, end),
-          tagIds: [tagId],
+          quote: shown.quote,
+          tagIds: shown.tagIds,
         });
-        set((s) => ({
-          highlights: sortByPosition([...s.highlights, created]),
-          selectedHighlightId: created.id,
-          pendingSelection: null,
-        }));
+        replaceHighlight(saved);
       });
+      creating.set(shown.id, created);
+      const ok = await created;
+      if (ok) creating.delete(shown.id);
+      return ok;
     },
 
     async toggleTagOnSelected(tagId) {
@@ -122,6 +153,7 @@ export const createDocumentSlice: StateCreator<AppState, [], [], DocumentSlice> 
 
     async deleteHighlight(highlightId) {
       await get().runChange(async () => {
+        await waitForCreation(highlightId);
         await callApi('deleteHighlight', { highlightId });
         set((s) => ({
           highlights: s.highlights.filter((h) => h.id !== highlightId),

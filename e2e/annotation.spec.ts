@@ -1,0 +1,148 @@
+import { expect, test } from './fixtures';
+
+const CLAIM = 'NATO and peacekeeping do not go hand in hand.';
+
+test('keyboard only: a tagged claim with a stance and a note, all there after a restart', async ({
+  app,
+  annotator,
+  readDataFile,
+}) => {
+  const { page } = annotator;
+  await annotator.findAndSelect(CLAIM);
+  await page.keyboard.press('1'); // Claim
+  await expect(annotator.selected.quote).toHaveText(CLAIM);
+
+  await page.keyboard.press('s');
+  await page.keyboard.type('Alexander Grushko');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('NATO peacekeepers in Ukraine');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('a'); // against
+  await expect(annotator.selected.stanceRow(0).getByRole('radio', { name: 'against' })).toBeChecked();
+  await page.keyboard.press('e');
+  await page.keyboard.type('Rejects NATO as a peacekeeper.\nSecond line.');
+  await annotator.waitUntilSaved();
+
+  const saved = await readDataFile();
+  const [highlight] = saved.highlights;
+  expect(highlight).toMatchObject({ quote: CLAIM, note: 'Rejects NATO as a peacekeeper.\nSecond line.' });
+  expect(highlight!.tagIds).toEqual([saved.tags.find((t) => t.name === 'Claim')!.id]);
+  expect(saved.actors.map((a) => a.name)).toEqual(['Alexander Grushko']);
+  expect(saved.targets.map((t) => t.name)).toEqual(['NATO peacekeepers in Ukraine']);
+  expect(highlight!.stances).toEqual([
+    { holderId: saved.actors[0]!.id, targetId: saved.targets[0]!.id, stance: 'against' },
+  ]);
+
+  await app.restart();
+  const item = annotator.item(CLAIM);
+  await expect(item).toContainText('Claim');
+  await expect(item).toContainText('Alexander Grushko → NATO peacekeepers in Ukraine: against');
+  await expect(item).toContainText('Rejects NATO as a peacekeeper.');
+});
+
+test('the caret and Shift+Ctrl+arrows extend a selection word by word; snapping completes words', async ({
+  annotator,
+  readDataFile,
+}) => {
+  const { page } = annotator;
+  await annotator.findAndSelect('Russia has');
+  await page.keyboard.press('Shift+Control+ArrowRight');
+  await page.keyboard.press('3'); // Quote
+  await expect(annotator.selected.quote).toHaveText('Russia has rejected');
+
+  // Snapping: a selection that starts and ends inside words grows to the whole words.
+  await annotator.findAndSelect('ddressing an intervi');
+  await page.keyboard.press('2');
+  await expect(annotator.selected.quote).toHaveText('Addressing an interview');
+  await annotator.waitUntilSaved();
+  expect((await readDataFile()).highlights.map((h) => h.quote).sort()).toEqual([
+    'Addressing an interview',
+    'Russia has rejected',
+  ]);
+});
+
+test('overlapping highlights both show, and clicking the overlap cycles through them', async ({ annotator }) => {
+  await annotator.findAndSelect(CLAIM);
+  await annotator.page.keyboard.press('1');
+  await annotator.findAndSelect('peacekeeping do not');
+  await annotator.page.keyboard.press('2');
+  await expect(annotator.highlightItems).toHaveCount(2);
+  expect(await annotator.paintedRanges()).toMatchObject({ 'sa-tag-0': 1, 'sa-tag-1': 1, 'sa-selected': 1 });
+
+  await annotator.page.keyboard.press('Escape');
+  await annotator.clickOnText('do not');
+  await expect(annotator.selected.quote).toHaveText('peacekeeping do not');
+  await expect(annotator.page.getByText(/2 highlights overlap here/)).toBeVisible();
+  await annotator.clickOnText('do not');
+  await expect(annotator.selected.quote).toHaveText(CLAIM);
+});
+
+test('a highlight’s ends move by a word without re-creating it', async ({ annotator, readDataFile }) => {
+  await annotator.findAndSelect('peacekeeping do not');
+  await annotator.page.keyboard.press('1');
+  await expect(annotator.selected.quote).toHaveText('peacekeeping do not');
+  const { id } = (await readDataFile()).highlights[0]!;
+  await annotator.page.keyboard.press(']');
+  await expect(annotator.selected.quote).toHaveText('peacekeeping do not go');
+  await annotator.page.keyboard.press('[');
+  await expect(annotator.selected.quote).toHaveText('and peacekeeping do not go');
+  await annotator.selected.root.getByRole('button', { name: /Shrink start/ }).click();
+  await annotator.selected.root.getByRole('button', { name: /Shrink end/ }).click();
+  await expect(annotator.selected.quote).toHaveText('peacekeeping do not');
+  await annotator.page.keyboard.press(']');
+  await annotator.waitUntilSaved();
+  const saved = (await readDataFile()).highlights;
+  expect(saved).toHaveLength(1);
+  expect(saved[0]).toMatchObject({ id, quote: 'peacekeeping do not go' });
+});
+
+test('the list filters by tag, holder, target, stance and text, and J/K move through it', async ({ annotator }) => {
+  const { page } = annotator;
+  await annotator.findAndSelect(CLAIM);
+  await page.keyboard.press('1');
+  await page.keyboard.press('s');
+  await page.keyboard.type('Grushko');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('NATO');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('a');
+  await annotator.findAndSelect('an unarmed observer mission');
+  await page.keyboard.press('4');
+  await page.keyboard.press('s');
+  await page.keyboard.type('grushko'); // matches the existing holder, whatever the case
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Observer mission');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('f');
+  await annotator.findAndSelect('Britain and France');
+  await page.keyboard.press('3');
+  await annotator.waitUntilSaved();
+  await expect(annotator.highlightItems).toHaveCount(3);
+
+  const filters = page.getByRole('search', { name: 'Filter highlights' });
+  await filters.getByRole('combobox', { name: 'Filter by tag' }).selectOption({ label: 'Proposal' });
+  await expect(annotator.highlightItems).toHaveCount(1);
+  await expect(annotator.highlightItems.first()).toContainText('an unarmed observer mission');
+  await filters.getByRole('button', { name: 'Clear filters' }).click();
+  await filters.getByRole('combobox', { name: 'Filter by holder' }).selectOption({ label: 'Grushko' });
+  await expect(annotator.highlightItems).toHaveCount(2);
+  await filters.getByRole('combobox', { name: 'Filter by stance' }).selectOption('against');
+  await expect(annotator.highlightItems).toHaveCount(1);
+  await expect(annotator.highlightItems.first()).toContainText(CLAIM);
+  await filters.getByRole('button', { name: 'Clear filters' }).click();
+  await filters.getByRole('combobox', { name: 'Filter by target' }).selectOption({ label: 'Observer mission' });
+  await expect(annotator.highlightItems).toHaveCount(1);
+  await filters.getByRole('button', { name: 'Clear filters' }).click();
+  await filters.getByRole('searchbox', { name: 'Search quotes and notes' }).fill('france');
+  await expect(annotator.highlightItems).toHaveCount(1);
+  await filters.getByRole('button', { name: 'Clear filters' }).click();
+
+  // J/K in text order, from the top.
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('j');
+  await expect(annotator.selected.quote).toHaveText('an unarmed observer mission');
+  await page.keyboard.press('j');
+  await expect(annotator.selected.quote).toHaveText(CLAIM);
+  await page.keyboard.press('k');
+  await expect(annotator.selected.quote).toHaveText('an unarmed observer mission');
+});
