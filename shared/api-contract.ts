@@ -26,11 +26,25 @@ const colorSchema = z.string().regex(/^#[0-9a-f]{6}$/i, 'A colour is written #rr
 const descriptionSchema = z.string().max(2_000);
 const entityKindSchema = z.enum(entityKinds);
 
-export const stanceInputSchema = z.strictObject({
-  holderId: idSchema.nullable(),
-  targetId: idSchema,
-  stance: stanceValueSchema,
-});
+/**
+ * A stance as the UI sends it: holder and target each by id, or by name — a name that matches no entry (ignoring
+ * case) creates one in the same change, so that labelling a stance with new names is one step to undo.
+ */
+export const stanceInputSchema = z
+  .strictObject({
+    holderId: idSchema.nullable().optional(),
+    holderName: nameSchema.optional(),
+    targetId: idSchema.optional(),
+    targetName: nameSchema.optional(),
+    stance: stanceValueSchema,
+  })
+  .refine((s) => (s.targetId === undefined) !== (s.targetName === undefined), {
+    message: 'A stance needs a target: give targetId or targetName, not both',
+  })
+  .refine((s) => !(s.holderName !== undefined && s.holderId), {
+    message: 'Give holderId or holderName, not both',
+  });
+export type StanceInput = z.input<typeof stanceInputSchema>;
 
 const spanSchema = z
   .strictObject({
@@ -58,14 +72,7 @@ export const apiArgumentSchemas = {
   updateHighlight: z.strictObject({
     highlightId: idSchema,
     tagIds: tagIdsSchema.optional(),
-    stances: z
-      .array(stanceInputSchema)
-      .max(MAX_STANCES_PER_HIGHLIGHT)
-      .refine(
-        (stances) => uniqueIds(stances.map((s) => `${s.holderId ?? ''}→${s.targetId}`)),
-        'A holder can take only one stance toward a target in one highlight',
-      )
-      .optional(),
+    stances: z.array(stanceInputSchema).max(MAX_STANCES_PER_HIGHLIGHT).optional(),
     note: z.string().max(MAX_NOTE_LENGTH).optional(),
     bounds: spanSchema.optional(),
   }),

@@ -52,6 +52,48 @@ describe('highlight updates', () => {
     expect(badValue.ok).toBe(false);
   });
 
+  it('creates holders and targets named in a stance in the same step, reusing names that exist', async () => {
+    const { backend, store, highlight } = await openSampleBackend(await tempDir());
+    const h = await highlight(SAMPLE_CLAIM);
+    const russia = await callOk(backend, 'createEntity', { kind: 'actor', name: 'Russia' });
+    const updated = await callOk(backend, 'updateHighlight', {
+      highlightId: h.id,
+      stances: [
+        { holderName: 'Alexander Grushko', targetName: 'NATO peacekeepers in Ukraine', stance: 'against' },
+        { holderName: 'russia', targetName: 'nato peacekeepers in ukraine', stance: 'against' },
+        { holderName: 'Alexander Grushko', targetName: 'Unarmed observer mission', stance: 'favor' },
+      ],
+    });
+    const saved = await onDisk(store.filePath);
+    expect(saved.actors.map((a) => a.name)).toEqual(['Russia', 'Alexander Grushko']);
+    expect(saved.targets.map((t) => t.name)).toEqual(['NATO peacekeepers in Ukraine', 'Unarmed observer mission']);
+    const [grushko] = saved.actors.slice(1);
+    const [nato, mission] = saved.targets;
+    expect(updated.stances).toEqual([
+      { holderId: grushko!.id, targetId: nato!.id, stance: 'against' },
+      { holderId: russia.id, targetId: nato!.id, stance: 'against' },
+      { holderId: grushko!.id, targetId: mission!.id, stance: 'favor' },
+    ]);
+    // One step: undo takes back the stances and the entries they created, not the holder made before.
+    await callOk(backend, 'undo', {});
+    const undone = await onDisk(store.filePath);
+    expect(undone.actors.map((a) => a.name)).toEqual(['Russia']);
+    expect(undone.targets).toEqual([]);
+    expect(undone.highlights[0]!.stances).toEqual([]);
+  });
+
+  it('refuses a stance without a target, or with both an id and a name', async () => {
+    const { backend, highlight } = await openSampleBackend(await tempDir());
+    const h = await highlight(SAMPLE_CLAIM);
+    for (const stance of [
+      { holderName: 'A', stance: 'favor' },
+      { targetId: 'x', targetName: 'X', stance: 'favor' },
+      { holderId: 'h', holderName: 'H', targetName: 'X', stance: 'favor' },
+    ]) {
+      expect((await backend('updateHighlight', { highlightId: h.id, stances: [stance] })).ok).toBe(false);
+    }
+  });
+
   it('refuses bounds whose quote does not match the text', async () => {
     const { backend, highlight } = await openSampleBackend(await tempDir());
     const h = await highlight(SAMPLE_CLAIM);

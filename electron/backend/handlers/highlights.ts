@@ -1,9 +1,10 @@
-import type { Database, Highlight, Stance, StoredDocument } from '../../../shared/domain';
+import type { StanceInput } from '../../../shared/api-contract';
+import type { Database, Entity, EntityKind, Highlight, Stance, StoredDocument } from '../../../shared/domain';
 import { quoteWithContext, splitsSurrogatePair } from '../../../shared/text-context';
 import { ApiFailure } from '../api-error';
-import { insert, remove, replace } from '../change-set';
+import { insert, remove, replace, type Change } from '../change-set';
 import { newId } from '../new-library';
-import { findDocument, findEntity, findHighlight, findTag } from './lookup';
+import { entityCollection, findDocument, findEntity, findHighlight, findTag, sameName } from './lookup';
 import type { HandlerContext, Handlers } from './types';
 import { definedOnly } from './workspace';
 
@@ -25,12 +26,39 @@ function anchor(document: StoredDocument, start: number, end: number, quote: str
   return { start, end, ...context };
 }
 
-function checkReferences(data: Database, tagIds: readonly string[] = [], stances: readonly Stance[] = []): void {
+function checkTags(data: Database, tagIds: readonly string[] = []): void {
   for (const tagId of tagIds) findTag(data, tagId);
-  for (const stance of stances) {
-    if (stance.holderId !== null) findEntity(data, 'actor', stance.holderId);
-    findEntity(data, 'target', stance.targetId);
+}
+
+/**
+ * Turns stances as sent (holder and target by id or by name) into stored stances, plus the entries to create for
+ * names that match none. Refuses unknown ids and a holder → target pair given twice.
+ */
+function resolveStances(data: Database, inputs: readonly StanceInput[]): { stances: Stance[]; created: Change[] } {
+  const created: Change[] = [];
+  const fresh = { actor: [] as Entity[], target: [] as Entity[] };
+  const resolve = (kind: EntityKind, id: string | null | undefined, name: string | undefined): string | null => {
+    if (name === undefined) {
+      if (!id) return null;
+      return findEntity(data, kind, id).id;
+    }
+    const known = [...data[entityCollection(kind)], ...fresh[kind]].find((e) => sameName(e.name, name));
+    if (known) return known.id;
+    const entity: Entity = { id: newId(), name };
+    fresh[kind].push(entity);
+    created.push(insert(entityCollection(kind), entity));
+    return entity.id;
+  };
+  const stances = inputs.map((input) => ({
+    holderId: resolve('actor', input.holderId, input.holderName),
+    targetId: resolve('target', input.targetId, input.targetName)!,
+    stance: input.stance,
+  }));
+  const pairs = stances.map((s) => `${s.holderId ?? ''}→${s.targetId}`);
+  if (new Set(pairs).size !== pairs.length) {
+    throw new ApiFailure('invalid-request', 'A holder can take only one stance toward a target in one highlight.');
   }
+  return { stances, created };
 }
 
 export function highlightHandlers({ library, now }: HandlerContext): HighlightHandlers {
@@ -41,7 +69,7 @@ export function highlightHandlers({ library, now }: HandlerContext): HighlightHa
         throw new ApiFailure('conflict', `A highlight with id ${id} exists already.`);
       }
       const anchored = anchor(findDocument(data, documentId), start, end, quote);
-      checkReferences(data, tagIds);
+      checkTags(data, tagIds);
       const timestamp = now().toISOString();
       const highlight: Highlight = {
         id: id ?? newId(),
@@ -58,14 +86,22 @@ export function highlightHandlers({ library, now }: HandlerContext): HighlightHa
       return highlight;
     },
 
-    async updateHighlight({ highlightId, bounds, ...fields }) {
+    async updateHighlight({ highlightId, bounds, stances: stanceInputs, ...fields }) {
       const { data } = library;
       const before = findHighlight(data, highlightId);
-      checkReferences(data, fields.tagIds, fields.stances);
+      checkTags(data, fields.tagIds);
+      const resolved = stanceInputs && resolveStances(data, stanceInputs);
       const moved = bounds && anchor(findDocument(data, before.documentId), bounds.start, bounds.end, bounds.quote);
-      const after: Highlight = { ...before, ...definedOnly(fields), ...moved, updatedAt: now().toISOString() };
-      const onlyNote = fields.note !== undefined && !bounds && !fields.tagIds && !fields.stances;
-      await library.commit(updateLabel(fields, bounds !== undefined), [replace('highlights', before, after)], {
+      const after: Highlight = {
+        ...before,
+        ...definedOnly(fields),
+        ...(resolved && { stances: resolved.stances }),
+        ...moved,
+        updatedAt: now().toISOString(),
+      };
+      const onlyNote = fields.note !== undefined && !bounds && !fields.tagIds && !stanceInputs;
+      const label = updateLabel({ ...fields, stances: stanceInputs }, bounds !== undefined);
+      await library.commit(label, [...(resolved?.created ?? []), replace('highlights', before, after)], {
         // A burst of typing in one note is one undo step.
         coalesceKey: onlyNote ? `note:${highlightId}` : undefined,
       });

@@ -1,38 +1,45 @@
 import { forwardRef, useRef, useState } from 'react';
-import type { EntityKind } from '../../../shared/domain';
+import type { Entity, EntityKind } from '../../../shared/domain';
 import { useAppStore } from '../store/app-store';
+
+/** A holder or target as picked: an existing entry, or a new name (created when the stance is saved). */
+export type EntityRef = { id: string } | { name: string };
+
+export function entityRefName(ref: EntityRef | null, entities: readonly Entity[]): string {
+  if (!ref) return '';
+  return 'name' in ref ? ref.name : (entities.find((e) => e.id === ref.id)?.name ?? '');
+}
 
 interface EntityInputProps {
   kind: EntityKind;
   label: string;
-  /** The chosen holder or target, or null. */
-  value: string | null;
-  onChange(id: string | null): void;
-  /** Called after Enter has committed the name (to move on to the next field). */
+  value: EntityRef | null;
+  onChange(ref: EntityRef | null): void;
+  /** Called after Enter (to move on to the next field). */
   onEnter?(): void;
 }
 
 /**
- * A holder or target picked by typing: the known names match as you type (a native datalist), and a new name is
- * created on the fly when committed with Enter or by leaving the field.
+ * A holder or target picked by typing: the known names match as you type (a native datalist); a name that matches
+ * none (ignoring case) becomes a new entry when the stance is saved.
  */
 export const EntityInput = forwardRef<HTMLInputElement, EntityInputProps>(function EntityInput(
   { kind, label, value, onChange, onEnter },
   ref,
 ) {
   const entities = useAppStore((s) => (kind === 'actor' ? s.actors : s.targets));
-  const ensureEntity = useAppStore((s) => s.ensureEntity);
-  const currentName = entities.find((e) => e.id === value)?.name ?? '';
-  const [text, setText] = useState(currentName);
-  const committed = useRef(currentName);
+  const [text, setText] = useState(() => entityRefName(value, entities));
+  const committed = useRef(text);
   const listId = `${kind}-names`;
 
-  const commit = async (): Promise<void> => {
+  const commit = (): void => {
+    const name = text.trim();
     // Enter and then leaving the field commit the same text once.
-    if (text.trim() === committed.current.trim()) return;
-    committed.current = text;
-    const id = text.trim() ? await ensureEntity(kind, text) : null;
-    if (id !== value) onChange(id);
+    if (name === committed.current.trim()) return;
+    committed.current = name;
+    if (!name) return onChange(null);
+    const known = entities.find((e) => e.name.toLocaleLowerCase() === name.toLocaleLowerCase());
+    onChange(known ? { id: known.id } : { name });
   };
 
   return (
@@ -47,13 +54,12 @@ export const EntityInput = forwardRef<HTMLInputElement, EntityInputProps>(functi
         onChange={(e) => setText(e.target.value)}
         onKeyDown={(e) => {
           if (e.key === 'Enter') {
-            // Move on at once; the commit (which may create the entry) finishes on its own.
             e.preventDefault();
-            void commit();
+            commit();
             onEnter?.();
           }
         }}
-        onBlur={() => void commit()}
+        onBlur={commit}
       />
       <datalist id={listId}>
         {entities.map((e) => (

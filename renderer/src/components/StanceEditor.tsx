@@ -1,24 +1,46 @@
 import { useEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
+import type { StanceInput } from '../../../shared/api-contract';
 import { stanceValues, type Highlight, type Stance, type StanceValue } from '../../../shared/domain';
 import { appStore, useAppStore } from '../store/app-store';
 import { isTextField } from '../dom/is-text-field';
-import { EntityInput } from './EntityInput';
+import { EntityInput, type EntityRef } from './EntityInput';
 
-/** A stance being labelled: saved once it has a target and a value. */
+/** A stance as edited: saved once it has a target and a value. */
 interface DraftStance {
-  holderId: string | null;
-  targetId: string | null;
+  holder: EntityRef | null;
+  target: EntityRef | null;
   stance: StanceValue | null;
 }
 
+type CompleteStance = DraftStance & { target: EntityRef; stance: StanceValue };
+
 export const STANCE_KEYS: Record<StanceValue, string> = { favor: 'f', against: 'a', neutral: 'n', unclear: 'u' };
 
-const isComplete = (row: DraftStance): row is Stance => row.targetId !== null && row.stance !== null;
+const isComplete = (row: DraftStance): row is CompleteStance => row.target !== null && row.stance !== null;
+
+const fromSaved = (s: Stance): CompleteStance => ({
+  holder: s.holderId ? { id: s.holderId } : null,
+  target: { id: s.targetId },
+  stance: s.stance,
+});
+
+/** The stance as the API takes it: holder and target by id, or by a new name. */
+function toInput(row: CompleteStance): StanceInput {
+  const holder =
+    row.holder === null
+      ? { holderId: null }
+      : 'id' in row.holder
+        ? { holderId: row.holder.id }
+        : { holderName: row.holder.name };
+  const target = 'id' in row.target ? { targetId: row.target.id } : { targetName: row.target.name };
+  return { ...holder, ...target, stance: row.stance };
+}
 
 /**
  * The stances of one highlight: holder → target: value. "Add stance" (S) opens a row: type a holder, Enter, a
- * target, Enter, then F/A/N/U (or the buttons) for favor/against/neutral/unclear.
+ * target, Enter, then F/A/N/U (or the buttons) for favor/against/neutral/unclear. New names become new holders or
+ * targets in the same step as the stance, so one Undo takes back the lot.
  */
 export function StanceEditor({ highlight }: { highlight: Highlight }) {
   const updateHighlight = useAppStore((s) => s.updateHighlight);
@@ -31,19 +53,26 @@ export function StanceEditor({ highlight }: { highlight: Highlight }) {
   };
   const [activeRow, setActiveRow] = useState(highlight.stances.length - 1);
   const holderRef = useRef<HTMLInputElement>(null);
-  const rows: DraftStance[] = draft ? [...highlight.stances, draft] : highlight.stances;
+  const rows: DraftStance[] = [...highlight.stances.map(fromSaved), ...(draft ? [draft] : [])];
   const draftIndex = draft ? highlight.stances.length : -1;
 
   /** The highlight's stances as saved now (not as of this render). */
-  const savedStances = (): Stance[] =>
-    appStore.getState().highlights.find((h) => h.id === highlight.id)?.stances ?? highlight.stances;
-  const save = (next: Stance[]): Promise<boolean> => updateHighlight(highlight.id, { stances: next });
+  const savedStances = (): CompleteStance[] =>
+    (appStore.getState().highlights.find((h) => h.id === highlight.id)?.stances ?? highlight.stances).map(fromSaved);
+  const save = async (next: CompleteStance[]): Promise<boolean> => {
+    const ok = await updateHighlight(highlight.id, { stances: next.map(toInput) });
+    // New names became new holders or targets: fetch the lists again.
+    if (ok && next.some((row) => 'name' in row.target || (row.holder && 'name' in row.holder))) {
+      await appStore.getState().reloadEntities();
+    }
+    return ok;
+  };
 
   const changeRow = async (index: number, patch: Partial<DraftStance>): Promise<void> => {
     setActiveRow(index);
     const saved = savedStances();
     if (index >= saved.length) {
-      const row = { ...(draftRef.current ?? { holderId: null, targetId: null, stance: null }), ...patch };
+      const row = { ...(draftRef.current ?? { holder: null, target: null, stance: null }), ...patch };
       setDraft(row);
       if (isComplete(row) && (await save([...saved, row]))) setDraft(null);
       return;
@@ -55,7 +84,7 @@ export function StanceEditor({ highlight }: { highlight: Highlight }) {
   const addStance = (): void => {
     // Rendered and focused before this key event ends, so that typing right after S goes into the holder field.
     flushSync(() => {
-      setDraft({ holderId: null, targetId: null, stance: null });
+      setDraft({ holder: null, target: null, stance: null });
       setActiveRow(savedStances().length);
     });
     holderRef.current?.focus();
@@ -93,7 +122,9 @@ export function StanceEditor({ highlight }: { highlight: Highlight }) {
       <ul className="stance-list" aria-label="Stances">
         {rows.map((row, index) => (
           <StanceRow
-            key={index === draftIndex ? 'draft' : `${index}:${row.holderId}:${row.targetId}`}
+            key={
+              index === draftIndex ? 'draft' : `${index}:${JSON.stringify(row.holder)}:${JSON.stringify(row.target)}`
+            }
             row={row}
             index={index}
             holderRef={index === draftIndex ? holderRef : undefined}
@@ -135,8 +166,8 @@ function StanceRow({
           ref={holderRef}
           kind="actor"
           label={`Holder of stance ${index + 1}`}
-          value={row.holderId}
-          onChange={(holderId) => onChange({ holderId })}
+          value={row.holder}
+          onChange={(holder) => onChange({ holder })}
           onEnter={() => targetRef.current?.focus()}
         />
         <span aria-hidden="true">→</span>
@@ -144,8 +175,8 @@ function StanceRow({
           ref={targetRef}
           kind="target"
           label={`Target of stance ${index + 1}`}
-          value={row.targetId}
-          onChange={(targetId) => targetId && onChange({ targetId })}
+          value={row.target}
+          onChange={(target) => target && onChange({ target })}
           onEnter={focusValues}
         />
       </div>

@@ -17,6 +17,8 @@ export interface WorkspaceSlice {
   loadWorkspace(): Promise<void>;
   /** Reloads everything from the backend (after undo, or a change that touched many records). */
   refresh(): Promise<void>;
+  /** Fetches the holder and target lists again (after a change created entries). */
+  reloadEntities(): Promise<void>;
   updateSettings(changes: Partial<Pick<Settings, 'annotator' | 'snapToWords'>>): Promise<void>;
   dismissNotice(index: number): void;
 }
@@ -66,6 +68,11 @@ export const createWorkspaceSlice: StateCreator<AppState, [], [], WorkspaceSlice
       await get().openDocument(document.id);
       if (get().highlights.some((h) => h.id === selectedHighlightId)) set({ selectedHighlightId });
     }
+  },
+
+  async reloadEntities() {
+    const { actors, targets } = await callApi('getWorkspace', {});
+    set({ actors, targets });
   },
 
   async updateSettings(changes) {
