@@ -44,48 +44,72 @@ function toInput(row: CompleteStance): StanceInput {
  */
 export function StanceEditor({ highlight }: { highlight: Highlight }) {
   const updateHighlight = useAppStore((s) => s.updateHighlight);
-  const [draft, setDraftState] = useState<DraftStance | null>(null);
-  // Field commits finish asynchronously (a new holder is created first), so changes merge into the latest draft.
-  const draftRef = useRef<DraftStance | null>(null);
-  const setDraft = (next: DraftStance | null): void => {
+  const [draft, setDraftState] = useState<(DraftStance & { key: number }) | null>(null);
+  // Keys arrive faster than React renders, so changes merge into the draft as it is now, not as last rendered.
+  const draftRef = useRef<(DraftStance & { key: number }) | null>(null);
+  const setDraft = (next: (DraftStance & { key: number }) | null): void => {
     draftRef.current = next;
     setDraftState(next);
   };
+  const draftCounter = useRef(0);
+  /** Completed stances on their way to the backend, shown meanwhile. */
+  const [sending, setSending] = useState<CompleteStance[]>([]);
+  // One save at a time, each computed from the stances as saved by the one before: none overwrites another.
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
   const [activeRow, setActiveRow] = useState(highlight.stances.length - 1);
   const holderRef = useRef<HTMLInputElement>(null);
-  const rows: DraftStance[] = [...highlight.stances.map(fromSaved), ...(draft ? [draft] : [])];
-  const draftIndex = draft ? highlight.stances.length : -1;
+  const saved = highlight.stances.map(fromSaved);
+  const rows: DraftStance[] = [...saved, ...sending, ...(draft ? [draft] : [])];
+  const draftIndex = draft ? rows.length - 1 : -1;
 
   /** The highlight's stances as saved now (not as of this render). */
   const savedStances = (): CompleteStance[] =>
     (appStore.getState().highlights.find((h) => h.id === highlight.id)?.stances ?? highlight.stances).map(fromSaved);
-  const save = async (next: CompleteStance[]): Promise<boolean> => {
-    const ok = await updateHighlight(highlight.id, { stances: next.map(toInput) });
-    // New names became new holders or targets: fetch the lists again.
-    if (ok && next.some((row) => 'name' in row.target || (row.holder && 'name' in row.holder))) {
-      await appStore.getState().reloadEntities();
-    }
-    return ok;
+
+  const enqueue = (next: () => CompleteStance[]): Promise<boolean> => {
+    const job = queue.current.then(async () => {
+      const rowsToSave = next();
+      const ok = await updateHighlight(highlight.id, { stances: rowsToSave.map(toInput) });
+      // New names became new holders or targets: fetch the lists again.
+      if (ok && rowsToSave.some((row) => 'name' in row.target || (row.holder && 'name' in row.holder))) {
+        await appStore.getState().reloadEntities();
+      }
+      return ok;
+    });
+    queue.current = job;
+    return job;
   };
 
-  const changeRow = async (index: number, patch: Partial<DraftStance>): Promise<void> => {
+  const changeRow = (index: number, patch: Partial<DraftStance>): void => {
     setActiveRow(index);
-    const saved = savedStances();
-    if (index >= saved.length) {
-      const row = { ...(draftRef.current ?? { holder: null, target: null, stance: null }), ...patch };
-      setDraft(row);
-      if (isComplete(row) && (await save([...saved, row]))) setDraft(null);
+    if (index === draftIndex || (draftRef.current && index >= saved.length + sending.length)) {
+      const current = draftRef.current ?? { holder: null, target: null, stance: null, key: draftCounter.current };
+      const row = { ...current, ...patch };
+      if (!isComplete(row)) return setDraft(row);
+      setDraft(null);
+      setSending((list) => [...list, row]);
+      void enqueue(() => [...savedStances(), row]).then((ok) => {
+        setSending((list) => list.filter((r) => r !== row));
+        // Nothing typed is lost: a row that could not be saved comes back as the draft.
+        if (!ok && !draftRef.current) setDraft(row);
+      });
       return;
     }
-    const row = { ...saved[index]!, ...patch };
-    if (isComplete(row)) await save(saved.map((s, i) => (i === index ? row : s)));
+    if (index >= saved.length) return; // still being sent
+    void enqueue(() => savedStances().map((s, i) => (i === index ? { ...s, ...patch } : s)) as CompleteStance[]);
+  };
+
+  const removeRow = (index: number): void => {
+    if (index === draftIndex) return setDraft(null);
+    if (index < saved.length) void enqueue(() => savedStances().filter((_, i) => i !== index));
   };
 
   const addStance = (): void => {
+    draftCounter.current += 1;
     // Rendered and focused before this key event ends, so that typing right after S goes into the holder field.
     flushSync(() => {
-      setDraft({ holder: null, target: null, stance: null });
-      setActiveRow(savedStances().length);
+      setDraft({ holder: null, target: null, stance: null, key: draftCounter.current });
+      setActiveRow(saved.length + sending.length);
     });
     holderRef.current?.focus();
   };
@@ -103,7 +127,7 @@ export function StanceEditor({ highlight }: { highlight: Highlight }) {
       const value = stanceValues.find((v) => STANCE_KEYS[v] === key);
       if (value && rows[activeRow]) {
         event.preventDefault();
-        void changeRow(activeRow, { stance: value });
+        changeRow(activeRow, { stance: value });
       }
     };
     window.addEventListener('keydown', onKeyDown);
@@ -123,16 +147,16 @@ export function StanceEditor({ highlight }: { highlight: Highlight }) {
         {rows.map((row, index) => (
           <StanceRow
             key={
-              index === draftIndex ? 'draft' : `${index}:${JSON.stringify(row.holder)}:${JSON.stringify(row.target)}`
+              index === draftIndex
+                ? `draft-${draft!.key}`
+                : `${index}:${JSON.stringify(row.holder)}:${JSON.stringify(row.target)}`
             }
             row={row}
             index={index}
             holderRef={index === draftIndex ? holderRef : undefined}
             onFocus={() => setActiveRow(index)}
-            onChange={(patch) => void changeRow(index, patch)}
-            onRemove={() =>
-              index === draftIndex ? setDraft(null) : void save(savedStances().filter((_, i) => i !== index))
-            }
+            onChange={(patch) => changeRow(index, patch)}
+            onRemove={() => removeRow(index)}
           />
         ))}
       </ul>

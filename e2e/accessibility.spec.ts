@@ -1,0 +1,37 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+/** Serious and critical axe violations, as "rule: target" lines, for a readable failure. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} — ${v.help}`));
+}
+
+test('the main screens have no serious or critical accessibility violation', async ({ annotator }) => {
+  const { page } = annotator;
+  await expect(annotator.article).toBeVisible();
+  expect(await seriousViolations(page), 'first screen').toEqual([]);
+
+  await annotator.findAndSelect('NATO and peacekeeping do not go hand in hand.');
+  await page.keyboard.press('1');
+  await page.keyboard.press('s');
+  await page.keyboard.type('Grushko');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('NATO');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('a');
+  await annotator.waitUntilSaved();
+  expect(await seriousViolations(page), 'a selected highlight with a stance').toEqual([]);
+
+  await page.getByRole('button', { name: 'Edit codebook…' }).click();
+  await expect(page.getByRole('dialog', { name: 'Codebook' })).toBeVisible();
+  expect(await seriousViolations(page), 'the codebook dialog').toEqual([]);
+  await page.keyboard.press('Escape');
+
+  await page.getByRole('button', { name: 'Holders & targets' }).click();
+  await expect(page.getByRole('dialog', { name: 'Holders and targets' })).toBeVisible();
+  expect(await seriousViolations(page), 'the holders and targets dialog').toEqual([]);
+});

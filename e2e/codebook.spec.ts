@@ -1,0 +1,111 @@
+import { expect, test } from './fixtures';
+
+const CLAIM = 'NATO and peacekeeping do not go hand in hand.';
+
+test('the codebook is edited in place: add, rename, recolour, describe, nest, reorder, delete with a count', async ({
+  annotator,
+  readDataFile,
+}) => {
+  const { page } = annotator;
+  await annotator.findAndSelect(CLAIM);
+  await page.keyboard.press('1');
+  await annotator.findAndSelect('an unarmed observer mission');
+  await page.keyboard.press('1');
+  await annotator.waitUntilSaved();
+
+  await page.getByRole('button', { name: 'Edit codebook…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Codebook' });
+  await dialog.getByRole('textbox', { name: 'New tag' }).fill('Threat | warning');
+  await dialog.getByRole('button', { name: 'Add tag' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('may not contain "|"');
+  await dialog.getByRole('textbox', { name: 'New tag' }).fill('claim');
+  await dialog.getByRole('button', { name: 'Add tag' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('already a tag named "Claim"');
+  await dialog.getByRole('textbox', { name: 'New tag' }).fill('Threat');
+  await dialog.getByRole('button', { name: 'Add tag' }).click();
+  await expect(dialog.getByRole('textbox', { name: 'Name of Threat' })).toBeVisible();
+
+  const description = dialog.getByRole('textbox', { name: 'Description of Threat' });
+  await description.fill('A warning of consequences.');
+  await description.press('Tab');
+  await dialog.getByRole('combobox', { name: 'Parent' }).last().selectOption({ label: 'Claim' });
+  await dialog.getByRole('button', { name: 'Move Threat up' }).click();
+  await dialog.getByLabel('Colour of Threat').fill('#aa3300');
+  const claimName = dialog.getByRole('textbox', { name: 'Name of Claim' });
+  await claimName.fill('Assertion');
+  await claimName.press('Enter');
+  await annotator.waitUntilSaved();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+
+  // Renaming shows everywhere the tag is used; the description shows on focus.
+  await expect(annotator.item(CLAIM)).toContainText('Assertion');
+  await annotator.tagButton('Threat').focus();
+  await expect(page.getByRole('tooltip', { name: 'A warning of consequences.' })).toBeVisible();
+  const saved = await readDataFile();
+  const threat = saved.tags.find((t) => t.name === 'Threat')!;
+  const claim = saved.tags.find((t) => t.name === 'Assertion')!;
+  expect(threat).toMatchObject({ color: '#aa3300', parentId: claim.id, description: 'A warning of consequences.' });
+  expect(saved.tags.map((t) => t.name)).toEqual(['Assertion', 'Evidence', 'Quote', 'Proposal', 'Threat', 'Condition']);
+  await expect(annotator.tagButton('Assertion › Threat')).toBeVisible();
+
+  // Deleting a tag in use says how many highlights carry it, and asks.
+  await page.getByRole('button', { name: 'Edit codebook…' }).click();
+  await dialog.getByRole('button', { name: 'Delete Assertion' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Please confirm' });
+  await expect(confirm).toContainText('2 highlight(s) in 1 document(s) carry it');
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  expect((await readDataFile()).tags).toHaveLength(6);
+  await dialog.getByRole('button', { name: 'Delete Assertion' }).click();
+  await confirm.getByRole('button', { name: 'Delete tag' }).click();
+  await expect(dialog.getByRole('textbox', { name: 'Name of Assertion' })).toBeHidden();
+  await annotator.waitUntilSaved();
+  const after = await readDataFile();
+  expect(after.tags.map((t) => t.name)).not.toContain('Assertion');
+  expect(after.tags.find((t) => t.name === 'Threat')!.parentId).toBeNull();
+  expect(after.highlights.every((h) => h.tagIds.length === 0)).toBe(true);
+});
+
+test('holders and targets are renamed, merged and deleted from their own dialog', async ({
+  annotator,
+  readDataFile,
+}) => {
+  const { page } = annotator;
+  await annotator.findAndSelect(CLAIM);
+  await page.keyboard.press('1');
+  await page.keyboard.press('s');
+  await page.keyboard.type('Grushko');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('NATO peacekeepers');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('a');
+  await page.keyboard.press('s');
+  await page.keyboard.type('Russia');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('NATO peacekeepers');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('a');
+  await annotator.waitUntilSaved();
+  await expect(annotator.item(CLAIM).getByRole('list', { name: 'Stances' }).locator('li')).toHaveCount(2);
+
+  await page.getByRole('button', { name: 'Holders & targets' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Holders and targets' });
+  const grushko = dialog.getByRole('textbox', { name: 'Name of holder Grushko' });
+  await grushko.fill('Alexander Grushko');
+  await grushko.press('Enter');
+  await expect(dialog.getByRole('textbox', { name: 'Name of holder Alexander Grushko' })).toBeVisible();
+  await dialog.getByRole('combobox', { name: 'Merge Russia into' }).selectOption({ label: 'Alexander Grushko' });
+  const confirm = page.getByRole('dialog', { name: 'Please confirm' });
+  await expect(confirm).toContainText('Every stance that uses "Russia" will use "Alexander Grushko"');
+  await confirm.getByRole('button', { name: 'Merge' }).click();
+  await expect(dialog.getByRole('textbox', { name: 'Name of holder Russia' })).toBeHidden();
+
+  await dialog.getByRole('button', { name: 'Delete target NATO peacekeepers' }).click();
+  await expect(confirm).toContainText('Stances in 1 highlight(s) in 1 document(s) use it. Those stances are removed.');
+  await confirm.getByRole('button', { name: 'Delete' }).click();
+  await annotator.waitUntilSaved();
+  const saved = await readDataFile();
+  expect(saved.actors.map((a) => a.name)).toEqual(['Alexander Grushko']);
+  expect(saved.targets).toEqual([]);
+  expect(saved.highlights[0]!.stances).toEqual([]);
+});
