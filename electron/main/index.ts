@@ -6,7 +6,7 @@ import { openStore } from '../backend/store';
 import { installAppMenu } from './app-menu';
 import { APP_ORIGIN, handleAppProtocol, registerAppSchemeAsPrivileged } from './app-protocol';
 import { hardenWebContents } from './hardening';
-import { registerApiHandlers } from './ipc';
+import { callsInFlight, registerApiHandlers, whenIdle } from './ipc';
 import { createMainWindow } from './main-window';
 
 // electron-vite sets this in `electron-vite dev` only; the built app always uses the custom protocol.
@@ -45,4 +45,11 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   app.on('window-all-closed', () => app.quit());
+
+  // Nothing acknowledged-to-be is lost on quit: changes under way (the last keystrokes of a note) are written first.
+  app.on('before-quit', (event) => {
+    if (callsInFlight() === 0) return;
+    event.preventDefault();
+    void whenIdle().then(() => app.quit());
+  });
 }

@@ -13,9 +13,24 @@ export function registerApiHandlers(backend: Backend, trustedOrigins: readonly s
       if (!isTrustedSender(event, trustedOrigins)) {
         return { ok: false, error: { code: 'invalid-request', message: 'Calls are accepted from the app only.' } };
       }
-      return backend(method, payload);
+      const call = backend(method, payload);
+      inFlight.add(call);
+      void call.finally(() => inFlight.delete(call));
+      return call;
     });
   }
+}
+
+const inFlight = new Set<Promise<unknown>>();
+
+/** Resolves once every call under way has been answered (its change written), e.g. before the app quits. */
+export async function whenIdle(): Promise<void> {
+  while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+}
+
+/** The number of calls under way. */
+export function callsInFlight(): number {
+  return inFlight.size;
 }
 
 export function isTrustedSender(event: IpcMainInvokeEvent, trustedOrigins: readonly string[]): boolean {

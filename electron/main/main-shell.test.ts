@@ -131,3 +131,24 @@ describe('app:// protocol', () => {
     }
   });
 });
+
+describe('quitting', () => {
+  it('waits for calls under way before it is idle', async () => {
+    const { whenIdle, callsInFlight } = await import('./ipc');
+    let finish: () => void = () => undefined;
+    type Answer = { ok: true; value: { highlightId: string } };
+    const slow = vi.fn(
+      () => new Promise<Answer>((resolve) => (finish = () => resolve({ ok: true, value: { highlightId: 'x' } }))),
+    );
+    registerApiHandlers(slow, [APP_ORIGIN]);
+    void mocks.handlers.get('api:deleteHighlight')!({ senderFrame: { url: `${APP_ORIGIN}/` } }, { highlightId: 'x' });
+    expect(callsInFlight()).toBe(1);
+    let idle = false;
+    const waiting = whenIdle().then(() => (idle = true));
+    await Promise.resolve();
+    expect(idle).toBe(false);
+    finish();
+    await waiting;
+    expect(callsInFlight()).toBe(0);
+  });
+});

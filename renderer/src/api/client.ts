@@ -9,6 +9,8 @@ export class ApiCallError extends Error {
   }
 }
 
+const KEEPALIVE_LIMIT = 60_000;
+
 type Transport = <M extends ApiMethod>(method: M, args: ApiArgs<M>) => Promise<ApiResult<ApiResults[M]>>;
 
 /**
@@ -46,11 +48,15 @@ async function httpCall<M extends ApiMethod>(
     return failure('This page needs the address printed by `npm run serve`, which carries its access token.');
   }
   let response: Response;
+  const body = JSON.stringify(args);
   try {
     response = await fetch(`/api/${method}`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-      body: JSON.stringify(args),
+      body,
+      // A change sent as the page closes (the last keystrokes of a note) still reaches the server. Browsers cap
+      // keepalive bodies at 64 KiB; larger ones go as ordinary requests.
+      keepalive: body.length < KEEPALIVE_LIMIT,
     });
   } catch {
     return failure('The Stance Annotator server cannot be reached. Is it still running?');

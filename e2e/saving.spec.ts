@@ -1,0 +1,51 @@
+import { expect, test } from './fixtures';
+
+const CLAIM = 'NATO and peacekeeping do not go hand in hand.';
+
+test('a failed save says why, keeps the change on screen, and can be tried again', async ({
+  shell,
+  annotator,
+  readDataFile,
+}) => {
+  test.skip(shell !== 'browser', 'Failures are injected by intercepting the browser mode’s HTTP API.');
+  const { page } = annotator;
+  await page.route('**/api/createHighlight', (route) =>
+    route.fulfill({
+      status: 200,
+      contentType: 'application/json',
+      body: JSON.stringify({ ok: false, error: { code: 'internal', message: 'disk full (injected)' } }),
+    }),
+  );
+  await annotator.findAndSelect(CLAIM);
+  await page.keyboard.press('1');
+  await expect(annotator.saveStatus).toContainText('Not saved: disk full (injected)');
+  await expect(annotator.item(CLAIM)).toBeVisible(); // still on screen, nothing lost
+  expect((await readDataFile()).highlights).toEqual([]);
+
+  await page.unroute('**/api/createHighlight');
+  await annotator.saveStatus.getByRole('button', { name: 'Try again' }).click();
+  await expect(annotator.saveStatus).toContainText('All changes saved');
+  expect((await readDataFile()).highlights.map((h) => h.quote)).toEqual([CLAIM]);
+});
+
+test('a note typed up to the moment the page closes is saved to the last keystroke', async ({
+  shell,
+  app,
+  annotator,
+  readDataFile,
+}) => {
+  test.skip(shell !== 'browser', 'A slow disk is simulated by delaying the browser mode’s HTTP API.');
+  const { page } = annotator;
+  await annotator.findAndSelect(CLAIM);
+  await page.keyboard.press('1');
+  await annotator.waitUntilSaved();
+  // A slow save: later keystrokes wait in the page while one is under way.
+  await page.route('**/api/updateHighlight', (route) => setTimeout(() => void route.continue().catch(() => {}), 400));
+  await page.keyboard.press('e');
+  const note = 'Every keystroke of this note must reach the disk, even the very last one.';
+  await page.keyboard.type(note, { delay: 0 });
+  await page.goto('about:blank'); // leave at once, with requests still under way
+  await expect.poll(async () => (await readDataFile()).highlights[0]?.note, { timeout: 5_000 }).toBe(note);
+  await app.restart();
+  await expect(annotator.item(CLAIM)).toContainText(note.slice(0, 40));
+});
