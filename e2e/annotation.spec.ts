@@ -54,14 +54,36 @@ test('the caret and Shift+Ctrl+arrows extend a selection word by word; snapping 
   await annotator.findAndSelect('ddressing an intervi');
   await page.keyboard.press('2');
   await expect(annotator.selected.quote).toHaveText('Addressing an interview');
+  // Snapping off: the selection is taken as it is.
+  await page.getByRole('checkbox', { name: 'Snap to words' }).uncheck();
+  await annotator.findAndSelect('ormal peace acc');
+  await page.keyboard.press('5');
+  await expect(annotator.selected.quote).toHaveText('ormal peace acc');
+
+  // From the keyboard alone: focus the article, the first arrow puts the caret at its start, Shift+Ctrl+arrows select.
+  await page.keyboard.press('Escape');
+  await page.getByRole('region', { name: /Article text/ }).focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Control+ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Shift+Control+ArrowRight');
+  await page.keyboard.press('4');
+  await expect(annotator.selected.quote).toHaveText('has');
+
   await annotator.waitUntilSaved();
   expect((await readDataFile()).highlights.map((h) => h.quote).sort()).toEqual([
     'Addressing an interview',
     'Russia has rejected',
+    'has',
+    'ormal peace acc',
   ]);
 });
 
 test('overlapping highlights both show, and clicking the overlap cycles through them', async ({ annotator }) => {
+  // Painting must leave the article's text nodes alone: keep one, and check it is the same node afterwards.
+  await annotator.article.evaluate((article) => {
+    (window as unknown as { keptNode: Node }).keptNode = [...article.querySelectorAll('p')][3]!.firstChild!;
+  });
   await annotator.findAndSelect(CLAIM);
   await annotator.page.keyboard.press('1');
   await annotator.findAndSelect('peacekeeping do not');
@@ -75,6 +97,11 @@ test('overlapping highlights both show, and clicking the overlap cycles through 
   await expect(annotator.page.getByText(/2 highlights overlap here/)).toBeVisible();
   await annotator.clickOnText('do not');
   await expect(annotator.selected.quote).toHaveText(CLAIM);
+  const sameNode = await annotator.article.evaluate(
+    (article) =>
+      [...article.querySelectorAll('p')][3]!.firstChild === (window as unknown as { keptNode: Node }).keptNode,
+  );
+  expect(sameNode).toBe(true);
 });
 
 test('a highlight’s ends move by a word without re-creating it', async ({ annotator, readDataFile }) => {

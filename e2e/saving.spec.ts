@@ -1,3 +1,4 @@
+import type { Route } from '@playwright/test';
 import { expect, test } from './fixtures';
 
 const CLAIM = 'NATO and peacekeeping do not go hand in hand.';
@@ -39,12 +40,14 @@ test('a note typed up to the moment the page closes is saved to the last keystro
   await annotator.findAndSelect(CLAIM);
   await page.keyboard.press('1');
   await annotator.waitUntilSaved();
-  // A slow save: later keystrokes wait in the page while one is under way.
-  await page.route('**/api/updateHighlight', (route) => setTimeout(() => void route.continue().catch(() => {}), 400));
+  // A save that hangs: the first keystroke's request is held, so the later keystrokes wait in the page.
+  let held: Route | undefined;
+  await page.route('**/api/updateHighlight', (route) => void (held = route), { times: 1 });
   await page.keyboard.press('e');
   const note = 'Every keystroke of this note must reach the disk, even the very last one.';
   await page.keyboard.type(note, { delay: 0 });
-  await page.goto('about:blank'); // leave at once, with requests still under way
+  await page.goto('about:blank'); // leave at once, with the rest of the note still waiting in the page
+  await held?.abort().catch(() => undefined);
   await expect.poll(async () => (await readDataFile()).highlights[0]?.note, { timeout: 5_000 }).toBe(note);
   await app.restart();
   await expect(annotator.item(CLAIM)).toContainText(note.slice(0, 40));

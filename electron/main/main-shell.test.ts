@@ -11,6 +11,7 @@ const mocks = vi.hoisted(() => ({
 }));
 
 vi.mock('electron', () => ({
+  Menu: { buildFromTemplate: vi.fn(), setApplicationMenu: vi.fn() },
   ipcMain: { handle: (channel: string, fn: (...args: unknown[]) => unknown) => mocks.handlers.set(channel, fn) },
   app: { on: (event: string, fn: (...args: unknown[]) => void) => mocks.appEvents.set(event, fn) },
   session: {
@@ -150,5 +151,26 @@ describe('quitting', () => {
     finish();
     await waiting;
     expect(callsInFlight()).toBe(0);
+  });
+});
+
+describe('native menu', () => {
+  it('sends Undo, Redo and Find to the page, showing shortcuts the page handles itself', async () => {
+    const { buildAppMenuTemplate } = await import('./app-menu');
+    const sent: string[] = [];
+    const template = buildAppMenuTemplate((command) => sent.push(command));
+    const items = template.flatMap((menu) => (Array.isArray(menu.submenu) ? menu.submenu : []));
+    const byLabel = (label: string) => items.find((item) => item.label === label)!;
+    for (const [label, accelerator] of [
+      ['Undo', 'CmdOrCtrl+Z'],
+      ['Redo', 'Shift+CmdOrCtrl+Z'],
+      ['Find in Article', 'CmdOrCtrl+F'],
+    ] as const) {
+      expect(byLabel(label)).toMatchObject({ accelerator, registerAccelerator: false });
+    }
+    for (const label of ['Undo', 'Redo', 'Find in Article', 'Edit Codebook…', 'Holders and Targets…']) {
+      (byLabel(label).click as () => void)();
+    }
+    expect(sent).toEqual(['undo', 'redo', 'find', 'edit-codebook', 'edit-entities']);
   });
 });

@@ -39,8 +39,9 @@ export function useShortcuts(): void {
       if (event.altKey || typing) return;
 
       if (/^[1-9]$/.test(event.key)) {
+        // applyTag reads the selection itself: the selectionchange event of a key just pressed may not have come yet.
         const tag = state.tags[Number(event.key) - 1];
-        if (tag && (state.pendingSelection || state.selectedHighlightId)) {
+        if (tag) {
           event.preventDefault();
           void applyTag(tag.id);
         }

@@ -1,5 +1,7 @@
 import type { TextSpan } from '../store/document-slice';
-import { spanToRange } from './dom-offsets';
+import { rangeToSpan, spanToRange } from './dom-offsets';
+import { trimSpan } from './paragraphs';
+import { snapToWords } from './word-boundaries';
 
 /**
  * The rendered article's paragraphs, registered by ArticleView, so that other parts of the UI (find, keyboard
@@ -34,4 +36,20 @@ export function selectSpanInArticle(span: TextSpan): void {
   const selection = window.getSelection();
   selection?.removeAllRanges();
   selection?.addRange(range);
+}
+
+/**
+ * The passage the browser's selection covers in the article, trimmed of surrounding white space and grown to whole
+ * words when `snap` is on; null for a collapsed selection; undefined when the selection is not in the article.
+ * Called on every `selectionchange`, and again right before a tag is applied, because that event arrives a task
+ * later than the key that moved the selection.
+ */
+export function selectedSpanInArticle(text: string, snap: boolean): TextSpan | null | undefined {
+  const selection = window.getSelection();
+  if (!scroller || !selection || selection.rangeCount === 0) return undefined;
+  const range = selection.getRangeAt(0);
+  if (!scroller.contains(range.commonAncestorContainer)) return undefined;
+  const raw = range.collapsed ? null : rangeToSpan(paragraphs, range);
+  const trimmed = raw && trimSpan(text, raw.start, raw.end);
+  return trimmed && (snap ? snapToWords(text, trimmed) : trimmed);
 }

@@ -8,13 +8,12 @@ import {
   type KeyboardEvent,
   type MouseEvent,
 } from 'react';
-import { registerArticle, scrollSpanIntoView } from '../article/article-dom';
-import { pointToOffset, rangeToSpan } from '../article/dom-offsets';
+import { registerArticle, scrollSpanIntoView, selectedSpanInArticle } from '../article/article-dom';
+import { pointToOffset } from '../article/dom-offsets';
 import { highlightsAt } from '../article/highlight-order';
 import { caretRect, handleCaretKey } from '../article/keyboard-caret';
 import { paintHighlights, paintPendingSelection, syncHighlightStyles } from '../article/paint-highlights';
-import { splitParagraphs, trimSpan } from '../article/paragraphs';
-import { snapToWords } from '../article/word-boundaries';
+import { splitParagraphs } from '../article/paragraphs';
 import { appStore, useAppStore } from '../store/app-store';
 
 /** The text alone: it renders once per document and never again when highlights change. */
@@ -81,15 +80,11 @@ export function ArticleView() {
   useEffect(() => {
     const onSelectionChange = (): void => {
       const root = rootRef.current;
-      const selection = window.getSelection();
-      if (!root || !selection || selection.rangeCount === 0) return;
-      const range = selection.getRangeAt(0);
-      if (!root.contains(range.commonAncestorContainer)) return;
-      setCaret(window.document.activeElement === root ? caretRect(root) : null);
-      const raw = range.collapsed ? null : rangeToSpan(paragraphsRef.current, range);
-      const trimmed = raw && trimSpan(text, raw.start, raw.end);
       const state = appStore.getState();
-      state.setPendingSelection(trimmed && (state.settings.snapToWords ? snapToWords(text, trimmed) : trimmed));
+      const span = selectedSpanInArticle(text, state.settings.snapToWords);
+      if (!root || span === undefined) return;
+      setCaret(window.document.activeElement === root ? caretRect(root) : null);
+      state.setPendingSelection(span);
     };
     window.document.addEventListener('selectionchange', onSelectionChange);
     return () => window.document.removeEventListener('selectionchange', onSelectionChange);

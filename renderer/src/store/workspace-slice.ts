@@ -76,6 +76,8 @@ export const createWorkspaceSlice: StateCreator<AppState, [], [], WorkspaceSlice
   },
 
   async updateSettings(changes) {
+    // Shown at once (a checkbox must follow the click); if the save fails, the status says so and offers a retry.
+    set((s) => ({ settings: { ...s.settings, ...changes } }));
     await get().runChange(async () => set({ settings: await callApi('updateSettings', changes) }));
   },
 
