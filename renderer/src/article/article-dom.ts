@@ -40,13 +40,14 @@ export function selectSpanInArticle(span: TextSpan): void {
 
 /**
  * The passage the browser's selection covers in the article, trimmed of surrounding white space and grown to whole
- * words when `snap` is on; null for a collapsed selection; undefined when the selection is not in the article.
+ * words when `snap` is on; null for a collapsed or removed selection; undefined when the selection is elsewhere.
  * Called on every `selectionchange`, and again right before a tag is applied, because that event arrives a task
  * later than the key that moved the selection.
  */
 export function selectedSpanInArticle(text: string, snap: boolean): TextSpan | null | undefined {
   const selection = window.getSelection();
-  if (!scroller || !selection || selection.rangeCount === 0) return undefined;
+  if (!scroller || !selection) return undefined;
+  if (selection.rangeCount === 0) return null; // removed on purpose (tagged, or Escape)
   const range = selection.getRangeAt(0);
   if (!scroller.contains(range.commonAncestorContainer)) return undefined;
   const raw = range.collapsed ? null : rangeToSpan(paragraphs, range);

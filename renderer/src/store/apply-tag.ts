@@ -11,7 +11,10 @@ export async function applyTag(tagId: string): Promise<void> {
     state = appStore.getState();
   }
   if (state.pendingSelection) {
-    if (await state.highlightSelection(tagId)) window.getSelection()?.removeAllRanges();
+    const created = state.highlightSelection(tagId);
+    // The new highlight is painted now; the browser's selection over it would only hide it.
+    window.getSelection()?.removeAllRanges();
+    await created;
   } else if (state.selectedHighlightId) {
     await state.toggleTagOnSelected(tagId);
   }
