@@ -13,6 +13,7 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'electron/main/index.ts'),
           serve: resolve(__dirname, 'electron/serve/index.ts'),
+          cli: resolve(__dirname, 'electron/cli/index.ts'),
         },
       },
     },

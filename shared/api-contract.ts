@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { entityKinds, idSchema, stanceValueSchema } from './domain';
 import type { DocumentSummary, Entity, Highlight, Settings, StoredDocument, Tag } from './domain';
+import type { ImportSummary } from './export/backup';
+import { exportKinds, type ExportFile } from './export/build-export';
 
 /**
  * The one contract between the renderer and the backend, whichever shell carries the call (Electron IPC or the
@@ -14,6 +16,8 @@ export const MAX_HIGHLIGHT_LENGTH = 100_000;
 export const MAX_NOTE_LENGTH = 100_000;
 export const MAX_NAME_LENGTH = 200;
 const MAX_TAGS_PER_HIGHLIGHT = 50;
+/** The largest backup accepted, in characters. */
+export const MAX_IMPORT_LENGTH = 200_000_000;
 const MAX_STANCES_PER_HIGHLIGHT = 50;
 
 const offsetSchema = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
@@ -112,6 +116,17 @@ export const apiArgumentSchemas = {
     snapToWords: z.boolean().optional(),
   }),
 
+  /** One export file, built in the backend; the shell saves it (a save dialog in Electron, a download in a browser). */
+  exportData: z.strictObject({
+    kind: z.enum(exportKinds),
+    documentIds: z.array(idSchema).max(100_000).optional(),
+    highlightIds: z.array(idSchema).max(1_000_000).optional(),
+    bom: z.boolean().optional(),
+    formulaEscape: z.boolean().optional(),
+  }),
+  /** Brings a project backup (the file's text) into the library, as one step to undo. */
+  importBackup: z.strictObject({ content: z.string().max(MAX_IMPORT_LENGTH) }),
+
   undo: z.strictObject({}),
   redo: z.strictObject({}),
 } as const;
@@ -165,6 +180,8 @@ export interface ApiResults {
   deleteEntity: { id: string };
   countUsage: Usage;
   updateSettings: Settings;
+  exportData: ExportFile;
+  importBackup: ImportSummary;
   undo: { label: string | null; history: HistoryState };
   redo: { label: string | null; history: HistoryState };
 }

@@ -2,7 +2,7 @@ import { copyFile, mkdir, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
-import { databaseSchema, type Database } from '../../shared/domain';
+import { CURRENT_SCHEMA_VERSION, databaseSchema, type Database } from '../../shared/domain';
 import { DATA_FILE_NAME } from './data-dir';
 import { DataFileShapeError, migrate } from './migrations';
 import { newLibrary } from './new-library';
@@ -17,22 +17,96 @@ export interface Store {
   save(): Promise<void>;
 }
 
+/** What is in a data file: nothing yet, a library (with the version it was written in), or something unreadable. */
+export type LibraryFile =
+  | { kind: 'missing' }
+  | { kind: 'library'; data: Database; fromVersion: number }
+  | { kind: 'unreadable'; reason: string };
+
 /**
- * Opens the library in `dataDir`, creating it with the sample article on first start.
+ * Reads and checks a data file without changing anything on disk. A file from a newer schema throws
+ * {@link DataFileTooNewError}: it is readable, just not by this version.
+ */
+export async function readLibraryFile(filePath: string): Promise<LibraryFile> {
+  let raw: unknown;
+  try {
+    raw = await new JSONFile<unknown>(filePath).read();
+  } catch (error) {
+    if (error instanceof SyntaxError) return { kind: 'unreadable', reason: 'The data file was not valid JSON.' };
+    throw error;
+  }
+  if (raw === null) return { kind: 'missing' };
+  let migrated: ReturnType<typeof migrate>;
+  try {
+    migrated = migrate(raw);
+  } catch (error) {
+    if (error instanceof DataFileShapeError) return { kind: 'unreadable', reason: error.message };
+    throw error;
+  }
+  const parsed = databaseSchema.safeParse(migrated.data);
+  if (!parsed.success) {
+    const where = parsed.error.issues[0]?.path.join('.') || 'the top level';
+    return { kind: 'unreadable', reason: `The data file did not have the expected shape (at ${where}).` };
+  }
+  return { kind: 'library', data: parsed.data, fromVersion: migrated.fromVersion };
+}
+
+/** An empty library: no documents, no codebook (what a backup is restored into). */
+export function emptyLibrary(): Database {
+  return {
+    schemaVersion: CURRENT_SCHEMA_VERSION,
+    documents: [],
+    tags: [],
+    actors: [],
+    targets: [],
+    highlights: [],
+    settings: { annotator: '', lastDocumentId: null, snapToWords: true },
+  };
+}
+
+/**
+ * Opens the library in `dataDir`, creating it on first start — with the sample article and the starter codebook,
+ * or empty when `seed` is false (to restore a backup into).
  *
  * lowdb's `JSONFilePreset` swaps in an in-memory adapter under NODE_ENV=test, so the file adapter is used directly:
  * tests then exercise the real disk. A file that cannot be read as a library is moved aside, never overwritten;
  * a file from a newer schema is refused (the {@link DataFileTooNewError} from `migrate` propagates).
  */
-export async function openStore(dataDir: string, now: () => Date = () => new Date()): Promise<Store> {
+export async function openStore(dataDir: string, options: { now?: () => Date; seed?: boolean } = {}): Promise<Store> {
+  const now = options.now ?? (() => new Date());
   await mkdir(dataDir, { recursive: true });
   const filePath = path.join(dataDir, DATA_FILE_NAME);
   const notices: string[] = [];
+  const fresh = (): Database => (options.seed === false ? emptyLibrary() : newLibrary(now()));
 
-  const loaded = await readLibrary(filePath, now(), notices);
-  const db = new Low<Database>(new JSONFile<Database>(filePath), loaded.data);
-  if (loaded.needsWrite) await db.write();
+  const file = await readLibraryFile(filePath);
+  let data: Database;
+  let needsWrite = true;
+  switch (file.kind) {
+    case 'missing':
+      data = fresh();
+      break;
+    case 'unreadable': {
+      const aside = await moveAside(filePath, now());
+      notices.push(`${file.reason} It was moved to ${aside}; a new library was started.`);
+      data = fresh();
+      break;
+    }
+    case 'library':
+      data = file.data;
+      if (file.fromVersion < data.schemaVersion) {
+        // Keep the file as the older version wrote it, so a migration bug can never cost data.
+        await copyFile(filePath, `${filePath}.schema-${file.fromVersion}.bak`);
+      } else {
+        needsWrite = false;
+      }
+      break;
+    default:
+      throw new Error(`Unknown file state ${String(file satisfies never)}`);
+  }
 
+  const db = new Low<Database>(new JSONFile<Database>(filePath), data);
+  if (needsWrite) await db.write();
   return {
     get data() {
       return db.data;
@@ -41,50 +115,6 @@ export async function openStore(dataDir: string, now: () => Date = () => new Dat
     notices,
     save: () => db.write(),
   };
-}
-
-async function readLibrary(
-  filePath: string,
-  now: Date,
-  notices: string[],
-): Promise<{ data: Database; needsWrite: boolean }> {
-  let raw: unknown;
-  try {
-    raw = await new JSONFile<unknown>(filePath).read();
-  } catch (error) {
-    if (!(error instanceof SyntaxError)) throw error;
-    const aside = await moveAside(filePath, now);
-    notices.push(`The data file was not valid JSON. It was moved to ${aside}; a new library was started.`);
-    return { data: newLibrary(now), needsWrite: true };
-  }
-  if (raw === null) return { data: newLibrary(now), needsWrite: true };
-
-  let migrated: ReturnType<typeof migrate>;
-  try {
-    migrated = migrate(raw);
-  } catch (error) {
-    if (!(error instanceof DataFileShapeError)) throw error;
-    const aside = await moveAside(filePath, now);
-    notices.push(`${error.message} It was moved to ${aside}; a new library was started.`);
-    return { data: newLibrary(now), needsWrite: true };
-  }
-
-  const parsed = databaseSchema.safeParse(migrated.data);
-  if (!parsed.success) {
-    const aside = await moveAside(filePath, now);
-    const where = parsed.error.issues[0]?.path.join('.') || 'the top level';
-    notices.push(
-      `The data file did not have the expected shape (at ${where}). It was moved to ${aside}; a new library was started.`,
-    );
-    return { data: newLibrary(now), needsWrite: true };
-  }
-
-  if (migrated.fromVersion < parsed.data.schemaVersion) {
-    // Keep the file as the older version wrote it, so a migration bug can never cost data.
-    await copyFile(filePath, `${filePath}.schema-${migrated.fromVersion}.bak`);
-    return { data: parsed.data, needsWrite: true };
-  }
-  return { data: parsed.data, needsWrite: false };
 }
 
 /** Renames an unreadable data file out of the way and returns its new path. */

@@ -33,6 +33,8 @@ const api = {
   deleteEntity: call('deleteEntity'),
   countUsage: call('countUsage'),
   updateSettings: call('updateSettings'),
+  exportData: call('exportData'),
+  importBackup: call('importBackup'),
   undo: call('undo'),
   redo: call('redo'),
 } satisfies StanceApi;

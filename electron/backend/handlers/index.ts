@@ -2,6 +2,7 @@ import { Library } from '../library';
 import type { Store } from '../store';
 import { codebookHandlers } from './codebook';
 import { entityHandlers } from './entities';
+import { exchangeHandlers } from './exchange';
 import { highlightHandlers } from './highlights';
 import type { Handlers } from './types';
 import { workspaceHandlers } from './workspace';
@@ -15,5 +16,6 @@ export function createHandlers(store: Store, now: () => Date = () => new Date())
     ...highlightHandlers(context),
     ...codebookHandlers(context),
     ...entityHandlers(context),
+    ...exchangeHandlers(context),
   };
 }

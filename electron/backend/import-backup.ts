@@ -1,0 +1,185 @@
+import { BACKUP_FORMAT, backupSchema, type Backup, type ImportSummary } from '../../shared/export/backup';
+import type { Database, Entity, Highlight, StoredDocument, Tag } from '../../shared/domain';
+import { quoteWithContext } from '../../shared/text-context';
+import { ApiFailure } from './api-error';
+import { insert, type Change } from './change-set';
+import { sameName } from './handlers/lookup';
+import { migrate } from './migrations';
+
+/** Reads a backup file's text: JSON, the backup format, a schema this version reads (older ones are migrated). */
+export function parseBackup(content: string): Backup {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(content);
+  } catch {
+    throw new ApiFailure('invalid-request', 'The file is not JSON, so it is not a Stance Annotator backup.');
+  }
+  if (typeof raw !== 'object' || raw === null || (raw as { format?: unknown }).format !== BACKUP_FORMAT) {
+    throw new ApiFailure('invalid-request', 'The file is JSON but not a Stance Annotator backup.');
+  }
+  const { format, ...library } = raw as Record<string, unknown>;
+  let migrated;
+  try {
+    migrated = migrate(library).data;
+  } catch (error) {
+    throw new ApiFailure('invalid-request', (error as Error).message.replace('data file', 'backup'));
+  }
+  const parsed = backupSchema.safeParse({ ...migrated, format });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ApiFailure('invalid-request', `The backup is damaged: ${issue?.message} at ${issue?.path.join('.')}.`);
+  }
+  checkIntegrity(parsed.data);
+  return parsed.data;
+}
+
+/** Every reference inside the backup points to something in it, and every highlight matches its text. */
+function checkIntegrity(backup: Backup): void {
+  const fail = (message: string): never => {
+    throw new ApiFailure('invalid-request', `The backup is inconsistent: ${message}.`);
+  };
+  const documents = new Map(backup.documents.map((d) => [d.id, d]));
+  const tagIds = new Set(backup.tags.map((t) => t.id));
+  const actorIds = new Set(backup.actors.map((a) => a.id));
+  const targetIds = new Set(backup.targets.map((t) => t.id));
+  for (const tag of backup.tags) {
+    if (tag.parentId !== null && !tagIds.has(tag.parentId)) fail(`tag "${tag.name}" has an unknown parent`);
+  }
+  for (const h of backup.highlights) {
+    const document = documents.get(h.documentId);
+    if (!document) fail(`highlight ${h.id} belongs to no document in the backup`);
+    if (h.end <= h.start || h.end > document!.text.length || document!.text.slice(h.start, h.end) !== h.quote) {
+      fail(`highlight ${h.id} does not match its document's text`);
+    }
+    for (const tagId of h.tagIds) if (!tagIds.has(tagId)) fail(`highlight ${h.id} has an unknown tag`);
+    for (const s of h.stances) {
+      if ((s.holderId !== null && !actorIds.has(s.holderId)) || !targetIds.has(s.targetId)) {
+        fail(`highlight ${h.id} has a stance with an unknown holder or target`);
+      }
+    }
+  }
+}
+
+/**
+ * The changes that bring a backup into the library without loss or duplicates. What is there already — by id, or
+ * else by content (a document by its text's SHA-256, a tag, holder or target by name, ignoring case) — is matched and
+ * kept, and the backup's references are pointed at it; everything else is added. An empty library takes the
+ * backup's settings too; a library in use keeps its own.
+ */
+export function planImport(data: Database, backup: Backup): { changes: Change[]; summary: ImportSummary } {
+  const changes: Change[] = [];
+  const count = () => ({ added: 0, alreadyThere: 0 });
+  const summary: ImportSummary = {
+    documents: count(),
+    tags: count(),
+    holders: count(),
+    targets: count(),
+    highlights: count(),
+  };
+
+  const documentIds = new Map<string, string>();
+  for (const d of backup.documents) {
+    const same = data.documents.find((e) => e.id === d.id) ?? data.documents.find((e) => e.sha256 === d.sha256);
+    if (same && same.sha256 !== d.sha256) {
+      throw new ApiFailure('conflict', `Document ${d.id} exists with a different text; the backup was not imported.`);
+    }
+    if (same) {
+      documentIds.set(d.id, same.id);
+      summary.documents.alreadyThere++;
+    } else {
+      documentIds.set(d.id, d.id);
+      changes.push(insert('documents', d satisfies StoredDocument));
+      summary.documents.added++;
+    }
+  }
+
+  const tagIds = new Map<string, string>();
+  const addedTags: Tag[] = [];
+  for (const t of backup.tags) {
+    const same = data.tags.find((e) => e.id === t.id) ?? data.tags.find((e) => sameName(e.name, t.name));
+    if (same) {
+      tagIds.set(t.id, same.id);
+      summary.tags.alreadyThere++;
+    } else {
+      tagIds.set(t.id, t.id);
+      addedTags.push(t);
+      summary.tags.added++;
+    }
+  }
+  const allTags = [...data.tags, ...addedTags];
+  for (const t of addedTags) {
+    let parentId = t.parentId === null ? null : (tagIds.get(t.parentId) ?? null);
+    // One level of hierarchy: a parent that is itself a sub-tag in this library leaves the tag at the top.
+    if (parentId !== null && allTags.find((x) => x.id === parentId)?.parentId !== null) parentId = null;
+    changes.push(insert('tags', { ...t, parentId }));
+  }
+
+  const mapEntities = (
+    incoming: readonly Entity[],
+    existing: readonly Entity[],
+    collection: 'actors' | 'targets',
+    tally: { added: number; alreadyThere: number },
+  ): Map<string, string> => {
+    const ids = new Map<string, string>();
+    for (const e of incoming) {
+      const same = existing.find((x) => x.id === e.id) ?? existing.find((x) => sameName(x.name, e.name));
+      if (same) {
+        ids.set(e.id, same.id);
+        tally.alreadyThere++;
+      } else {
+        ids.set(e.id, e.id);
+        changes.push(insert(collection, e));
+        tally.added++;
+      }
+    }
+    return ids;
+  };
+  const actorIds = mapEntities(backup.actors, data.actors, 'actors', summary.holders);
+  const targetIds = mapEntities(backup.targets, data.targets, 'targets', summary.targets);
+
+  const existingHighlights = new Set(data.highlights.map((h) => h.id));
+  const documentText = new Map([...data.documents, ...backup.documents].map((d) => [d.id, d.text]));
+  for (const h of backup.highlights) {
+    if (existingHighlights.has(h.id)) {
+      summary.highlights.alreadyThere++;
+      continue;
+    }
+    const documentId = documentIds.get(h.documentId)!;
+    const highlight: Highlight = {
+      ...h,
+      documentId,
+      // The context is re-read from the text it now belongs to (the same text, by SHA-256).
+      ...quoteWithContext(documentText.get(documentId)!, h.start, h.end),
+      tagIds: [...new Set(h.tagIds.map((id) => tagIds.get(id)!))],
+      stances: dedupeStances(
+        h.stances.map((s) => ({
+          holderId: s.holderId === null ? null : actorIds.get(s.holderId)!,
+          targetId: targetIds.get(s.targetId)!,
+          stance: s.stance,
+        })),
+      ),
+    };
+    changes.push(insert('highlights', highlight));
+    summary.highlights.added++;
+  }
+
+  if (data.documents.length === 0) {
+    const lastDocumentId = backup.settings.lastDocumentId && documentIds.get(backup.settings.lastDocumentId);
+    changes.push({
+      kind: 'settings',
+      before: data.settings,
+      after: { ...backup.settings, lastDocumentId: lastDocumentId ?? data.settings.lastDocumentId },
+    });
+  }
+  return { changes, summary };
+}
+
+function dedupeStances<T extends { holderId: string | null; targetId: string }>(stances: T[]): T[] {
+  const seen = new Set<string>();
+  return stances.filter((s) => {
+    const key = `${s.holderId ?? ''}→${s.targetId}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

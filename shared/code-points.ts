@@ -1,0 +1,58 @@
+/**
+ * UTF-16 offsets (what JavaScript and the DOM use) to Unicode code point offsets (what Python's `str` and R's
+ * `substr` use), for one text. The exports give code points so that `text[start:end] == quote` holds in Python for
+ * any text, emoji included. Built once per document: a sorted list of where surrogate pairs start, so each
+ * conversion is a binary search rather than a scan.
+ */
+export function createCodePointConverter(text: string): (utf16Offset: number) => number {
+  const pairStarts: number[] = [];
+  for (let i = 0; i < text.length - 1; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        pairStarts.push(i);
+        i++;
+      }
+    }
+  }
+  if (pairStarts.length === 0) return (offset) => offset;
+  return (offset) => {
+    // Pairs that start before `offset` each count one code point for two UTF-16 units.
+    let low = 0;
+    let high = pairStarts.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (pairStarts[mid]! < offset) low = mid + 1;
+      else high = mid;
+    }
+    return offset - low;
+  };
+}
+
+/** Up to `count` code points of `text` just before the UTF-16 offset `end`. */
+export function codePointsBefore(text: string, end: number, count: number): string {
+  let start = end;
+  for (let n = 0; n < count && start > 0; n++) {
+    const code = text.charCodeAt(start - 1);
+    start -= start >= 2 && code >= 0xdc00 && code <= 0xdfff && isHigh(text.charCodeAt(start - 2)) ? 2 : 1;
+  }
+  return text.slice(start, end);
+}
+
+/** Up to `count` code points of `text` from the UTF-16 offset `start`. */
+export function codePointsAfter(text: string, start: number, count: number): string {
+  let end = start;
+  for (let n = 0; n < count && end < text.length; n++) {
+    end += isHigh(text.charCodeAt(end)) && end + 1 < text.length && isLow(text.charCodeAt(end + 1)) ? 2 : 1;
+  }
+  return text.slice(start, end);
+}
+
+function isHigh(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+function isLow(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { csvField, isFormulaTrigger, toCsv } from './csv';
+
+describe('csvField', () => {
+  it('quotes fields with a comma, quote, CR or LF, doubling inner quotes', () => {
+    expect(csvField('plain', true)).toBe('plain');
+    expect(csvField('a,b', true)).toBe('"a,b"');
+    expect(csvField('say "no"', true)).toBe('"say ""no"""');
+    expect(csvField('line\nbreak', true)).toBe('"line\nbreak"');
+    expect(csvField('cr\rhere', true)).toBe('"cr\rhere"');
+    expect(csvField('', true)).toBe('');
+  });
+
+  it('neutralises every formula trigger with a leading quote, and only at the start', () => {
+    for (const trigger of ['=', '+', '-', '@', '\t', '\r', '\n', '＝', '＋', '－', '＠']) {
+      expect(isFormulaTrigger(`${trigger}SUM(A1)`), JSON.stringify(trigger)).toBe(true);
+      const written = csvField(`${trigger}1+1`, true);
+      expect(written.replace(/^"/, '').startsWith(`'${trigger}`), JSON.stringify(trigger)).toBe(true);
+    }
+    expect(csvField('=HYPERLINK("http://x")', true)).toBe('"\'=HYPERLINK(""http://x"")"');
+    expect(csvField('\n=1+1\nsecond line', true)).toBe('"\'\n=1+1\nsecond line"');
+    expect(csvField('a=1', true)).toBe('a=1');
+  });
+
+  it('writes triggers verbatim when escaping is off, and never escapes numbers', () => {
+    expect(csvField('=1+1', false)).toBe('=1+1');
+    expect(csvField('-5', false)).toBe('-5');
+    expect(csvField(42, true)).toBe('42');
+  });
+});
+
+describe('toCsv', () => {
+  it('writes CRLF after every record, a BOM by default, and headers unescaped', () => {
+    expect(toCsv(['a', 'b'], [['1', 2]])).toBe('\ufeffa,b\r\n1,2\r\n');
+    expect(toCsv(['a'], [['-x']], { bom: false, formulaEscape: true })).toBe("a\r\n'-x\r\n");
+  });
+});

@@ -1,0 +1,93 @@
+import { codePointsAfter, codePointsBefore, createCodePointConverter } from '../code-points';
+import type { Database, Highlight } from '../domain';
+import { CONTEXT_LENGTH } from '../text-context';
+
+/** What an export reads: the library's records (settings aside). */
+export type ExportLibrary = Pick<Database, 'documents' | 'tags' | 'actors' | 'targets' | 'highlights'>;
+
+/** The columns of annotations.csv, in order. */
+export const ANNOTATION_COLUMNS = [
+  'document_id',
+  'document_title',
+  'highlight_id',
+  'start',
+  'end',
+  'quote',
+  'prefix',
+  'suffix',
+  'tags',
+  'stance_holder',
+  'stance_target',
+  'stance',
+  'note',
+  'annotator',
+  'created_at',
+  'updated_at',
+] as const;
+
+/** Joins tag names in the `tags` column; tag names may not contain `|`, so the column splits back exactly. */
+export const TAG_SEPARATOR = ' | ';
+
+/** A highlight with its offsets and context in code points, as every export gives them. */
+export interface ExportedHighlight {
+  highlight: Highlight;
+  documentTitle: string;
+  start: number;
+  end: number;
+  prefix: string;
+  suffix: string;
+}
+
+/**
+ * The highlights of the library in document order, then text order, with code point offsets (into the document text
+ * as exported) and up to 32 code points of context each side.
+ */
+export function* exportedHighlights(library: ExportLibrary): Generator<ExportedHighlight> {
+  const byDocument = new Map<string, Highlight[]>();
+  for (const h of library.highlights) {
+    const list = byDocument.get(h.documentId);
+    if (list) list.push(h);
+    else byDocument.set(h.documentId, [h]);
+  }
+  for (const document of library.documents) {
+    const highlights = byDocument.get(document.id);
+    if (!highlights) continue;
+    highlights.sort((a, b) => a.start - b.start || a.end - b.end || a.id.localeCompare(b.id));
+    const toCodePoint = createCodePointConverter(document.text);
+    for (const highlight of highlights) {
+      yield {
+        highlight,
+        documentTitle: document.title,
+        start: toCodePoint(highlight.start),
+        end: toCodePoint(highlight.end),
+        prefix: codePointsBefore(document.text, highlight.start, CONTEXT_LENGTH),
+        suffix: codePointsAfter(document.text, highlight.end, CONTEXT_LENGTH),
+      };
+    }
+  }
+}
+
+/** The rows of annotations.csv: one per highlight × stance; a highlight with no stance gives one row. */
+export function* annotationRows(library: ExportLibrary): Generator<string[] | Array<string | number>> {
+  const tagName = new Map(library.tags.map((t) => [t.id, t.name]));
+  const actorName = new Map(library.actors.map((a) => [a.id, a.name]));
+  const targetName = new Map(library.targets.map((t) => [t.id, t.name]));
+  for (const { highlight: h, documentTitle, start, end, prefix, suffix } of exportedHighlights(library)) {
+    const tags = h.tagIds.map((id) => tagName.get(id) ?? '').filter(Boolean).join(TAG_SEPARATOR);
+    const common = [h.documentId, documentTitle, h.id, start, end, h.quote, prefix, suffix, tags];
+    const tail = [h.note, h.annotator, h.createdAt, h.updatedAt];
+    if (h.stances.length === 0) {
+      yield [...common, '', '', '', ...tail];
+      continue;
+    }
+    for (const s of h.stances) {
+      yield [
+        ...common,
+        s.holderId ? (actorName.get(s.holderId) ?? '') : '',
+        targetName.get(s.targetId) ?? '',
+        s.stance,
+        ...tail,
+      ];
+    }
+  }
+}

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import {
+  actorSchema,
+  CURRENT_SCHEMA_VERSION,
+  documentSchema,
+  highlightSchema,
+  settingsSchema,
+  tagSchema,
+  targetSchema,
+  type Database,
+} from '../domain';
+
+/** A project backup: the whole library, to be imported back into this or another library. */
+export const BACKUP_FORMAT = 'stance-annotator-backup';
+
+export const backupSchema = z.object({
+  format: z.literal(BACKUP_FORMAT),
+  schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
+  documents: z.array(documentSchema),
+  tags: z.array(tagSchema),
+  actors: z.array(actorSchema),
+  targets: z.array(targetSchema),
+  highlights: z.array(highlightSchema),
+  settings: settingsSchema,
+});
+export type Backup = z.infer<typeof backupSchema>;
+
+/** Everything in the library. No export time inside, so that the same library always gives the same file. */
+export function backupOf(database: Database): Backup {
+  return {
+    format: BACKUP_FORMAT,
+    schemaVersion: database.schemaVersion,
+    documents: database.documents,
+    tags: database.tags,
+    actors: database.actors,
+    targets: database.targets,
+    highlights: database.highlights,
+    settings: database.settings,
+  };
+}
+
+/** What an import did, per kind of record: added, or matched with what the library had already. */
+export interface ImportSummary {
+  documents: { added: number; alreadyThere: number };
+  tags: { added: number; alreadyThere: number };
+  holders: { added: number; alreadyThere: number };
+  targets: { added: number; alreadyThere: number };
+  highlights: { added: number; alreadyThere: number };
+}

@@ -1,0 +1,53 @@
+import type { ExportLibrary } from './annotation-rows';
+import { exportedHighlights } from './annotation-rows';
+
+/**
+ * The highlights as a W3C Web Annotation collection (JSON-LD). Each annotation targets its document with a
+ * TextQuoteSelector (exact, prefix, suffix) and a TextPositionSelector (code point offsets, as the model asks);
+ * tags are `tagging` bodies, the note a `commenting` body, and each stance a `classifying` body whose value is the
+ * stance, with its holder and target named alongside (under this tool's own terms, which JSON-LD readers keep).
+ */
+export function webAnnotationCollection(library: ExportLibrary): object {
+  const tagName = new Map(library.tags.map((t) => [t.id, t.name]));
+  const actorName = new Map(library.actors.map((a) => [a.id, a.name]));
+  const targetName = new Map(library.targets.map((t) => [t.id, t.name]));
+  const items = [];
+  for (const { highlight: h, start, end, prefix, suffix } of exportedHighlights(library)) {
+    const bodies: object[] = h.tagIds
+      .map((id) => tagName.get(id))
+      .filter((name) => name !== undefined)
+      .map((value) => ({ type: 'TextualBody', purpose: 'tagging', value }));
+    for (const s of h.stances) {
+      bodies.push({
+        type: 'TextualBody',
+        purpose: 'classifying',
+        value: s.stance,
+        'stance:holder': s.holderId ? (actorName.get(s.holderId) ?? null) : null,
+        'stance:target': targetName.get(s.targetId) ?? null,
+      });
+    }
+    if (h.note) bodies.push({ type: 'TextualBody', purpose: 'commenting', value: h.note, format: 'text/plain' });
+    items.push({
+      id: `urn:uuid:${h.id}`,
+      type: 'Annotation',
+      created: h.createdAt,
+      modified: h.updatedAt,
+      ...(h.annotator && { creator: { type: 'Person', name: h.annotator } }),
+      body: bodies,
+      target: {
+        source: `urn:stance-annotator:document:${h.documentId}`,
+        selector: [
+          { type: 'TextQuoteSelector', exact: h.quote, prefix, suffix },
+          { type: 'TextPositionSelector', start, end },
+        ],
+      },
+    });
+  }
+  return {
+    '@context': ['http://www.w3.org/ns/anno.jsonld', { stance: 'urn:stance-annotator:terms#' }],
+    type: 'AnnotationCollection',
+    label: 'Stance Annotator highlights',
+    total: items.length,
+    items,
+  };
+}
