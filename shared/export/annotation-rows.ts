@@ -73,7 +73,10 @@ export function* annotationRows(library: ExportLibrary): Generator<string[] | Ar
   const actorName = new Map(library.actors.map((a) => [a.id, a.name]));
   const targetName = new Map(library.targets.map((t) => [t.id, t.name]));
   for (const { highlight: h, documentTitle, start, end, prefix, suffix } of exportedHighlights(library)) {
-    const tags = h.tagIds.map((id) => tagName.get(id) ?? '').filter(Boolean).join(TAG_SEPARATOR);
+    const tags = h.tagIds
+      .map((id) => tagName.get(id) ?? '')
+      .filter(Boolean)
+      .join(TAG_SEPARATOR);
     const common = [h.documentId, documentTitle, h.id, start, end, h.quote, prefix, suffix, tags];
     const tail = [h.note, h.annotator, h.createdAt, h.updatedAt];
     if (h.stances.length === 0) {

@@ -35,12 +35,7 @@ export function scopeLibrary(library: ExportLibrary, scope: ExportScope): Export
 }
 
 /** Builds one export file; pure, so the app, the command line and the tests make byte-identical files. */
-export function buildExport(
-  database: Database,
-  kind: ExportKind,
-  scope: ExportScope,
-  csv: CsvOptions,
-): ExportFile {
+export function buildExport(database: Database, kind: ExportKind, scope: ExportScope, csv: CsvOptions): ExportFile {
   const library = scopeLibrary(database, scope);
   const csvFile = (name: string, header: readonly string[], rows: Iterable<ReadonlyArray<string | number>>) => ({
     fileName: `${name}.csv`,

@@ -1,0 +1,137 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { databaseSchema } from '../../shared/domain';
+import { DATA_FILE_NAME } from '../backend/data-dir';
+import { openStore } from '../backend/store';
+import { useTempDirs } from '../backend/test-support';
+import { cli, writeLibrary } from './test/cli-test-support';
+import { hardCaseLibrary } from './test/hard-cases';
+
+const tempDir = useTempDirs();
+
+describe('stance-annotator export / import', () => {
+  it('backup → import into a fresh data dir → backup again gives identical JSON', async () => {
+    const source = await tempDir();
+    await writeLibrary(source, hardCaseLibrary());
+    const first = path.join(source, 'backup.json');
+    expect((await cli('export', '--data-dir', source, '--what', 'backup', '--out', first)).status).toBe(0);
+
+    const fresh = path.join(await tempDir(), 'new-library');
+    const imported = await cli('import', '--data-dir', fresh, '--in', first);
+    expect(imported.status).toBe(0);
+    expect(imported.stderr).toContain('highlights: 8 added, 0 already there');
+    const second = path.join(source, 'backup-again.json');
+    expect((await cli('export', '--data-dir', fresh, '--what', 'backup', '--out', second)).status).toBe(0);
+    expect(await readFile(second, 'utf8')).toBe(await readFile(first, 'utf8'));
+  });
+
+  it('imports into a library in use without loss or duplicates, however often', async () => {
+    const source = await tempDir();
+    await writeLibrary(source, hardCaseLibrary());
+    const backup = path.join(source, 'backup.json');
+    await cli('export', '--data-dir', source, '--what', 'backup', '--out', backup);
+
+    const target = await tempDir();
+    const store = await openStore(target); // the sample article and the starter codebook ("Claim" among them)
+    const before = structuredClone(store.data);
+    expect((await cli('import', '--data-dir', target, '--in', backup)).status).toBe(0);
+    const again = await cli('import', '--data-dir', target, '--in', backup);
+    expect(again.stderr).toContain('highlights: 0 added, 8 already there');
+    expect(again.stderr).toContain('documents: 0 added, 3 already there');
+
+    const after = databaseSchema.parse(JSON.parse(await readFile(path.join(target, DATA_FILE_NAME), 'utf8')));
+    expect(after.documents).toHaveLength(before.documents.length + 3);
+    expect(after.highlights).toHaveLength(8);
+    expect(after.tags.map((t) => t.name)).toEqual([...before.tags.map((t) => t.name), 'Claim, "main"', '=cmd']);
+    expect(after.settings).toEqual(before.settings); // a library in use keeps its own settings
+    const names = after.tags.map((t) => t.name.toLowerCase());
+    expect(new Set(names).size).toBe(names.length);
+  });
+
+  it('writes annotations as W3C Web Annotation JSON-LD with quote and position selectors', async () => {
+    const dir = await tempDir();
+    const library = hardCaseLibrary();
+    await writeLibrary(dir, library);
+    const { stdout, status } = await cli('export', '--data-dir', dir, '--format', 'json', '--out', '-');
+    expect(status).toBe(0);
+    const collection = JSON.parse(stdout);
+    expect(collection.type).toBe('AnnotationCollection');
+    expect(collection['@context'][0]).toBe('http://www.w3.org/ns/anno.jsonld');
+    expect(collection.items).toHaveLength(library.highlights.length);
+    const first = collection.items[0];
+    expect(first.target.selector[0]).toMatchObject({ type: 'TextQuoteSelector', exact: library.highlights[0]!.quote });
+    expect(first.target.selector[1].type).toBe('TextPositionSelector');
+    expect(first.body).toContainEqual({ type: 'TextualBody', purpose: 'tagging', value: 'Claim, "main"' });
+    expect(first.body).toContainEqual(
+      expect.objectContaining({ purpose: 'classifying', value: 'against', 'stance:holder': 'Грушко' }),
+    );
+    // Positions are code points: the emoji highlight starts where Array.from counts it.
+    const emoji = collection.items.find((i: { target: { selector: Array<{ exact?: string }> } }) =>
+      i.target.selector[0]!.exact!.startsWith('😀'),
+    );
+    const text = library.documents[1]!.text;
+    expect(emoji.target.selector[1].start).toBe(Array.from(text.slice(0, text.indexOf('😀'))).length);
+  });
+
+  it('limits an export to one document with --document', async () => {
+    const dir = await tempDir();
+    const library = hardCaseLibrary();
+    await writeLibrary(dir, library);
+    const id = library.documents[2]!.id;
+    const { stdout } = await cli('export', '--data-dir', dir, '--document', id, '--out', '-', '--no-bom');
+    const rows = stdout.trimEnd().split('\r\n').slice(1);
+    expect(rows.every((r) => r.startsWith(id))).toBe(true);
+    expect(rows).toHaveLength(3);
+  });
+
+  it('says what is wrong and exits non-zero on bad arguments or a bad data file', async () => {
+    const dir = await tempDir();
+    await writeLibrary(dir, hardCaseLibrary());
+    const usage = [
+      await cli(),
+      await cli('explode'),
+      await cli('export', '--data-dir', dir),
+      await cli('export', '--data-dir', dir, '--out', '-', '--what', 'everything'),
+      await cli('export', '--data-dir', dir, '--out', '-', '--format', 'xml'),
+      await cli('export', '--data-dir', dir, '--out', '-', '--bogus'),
+      await cli('import', '--data-dir', dir),
+    ];
+    for (const run of usage) expect(run.status).toBe(2);
+    expect(usage[3]!.stderr).toContain('--what must be one of annotations, documents, codebook, backup');
+    expect((await cli('--help')).status).toBe(0);
+
+    const empty = await tempDir();
+    const missing = await cli('export', '--data-dir', empty, '--out', '-');
+    expect(missing).toMatchObject({ status: 1, stderr: expect.stringContaining('There is no library in') });
+    expect((await cli('export', '--data-dir', dir, '--document', 'nope', '--out', '-')).status).toBe(1);
+
+    const broken = await tempDir();
+    await writeFile(path.join(broken, DATA_FILE_NAME), '{"schemaVersion": 2, "documents": [');
+    const corrupt = await cli('export', '--data-dir', broken, '--out', '-');
+    expect(corrupt).toMatchObject({ status: 1, stderr: expect.stringContaining('not valid JSON') });
+    // The export only reads: the broken file is still there, untouched.
+    expect(await readFile(path.join(broken, DATA_FILE_NAME), 'utf8')).toBe('{"schemaVersion": 2, "documents": [');
+
+    const future = await tempDir();
+    await writeFile(path.join(future, DATA_FILE_NAME), '{"schemaVersion": 99}');
+    expect((await cli('export', '--data-dir', future, '--out', '-')).stderr).toContain('newer version');
+
+    const notBackup = path.join(dir, 'not-a-backup.json');
+    await writeFile(notBackup, '{"hello": 1}');
+    expect(await cli('import', '--data-dir', dir, '--in', notBackup)).toMatchObject({
+      status: 1,
+      stderr: expect.stringContaining('not a Stance Annotator backup'),
+    });
+  });
+
+  it('refuses an inconsistent backup as a whole', async () => {
+    const dir = await tempDir();
+    const library = hardCaseLibrary();
+    library.highlights[0]!.quote = 'not the text';
+    await writeFile(path.join(dir, 'bad.json'), JSON.stringify({ format: 'stance-annotator-backup', ...library }));
+    const target = await tempDir();
+    const run = await cli('import', '--data-dir', target, '--in', path.join(dir, 'bad.json'));
+    expect(run).toMatchObject({ status: 1, stderr: expect.stringContaining('does not match its document') });
+  });
+});
