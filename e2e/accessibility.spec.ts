@@ -34,4 +34,10 @@ test('the main screens have no serious or critical accessibility violation', asy
   await page.getByRole('button', { name: 'Holders & targets' }).click();
   await expect(page.getByRole('dialog', { name: 'Holders and targets' })).toBeVisible();
   expect(await seriousViolations(page), 'the holders and targets dialog').toEqual([]);
+  await page.keyboard.press('Escape');
+
+  await page.getByRole('button', { name: 'Export…' }).click();
+  await expect(page.getByRole('dialog', { name: 'Export' })).toBeVisible();
+  expect(await seriousViolations(page), 'the export dialog').toEqual([]);
+  await page.screenshot({ path: test.info().outputPath('export-dialog.png') });
 });

@@ -19,6 +19,13 @@ test('keyboard only: a tagged claim with a stance and a note, all there after a 
   await page.keyboard.press('Enter');
   await page.keyboard.press('a'); // against
   await expect(annotator.selected.stanceRow(0).getByRole('radio', { name: 'against' })).toBeChecked();
+  // The saved stance shows its names (the new holder and target arrive a moment after the stance).
+  await expect(annotator.selected.stanceRow(0).getByRole('combobox', { name: 'Holder of stance 1' })).toHaveValue(
+    'Alexander Grushko',
+  );
+  await expect(annotator.selected.stanceRow(0).getByRole('combobox', { name: 'Target of stance 1' })).toHaveValue(
+    'NATO peacekeepers in Ukraine',
+  );
   await page.keyboard.press('e');
   await page.keyboard.type('Rejects NATO as a peacekeeper.\nSecond line.');
   await annotator.waitUntilSaved();

@@ -9,7 +9,7 @@ export function ipcChannel(method: string): string {
 }
 
 /** Commands the native menu sends to the page (Electron only); the page carries them out as its own shortcuts do. */
-export const menuCommands = ['undo', 'redo', 'find', 'edit-codebook', 'edit-entities'] as const;
+export const menuCommands = ['undo', 'redo', 'find', 'export', 'edit-codebook', 'edit-entities'] as const;
 export type MenuCommand = (typeof menuCommands)[number];
 
 /** The channel that carries menu commands from main to the page, and the window property that listens to it. */
@@ -24,4 +24,21 @@ export interface StanceEvents {
 
 export function isMenuCommand(value: unknown): value is MenuCommand {
   return typeof value === 'string' && (menuCommands as readonly string[]).includes(value);
+}
+
+/** The window property and channel of what only the desktop shell can do: save a file where the analyst chooses. */
+export const SHELL_GLOBAL_NAME = 'stanceShell';
+export const SAVE_FILE_CHANNEL = 'shell:save-file';
+
+export interface SaveFileRequest {
+  fileName: string;
+  content: string;
+}
+
+/** `saved` is false when the analyst cancelled the dialog. */
+export type SaveFileResult = { saved: true; path: string } | { saved: false } | { saved: false; error: string };
+
+export interface StanceShell {
+  /** Asks where to save (a native dialog) and writes the file there. */
+  saveFile(request: SaveFileRequest): Promise<SaveFileResult>;
 }

@@ -54,7 +54,7 @@ describe('CSV export read back by Python’s csv module', () => {
     expect(result.raw.startsWith('\ufeffdocument_id,document_title,')).toBe(true);
     expect(result.raw.endsWith('\r\n')).toBe(true);
     expect(result.raw).toContain('"Multi-line\r\nnote, with ""quotes""\nand a comma"');
-    expect(result.annotations.find((r) => r.note.startsWith('xxxx'))?.note).toHaveLength(50_000);
+    expect(result.annotations.find((r) => r.note?.startsWith('xxxx'))?.note).toHaveLength(50_000);
   });
 
   it('neutralises every formula trigger in every column, and writes them verbatim with --no-formula-escape', async () => {

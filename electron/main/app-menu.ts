@@ -15,7 +15,14 @@ export function buildAppMenuTemplate(send: (command: MenuCommand) => void): Menu
   });
   return [
     ...(isMac ? [{ role: 'appMenu' as const }] : []),
-    { role: 'fileMenu' },
+    {
+      label: 'File',
+      submenu: [
+        command('Export…', 'export', 'CmdOrCtrl+E'),
+        { type: 'separator' },
+        isMac ? { role: 'close' } : { role: 'quit' },
+      ],
+    },
     {
       label: 'Edit',
       submenu: [

@@ -8,6 +8,7 @@ import { APP_ORIGIN, handleAppProtocol, registerAppSchemeAsPrivileged } from './
 import { hardenWebContents } from './hardening';
 import { callsInFlight, registerApiHandlers, whenIdle } from './ipc';
 import { createMainWindow } from './main-window';
+import { registerSaveFile } from './save-file';
 
 // electron-vite sets this in `electron-vite dev` only; the built app always uses the custom protocol.
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
@@ -39,6 +40,7 @@ if (!app.requestSingleInstanceLock()) {
     }
     const trustedOrigins = devServerUrl ? [APP_ORIGIN, new URL(devServerUrl).origin] : [APP_ORIGIN];
     registerApiHandlers(createBackend(store), trustedOrigins);
+    registerSaveFile(() => mainWindow, trustedOrigins);
     handleAppProtocol(path.join(__dirname, '../renderer'));
     mainWindow = createMainWindow(devServerUrl ?? `${APP_ORIGIN}/index.html`);
     mainWindow.on('closed', () => (mainWindow = null));

@@ -6,8 +6,13 @@ import {
   ipcChannel,
   isMenuCommand,
   MENU_COMMAND_CHANNEL,
+  SAVE_FILE_CHANNEL,
+  SHELL_GLOBAL_NAME,
   type MenuCommand,
+  type SaveFileRequest,
+  type SaveFileResult,
   type StanceEvents,
+  type StanceShell,
 } from '../../shared/api-names';
 
 /** A function that carries one method over IPC; only the payload crosses, never ipcRenderer or an event. */
@@ -50,5 +55,10 @@ const events = {
   },
 } satisfies StanceEvents;
 
+const shell = {
+  saveFile: (request: SaveFileRequest) => ipcRenderer.invoke(SAVE_FILE_CHANNEL, request) as Promise<SaveFileResult>,
+} satisfies StanceShell;
+
 contextBridge.exposeInMainWorld(API_GLOBAL_NAME, api);
+contextBridge.exposeInMainWorld(SHELL_GLOBAL_NAME, shell);
 contextBridge.exposeInMainWorld(EVENTS_GLOBAL_NAME, events);

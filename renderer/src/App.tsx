@@ -4,6 +4,7 @@ import { CodebookBar } from './components/CodebookBar';
 import { CodebookDialog } from './components/CodebookDialog';
 import { ConfirmDialog } from './components/ConfirmDialog';
 import { EntitiesDialog } from './components/EntitiesDialog';
+import { ExportDialog } from './components/ExportDialog';
 import { FindBar } from './components/FindBar';
 import { HighlightList } from './components/HighlightList';
 import { Notices } from './components/Notices';
@@ -57,6 +58,9 @@ export function App() {
           <button type="button" onClick={() => setOpenDialog('entities')}>
             Holders &amp; targets
           </button>
+          <button type="button" aria-keyshortcuts="Control+E" onClick={() => setOpenDialog('export')}>
+            Export…
+          </button>
         </nav>
         <SettingsBar />
         <SaveStatus />
@@ -83,6 +87,7 @@ export function App() {
       )}
       {openDialog === 'codebook' && <CodebookDialog onClose={() => setOpenDialog(null)} />}
       {openDialog === 'entities' && <EntitiesDialog onClose={() => setOpenDialog(null)} />}
+      {openDialog === 'export' && <ExportDialog onClose={() => setOpenDialog(null)} />}
       <ConfirmDialog />
     </div>
   );

@@ -18,6 +18,9 @@ export function runMenuCommand(command: MenuCommand): void {
     case 'find':
       state.setFindOpen(true);
       break;
+    case 'export':
+      state.setOpenDialog('export');
+      break;
     case 'edit-codebook':
       state.setOpenDialog('codebook');
       break;

@@ -1,4 +1,4 @@
-import { forwardRef, useRef, useState } from 'react';
+import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 'react';
 import type { Entity, EntityKind } from '../../../shared/domain';
 import { useAppStore } from '../store/app-store';
 
@@ -28,9 +28,20 @@ export const EntityInput = forwardRef<HTMLInputElement, EntityInputProps>(functi
   ref,
 ) {
   const entities = useAppStore((s) => (kind === 'actor' ? s.actors : s.targets));
-  const [text, setText] = useState(() => entityRefName(value, entities));
+  const inputRef = useRef<HTMLInputElement>(null);
+  useImperativeHandle(ref, () => inputRef.current!, []);
+  const shownName = entityRefName(value, entities);
+  const [text, setText] = useState(shownName);
   const committed = useRef(text);
   const listId = `${kind}-names`;
+
+  // The name can arrive after the field (a holder created with the stance is fetched a moment later), or change
+  // (renamed, undone): show it, unless the analyst is typing here.
+  useEffect(() => {
+    if (inputRef.current === document.activeElement) return;
+    committed.current = shownName;
+    setText(shownName);
+  }, [shownName]);
 
   const commit = (): void => {
     const name = text.trim();
@@ -45,7 +56,7 @@ export const EntityInput = forwardRef<HTMLInputElement, EntityInputProps>(functi
   return (
     <>
       <input
-        ref={ref}
+        ref={inputRef}
         className="entity-input"
         list={listId}
         value={text}

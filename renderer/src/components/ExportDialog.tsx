@@ -1,0 +1,167 @@
+import { useState, type ChangeEvent } from 'react';
+import type { ImportSummary } from '../../../shared/export/backup';
+import type { ExportKind } from '../../../shared/export/build-export';
+import { callApi } from '../api/client';
+import { saveExportFile } from '../api/save-export';
+import { appStore, useAppStore } from '../store/app-store';
+import { isFilterActive, selectVisibleHighlights } from '../store/filter-slice';
+import { Modal } from './Modal';
+
+const KINDS: Array<{ kind: ExportKind; label: string; scoped: boolean }> = [
+  { kind: 'annotations', label: 'Annotations (annotations.csv: one row per highlight × stance)', scoped: true },
+  { kind: 'documents', label: 'Documents (documents.csv, with their text)', scoped: true },
+  { kind: 'codebook', label: 'Codebook (codebook.csv, with counts)', scoped: true },
+  { kind: 'web-annotation', label: 'Annotations as W3C Web Annotation JSON-LD', scoped: true },
+  { kind: 'backup', label: 'Project backup (everything, JSON, to import back)', scoped: false },
+];
+
+type Scope = 'document' | 'all' | 'filtered';
+
+/** Export (Ctrl/Cmd+E): what, which part, the CSV options; and importing a project backup. */
+export function ExportDialog({ onClose }: { onClose(): void }) {
+  const document = useAppStore((s) => s.document);
+  const filterActive = useAppStore((s) => isFilterActive(s.filter));
+  const visible = useAppStore(selectVisibleHighlights);
+  const refresh = useAppStore((s) => s.refresh);
+  const runChange = useAppStore((s) => s.runChange);
+  const [kind, setKind] = useState<ExportKind>('annotations');
+  const [scope, setScope] = useState<Scope>('document');
+  const [bom, setBom] = useState(true);
+  const [formulaEscape, setFormulaEscape] = useState(true);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const scoped = KINDS.find((k) => k.kind === kind)!.scoped;
+  const isCsv = kind === 'annotations' || kind === 'documents' || kind === 'codebook';
+
+  const runExport = async (): Promise<void> => {
+    setBusy('Preparing the export…');
+    setMessage(null);
+    try {
+      const file = await callApi('exportData', {
+        kind,
+        ...(scoped && scope !== 'all' && document ? { documentIds: [document.id] } : {}),
+        ...(scoped && scope === 'filtered' ? { highlightIds: visible.map((h) => h.id) } : {}),
+        bom,
+        formulaEscape,
+      });
+      setBusy('Saving…');
+      const result = await saveExportFile(file);
+      if (result.saved) setMessage({ text: `Saved ${result.path}.`, error: false });
+      else if ('error' in result) setMessage({ text: result.error, error: true });
+      else setMessage({ text: 'Not saved: the save was cancelled.', error: false });
+    } catch (error) {
+      setMessage({ text: `The export failed: ${(error as Error).message}`, error: true });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const importBackup = async (event: ChangeEvent<HTMLInputElement>): Promise<void> => {
+    const file = event.target.files?.[0];
+    event.target.value = '';
+    if (!file) return;
+    setBusy(`Importing ${file.name}…`);
+    setMessage(null);
+    let summary: ImportSummary | null = null;
+    try {
+      const content = await file.text();
+      const ok = await runChange(async () => {
+        summary = await callApi('importBackup', { content });
+        await refresh();
+      });
+      if (ok && summary) setMessage({ text: describeImport(file.name, summary), error: false });
+      else
+        setMessage({
+          text: `${file.name} was not imported: ${appStore.getState().saveError ?? 'unknown error'}`,
+          error: true,
+        });
+    } catch (error) {
+      setMessage({ text: `${file.name} could not be read: ${(error as Error).message}`, error: true });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <Modal title="Export" onClose={onClose} className="export-dialog">
+      <fieldset>
+        <legend>What</legend>
+        {KINDS.map((k) => (
+          <label key={k.kind} className="choice">
+            <input type="radio" name="export-kind" checked={kind === k.kind} onChange={() => setKind(k.kind)} />
+            {k.label}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset disabled={!scoped}>
+        <legend>Which part</legend>
+        <label className="choice">
+          <input
+            type="radio"
+            name="export-scope"
+            checked={scope === 'document'}
+            onChange={() => setScope('document')}
+          />
+          This document{document ? ` (${document.title})` : ''}
+        </label>
+        <label className="choice">
+          <input type="radio" name="export-scope" checked={scope === 'all'} onChange={() => setScope('all')} />
+          All documents
+        </label>
+        <label className="choice">
+          <input
+            type="radio"
+            name="export-scope"
+            checked={scope === 'filtered'}
+            onChange={() => setScope('filtered')}
+          />
+          The highlights the list shows now ({visible.length}
+          {filterActive ? ', filtered' : ''})
+        </label>
+      </fieldset>
+      <fieldset disabled={!isCsv}>
+        <legend>CSV options</legend>
+        <label className="choice">
+          <input type="checkbox" checked={bom} onChange={(e) => setBom(e.target.checked)} />
+          UTF-8 byte order mark (for Excel; turn off for pipelines)
+        </label>
+        <label className="choice">
+          <input type="checkbox" checked={formulaEscape} onChange={(e) => setFormulaEscape(e.target.checked)} />
+          Neutralise cells that start like a formula (= + - @ …) with a leading &apos;
+        </label>
+      </fieldset>
+      {busy && (
+        <div className="export-progress">
+          <progress aria-label={busy} />
+          <span>{busy}</span>
+        </div>
+      )}
+      {message && (
+        <p role={message.error ? 'alert' : 'status'} className={message.error ? 'field-error' : 'export-done'}>
+          {message.text}
+        </p>
+      )}
+      <div className="dialog-actions">
+        <label className="file-button">
+          Import backup…
+          <input type="file" accept=".json,application/json" onChange={(e) => void importBackup(e)} disabled={!!busy} />
+        </label>
+        <button type="button" className="primary" disabled={!!busy} onClick={() => void runExport()}>
+          Export
+        </button>
+      </div>
+    </Modal>
+  );
+}
+
+function describeImport(name: string, s: ImportSummary): string {
+  const part = (label: string, n: { added: number; alreadyThere: number }) =>
+    `${n.added} ${label} added${n.alreadyThere ? ` (${n.alreadyThere} already there)` : ''}`;
+  return `Imported ${name}: ${[
+    part('documents', s.documents),
+    part('highlights', s.highlights),
+    part('tags', s.tags),
+    part('holders', s.holders),
+    part('targets', s.targets),
+  ].join(', ')}.`;
+}
