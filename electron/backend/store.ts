@@ -113,7 +113,35 @@ export async function openStore(dataDir: string, options: { now?: () => Date; se
     },
     filePath,
     notices,
-    save: () => db.write(),
+    save: coalescedWriter(() => db.write()),
+  };
+}
+
+/**
+ * Serialises the library at most once per write on disk: while one write is under way, every save asked for meanwhile
+ * shares the single write that starts after it (and so holds all their changes). A burst of 10,000 changes costs a
+ * handful of writes, not 10,000 serialisations of the whole file; each caller still resolves only once a write that
+ * began after its change has been renamed into place.
+ */
+export function coalescedWriter(write: () => Promise<void>): () => Promise<void> {
+  let current: Promise<void> | null = null;
+  let next: Promise<void> | null = null;
+  const start = (): Promise<void> => {
+    const run = write().finally(() => {
+      if (current === run) current = null;
+    });
+    current = run;
+    return run;
+  };
+  return () => {
+    if (!current) return start();
+    next ??= current
+      .catch(() => undefined)
+      .then(() => {
+        next = null;
+        return start();
+      });
+    return next;
   };
 }
 

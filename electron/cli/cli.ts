@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultCsvOptions } from '../../shared/csv';
@@ -6,6 +6,7 @@ import { buildExport, rowsAsJson, scopeLibrary, type ExportKind } from '../../sh
 import { CODEBOOK_COLUMNS, codebookRows, DOCUMENT_COLUMNS, documentRows } from '../../shared/export/library-rows';
 import type { ApiFailure } from '../backend/api-error';
 import { DATA_DIR_ENV, DATA_FILE_NAME, defaultUserDataDir, resolveDataDir } from '../backend/data-dir';
+import { acquireDataLock } from '../backend/data-lock';
 import { parseBackup, planImport } from '../backend/import-backup';
 import { Library } from '../backend/library';
 import { openStore, readLibraryFile } from '../backend/store';
@@ -154,11 +155,18 @@ async function importCommand(args: readonly string[], io: CliIo): Promise<number
   }
   const backup = parseBackup(content);
   const dataDir = dataDirOf(values, io.env);
-  // Restoring into a new folder gives exactly the backup: no sample article is added first.
-  const store = await openStore(dataDir, { seed: false });
-  const library = new Library(store);
-  const { changes, summary } = planImport(store.data, backup);
-  await library.commit('Import backup', changes);
+  await mkdir(dataDir, { recursive: true });
+  const lock = await acquireDataLock(dataDir, 'command line');
+  let summary;
+  try {
+    // Restoring into a new folder gives exactly the backup: no sample article is added first.
+    const store = await openStore(dataDir, { seed: false });
+    const plan = planImport(store.data, backup);
+    await new Library(store).commit('Import backup', plan.changes);
+    summary = plan.summary;
+  } finally {
+    lock.release();
+  }
   const line = (name: string, n: { added: number; alreadyThere: number }) =>
     `  ${name}: ${n.added} added, ${n.alreadyThere} already there\n`;
   io.stderr(

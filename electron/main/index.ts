@@ -2,6 +2,7 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog } from 'electron';
 import { createBackend } from '../backend/backend';
 import { resolveDataDir } from '../backend/data-dir';
+import { acquireDataLock } from '../backend/data-lock';
 import { openStore } from '../backend/store';
 import { installAppMenu } from './app-menu';
 import { APP_ORIGIN, handleAppProtocol, registerAppSchemeAsPrivileged } from './app-protocol';
@@ -32,6 +33,8 @@ if (!app.requestSingleInstanceLock()) {
     const dataDir = resolveDataDir(process.argv, process.env, app.getPath('userData'));
     let store;
     try {
+      // The single-instance lock keeps out a second app; this file keeps out the browser mode and the command line.
+      await acquireDataLock(dataDir, 'Electron');
       store = await openStore(dataDir);
     } catch (error) {
       dialog.showErrorBox('Stance Annotator cannot open its library', (error as Error).message);

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createBackend } from '../backend/backend';
 import { DATA_DIR_ENV, defaultUserDataDir, resolveDataDir } from '../backend/data-dir';
+import { acquireDataLock } from '../backend/data-lock';
 import { openStore } from '../backend/store';
 import { startBrowserModeServer } from './http-server';
 
@@ -32,6 +33,8 @@ async function main(): Promise<void> {
     process.env,
     defaultUserDataDir(),
   );
+  // One writer per library: refuse (clearly) if another process has it open.
+  await acquireDataLock(dataDir, 'browser mode').catch((error: Error) => fail(error.message));
   const store = await openStore(dataDir).catch((error: Error) => fail(error.message));
   const server = await startBrowserModeServer({
     backend: createBackend(store),

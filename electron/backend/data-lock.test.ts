@@ -1,0 +1,47 @@
+import { spawnSync } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { acquireDataLock, DataDirLockedError, LOCK_FILE_NAME } from './data-lock';
+import { useTempDirs } from './test-support';
+
+const tempDir = useTempDirs();
+
+describe('data folder lock', () => {
+  it('lets one holder in and refuses the next with a clear message until it is released', async () => {
+    const dir = await tempDir();
+    const lock = await acquireDataLock(dir, 'browser mode');
+    await expect(acquireDataLock(dir, 'command line')).rejects.toThrow(DataDirLockedError);
+    await expect(acquireDataLock(dir, 'command line')).rejects.toThrow(
+      /already open in another Stance Annotator \(browser mode, process/,
+    );
+    lock.release();
+    (await acquireDataLock(dir, 'command line')).release();
+  });
+
+  it('refuses while another live process holds it', async () => {
+    const dir = await tempDir();
+    // The parent of this test process is alive for sure.
+    await writeFile(
+      path.join(dir, LOCK_FILE_NAME),
+      JSON.stringify({ pid: process.ppid, hostname: hostname(), shell: 'Electron', startedAt: 'earlier' }),
+    );
+    await expect(acquireDataLock(dir, 'browser mode')).rejects.toThrow(/Electron, process/);
+  });
+
+  it('takes over a stale lock left by a process that has died, and an unreadable one', async () => {
+    const dir = await tempDir();
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
+    await writeFile(
+      path.join(dir, LOCK_FILE_NAME),
+      JSON.stringify({ pid: dead, hostname: hostname(), shell: 'browser mode', startedAt: 'yesterday' }),
+    );
+    const lock = await acquireDataLock(dir, 'browser mode');
+    expect(JSON.parse(await readFile(path.join(dir, LOCK_FILE_NAME), 'utf8')).pid).toBe(process.pid);
+    lock.release();
+
+    await writeFile(path.join(dir, LOCK_FILE_NAME), 'garbage');
+    (await acquireDataLock(dir, 'browser mode')).release();
+  });
+});
