@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest';
 import { CURRENT_SCHEMA_VERSION, databaseSchema } from '../../shared/domain';
 import { createBackend } from './backend';
 import { DATA_FILE_NAME } from './data-dir';
-import { DataFileTooNewError } from './migrations';
 import { openStore } from './store';
 import { callOk, useTempDirs } from './test-support';
 
@@ -67,14 +66,70 @@ describe('openStore', () => {
     }
   });
 
-  it('refuses a file written by a newer version and leaves it untouched', async () => {
+  it('moves a file from a newer version aside untouched, and says so', async () => {
     const dir = await tempDir();
     const file = path.join(dir, DATA_FILE_NAME);
     const contents = JSON.stringify({ schemaVersion: CURRENT_SCHEMA_VERSION + 1, documents: [] });
     await writeFile(file, contents);
-    await expect(openStore(dir)).rejects.toThrow(DataFileTooNewError);
-    expect(await readFile(file, 'utf8')).toBe(contents);
-    expect(await readdir(dir)).toEqual([DATA_FILE_NAME]);
+    const store = await openStore(dir);
+    const aside = (await readdir(dir)).find((name) => name.includes('.unreadable-'))!;
+    expect(await readFile(path.join(dir, aside), 'utf8')).toBe(contents);
+    expect(store.notices[0]).toMatch(/written by a newer version of Stance Annotator/);
+    expect(store.notices[0]).toContain(aside);
+  });
+
+  it('restores the newest good backup when the data file is damaged in any way', async () => {
+    const damaged = {
+      empty: '',
+      truncated: '{"schemaVersion": 2, "documents": [{"id": "x", "tit',
+      'invalid JSON': '{schemaVersion: 2}',
+      'NUL bytes': '\0\0\0\0',
+      'wrong shape': JSON.stringify({ schemaVersion: 2, documents: 'none', tags: [], highlights: [] }),
+      'future schema': JSON.stringify({ schemaVersion: 999 }),
+    };
+    for (const [kind, contents] of Object.entries(damaged)) {
+      const dir = await tempDir();
+      const file = path.join(dir, DATA_FILE_NAME);
+      // Two launches: the second one's backup holds the highlight made during the first.
+      const first = createBackend(await openStore(dir));
+      const workspace = await callOk(first, 'getWorkspace', {});
+      const { document } = await callOk(first, 'getDocument', { documentId: workspace.documents[0]!.id });
+      const quote = 'NATO and peacekeeping do not go hand in hand.';
+      const start = document.text.indexOf(quote);
+      const tagIds = [workspace.tags[0]!.id];
+      await callOk(first, 'createHighlight', {
+        documentId: document.id,
+        start,
+        end: start + quote.length,
+        quote,
+        tagIds,
+      });
+      const good = await readFile(file, 'utf8');
+      await openStore(dir);
+      await writeFile(file, contents);
+
+      const restored = await openStore(dir);
+      expect(restored.data, kind).toEqual(JSON.parse(good));
+      expect(JSON.parse(await readFile(file, 'utf8')), kind).toEqual(JSON.parse(good));
+      const aside = (await readdir(dir)).find((name) => name.includes('.unreadable-'))!;
+      expect(await readFile(path.join(dir, aside), 'utf8'), kind).toBe(contents);
+      expect(restored.notices[0], kind).toMatch(/restored from the backup .*backups.(launch|daily)-/);
+      expect(restored.notices[0], kind).toContain(aside);
+    }
+  });
+
+  it('keeps the last five launch backups and one backup a day for the last seven days', async () => {
+    const dir = await tempDir();
+    for (let day = 1; day <= 9; day++) {
+      for (let launch = 0; launch < 2; launch++) {
+        await openStore(dir, { now: () => new Date(`2026-05-${String(day).padStart(2, '0')}T0${launch}:00:00.000Z`) });
+      }
+    }
+    const names = (await readdir(path.join(dir, 'backups'))).sort();
+    expect(names.filter((n) => n.startsWith('launch-'))).toHaveLength(5);
+    expect(names.filter((n) => n.startsWith('daily-'))).toEqual(
+      [3, 4, 5, 6, 7, 8, 9].map((d) => `daily-2026-05-0${d}.json`),
+    );
   });
 
   it('migrates an older file, keeping a copy of it as it was', async () => {

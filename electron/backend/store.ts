@@ -4,7 +4,8 @@ import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import { CURRENT_SCHEMA_VERSION, databaseSchema, type Database } from '../../shared/domain';
 import { DATA_FILE_NAME } from './data-dir';
-import { DataFileShapeError, migrate } from './migrations';
+import { newestGoodBackup, takeRollingBackups } from './backups';
+import { DataFileShapeError, DataFileTooNewError, migrate } from './migrations';
 import { newLibrary } from './new-library';
 
 /** The library in memory, and the one way to put it on disk. */
@@ -69,8 +70,9 @@ export function emptyLibrary(): Database {
  * or empty when `seed` is false (to restore a backup into).
  *
  * lowdb's `JSONFilePreset` swaps in an in-memory adapter under NODE_ENV=test, so the file adapter is used directly:
- * tests then exercise the real disk. A file that cannot be read as a library is moved aside, never overwritten;
- * a file from a newer schema is refused (the {@link DataFileTooNewError} from `migrate` propagates).
+ * tests then exercise the real disk. A file that reads well is copied to the rolling backups first. A file that cannot
+ * be read as this version's library (damaged, or from a newer version) is moved aside, never overwritten, and the
+ * newest good backup takes its place; the notices say what happened and where the old file is.
  */
 export async function openStore(dataDir: string, options: { now?: () => Date; seed?: boolean } = {}): Promise<Store> {
   const now = options.now ?? (() => new Date());
@@ -79,7 +81,14 @@ export async function openStore(dataDir: string, options: { now?: () => Date; se
   const notices: string[] = [];
   const fresh = (): Database => (options.seed === false ? emptyLibrary() : newLibrary(now()));
 
-  const file = await readLibraryFile(filePath);
+  let file: LibraryFile;
+  try {
+    file = await readLibraryFile(filePath);
+  } catch (error) {
+    // A file from a newer version is not damaged, but this version cannot use it: keep it aside, untouched.
+    if (!(error instanceof DataFileTooNewError)) throw error;
+    file = { kind: 'unreadable', reason: error.message };
+  }
   let data: Database;
   let needsWrite = true;
   switch (file.kind) {
@@ -88,12 +97,24 @@ export async function openStore(dataDir: string, options: { now?: () => Date; se
       break;
     case 'unreadable': {
       const aside = await moveAside(filePath, now());
-      notices.push(`${file.reason} It was moved to ${aside}; a new library was started.`);
-      data = fresh();
+      const backup = await newestGoodBackup(dataDir, readLibraryFile);
+      if (backup) {
+        data = backup.data;
+        notices.push(
+          `${file.reason} The file was moved to ${aside}, and the library was restored from the backup ${backup.file}. ` +
+            'Changes made after that backup are only in the moved file.',
+        );
+      } else {
+        data = fresh();
+        notices.push(
+          `${file.reason} The file was moved to ${aside}; there was no backup, so a new library was started.`,
+        );
+      }
       break;
     }
     case 'library':
       data = file.data;
+      await takeRollingBackups(dataDir, filePath, now());
       if (file.fromVersion < data.schemaVersion) {
         // Keep the file as the older version wrote it, so a migration bug can never cost data.
         await copyFile(filePath, `${filePath}.schema-${file.fromVersion}.bak`);
