@@ -1,0 +1,104 @@
+import { spawn } from 'node:child_process';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { build } from 'vite';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { databaseSchema } from '../../shared/domain';
+import { DATA_FILE_NAME } from './data-dir';
+import { makeDocument, newLibrary } from './new-library';
+import { openStore } from './store';
+import { useTempDirs } from './test-support';
+
+/** `npm run test:soak` runs the full 200 kills; `npm test` a smaller number, to stay quick. */
+const KILLS = Number(process.env.CRASH_KILLS ?? 25);
+const tempDir = useTempDirs();
+let writer: string;
+
+beforeAll(async () => {
+  // The child runs the real backend, bundled like the app is (the sample article is a ?raw import).
+  const outDir = await tempDir();
+  await build({
+    configFile: false,
+    logLevel: 'silent',
+    ssr: { noExternal: true },
+    build: {
+      ssr: path.join(__dirname, 'test', 'crash-writer.ts'),
+      outDir,
+      emptyOutDir: false,
+      rollupOptions: { output: { format: 'cjs', entryFileNames: 'crash-writer.cjs' } },
+    },
+  });
+  writer = path.join(outDir, 'crash-writer.cjs');
+}, 60_000);
+
+/** A deterministic sequence of kill delays, so a failure can be replayed. */
+function* delays(seed: number): Generator<number> {
+  let x = seed;
+  for (;;) {
+    x = (x * 1_103_515_245 + 12_345) % 2 ** 31;
+    yield 5 + (x % 200);
+  }
+}
+
+/** Starts the writer, kills it with SIGKILL `delay` ms after it is ready, and returns the ids it acknowledged. */
+function runAndKill(dataDir: string, offset: number, delay: number): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [writer, dataDir, String(offset)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const acked: string[] = [];
+    let buffer = '';
+    let errors = '';
+    child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
+    child.stdout.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString();
+      const lines = buffer.split('\n');
+      buffer = lines.pop()!;
+      for (const line of lines) {
+        if (line === 'ready') setTimeout(() => child.kill('SIGKILL'), delay);
+        else if (line.startsWith('ack ')) acked.push(line.split(' ')[2]!);
+      }
+    });
+    child.on('exit', (_code, signal) => {
+      if (signal !== 'SIGKILL') reject(new Error(`The writer stopped by itself: ${errors}`));
+      else resolve(acked);
+    });
+  });
+}
+
+describe('crash safety', () => {
+  it(
+    `keeps every acknowledged change through ${KILLS} SIGKILLs at random moments`,
+    async () => {
+      const dataDir = await tempDir();
+      // A library of a few MB: the sample repeated into a long article.
+      const library = newLibrary(new Date('2026-01-01T00:00:00Z'));
+      const long = makeDocument(
+        { title: 'Long', text: library.documents[0]!.text.repeat(900), source: { kind: 'paste' }, meta: {} },
+        new Date('2026-01-01T00:00:00Z'),
+      );
+      library.documents.unshift(long);
+      await writeFile(path.join(dataDir, DATA_FILE_NAME), JSON.stringify(library, null, 2));
+      expect((await readFile(path.join(dataDir, DATA_FILE_NAME))).length).toBeGreaterThan(2_000_000);
+
+      const acknowledged = new Set<string>();
+      const pause = delays(20_261_125);
+      let killedMidWrite = 0;
+      for (let kill = 0; kill < KILLS; kill++) {
+        for (const id of await runAndKill(dataDir, kill * 1_000, pause.next().value as number)) acknowledged.add(id);
+
+        // After every kill: the file parses, holds every acknowledged change, and the app starts on it.
+        const text = await readFile(path.join(dataDir, DATA_FILE_NAME), 'utf8');
+        const saved = databaseSchema.parse(JSON.parse(text));
+        const ids = new Set(saved.highlights.map((h) => h.id));
+        const missing = [...acknowledged].filter((id) => !ids.has(id));
+        expect(missing, `after kill ${kill + 1}`).toEqual([]);
+        if ((await readdir(dataDir)).some((name) => name.endsWith('.tmp'))) killedMidWrite++;
+        const store = await openStore(dataDir);
+        expect(store.notices, `after kill ${kill + 1}`).toEqual([]);
+      }
+      expect(acknowledged.size).toBeGreaterThan(KILLS);
+      // The kills did land in the middle of writes (steno's temp file left behind), not only between them.
+      expect(killedMidWrite).toBeGreaterThan(0);
+    },
+    KILLS * 5_000,
+  );
+});
