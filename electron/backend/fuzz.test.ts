@@ -180,14 +180,12 @@ describe('every API payload is validated', () => {
       method
         .filter((m) => Object.keys(calls[m].fields).length > 0)
         .chain((m) =>
-          fc
-            .constantFrom(...Object.keys(calls[m].fields))
-            .chain((field) =>
-              wrongValue(calls[m].fields[field]!).map((value) => ({
-                method: m,
-                payload: { ...calls[m].payload, [field]: value },
-              })),
-            ),
+          fc.constantFrom(...Object.keys(calls[m].fields)).chain((field) =>
+            wrongValue(calls[m].fields[field]!).map((value) => ({
+              method: m,
+              payload: { ...calls[m].payload, [field]: value },
+            })),
+          ),
         ),
       // Offsets and quotes that do not fit the text.
       fc
@@ -209,26 +207,24 @@ describe('every API payload is validated', () => {
         { method: 'getDocument', payload: { documentId: 'z'.repeat(65) } },
       ),
       // Ids that name nothing.
-      fc
-        .uuid()
-        .chain((unknown) =>
-          fc.constantFrom(
-            { method: 'getDocument', payload: { documentId: unknown } },
-            { method: 'deleteHighlight', payload: { highlightId: unknown } },
-            { method: 'updateHighlight', payload: { highlightId: unknown, note: 'x' } },
-            { method: 'createHighlight', payload: { ...calls.createHighlight.payload, tagIds: [unknown] } },
-            { method: 'deleteTag', payload: { tagId: unknown } },
-            { method: 'renameEntity', payload: { kind: 'target', id: unknown, name: 'N' } },
-            { method: 'countUsage', payload: { kind: 'actor', id: unknown } },
-            {
-              method: 'updateHighlight',
-              payload: {
-                highlightId: ids.highlightId,
-                stances: [{ holderId: unknown, targetName: 'T', stance: 'favor' }],
-              },
+      fc.uuid().chain((unknown) =>
+        fc.constantFrom(
+          { method: 'getDocument', payload: { documentId: unknown } },
+          { method: 'deleteHighlight', payload: { highlightId: unknown } },
+          { method: 'updateHighlight', payload: { highlightId: unknown, note: 'x' } },
+          { method: 'createHighlight', payload: { ...calls.createHighlight.payload, tagIds: [unknown] } },
+          { method: 'deleteTag', payload: { tagId: unknown } },
+          { method: 'renameEntity', payload: { kind: 'target', id: unknown, name: 'N' } },
+          { method: 'countUsage', payload: { kind: 'actor', id: unknown } },
+          {
+            method: 'updateHighlight',
+            payload: {
+              highlightId: ids.highlightId,
+              stances: [{ holderId: unknown, targetName: 'T', stance: 'favor' }],
             },
-          ),
+          },
         ),
+      ),
     );
 
     let count = 0;

@@ -7,10 +7,12 @@ const mocks = vi.hoisted(() => ({
   permissionRequestHandler: undefined as undefined | ((...args: unknown[]) => void),
   permissionCheckHandler: undefined as undefined | (() => boolean),
   protocolHandler: undefined as undefined | ((request: Request) => Promise<Response>),
+  openedExternally: [] as string[],
   privileged: [] as unknown[],
 }));
 
 vi.mock('electron', () => ({
+  shell: { openExternal: async (url: string) => void mocks.openedExternally.push(url) },
   Menu: { buildFromTemplate: vi.fn(), setApplicationMenu: vi.fn() },
   ipcMain: { handle: (channel: string, fn: (...args: unknown[]) => unknown) => mocks.handlers.set(channel, fn) },
   app: { on: (event: string, fn: (...args: unknown[]) => void) => mocks.appEvents.set(event, fn) },
@@ -90,10 +92,10 @@ describe('window and web contents', () => {
     expect(mocks.permissionCheckHandler!()).toBe(false);
 
     const listeners = new Map<string, (event: { preventDefault(): void }) => void>();
-    let openHandler: (() => unknown) | undefined;
+    let openHandler: ((details: { url: string }) => unknown) | undefined;
     const contents = {
       on: (name: string, fn: (event: { preventDefault(): void }) => void) => listeners.set(name, fn),
-      setWindowOpenHandler: (fn: () => unknown) => (openHandler = fn),
+      setWindowOpenHandler: (fn: (details: { url: string }) => unknown) => (openHandler = fn),
     };
     mocks.appEvents.get('web-contents-created')!({}, contents);
     for (const name of ['will-navigate', 'will-redirect', 'will-attach-webview']) {
@@ -101,7 +103,18 @@ describe('window and web contents', () => {
       listeners.get(name)!({ preventDefault });
       expect(preventDefault, name).toHaveBeenCalled();
     }
-    expect(openHandler!()).toEqual({ action: 'deny' });
+    for (const url of [
+      'https://example.org/article',
+      'http://example.org/',
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'smb://share/x',
+      'not a url',
+    ]) {
+      expect(openHandler!({ url }), url).toEqual({ action: 'deny' });
+    }
+    // Only the https link went to the system browser.
+    expect(mocks.openedExternally).toEqual(['https://example.org/article']);
   });
 });
 

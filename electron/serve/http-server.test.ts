@@ -67,6 +67,21 @@ const api = (method: string, body: unknown, token = server.token, host?: string)
   });
 
 describe('browser-mode server', () => {
+  it('listens on 127.0.0.1 only', async () => {
+    const { createConnection } = await import('node:net');
+    const { networkInterfaces } = await import('node:os');
+    const external = Object.values(networkInterfaces())
+      .flat()
+      .find((i) => i && i.family === 'IPv4' && !i.internal)?.address;
+    if (!external) return; // no non-loopback address on this machine to try
+    const refused = await new Promise<boolean>((resolve) => {
+      const socket = createConnection({ host: external, port: server.port });
+      socket.once('connect', () => (socket.destroy(), resolve(false)));
+      socket.once('error', () => resolve(true));
+    });
+    expect(refused).toBe(true);
+  });
+
   it('prints a loopback URL with a fresh token', () => {
     expect(server.url).toBe(`http://127.0.0.1:${server.port}/?token=${server.token}`);
     expect(server.token).toMatch(/^[0-9a-f]{48}$/);
@@ -137,5 +152,44 @@ describe('browser-mode server', () => {
       expect(reply.status, attempt).toBe(404);
       expect(reply.body).not.toContain('secret');
     }
+  });
+});
+
+describe('stopping the browser-mode server', () => {
+  it('answers the requests under way (their changes written) before it has stopped', async () => {
+    let release: () => void = () => undefined;
+    const slowBackend = async () => {
+      await new Promise<void>((resolve) => (release = resolve));
+      return { ok: true as const, value: { highlightId: 'written' } };
+    };
+    const dir = await tempDir();
+    const slow = await startBrowserModeServer({ backend: slowBackend, rendererDir: dir, port: 0 });
+    const answer = new Promise<Reply>((resolve, reject) => {
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port: slow.port,
+          method: 'POST',
+          path: '/api/deleteHighlight',
+          headers: { Host: `127.0.0.1:${slow.port}`, Authorization: `Bearer ${slow.token}` },
+        },
+        (res) => {
+          let body = '';
+          res.on('data', (c: Buffer) => (body += c.toString()));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+        },
+      );
+      req.on('error', reject);
+      req.end('{"highlightId":"h"}');
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    let stopped = false;
+    const closing = slow.close().then(() => (stopped = true));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(stopped).toBe(false);
+    release();
+    expect(JSON.parse((await answer).body)).toEqual({ ok: true, value: { highlightId: 'written' } });
+    await closing;
+    expect(stopped).toBe(true);
   });
 });
