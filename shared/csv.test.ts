@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { csvField, isFormulaTrigger, toCsv } from './csv';
+import { ANNOTATION_COLUMNS } from './export/annotation-rows';
+import { CODEBOOK_COLUMNS, DOCUMENT_COLUMNS } from './export/library-rows';
 
 describe('csvField', () => {
   it('quotes fields with a comma, quote, CR or LF, doubling inner quotes', () => {
@@ -34,4 +36,24 @@ describe('toCsv', () => {
     expect(toCsv(['a', 'b'], [['1', 2]])).toBe('\ufeffa,b\r\n1,2\r\n');
     expect(toCsv(['a'], [['-x']], { bom: false, formulaEscape: true })).toBe("a\r\n'-x\r\n");
   });
+});
+
+describe('formula triggers in every column', () => {
+  const TRIGGERS = ['=', '+', '-', '@', '\t', '\r', '\n', '\uff1d', '\uff0b', '\uff0d', '\uff20'];
+  for (const columns of [ANNOTATION_COLUMNS, DOCUMENT_COLUMNS, CODEBOOK_COLUMNS]) {
+    it(`neutralises each trigger in each of ${columns.join(', ')}`, () => {
+      for (const trigger of TRIGGERS) {
+        const row = columns.map((c) => `${trigger}${c}`);
+        const escaped = toCsv(columns, [row], { bom: false, formulaEscape: true }).split('\r\n')[1]!;
+        const verbatim = toCsv(columns, [row], { bom: false, formulaEscape: false });
+        columns.forEach((c) => {
+          const cell = csvField(`${trigger}${c}`, true);
+          expect(cell.replace(/^"/, ''), `${c} ${JSON.stringify(trigger)}`).toMatch(/^'/);
+          expect(escaped).toContain(cell);
+          expect(verbatim).toContain(csvField(`${trigger}${c}`, false));
+          expect(csvField(`${trigger}${c}`, false).replace(/^"/, '').startsWith(trigger)).toBe(true);
+        });
+      }
+    });
+  }
 });

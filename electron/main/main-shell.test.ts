@@ -8,10 +8,12 @@ const mocks = vi.hoisted(() => ({
   permissionCheckHandler: undefined as undefined | (() => boolean),
   protocolHandler: undefined as undefined | ((request: Request) => Promise<Response>),
   openedExternally: [] as string[],
+  saveDialogAnswer: { canceled: true, filePath: undefined } as { canceled: boolean; filePath?: string },
   privileged: [] as unknown[],
 }));
 
 vi.mock('electron', () => ({
+  dialog: { showSaveDialog: async () => mocks.saveDialogAnswer },
   shell: { openExternal: async (url: string) => void mocks.openedExternally.push(url) },
   Menu: { buildFromTemplate: vi.fn(), setApplicationMenu: vi.fn() },
   ipcMain: { handle: (channel: string, fn: (...args: unknown[]) => unknown) => mocks.handlers.set(channel, fn) },
@@ -140,7 +142,14 @@ describe('app:// protocol', () => {
     const ok = await mocks.protocolHandler!(new Request(`${APP_ORIGIN}/index.html`));
     expect(ok.status).toBe(200);
     expect(ok.headers.get('content-security-policy')).toContain("script-src 'self'");
-    for (const url of [`${APP_ORIGIN}/%2e%2e/secret.txt`, `${APP_ORIGIN}/..%2fsecret.txt`, 'app://other/index.html']) {
+    for (const url of [
+      `${APP_ORIGIN}/%2e%2e/secret.txt`,
+      `${APP_ORIGIN}/..%2fsecret.txt`,
+      `${APP_ORIGIN}/%2Fetc%2Fpasswd`,
+      `${APP_ORIGIN}//etc/passwd`,
+      `${APP_ORIGIN}/${encodeURIComponent(root)}%2Fsecret.txt`,
+      'app://other/index.html',
+    ]) {
       expect((await mocks.protocolHandler!(new Request(url))).status, url).toBe(404);
     }
   });
@@ -185,5 +194,38 @@ describe('native menu', () => {
       (byLabel(label).click as () => void)();
     }
     expect(sent).toEqual(['undo', 'redo', 'find', 'edit-codebook', 'edit-entities']);
+  });
+});
+
+describe('saving an export from Electron', () => {
+  it('asks where with a native dialog, writes there, and refuses paths and strangers', async () => {
+    const { registerSaveFile } = await import('./save-file');
+    const { mkdtemp, readFile } = await import('node:fs/promises');
+    const path = await import('node:path');
+    const os = await import('node:os');
+    registerSaveFile(() => null, [APP_ORIGIN]);
+    const save = mocks.handlers.get('shell:save-file')!;
+    const fromApp = { senderFrame: { url: `${APP_ORIGIN}/index.html` } };
+
+    expect(
+      await save({ senderFrame: { url: 'https://evil.example/' } }, { fileName: 'a.csv', content: 'x' }),
+    ).toMatchObject({
+      saved: false,
+      error: expect.stringContaining('from the app only'),
+    });
+    expect(await save(fromApp, { fileName: '../../etc/cron.d/x', content: 'x' })).toMatchObject({
+      saved: false,
+      error: expect.stringContaining('a file name, not a path'),
+    });
+    mocks.saveDialogAnswer = { canceled: true };
+    expect(await save(fromApp, { fileName: 'annotations.csv', content: 'x' })).toEqual({ saved: false });
+
+    const target = path.join(await mkdtemp(path.join(os.tmpdir(), 'sa-save-')), 'chosen.csv');
+    mocks.saveDialogAnswer = { canceled: false, filePath: target };
+    expect(await save(fromApp, { fileName: 'annotations.csv', content: 'a,b\r\n' })).toEqual({
+      saved: true,
+      path: target,
+    });
+    expect(await readFile(target, 'utf8')).toBe('a,b\r\n');
   });
 });
