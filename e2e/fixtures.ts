@@ -29,9 +29,10 @@ export const test = base.extend<AppFixtures & ShellOptions>({
 
   // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies by destructuring.
   dataDir: async ({}, use) => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'stance-annotator-e2e-'));
-    await use(dir);
-    await rm(dir, { recursive: true, force: true });
+    const parent = await mkdtemp(path.join(tmpdir(), 'stance-annotator-e2e-'));
+    // A folder that does not exist yet, as on a first start: the app must create it.
+    await use(path.join(parent, 'library'));
+    await rm(parent, { recursive: true, force: true });
   },
 
   app: async ({ shell, dataDir, browser }, use, testInfo) => {

@@ -18,6 +18,10 @@ export const MAX_NAME_LENGTH = 200;
 const MAX_TAGS_PER_HIGHLIGHT = 50;
 /** The largest backup accepted, in characters. */
 export const MAX_IMPORT_LENGTH = 200_000_000;
+/** The largest document text, in UTF-16 units after extraction (about 5 MB of text). */
+export const MAX_DOCUMENT_LENGTH = 5_000_000;
+/** The largest file accepted for import, as base64 (about 40 MB of file). */
+const MAX_FILE_BASE64 = 55_000_000;
 const MAX_STANCES_PER_HIGHLIGHT = 50;
 
 const offsetSchema = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
@@ -127,6 +131,23 @@ export const apiArgumentSchemas = {
   /** Brings a project backup (the file's text) into the library, as one step to undo. */
   importBackup: z.strictObject({ content: z.string().max(MAX_IMPORT_LENGTH) }),
 
+  /** Imports one file (its bytes as base64): .txt, .md, .html/.htm (the article in it), .docx or .pdf. */
+  importFile: z.strictObject({
+    fileName: z.string().min(1).max(255),
+    data: z.base64().max(MAX_FILE_BASE64),
+  }),
+  /** A pasted text as a new document. */
+  importText: z.strictObject({ title: nameSchema, text: z.string().min(1).max(MAX_DOCUMENT_LENGTH) }),
+  updateDocument: z.strictObject({
+    documentId: idSchema,
+    title: nameSchema.optional(),
+    outlet: z.string().max(MAX_NAME_LENGTH).optional(),
+    author: z.string().max(MAX_NAME_LENGTH).optional(),
+    publishedAt: z.string().max(64).optional(),
+  }),
+  /** Deletes a document and its highlights, as one step to undo. */
+  deleteDocument: z.strictObject({ documentId: idSchema }),
+
   undo: z.strictObject({}),
   redo: z.strictObject({}),
 } as const;
@@ -159,6 +180,12 @@ export interface OpenedDocument {
   highlights: Highlight[];
 }
 
+/** A file or text brought in: added, or already in the library (the same text, by SHA-256). */
+export interface ImportedDocument {
+  status: 'imported' | 'duplicate';
+  document: DocumentSummary;
+}
+
 export interface Usage {
   highlights: number;
   documents: number;
@@ -182,6 +209,10 @@ export interface ApiResults {
   updateSettings: Settings;
   exportData: ExportFile;
   importBackup: ImportSummary;
+  importFile: ImportedDocument;
+  importText: ImportedDocument;
+  updateDocument: DocumentSummary;
+  deleteDocument: { documentId: string };
   undo: { label: string | null; history: HistoryState };
   redo: { label: string | null; history: HistoryState };
 }

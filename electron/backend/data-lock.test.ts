@@ -20,6 +20,13 @@ describe('data folder lock', () => {
     (await acquireDataLock(dir, 'command line')).release();
   });
 
+  it('creates the data folder of a first start', async () => {
+    const dir = path.join(await tempDir(), 'new', 'library');
+    const lock = await acquireDataLock(dir, 'browser mode');
+    expect(JSON.parse(await readFile(path.join(dir, LOCK_FILE_NAME), 'utf8')).pid).toBe(process.pid);
+    lock.release();
+  });
+
   it('refuses while another live process holds it', async () => {
     const dir = await tempDir();
     // The parent of this test process is alive for sure.

@@ -1,5 +1,5 @@
 import { readFileSync, unlinkSync } from 'node:fs';
-import { readFile, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import path from 'node:path';
 
@@ -44,6 +44,7 @@ function isAlive(pid: number): boolean {
  * writing one file together.)
  */
 export async function acquireDataLock(dataDir: string, shell: string): Promise<DataLock> {
+  await mkdir(dataDir, { recursive: true });
   const file = path.join(dataDir, LOCK_FILE_NAME);
   const me: LockOwner = { pid: process.pid, hostname: hostname(), shell, startedAt: new Date().toISOString() };
   const text = JSON.stringify(me);

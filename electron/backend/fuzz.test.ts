@@ -74,6 +74,22 @@ function validCalls(ids: { documentId: string; highlightId: string; tagId: strin
       required: ['kind'],
     },
     importBackup: { payload: { content: '{}' }, fields: { content: 'string' }, required: ['content'] },
+    importFile: {
+      payload: { fileName: 'a.txt', data: Buffer.from('hello').toString('base64') },
+      fields: { fileName: 'string', data: 'string' },
+      required: ['fileName', 'data'],
+    },
+    importText: {
+      payload: { title: 'T', text: 'x' },
+      fields: { title: 'string', text: 'string' },
+      required: ['title', 'text'],
+    },
+    updateDocument: {
+      payload: { documentId: ids.documentId, title: 'T' },
+      fields: { documentId: 'id', title: 'string', outlet: 'string' },
+      required: ['documentId'],
+    },
+    deleteDocument: { payload: { documentId: ids.documentId }, fields: { documentId: 'id' }, required: ['documentId'] },
     undo: { payload: {}, fields: {}, required: [] },
     redo: { payload: {}, fields: {}, required: [] },
   };
@@ -216,6 +232,8 @@ describe('every API payload is validated', () => {
           { method: 'deleteTag', payload: { tagId: unknown } },
           { method: 'renameEntity', payload: { kind: 'target', id: unknown, name: 'N' } },
           { method: 'countUsage', payload: { kind: 'actor', id: unknown } },
+          { method: 'deleteDocument', payload: { documentId: unknown } },
+          { method: 'updateDocument', payload: { documentId: unknown, title: 'T' } },
           {
             method: 'updateHighlight',
             payload: {

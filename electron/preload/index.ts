@@ -40,6 +40,10 @@ const api = {
   updateSettings: call('updateSettings'),
   exportData: call('exportData'),
   importBackup: call('importBackup'),
+  importFile: call('importFile'),
+  importText: call('importText'),
+  updateDocument: call('updateDocument'),
+  deleteDocument: call('deleteDocument'),
   undo: call('undo'),
   redo: call('redo'),
 } satisfies StanceApi;

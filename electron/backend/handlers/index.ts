@@ -1,6 +1,7 @@
 import { Library } from '../library';
 import type { Store } from '../store';
 import { codebookHandlers } from './codebook';
+import { documentHandlers } from './documents';
 import { entityHandlers } from './entities';
 import { exchangeHandlers } from './exchange';
 import { highlightHandlers } from './highlights';
@@ -17,5 +18,6 @@ export function createHandlers(store: Store, now: () => Date = () => new Date())
     ...codebookHandlers(context),
     ...entityHandlers(context),
     ...exchangeHandlers(context),
+    ...documentHandlers(context),
   };
 }

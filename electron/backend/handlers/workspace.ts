@@ -10,6 +10,7 @@ export function workspaceHandlers({ library }: HandlerContext): WorkspaceHandler
       const { data } = library;
       const counts = new Map<string, number>();
       for (const h of data.highlights) counts.set(h.documentId, (counts.get(h.documentId) ?? 0) + 1);
+      // Counted in one pass here (not per document): a library of thousands of documents opens at once.
       const documents: DocumentSummary[] = data.documents.map(({ text, ...rest }) => ({
         ...rest,
         charCount: text.length,

@@ -1,0 +1,55 @@
+import path from 'node:path';
+import mammoth from 'mammoth';
+import { ApiFailure } from '../api-error';
+import { decodeText } from './decode-text';
+import { extractPdfText } from './extract-pdf';
+import { extractArticle, type ExtractedArticle } from './html-to-text';
+
+export const SUPPORTED_EXTENSIONS = ['.txt', '.md', '.html', '.htm', '.docx', '.pdf'] as const;
+
+/** The title a file gives when it has none of its own: its name without the extension. */
+const titleFromName = (fileName: string): string => path.basename(fileName, path.extname(fileName)) || fileName;
+
+/** Text and metadata from a file, by its kind; a kind not listed, or a file not of its kind, is refused with why. */
+export async function extractFile(fileName: string, bytes: Uint8Array): Promise<ExtractedArticle> {
+  const extension = path.extname(fileName).toLowerCase();
+  switch (extension) {
+    case '.txt':
+    case '.md':
+      return { title: titleFromName(fileName), text: decodeText(bytes, fileName) };
+    case '.html':
+    case '.htm':
+      return extractArticle(decodeText(bytes, fileName), titleFromName(fileName));
+    case '.docx': {
+      if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) {
+        throw new ApiFailure('invalid-request', `${fileName} is not a Word document (.docx files are ZIP archives).`);
+      }
+      try {
+        const result = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
+        return { title: titleFromName(fileName), text: result.value.replace(/\n{2,}/g, '\n').trim() };
+      } catch (error) {
+        throw new ApiFailure(
+          'invalid-request',
+          `${fileName} could not be read as a Word document: ${(error as Error).message}`,
+        );
+      }
+    }
+    case '.pdf': {
+      if (!Buffer.from(bytes.subarray(0, 5)).toString('latin1').startsWith('%PDF-')) {
+        throw new ApiFailure('invalid-request', `${fileName} is not a PDF (it does not start with %PDF-).`);
+      }
+      try {
+        const { text, title } = await extractPdfText(bytes);
+        return { title: title?.trim() || titleFromName(fileName), text };
+      } catch (error) {
+        throw new ApiFailure('invalid-request', `${fileName} could not be read as a PDF: ${(error as Error).message}`);
+      }
+    }
+    default:
+      throw new ApiFailure(
+        'invalid-request',
+        `${fileName}: ${extension ? `"${extension}" files are` : 'a file without an extension is'} not supported ` +
+          `(supported: ${SUPPORTED_EXTENSIONS.join(', ')}).`,
+      );
+  }
+}

@@ -1,0 +1,180 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import JSZip from 'jszip';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callOk, openSampleBackend, useTempDirs } from '../test-support';
+
+const tempDir = useTempDirs();
+const b64 = (bytes: Uint8Array | string) => Buffer.from(bytes).toString('base64');
+
+async function importBytes(name: string, bytes: Uint8Array | string) {
+  const { backend, store } = await openSampleBackend(await tempDir());
+  const result = await backend('importFile', { fileName: name, data: b64(bytes) });
+  return { result, store, backend };
+}
+
+async function importedText(name: string, bytes: Uint8Array | string): Promise<string> {
+  const { result, store } = await importBytes(name, bytes);
+  if (!result.ok) throw new Error(result.error.message);
+  return store.data.documents.at(-1)!.text;
+}
+
+describe('importing text files', () => {
+  it('decodes UTF-8 with or without BOM and UTF-16 with BOM; normalises line endings and NFC once', async () => {
+    const text = 'Первая строка\r\nCafe\u0301 — 😀\rlast';
+    const expected = 'Первая строка\nCafé — 😀\nlast';
+    expect(await importedText('a.txt', Buffer.from(text, 'utf8'))).toBe(expected);
+    expect(
+      await importedText('b.txt', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')])),
+    ).toBe(expected);
+    expect(await importedText('c.md', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]))).toBe(
+      expected,
+    );
+    const be = Buffer.from(text, 'utf16le').swap16();
+    expect(await importedText('d.txt', Buffer.concat([Buffer.from([0xfe, 0xff]), be]))).toBe(expected);
+  });
+
+  it('refuses a binary file with a text extension, and kinds it does not know, saying why', async () => {
+    const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+    expect((await importBytes('photo.txt', png)).result).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('binary file') },
+    });
+    expect((await importBytes('nul.txt', 'text\u0000with NUL')).result).toMatchObject({ ok: false });
+    expect((await importBytes('tool.exe', 'MZ')).result).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('".exe" files are not supported') },
+    });
+    expect((await importBytes('fake.docx', 'not a zip')).result).toMatchObject({ ok: false });
+    expect((await importBytes('fake.pdf', 'not a pdf')).result).toMatchObject({ ok: false });
+    expect((await importBytes('empty.txt', '   \n ')).result).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('no text') },
+    });
+  });
+
+  it('reports the same text imported twice as a duplicate, and refuses text over the size limit', async () => {
+    const { backend, store } = await openSampleBackend(await tempDir());
+    const first = await callOk(backend, 'importFile', { fileName: 'a.txt', data: b64('Same text.\r\n') });
+    const again = await callOk(backend, 'importText', { title: 'Pasted', text: 'Same text.\n' });
+    expect(first.status).toBe('imported');
+    expect(again).toMatchObject({ status: 'duplicate', document: { id: first.document.id } });
+    expect(store.data.documents).toHaveLength(2);
+    const huge = await backend('importFile', { fileName: 'huge.txt', data: b64('x'.repeat(5_000_001)) });
+    expect(huge).toMatchObject({ ok: false, error: { message: expect.stringContaining('the limit is 5,000,000') } });
+  });
+});
+
+describe('importing Word and PDF files', () => {
+  it('reads the paragraphs of a .docx', async () => {
+    const zip = new JSZip();
+    zip.file(
+      '[Content_Types].xml',
+      '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+    );
+    zip.file(
+      '_rels/.rels',
+      '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+    );
+    const paragraph = (text: string) => `<w:p><w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
+    zip.file(
+      'word/document.xml',
+      `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${paragraph('Russia rejects NATO peacekeepers.')}${paragraph('Грушко: «нет».')}</w:body></w:document>`,
+    );
+    const bytes = await zip.generateAsync({ type: 'uint8array' });
+    expect(await importedText('report.docx', bytes)).toBe('Russia rejects NATO peacekeepers.\nГрушко: «нет».');
+  });
+
+  it('reads every page of a .pdf, mending words hyphenated across lines', async () => {
+    const pdf = await PDFDocument.create();
+    pdf.setTitle('A PDF article');
+    const font = await pdf.embedFont(StandardFonts.Helvetica);
+    const page1 = pdf.addPage([400, 300]);
+    page1.drawText('NATO and peace-', { x: 20, y: 250, size: 12, font });
+    page1.drawText('keeping do not go hand in hand.', { x: 20, y: 230, size: 12, font });
+    const page2 = pdf.addPage([400, 300]);
+    page2.drawText('Second page, Anglo-', { x: 20, y: 250, size: 12, font });
+    page2.drawText('American view.', { x: 20, y: 230, size: 12, font });
+    const { result, store } = await importBytes('article.pdf', await pdf.save());
+    expect(result.ok ? 'ok' : result.error.message).toBe('ok');
+    const document = store.data.documents.at(-1)!;
+    expect(document.title).toBe('A PDF article');
+    expect(document.text).toContain('NATO and peacekeeping do not go hand in hand.');
+    expect(document.text).toContain('Second page, Anglo-\nAmerican view.');
+  });
+});
+
+describe('importing web pages', () => {
+  let server: Server;
+  let requests: string[];
+  let origin: string;
+
+  beforeAll(async () => {
+    requests = [];
+    server = createServer((req, res) => {
+      requests.push(req.url ?? '');
+      res.end('ok');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  const article = (body: string, head = '') =>
+    `<!doctype html><html><head><title>Grushko rejects NATO peacekeepers</title>${head}
+     <meta property="og:site_name" content="Example News"><meta property="article:published_time" content="2025-03-16T10:00:00Z">
+     </head><body><nav>Home | World</nav><article><h1>Grushko rejects NATO peacekeepers</h1><p class="byline">By Jane Doe</p>
+     <p>Russia has rejected the possibility of sending NATO peacekeepers to Ukraine and instead offered an unarmed observer mission.</p>
+     ${body}
+     <p>"NATO and peacekeeping do not go hand in hand. The real history of the alliance is one of military campaigns," he said.</p>
+     <p>Britain and France have both indicated readiness to deploy a peacekeeping force to oversee any ceasefire deal.</p>
+     </article><footer>© Example</footer></body></html>`;
+
+  it('takes the article text and its metadata, leaving navigation and footers out', async () => {
+    const { store } = await importBytes('page.html', article(''));
+    const document = store.data.documents.at(-1)!;
+    expect(document.title).toBe('Grushko rejects NATO peacekeepers');
+    expect(document.meta).toMatchObject({ outlet: 'Example News', publishedAt: '2025-03-16T10:00:00Z' });
+    expect(document.text).toContain('NATO and peacekeeping do not go hand in hand.');
+    expect(document.text).not.toContain('Home | World');
+    expect(document.text.split('\n').length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('runs nothing and requests nothing from 20 hostile pages', async () => {
+    const beacon = (name: string) => `${origin}/${name}`;
+    const hostile = [
+      `<script>fetch('${beacon('script')}')</script>`,
+      `<img src="${beacon('img')}" onerror="fetch('${beacon('onerror')}')">`,
+      `<body onload="fetch('${beacon('onload')}')"><p>x</p></body>`,
+      `<a href="javascript:fetch('${beacon('js-url')}')">click</a>`,
+      `<iframe src="${beacon('iframe')}"></iframe>`,
+      `<iframe srcdoc="<script>fetch('${beacon('srcdoc')}')</script>"></iframe>`,
+      `<meta http-equiv="refresh" content="0;url=${beacon('refresh')}">`,
+      `<base href="${beacon('base/')}"><img src="relative.png">`,
+      `<svg><script>fetch('${beacon('svg-script')}')</script></svg>`,
+      `<svg onload="fetch('${beacon('svg-onload')}')"></svg>`,
+      `<link rel="stylesheet" href="${beacon('css')}">`,
+      `<style>@import url('${beacon('css-import')}'); body{background:url('${beacon('css-bg')}')}</style>`,
+      `<object data="${beacon('object')}"></object>`,
+      `<embed src="${beacon('embed')}">`,
+      `<video src="${beacon('video')}" poster="${beacon('poster')}"></video>`,
+      `<form id="attributes"><input name="attributes"></form><img id="getElementById" name="createElement">`,
+      `<img src="data:image/svg+xml,<svg onload=fetch('${beacon('data-svg')}')>">`,
+      `<details open ontoggle="fetch('${beacon('ontoggle')}')"><summary>s</summary></details>`,
+      `<script type="module">import('${beacon('module')}')</script>`,
+      `<link rel="prefetch" href="${beacon('prefetch')}"><link rel="preload" as="script" href="${beacon('preload')}">`,
+    ];
+    expect(hostile).toHaveLength(20);
+    const { backend, store } = await openSampleBackend(await tempDir());
+    for (const [i, payload] of hostile.entries()) {
+      const page = article(`<p>Hostile part ${i}: ${payload}</p>`, i % 2 ? payload : '');
+      const result = await backend('importFile', { fileName: `hostile-${i}.html`, data: b64(page) });
+      expect(result.ok, `page ${i}`).toBe(true);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300)); // anything asynchronous would have fired by now
+    expect(requests).toEqual([]);
+    // What reaches the article view is text alone: no markup survives extraction.
+    for (const document of store.data.documents.slice(1)) expect(document.text).not.toMatch(/<script|<img|onerror=/i);
+  });
+});
