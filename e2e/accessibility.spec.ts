@@ -40,4 +40,11 @@ test('the main screens have no serious or critical accessibility violation', asy
   await expect(page.getByRole('dialog', { name: 'Export' })).toBeVisible();
   expect(await seriousViolations(page), 'the export dialog').toEqual([]);
   await page.screenshot({ path: test.info().outputPath('export-dialog.png') });
+  await page.keyboard.press('Escape');
+
+  await page.getByRole('button', { name: /^Library/ }).click();
+  await expect(page.getByRole('heading', { name: 'Library' })).toBeVisible();
+  await expect(page.getByRole('row').nth(1).getByRole('cell').nth(5)).toHaveText('1'); // the highlight just made
+  expect(await seriousViolations(page), 'the library').toEqual([]);
+  await page.screenshot({ path: test.info().outputPath('library.png') });
 });

@@ -7,6 +7,7 @@ import { EntitiesDialog } from './components/EntitiesDialog';
 import { ExportDialog } from './components/ExportDialog';
 import { FindBar } from './components/FindBar';
 import { HighlightList } from './components/HighlightList';
+import { LibraryView } from './components/LibraryView';
 import { Notices } from './components/Notices';
 import { SaveStatus } from './components/SaveStatus';
 import { SelectedHighlightPanel } from './components/SelectedHighlightPanel';
@@ -27,6 +28,10 @@ export function App() {
   const canRedo = useAppStore((s) => s.canRedo);
   const undo = useAppStore((s) => s.undo);
   const redo = useAppStore((s) => s.redo);
+  const view = useAppStore((s) => s.view);
+  const setView = useAppStore((s) => s.setView);
+  const documentCount = useAppStore((s) => s.documents.length);
+  const hasDocument = useAppStore((s) => s.document !== null);
   useShortcuts();
 
   useEffect(() => {
@@ -45,10 +50,30 @@ export function App() {
   }, [title]);
 
   return (
-    <div className="app">
+    <div
+      className="app"
+      // Files dropped anywhere on the window are imported, and the library shows what happened.
+      onDragOver={(e) => {
+        if (e.dataTransfer.types.includes('Files')) e.preventDefault();
+      }}
+      onDrop={(e) => {
+        const files = [...e.dataTransfer.files];
+        if (files.length === 0) return;
+        e.preventDefault();
+        setView('library');
+        void appStore.getState().importFiles(files);
+      }}
+    >
       <header className="app-header">
         <span className="app-name">Stance Annotator</span>
         <nav className="toolbar" aria-label="Toolbar">
+          <button
+            type="button"
+            aria-pressed={view === 'library'}
+            onClick={() => setView(view === 'library' ? 'document' : 'library')}
+          >
+            Library ({documentCount})
+          </button>
           <button type="button" disabled={!canUndo} aria-keyshortcuts="Control+Z" onClick={() => void undo()}>
             Undo
           </button>
@@ -72,7 +97,8 @@ export function App() {
           The library could not be opened: {loadError}
         </p>
       )}
-      {loadState === 'ready' && (
+      {loadState === 'ready' && (view === 'library' || !hasDocument) && <LibraryView />}
+      {loadState === 'ready' && view === 'document' && hasDocument && (
         <div className="workspace">
           <main className="document-pane">
             {findOpen && <FindBar />}

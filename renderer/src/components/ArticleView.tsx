@@ -61,6 +61,19 @@ export function ArticleView() {
     registerArticle(rootRef.current, paragraphsRef.current);
   }, [text]);
 
+  // Back where the analyst left off in this document (kept per document in the browser's storage).
+  const documentId = document?.id;
+  useLayoutEffect(() => {
+    const root = rootRef.current;
+    if (!root || !documentId) return;
+    root.scrollTop = Number(window.localStorage.getItem(scrollKey(documentId)) ?? 0);
+  }, [documentId]);
+  const onScroll = (): void => {
+    if (documentId && rootRef.current) {
+      window.localStorage.setItem(scrollKey(documentId), String(Math.round(rootRef.current.scrollTop)));
+    }
+  };
+
   useLayoutEffect(() => syncHighlightStyles(tags), [tags]);
 
   useLayoutEffect(() => {
@@ -121,6 +134,7 @@ export function ArticleView() {
       aria-label="Article text: arrow keys move a caret, Shift+arrows select, Enter picks the highlight at the caret"
       onClick={onClick}
       onKeyDown={onKeyDown}
+      onScroll={onScroll}
       onFocus={() => setCaret(rootRef.current && caretRect(rootRef.current))}
       onBlur={() => setCaret(null)}
     >
@@ -147,6 +161,8 @@ export function ArticleView() {
     </div>
   );
 }
+
+const scrollKey = (documentId: string): string => `stance-annotator:scroll:${documentId}`;
 
 function caretAt(x: number, y: number): { node: Node; offset: number } | null {
   const position = window.document.caretPositionFromPoint?.(x, y);

@@ -6,6 +6,7 @@ import { createDocumentSlice, type DocumentSlice } from './document-slice';
 import { createEntitySlice, type EntitySlice } from './entity-slice';
 import { createFilterSlice, type FilterSlice } from './filter-slice';
 import { createHistorySlice, type HistorySlice } from './history-slice';
+import { createLibrarySlice, type LibrarySlice } from './library-slice';
 import { createSaveSlice, type SaveSlice } from './save-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
 import { createWorkspaceSlice, type WorkspaceSlice } from './workspace-slice';
@@ -19,6 +20,7 @@ export type AppState = WorkspaceSlice &
   HistorySlice &
   ConfirmSlice &
   UiSlice &
+  LibrarySlice &
   SaveSlice;
 
 /** A fresh store; tests make their own so that each starts clean. */
@@ -32,6 +34,7 @@ export function createAppStore() {
     ...createHistorySlice(...a),
     ...createConfirmSlice(...a),
     ...createUiSlice(...a),
+    ...createLibrarySlice(...a),
     ...createSaveSlice(...a),
   }));
 }

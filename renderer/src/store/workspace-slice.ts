@@ -17,7 +17,7 @@ export interface WorkspaceSlice {
   loadWorkspace(): Promise<void>;
   /** Reloads everything from the backend (after undo, or a change that touched many records). */
   refresh(): Promise<void>;
-  /** Fetches the holder and target lists again (after a change created entries). */
+  /** Fetches the lists (holders, targets, documents with their counts) again, e.g. after a change created entries. */
   reloadEntities(): Promise<void>;
   updateSettings(changes: Partial<Pick<Settings, 'annotator' | 'snapToWords'>>): Promise<void>;
   dismissNotice(index: number): void;
@@ -64,15 +64,20 @@ export const createWorkspaceSlice: StateCreator<AppState, [], [], WorkspaceSlice
       settings: workspace.settings,
     });
     const { document, selectedHighlightId } = get();
-    if (document) {
+    if (document && workspace.documents.some((d) => d.id === document.id)) {
       await get().openDocument(document.id);
       if (get().highlights.some((h) => h.id === selectedHighlightId)) set({ selectedHighlightId });
+    } else {
+      // The open document is gone (deleted, or an undone import): open the one the library remembers, if any.
+      const next = workspace.settings.lastDocumentId ?? workspace.documents[0]?.id;
+      if (next && workspace.documents.some((d) => d.id === next)) await get().openDocument(next);
+      else set({ document: null, highlights: [], selectedHighlightId: null });
     }
   },
 
   async reloadEntities() {
-    const { actors, targets } = await callApi('getWorkspace', {});
-    set({ actors, targets });
+    const { actors, targets, documents } = await callApi('getWorkspace', {});
+    set({ actors, targets, documents });
   },
 
   async updateSettings(changes) {
