@@ -15,16 +15,17 @@ const tempDir = useTempDirs();
 let writer: string;
 
 beforeAll(async () => {
-  // The child runs the real backend, bundled like the app is (the sample article is a ?raw import).
-  const outDir = await tempDir();
+  // The child runs the real backend, bundled like the app is (the sample article is a ?raw import; lowdb and steno
+  // are bundled, other packages come from node_modules, so the bundle lives inside the project).
+  const outDir = path.join(__dirname, '..', '..', 'node_modules', '.cache', 'stance-annotator-crash-writer');
   await build({
     configFile: false,
     logLevel: 'silent',
-    ssr: { noExternal: true },
+    ssr: { noExternal: ['lowdb', 'steno'] },
     build: {
       ssr: path.join(__dirname, 'test', 'crash-writer.ts'),
       outDir,
-      emptyOutDir: false,
+      emptyOutDir: true,
       rollupOptions: { output: { format: 'cjs', entryFileNames: 'crash-writer.cjs' } },
     },
   });

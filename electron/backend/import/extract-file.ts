@@ -1,9 +1,9 @@
 import path from 'node:path';
-import mammoth from 'mammoth';
 import { ApiFailure } from '../api-error';
 import { decodeText } from './decode-text';
-import { extractPdfText } from './extract-pdf';
-import { extractArticle, type ExtractedArticle } from './html-to-text';
+import type { ExtractedArticle } from './html-to-text';
+
+// The extractors (jsdom, mammoth, pdf.js) are loaded on first use, so that starting the app does not wait for them.
 
 export const SUPPORTED_EXTENSIONS = ['.txt', '.md', '.html', '.htm', '.docx', '.pdf'] as const;
 
@@ -19,12 +19,13 @@ export async function extractFile(fileName: string, bytes: Uint8Array): Promise<
       return { title: titleFromName(fileName), text: decodeText(bytes, fileName) };
     case '.html':
     case '.htm':
-      return extractArticle(decodeText(bytes, fileName), titleFromName(fileName));
+      return (await import('./html-to-text')).extractArticle(decodeText(bytes, fileName), titleFromName(fileName));
     case '.docx': {
       if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) {
         throw new ApiFailure('invalid-request', `${fileName} is not a Word document (.docx files are ZIP archives).`);
       }
       try {
+        const { default: mammoth } = await import('mammoth');
         const result = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
         return { title: titleFromName(fileName), text: result.value.replace(/\n{2,}/g, '\n').trim() };
       } catch (error) {
@@ -39,7 +40,7 @@ export async function extractFile(fileName: string, bytes: Uint8Array): Promise<
         throw new ApiFailure('invalid-request', `${fileName} is not a PDF (it does not start with %PDF-).`);
       }
       try {
-        const { text, title } = await extractPdfText(bytes);
+        const { text, title } = await (await import('./extract-pdf')).extractPdfText(bytes);
         return { title: title?.trim() || titleFromName(fileName), text };
       } catch (error) {
         throw new ApiFailure('invalid-request', `${fileName} could not be read as a PDF: ${(error as Error).message}`);
