@@ -19,7 +19,11 @@ export async function extractFile(fileName: string, bytes: Uint8Array): Promise<
       return { title: titleFromName(fileName), text: decodeText(bytes, fileName) };
     case '.html':
     case '.htm':
-      return (await import('./html-to-text')).extractArticle(decodeText(bytes, fileName), titleFromName(fileName));
+      return (await import('./html-worker')).extractArticleInWorker(
+        fileName,
+        decodeText(bytes, fileName),
+        titleFromName(fileName),
+      );
     case '.docx': {
       if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) {
         throw new ApiFailure('invalid-request', `${fileName} is not a Word document (.docx files are ZIP archives).`);

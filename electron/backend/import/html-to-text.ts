@@ -1,5 +1,5 @@
-import { Readability } from '@mozilla/readability';
-import { JSDOM, VirtualConsole } from 'jsdom';
+import type { JSDOM as JSDOMClass, VirtualConsole as VirtualConsoleClass } from 'jsdom';
+import type { Readability as ReadabilityClass } from '@mozilla/readability';
 
 export interface ExtractedArticle {
   title: string;
@@ -10,26 +10,33 @@ export interface ExtractedArticle {
 }
 
 /**
- * A DOM for untrusted HTML that runs nothing and fetches nothing: jsdom runs no scripts and loads no resources
- * unless told to (it is not told to), and its console stays silent. Only text ever leaves it.
+ * The article in a web page (Readability), with its title, byline, site name and publication time, as lines of
+ * text: one per block (paragraph, heading, list item…), white space inside collapsed.
+ *
+ * The page goes into a DOM that runs nothing and fetches nothing: jsdom runs no scripts and loads no resources unless
+ * told to (it is not), and its console stays silent. Only text leaves it.
+ *
+ * Self-contained on purpose (the libraries come in as arguments, nothing from the module scope is used): its source
+ * is what the extraction worker evaluates (html-worker.ts), so that a pathological page can be stopped.
  */
-function inertDom(html: string, url?: string): JSDOM {
-  return new JSDOM(html, { url: url ?? 'https://stance-annotator.invalid/', virtualConsole: new VirtualConsole() });
-}
+export function extractArticleWith(
+  JSDOM: typeof JSDOMClass,
+  VirtualConsole: typeof VirtualConsoleClass,
+  Readability: typeof ReadabilityClass,
+  html: string,
+  fallbackTitle: string,
+): ExtractedArticle {
+  const BLOCKS = 'p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, figcaption, dt, dd, td, th';
+  const inertDom = (markup: string) =>
+    new JSDOM(markup, { url: 'https://stance-annotator.invalid/', virtualConsole: new VirtualConsole() });
+  const blocksToText = (root: Element): string => {
+    const blocks = [...root.querySelectorAll(BLOCKS)].filter((el) => !el.querySelector(BLOCKS));
+    return (blocks.length > 0 ? blocks : [root])
+      .map((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim())
+      .filter((line) => line.length > 0)
+      .join('\n');
+  };
 
-const BLOCKS = 'p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, figcaption, dt, dd, td, th';
-
-/** The text of HTML as lines: one per block (paragraph, heading, list item…), white space inside collapsed. */
-export function blocksToText(root: Element): string {
-  const blocks = [...root.querySelectorAll(BLOCKS)].filter((el) => !el.querySelector(BLOCKS));
-  const lines = (blocks.length > 0 ? blocks : [root])
-    .map((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim())
-    .filter((line) => line.length > 0);
-  return lines.join('\n');
-}
-
-/** The article in a web page (Readability), with its title, byline, site name and publication time. */
-export function extractArticle(html: string, fallbackTitle: string): ExtractedArticle {
   const dom = inertDom(html);
   try {
     const document = dom.window.document;

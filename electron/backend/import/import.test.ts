@@ -176,5 +176,28 @@ describe('importing web pages', () => {
     expect(requests).toEqual([]);
     // What reaches the article view is text alone: no markup survives extraction.
     for (const document of store.data.documents.slice(1)) expect(document.text).not.toMatch(/<script|<img|onerror=/i);
-  });
+  }, 60_000);
+
+  it('finishes or fails cleanly within seconds on pathological pages, never blocking the backend', async () => {
+    const { backend } = await openSampleBackend(await tempDir());
+    const pages = {
+      'deep.html': `<html><body>${'<div>'.repeat(50_000)}deep text${'</div>'.repeat(50_000)}</body></html>`,
+      'huge.html': `<html><body><article>${'<p>Words of an article, again and again.</p>'.repeat(120_000)}</article></body></html>`,
+    };
+    for (const [name, html] of Object.entries(pages)) {
+      // The backend's event loop keeps turning while the page is extracted (in a worker).
+      let longestGap = 0;
+      let last = Date.now();
+      const ticker = setInterval(() => {
+        longestGap = Math.max(longestGap, Date.now() - last);
+        last = Date.now();
+      }, 10);
+      const started = Date.now();
+      const result = await backend('importFile', { fileName: name, data: b64(html) });
+      clearInterval(ticker);
+      expect(Date.now() - started, name).toBeLessThan(8_000);
+      expect(longestGap, name).toBeLessThan(500);
+      if (!result.ok) expect(result.error.message, name).toMatch(new RegExp(`^${name}: `));
+    }
+  }, 60_000);
 });
