@@ -78,3 +78,55 @@ test('pasted text becomes a document; a document is edited, deleted with its hig
   await expect(ui.getByRole('table')).toContainText('Pasted statement');
   await expect.poll(async () => (await readDataFile()).highlights.length).toBe(1);
 });
+
+test('files dropped on the window are imported; the app reopens on the last document and place', async ({
+  app,
+  annotator,
+  readDataFile,
+}) => {
+  const { page: ui } = annotator;
+  const outside: string[] = [];
+  ui.on('request', (request) => {
+    const url = new URL(request.url());
+    if (!['127.0.0.1', 'localhost'].includes(url.hostname) && url.protocol !== 'data:' && url.protocol !== 'blob:') {
+      outside.push(request.url());
+    }
+  });
+  const long = Array.from({ length: 120 }, (_, i) => `Paragraph ${i + 1} of a long dropped report.`).join('\n');
+  const dataTransfer = await ui.evaluateHandle(
+    ({ text, html }) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([text], 'dropped-report.txt', { type: 'text/plain' }));
+      transfer.items.add(new File([html], 'dropped-page.html', { type: 'text/html' }));
+      return transfer;
+    },
+    {
+      text: long,
+      html: '<html><head><title>Dropped page</title></head><body><article><p>A dropped web page with a remote image <img src="https://tracker.example/pixel.png"> and enough words to count as an article.</p><p>More text.</p></article></body></html>',
+    },
+  );
+  await ui.locator('.app').dispatchEvent('drop', { dataTransfer });
+  await expect(ui.locator('.import-report')).toContainText('2 imported, 0 skipped as duplicates, 0 failed.');
+
+  // Sorting and filtering the library.
+  await ui.getByRole('button', { name: 'Title' }).click();
+  await expect(ui.getByRole('row').last()).toContainText('Russia rejects');
+  await ui.getByRole('button', { name: 'Title' }).click();
+  await expect(ui.getByRole('row').nth(1)).toContainText('Russia rejects');
+  await ui.getByRole('searchbox', { name: 'Filter documents' }).fill('page');
+  await expect(ui.getByRole('row')).toHaveCount(2);
+  await ui.getByRole('searchbox', { name: 'Filter documents' }).fill('');
+
+  await ui.getByRole('button', { name: 'dropped-report', exact: true }).click();
+  await expect(annotator.article).toContainText('Paragraph 120 of a long dropped report.');
+  const scroller = ui.getByRole('region', { name: /Article text/ });
+  await scroller.evaluate((el) => el.scrollTo({ top: 900 }));
+  await expect.poll(() => scroller.evaluate((el) => el.scrollTop)).toBeGreaterThan(800);
+  const report = (await readDataFile()).documents.find((d) => d.title === 'dropped-report')!;
+  await expect.poll(async () => (await readDataFile()).settings.readingPositions[report.id] ?? 0).toBeGreaterThan(500);
+
+  await app.restart();
+  await expect(ui.getByRole('heading', { level: 1 })).toHaveText('dropped-report');
+  await expect.poll(() => scroller.evaluate((el) => Math.round(el.scrollTop))).toBeGreaterThan(800);
+  expect(outside).toEqual([]);
+});

@@ -145,6 +145,8 @@ export const apiArgumentSchemas = {
     author: z.string().max(MAX_NAME_LENGTH).optional(),
     publishedAt: z.string().max(64).optional(),
   }),
+  /** Remembers where the analyst is in a document (not an edit: no undo step). */
+  setReadingPosition: z.strictObject({ documentId: idSchema, offset: offsetSchema }),
   /** Deletes a document and its highlights, as one step to undo. */
   deleteDocument: z.strictObject({ documentId: idSchema }),
 
@@ -213,6 +215,7 @@ export interface ApiResults {
   importText: ImportedDocument;
   updateDocument: DocumentSummary;
   deleteDocument: { documentId: string };
+  setReadingPosition: { offset: number };
   undo: { label: string | null; history: HistoryState };
   redo: { label: string | null; history: HistoryState };
 }

@@ -87,11 +87,13 @@ export const settingsSchema = z.object({
   lastDocumentId: idSchema.nullable(),
   /** Whether a selection in the article grows to whole words. */
   snapToWords: z.boolean(),
+  /** Where the analyst was in each document: the text offset at the top of the view, to reopen there. */
+  readingPositions: z.record(z.string(), z.number().int().nonnegative()),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
 /** The version this build writes. Bump it together with a new entry in the backend's migrations list. */
-export const CURRENT_SCHEMA_VERSION = 2;
+export const CURRENT_SCHEMA_VERSION = 3;
 
 export const databaseSchema = z.object({
   schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),

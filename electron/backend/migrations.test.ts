@@ -35,7 +35,12 @@ describe('migrate', () => {
 
   it('adds the word-snapping setting (on) to a version 1 file, keeping a choice already made', () => {
     const v1 = { schemaVersion: 1, settings: { annotator: 'A', lastDocumentId: null } };
-    expect(migrate(v1).data.settings).toEqual({ annotator: 'A', lastDocumentId: null, snapToWords: true });
+    expect(migrate(v1).data.settings).toEqual({
+      annotator: 'A',
+      lastDocumentId: null,
+      snapToWords: true,
+      readingPositions: {},
+    });
     const chosen = { schemaVersion: 1, settings: { annotator: '', lastDocumentId: null, snapToWords: false } };
     expect(migrate(chosen).data.settings).toMatchObject({ snapToWords: false });
   });
@@ -51,6 +56,6 @@ describe('migrate', () => {
     const parsed = databaseSchema.parse(data);
     expect(parsed.tags).toHaveLength(1);
     expect(parsed.actors).toEqual([]);
-    expect(parsed.settings).toEqual({ annotator: '', lastDocumentId: null, snapToWords: true });
+    expect(parsed.settings).toEqual({ annotator: '', lastDocumentId: null, snapToWords: true, readingPositions: {} });
   });
 });

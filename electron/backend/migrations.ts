@@ -21,6 +21,8 @@ export const migrations: readonly Migration[] = [
   }),
   // 1 → 2: selections snap to whole words unless the analyst turns it off.
   (data) => ({ ...data, settings: { snapToWords: true, ...asRecord(data.settings) } }),
+  // 2 → 3: the reading position in each document.
+  (data) => ({ ...data, settings: { readingPositions: {}, ...asRecord(data.settings) } }),
 ];
 
 export class DataFileTooNewError extends Error {

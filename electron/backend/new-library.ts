@@ -39,6 +39,6 @@ export function newLibrary(now: Date = new Date()): Database {
     actors: [],
     targets: [],
     highlights: [],
-    settings: { annotator: '', lastDocumentId: sample.id, snapToWords: true },
+    settings: { annotator: '', lastDocumentId: sample.id, snapToWords: true, readingPositions: {} },
   };
 }

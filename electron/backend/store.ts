@@ -61,7 +61,7 @@ export function emptyLibrary(): Database {
     actors: [],
     targets: [],
     highlights: [],
-    settings: { annotator: '', lastDocumentId: null, snapToWords: true },
+    settings: { annotator: '', lastDocumentId: null, snapToWords: true, readingPositions: {} },
   };
 }
 

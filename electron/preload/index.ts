@@ -44,6 +44,7 @@ const api = {
   importText: call('importText'),
   updateDocument: call('updateDocument'),
   deleteDocument: call('deleteDocument'),
+  setReadingPosition: call('setReadingPosition'),
   undo: call('undo'),
   redo: call('redo'),
 } satisfies StanceApi;

@@ -2,7 +2,10 @@ import type { DocumentSummary } from '../../../shared/domain';
 import { findDocument } from './lookup';
 import type { HandlerContext, Handlers } from './types';
 
-type WorkspaceHandlers = Pick<Handlers, 'getWorkspace' | 'getDocument' | 'updateSettings' | 'undo' | 'redo'>;
+type WorkspaceHandlers = Pick<
+  Handlers,
+  'getWorkspace' | 'getDocument' | 'updateSettings' | 'setReadingPosition' | 'undo' | 'redo'
+>;
 
 export function workspaceHandlers({ library }: HandlerContext): WorkspaceHandlers {
   return {
@@ -45,6 +48,19 @@ export function workspaceHandlers({ library }: HandlerContext): WorkspaceHandler
       const after = { ...before, ...definedOnly(changes) };
       await library.commit('Change settings', [{ kind: 'settings', before, after }]);
       return after;
+    },
+
+    async setReadingPosition({ documentId, offset }) {
+      const { data } = library;
+      const document = findDocument(data, documentId);
+      const clamped = Math.min(offset, document.text.length);
+      // Where the analyst is, not an edit: saved, but not an undo step.
+      data.settings = {
+        ...data.settings,
+        readingPositions: { ...data.settings.readingPositions, [documentId]: clamped },
+      };
+      await library.store.save();
+      return { offset: clamped };
     },
 
     async undo() {

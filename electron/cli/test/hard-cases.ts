@@ -78,6 +78,6 @@ export function hardCaseLibrary(): Database {
     actors,
     targets,
     highlights,
-    settings: { annotator: 'Ана', lastDocumentId: documents[0]!.id, snapToWords: true },
+    settings: { annotator: 'Ана', lastDocumentId: documents[0]!.id, snapToWords: true, readingPositions: {} },
   };
 }

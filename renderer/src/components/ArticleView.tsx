@@ -61,17 +61,23 @@ export function ArticleView() {
     registerArticle(rootRef.current, paragraphsRef.current);
   }, [text]);
 
-  // Back where the analyst left off in this document (kept per document in the browser's storage).
+  // Back where the analyst left off in this document: its first visible paragraph, kept by the backend as a text
+  // offset (so it survives another window size, and browser mode's changing port).
   const documentId = document?.id;
   useLayoutEffect(() => {
     const root = rootRef.current;
     if (!root || !documentId) return;
-    root.scrollTop = Number(window.localStorage.getItem(scrollKey(documentId)) ?? 0);
+    const offset = appStore.getState().settings.readingPositions[documentId] ?? 0;
+    scrollToOffset(root, paragraphsRef.current, offset);
   }, [documentId]);
+  const saveTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const onScroll = (): void => {
-    if (documentId && rootRef.current) {
-      window.localStorage.setItem(scrollKey(documentId), String(Math.round(rootRef.current.scrollTop)));
-    }
+    clearTimeout(saveTimer.current);
+    saveTimer.current = setTimeout(() => {
+      const root = rootRef.current;
+      if (root && documentId)
+        void appStore.getState().saveReadingPosition(documentId, topOffset(root, paragraphsRef.current));
+    }, 400);
   };
 
   useLayoutEffect(() => syncHighlightStyles(tags), [tags]);
@@ -162,7 +168,25 @@ export function ArticleView() {
   );
 }
 
-const scrollKey = (documentId: string): string => `stance-annotator:scroll:${documentId}`;
+/** The text offset of the first paragraph in view. */
+function topOffset(root: HTMLElement, paragraphs: readonly HTMLElement[]): number {
+  const top = root.getBoundingClientRect().top;
+  let low = 0;
+  let high = paragraphs.length - 1;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (paragraphs[mid]!.getBoundingClientRect().bottom <= top) low = mid + 1;
+    else high = mid;
+  }
+  return Number(paragraphs[low]?.dataset.start ?? 0);
+}
+
+/** Scrolls the paragraph holding `offset` to the top of the view. */
+function scrollToOffset(root: HTMLElement, paragraphs: readonly HTMLElement[], offset: number): void {
+  const paragraph = [...paragraphs].reverse().find((p) => Number(p.dataset.start) <= offset);
+  if (!paragraph || offset === 0) return void (root.scrollTop = 0);
+  root.scrollTop += paragraph.getBoundingClientRect().top - root.getBoundingClientRect().top;
+}
 
 function caretAt(x: number, y: number): { node: Node; offset: number } | null {
   const position = window.document.caretPositionFromPoint?.(x, y);

@@ -21,6 +21,8 @@ export interface WorkspaceSlice {
   reloadEntities(): Promise<void>;
   updateSettings(changes: Partial<Pick<Settings, 'annotator' | 'snapToWords'>>): Promise<void>;
   dismissNotice(index: number): void;
+  /** Remembers where the analyst is in a document; a failure costs only the place, so it is not reported. */
+  saveReadingPosition(documentId: string, offset: number): Promise<void>;
 }
 
 export const createWorkspaceSlice: StateCreator<AppState, [], [], WorkspaceSlice> = (set, get) => ({
@@ -30,7 +32,7 @@ export const createWorkspaceSlice: StateCreator<AppState, [], [], WorkspaceSlice
   tags: [],
   actors: [],
   targets: [],
-  settings: { annotator: '', lastDocumentId: null, snapToWords: true },
+  settings: { annotator: '', lastDocumentId: null, snapToWords: true, readingPositions: {} },
   notices: [],
 
   async loadWorkspace() {
@@ -84,6 +86,14 @@ export const createWorkspaceSlice: StateCreator<AppState, [], [], WorkspaceSlice
     // Shown at once (a checkbox must follow the click); if the save fails, the status says so and offers a retry.
     set((s) => ({ settings: { ...s.settings, ...changes } }));
     await get().runChange(async () => set({ settings: await callApi('updateSettings', changes) }));
+  },
+
+  async saveReadingPosition(documentId, offset) {
+    if (get().settings.readingPositions[documentId] === offset) return;
+    set((s) => ({
+      settings: { ...s.settings, readingPositions: { ...s.settings.readingPositions, [documentId]: offset } },
+    }));
+    await callApi('setReadingPosition', { documentId, offset }).catch(() => undefined);
   },
 
   dismissNotice(index) {
