@@ -9,7 +9,8 @@ export default defineConfig<ShellOptions>({
   testDir: './e2e',
   fullyParallel: false,
   workers: 1,
-  retries: 0,
+  // In CI a test that fails once is tried again and reported as flaky (never hidden: the report names it).
+  retries: process.env.CI ? 1 : 0,
   timeout: 30_000,
   reporter: [['list'], ['./e2e/skip-reason-reporter.ts']],
   outputDir: './test-results',

@@ -17,12 +17,7 @@ test('the main screens have no serious or critical accessibility violation', asy
 
   await annotator.findAndSelect('NATO and peacekeeping do not go hand in hand.');
   await page.keyboard.press('1');
-  await page.keyboard.press('s');
-  await page.keyboard.type('Grushko');
-  await page.keyboard.press('Enter');
-  await page.keyboard.type('NATO');
-  await page.keyboard.press('Enter');
-  await page.keyboard.press('a');
+  await annotator.addStance('Grushko', 'NATO', 'a');
   await annotator.waitUntilSaved();
   expect(await seriousViolations(page), 'a selected highlight with a stance').toEqual([]);
 

@@ -12,12 +12,7 @@ test('keyboard only: a tagged claim with a stance and a note, all there after a 
   await page.keyboard.press('1'); // Claim
   await expect(annotator.selected.quote).toHaveText(CLAIM);
 
-  await page.keyboard.press('s');
-  await page.keyboard.type('Alexander Grushko');
-  await page.keyboard.press('Enter');
-  await page.keyboard.type('NATO peacekeepers in Ukraine');
-  await page.keyboard.press('Enter');
-  await page.keyboard.press('a'); // against
+  await annotator.addStance('Alexander Grushko', 'NATO peacekeepers in Ukraine', 'a'); // against
   await expect(annotator.selected.stanceRow(0).getByRole('radio', { name: 'against' })).toBeChecked();
   // The saved stance shows its names (the new holder and target arrive a moment after the stance).
   await expect(annotator.selected.stanceRow(0).getByRole('combobox', { name: 'Holder of stance 1' })).toHaveValue(
@@ -134,20 +129,10 @@ test('the list filters by tag, holder, target, stance and text, and J/K move thr
   const { page } = annotator;
   await annotator.findAndSelect(CLAIM);
   await page.keyboard.press('1');
-  await page.keyboard.press('s');
-  await page.keyboard.type('Grushko');
-  await page.keyboard.press('Enter');
-  await page.keyboard.type('NATO');
-  await page.keyboard.press('Enter');
-  await page.keyboard.press('a');
+  await annotator.addStance('Grushko', 'NATO', 'a');
   await annotator.findAndSelect('an unarmed observer mission');
   await page.keyboard.press('4');
-  await page.keyboard.press('s');
-  await page.keyboard.type('grushko'); // matches the existing holder, whatever the case
-  await page.keyboard.press('Enter');
-  await page.keyboard.type('Observer mission');
-  await page.keyboard.press('Enter');
-  await page.keyboard.press('f');
+  await annotator.addStance('grushko', 'Observer mission', 'f');
   await annotator.findAndSelect('Britain and France');
   await page.keyboard.press('3');
   await annotator.waitUntilSaved();

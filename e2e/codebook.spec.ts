@@ -73,18 +73,8 @@ test('holders and targets are renamed, merged and deleted from their own dialog'
   const { page } = annotator;
   await annotator.findAndSelect(CLAIM);
   await page.keyboard.press('1');
-  await page.keyboard.press('s');
-  await page.keyboard.type('Grushko');
-  await page.keyboard.press('Enter');
-  await page.keyboard.type('NATO peacekeepers');
-  await page.keyboard.press('Enter');
-  await page.keyboard.press('a');
-  await page.keyboard.press('s');
-  await page.keyboard.type('Russia');
-  await page.keyboard.press('Enter');
-  await page.keyboard.type('NATO peacekeepers');
-  await page.keyboard.press('Enter');
-  await page.keyboard.press('a');
+  await annotator.addStance('Grushko', 'NATO peacekeepers', 'a');
+  await annotator.addStance('Russia', 'NATO peacekeepers', 'a');
   await annotator.waitUntilSaved();
   await expect(annotator.item(CLAIM).getByRole('list', { name: 'Stances' }).locator('li')).toHaveCount(2);
 

@@ -12,12 +12,7 @@ test('annotations.csv is exported from the Export dialog (Ctrl+E) and downloaded
   const { page } = annotator;
   await annotator.findAndSelect(CLAIM);
   await page.keyboard.press('1');
-  await page.keyboard.press('s');
-  await page.keyboard.type('Alexander Grushko');
-  await page.keyboard.press('Enter');
-  await page.keyboard.type('NATO peacekeepers in Ukraine');
-  await page.keyboard.press('Enter');
-  await page.keyboard.press('a');
+  await annotator.addStance('Alexander Grushko', 'NATO peacekeepers in Ukraine', 'a');
   await page.keyboard.press('e');
   await page.keyboard.type('=cmd|calc');
   await annotator.waitUntilSaved();

@@ -36,12 +36,7 @@ test('every kind of change is undone and redone with Ctrl+Z / Ctrl+Shift+Z / Ctr
 
   await check('retag', async () => page.keyboard.press('2'), 'Control+y');
   await check('add a stance', async () => {
-    await page.keyboard.press('s');
-    await page.keyboard.type('Grushko');
-    await page.keyboard.press('Enter');
-    await page.keyboard.type('NATO');
-    await page.keyboard.press('Enter');
-    await page.keyboard.press('a');
+    await annotator.addStance('Grushko', 'NATO', 'a');
   });
   await check('change the stance', async () => {
     await annotator.selected.stanceRow(0).getByRole('radio', { name: 'unclear' }).click();

@@ -74,6 +74,16 @@ export class AnnotatorPage {
     await this.page.keyboard.press('Escape');
   }
 
+  /** Keyboard only: S, the holder, Enter, the target, Enter, then the value's key (f, a, n or u). */
+  async addStance(holder: string, target: string, valueKey: 'f' | 'a' | 'n' | 'u'): Promise<void> {
+    await this.page.keyboard.press('s');
+    await this.page.keyboard.type(holder);
+    await this.page.keyboard.press('Enter');
+    await this.page.keyboard.type(target);
+    await this.page.keyboard.press('Enter');
+    await this.page.keyboard.press(valueKey);
+  }
+
   /** The list item of the highlight whose quote starts with `text`. */
   item(text: string): Locator {
     return this.highlightItems.filter({ has: this.page.locator('.highlight-quote', { hasText: text }) });

@@ -4,6 +4,7 @@ import { quoteWithContext } from '../../shared/text-context';
 import { ApiFailure } from './api-error';
 import { insert, type Change } from './change-set';
 import { sameName } from './handlers/lookup';
+import { dedupeStances } from './handlers/stances';
 import { migrate } from './migrations';
 
 /** Reads a backup file's text: JSON, the backup format, a schema this version reads (older ones are migrated). */
@@ -172,14 +173,4 @@ export function planImport(data: Database, backup: Backup): { changes: Change[];
     });
   }
   return { changes, summary };
-}
-
-function dedupeStances<T extends { holderId: string | null; targetId: string }>(stances: T[]): T[] {
-  const seen = new Set<string>();
-  return stances.filter((s) => {
-    const key = `${s.holderId ?? ''}→${s.targetId}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }

@@ -1,28 +1,10 @@
 import { z } from 'zod';
-import {
-  actorSchema,
-  CURRENT_SCHEMA_VERSION,
-  documentSchema,
-  highlightSchema,
-  settingsSchema,
-  tagSchema,
-  targetSchema,
-  type Database,
-} from '../domain';
+import { databaseSchema, type Database } from '../domain';
 
 /** A project backup: the whole library, to be imported back into this or another library. */
 export const BACKUP_FORMAT = 'stance-annotator-backup';
 
-export const backupSchema = z.object({
-  format: z.literal(BACKUP_FORMAT),
-  schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
-  documents: z.array(documentSchema),
-  tags: z.array(tagSchema),
-  actors: z.array(actorSchema),
-  targets: z.array(targetSchema),
-  highlights: z.array(highlightSchema),
-  settings: settingsSchema,
-});
+export const backupSchema = databaseSchema.extend({ format: z.literal(BACKUP_FORMAT) });
 export type Backup = z.infer<typeof backupSchema>;
 
 /** Everything in the library. No export time inside, so that the same library always gives the same file. */

@@ -3,6 +3,7 @@ import { ApiFailure } from '../api-error';
 import { insert, remove, replace, type Change } from '../change-set';
 import { newId } from '../new-library';
 import { entityCollection, entityNoun, findEntity, findTag, sameName } from './lookup';
+import { dedupeStances } from './stances';
 import type { HandlerContext, Handlers } from './types';
 
 type EntityHandlers = Pick<Handlers, 'createEntity' | 'renameEntity' | 'mergeEntities' | 'deleteEntity' | 'countUsage'>;
@@ -14,17 +15,6 @@ function checkNameFree(data: Database, kind: EntityKind, name: string, exceptId?
 
 const usesEntity = (kind: EntityKind, id: string) => (stance: Stance) =>
   kind === 'actor' ? stance.holderId === id : stance.targetId === id;
-
-/** Drops repeated holder → target pairs (a merge can make two stances say the same thing); the first one stays. */
-function dedupe(stances: Stance[]): Stance[] {
-  const seen = new Set<string>();
-  return stances.filter((s) => {
-    const key = `${s.holderId ?? ''}→${s.targetId}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
 
 /** Replaces the stances of every highlight that uses the entity, through `rewrite`. */
 function rewriteStances(data: Database, kind: EntityKind, id: string, rewrite: (s: Stance[]) => Stance[]): Change[] {
@@ -65,7 +55,7 @@ export function entityHandlers({ library }: HandlerContext): EntityHandlers {
       const field = kind === 'actor' ? 'holderId' : 'targetId';
       const changes = [
         ...rewriteStances(data, kind, sourceId, (stances) =>
-          dedupe(stances.map((s) => (s[field] === sourceId ? { ...s, [field]: intoId } : s))),
+          dedupeStances(stances.map((s) => (s[field] === sourceId ? { ...s, [field]: intoId } : s))),
         ),
         remove(entityCollection(kind), source),
       ];
@@ -78,7 +68,7 @@ export function entityHandlers({ library }: HandlerContext): EntityHandlers {
       const entity = findEntity(data, kind, id);
       const rewrite =
         kind === 'actor'
-          ? (stances: Stance[]) => dedupe(stances.map((s) => (s.holderId === id ? { ...s, holderId: null } : s)))
+          ? (stances: Stance[]) => dedupeStances(stances.map((s) => (s.holderId === id ? { ...s, holderId: null } : s)))
           : (stances: Stance[]) => stances.filter((s) => s.targetId !== id);
       const changes = [...rewriteStances(data, kind, id, rewrite), remove(entityCollection(kind), entity)];
       await library.commit(`Delete ${entityNoun(kind)} "${entity.name}"`, changes);

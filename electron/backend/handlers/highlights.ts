@@ -4,6 +4,7 @@ import { quoteWithContext, splitsSurrogatePair } from '../../../shared/text-cont
 import { ApiFailure } from '../api-error';
 import { insert, remove, replace, type Change } from '../change-set';
 import { newId } from '../new-library';
+import { stancePairKey } from './stances';
 import { entityCollection, findDocument, findEntity, findHighlight, findTag, sameName } from './lookup';
 import type { HandlerContext, Handlers } from './types';
 import { definedOnly } from './workspace';
@@ -54,7 +55,7 @@ function resolveStances(data: Database, inputs: readonly StanceInput[]): { stanc
     targetId: resolve('target', input.targetId, input.targetName)!,
     stance: input.stance,
   }));
-  const pairs = stances.map((s) => `${s.holderId ?? ''}→${s.targetId}`);
+  const pairs = stances.map(stancePairKey);
   if (new Set(pairs).size !== pairs.length) {
     throw new ApiFailure('invalid-request', 'A holder can take only one stance toward a target in one highlight.');
   }

@@ -3,7 +3,7 @@ import type { Entity, Highlight, Tag } from '../../../shared/domain';
 import { appStore, useAppStore } from '../store/app-store';
 import { isFilterActive, selectVisibleHighlights } from '../store/filter-slice';
 import { HighlightFilters } from './HighlightFilters';
-import { paintSwatch, tagLabel } from './tag-label';
+import { TagChips } from './TagChips';
 
 const QUOTE_PREVIEW = 160;
 const NOTE_PREVIEW = 90;
@@ -74,7 +74,6 @@ function HighlightItem({
 }) {
   const selectHighlight = useAppStore((s) => s.selectHighlight);
   const deleteHighlight = useAppStore((s) => s.deleteHighlight);
-  const itemTags = highlight.tagIds.map((id) => tags.find((t) => t.id === id)).filter((t) => t !== undefined);
   const preview = excerpt(highlight.quote, QUOTE_PREVIEW);
   const nameOf = (list: Entity[], id: string | null): string => list.find((e) => e.id === id)?.name ?? 'someone';
 
@@ -99,15 +98,7 @@ function HighlightItem({
       )}
       {highlight.note && <p className="note-excerpt">{excerpt(highlight.note, NOTE_PREVIEW)}</p>}
       <div className="highlight-meta">
-        <ul className="tag-chips" aria-label="Tags">
-          {itemTags.length === 0 && <li className="tag-chip untagged">untagged</li>}
-          {itemTags.map((tag) => (
-            <li key={tag.id} className="tag-chip">
-              <span className="swatch" ref={paintSwatch(tag.color)} />
-              {tagLabel(tag, tags)}
-            </li>
-          ))}
-        </ul>
+        <TagChips highlight={highlight} tags={tags} label="Tags" />
         <button
           type="button"
           className="delete-button"

@@ -4,7 +4,7 @@ import { isTextField } from '../dom/is-text-field';
 import { useAppStore } from '../store/app-store';
 import { NoteEditor } from './NoteEditor';
 import { StanceEditor } from './StanceEditor';
-import { paintSwatch, tagLabel } from './tag-label';
+import { TagChips } from './TagChips';
 
 /** Keys for moving a selected highlight's ends, by a word (or a character with word snapping off). */
 export const BOUNDARY_KEYS: Record<BoundaryMove, { key: string; label: string }> = {
@@ -36,7 +36,6 @@ export function SelectedHighlightPanel() {
   }, []);
 
   if (!highlight) return null;
-  const itemTags = highlight.tagIds.map((id) => tags.find((t) => t.id === id)).filter((t) => t !== undefined);
   return (
     <section className="selected-highlight" aria-labelledby="selected-heading">
       <div className="section-heading">
@@ -64,15 +63,7 @@ export function SelectedHighlightPanel() {
           </button>
         ))}
       </div>
-      <ul className="tag-chips" aria-label="Tags of the selected highlight">
-        {itemTags.length === 0 && <li className="tag-chip untagged">untagged</li>}
-        {itemTags.map((tag) => (
-          <li key={tag.id} className="tag-chip">
-            <span className="swatch" ref={paintSwatch(tag.color)} />
-            {tagLabel(tag, tags)}
-          </li>
-        ))}
-      </ul>
+      <TagChips highlight={highlight} tags={tags} label="Tags of the selected highlight" />
       <StanceEditor key={`stances:${highlight.id}:${historyVersion}`} highlight={highlight} />
       <NoteEditor key={`note:${highlight.id}:${historyVersion}`} ref={noteRef} highlight={highlight} />
     </section>

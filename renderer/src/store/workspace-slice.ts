@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { DocumentSummary, Entity, Settings, Tag } from '../../../shared/domain';
+import type { Workspace } from '../../../shared/api-contract';
 import { callApi } from '../api/client';
 import type { AppState } from './app-store';
 
@@ -25,6 +26,15 @@ export interface WorkspaceSlice {
   saveReadingPosition(documentId: string, offset: number): Promise<void>;
 }
 
+/** The parts of the workspace the store keeps as they are. */
+const libraryLists = ({ documents, tags, actors, targets, settings }: Workspace) => ({
+  documents,
+  tags,
+  actors,
+  targets,
+  settings,
+});
+
 export const createWorkspaceSlice: StateCreator<AppState, [], [], WorkspaceSlice> = (set, get) => ({
   loadState: 'loading',
   loadError: null,
@@ -39,11 +49,7 @@ export const createWorkspaceSlice: StateCreator<AppState, [], [], WorkspaceSlice
     try {
       const workspace = await callApi('getWorkspace', {});
       set({
-        documents: workspace.documents,
-        tags: workspace.tags,
-        actors: workspace.actors,
-        targets: workspace.targets,
-        settings: workspace.settings,
+        ...libraryLists(workspace),
         notices: workspace.notices,
         canUndo: workspace.history.undoLabel !== null,
         canRedo: workspace.history.redoLabel !== null,
@@ -58,13 +64,7 @@ export const createWorkspaceSlice: StateCreator<AppState, [], [], WorkspaceSlice
 
   async refresh() {
     const workspace = await callApi('getWorkspace', {});
-    set({
-      documents: workspace.documents,
-      tags: workspace.tags,
-      actors: workspace.actors,
-      targets: workspace.targets,
-      settings: workspace.settings,
-    });
+    set(libraryLists(workspace));
     const { document, selectedHighlightId } = get();
     if (document && workspace.documents.some((d) => d.id === document.id)) {
       await get().openDocument(document.id);
