@@ -1,4 +1,4 @@
-import { useRef, type KeyboardEvent } from 'react';
+import { useRef, useState, type KeyboardEvent } from 'react';
 import type { Entity, Highlight, Tag } from '../../../shared/domain';
 import { appStore, useAppStore } from '../store/app-store';
 import { isFilterActive, selectVisibleHighlights } from '../store/filter-slice';
@@ -6,6 +6,8 @@ import { HighlightFilters } from './HighlightFilters';
 import { TagChips } from './TagChips';
 
 const QUOTE_PREVIEW = 160;
+/** Items rendered at first, and added per "Show more": thousands of list items at once would take seconds. */
+const PAGE = 200;
 const NOTE_PREVIEW = 90;
 
 const excerpt = (text: string, length: number): string => (text.length > length ? `${text.slice(0, length)}…` : text);
@@ -20,6 +22,11 @@ export function HighlightList() {
   const targets = useAppStore((s) => s.targets);
   const selectedId = useAppStore((s) => s.selectedHighlightId);
   const listRef = useRef<HTMLUListElement>(null);
+  const [pages, setPages] = useState(1);
+  // The selected highlight is always in the rendered part (chosen in the article, or reached with J/K).
+  const selectedIndex = visible.findIndex((h) => h.id === selectedId);
+  const shownCount = Math.max(pages * PAGE, selectedIndex + PAGE / 4);
+  const shown = visible.length > shownCount ? visible.slice(0, shownCount) : visible;
 
   const onKeyDown = (event: KeyboardEvent): void => {
     if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
@@ -43,7 +50,7 @@ export function HighlightList() {
         <p className="empty">No highlight matches the filters.</p>
       ) : (
         <ul aria-label="Highlights" className="highlight-list" ref={listRef} onKeyDown={onKeyDown}>
-          {visible.map((h) => (
+          {shown.map((h) => (
             <HighlightItem
               key={h.id}
               highlight={h}
@@ -54,6 +61,11 @@ export function HighlightList() {
             />
           ))}
         </ul>
+      )}
+      {shown.length < visible.length && (
+        <button type="button" className="show-more" onClick={() => setPages((n) => n + 1)}>
+          Show {Math.min(PAGE, visible.length - shown.length)} more ({visible.length - shown.length} not shown)
+        </button>
       )}
     </section>
   );

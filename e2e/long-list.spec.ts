@@ -1,0 +1,49 @@
+import { expect, test } from './fixtures';
+
+test('a long Highlights list renders in pages, and always includes the selected highlight', async ({
+  shell,
+  app,
+  annotator,
+}) => {
+  test.skip(shell !== 'browser', 'The 250 highlights are made through the browser mode’s HTTP API.');
+  const { page } = annotator;
+  await expect(annotator.article).toBeVisible();
+  await page.evaluate(async () => {
+    const token = new URL(location.href).searchParams.get('token');
+    const call = async (method: string, body: unknown) =>
+      (
+        await (
+          await fetch(`/api/${method}`, {
+            method: 'POST',
+            headers: { Authorization: `Bearer ${token}` },
+            body: JSON.stringify(body),
+          })
+        ).json()
+      ).value;
+    const workspace = await call('getWorkspace', {});
+    const { document } = await call('getDocument', { documentId: workspace.documents[0].id });
+    const words = [...(document.text as string).matchAll(/\p{L}+/gu)];
+    for (let i = 0; i < 250; i++) {
+      const word = words[i]!;
+      await call('createHighlight', {
+        documentId: document.id,
+        start: word.index,
+        end: word.index! + word[0].length,
+        quote: word[0],
+        tagIds: [workspace.tags[0].id],
+      });
+    }
+  });
+  await app.restart();
+  await expect(annotator.highlightItems).toHaveCount(200);
+  const more = page.getByRole('button', { name: 'Show 50 more (50 not shown)' });
+  await expect(more).toBeVisible();
+
+  // Selecting a highlight beyond the first page (here: the last one, with K from nothing selected) renders it.
+  await page.locator('.app-name').click();
+  await page.keyboard.press('k');
+  await expect(annotator.highlightItems.last()).toHaveAttribute('aria-current', 'true');
+  await page.keyboard.press('Escape');
+  await more.click();
+  await expect(annotator.highlightItems).toHaveCount(250);
+});
