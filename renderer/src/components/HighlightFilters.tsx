@@ -1,4 +1,4 @@
-import { stanceValues } from '../../../shared/domain';
+import { stanceValues, type StanceValue } from '../../../shared/domain';
 import { useAppStore } from '../store/app-store';
 import { isFilterActive } from '../store/filter-slice';
 import { tagLabel } from './tag-label';
@@ -22,54 +22,34 @@ export function HighlightFilters() {
         onChange={(e) => setFilter({ text: e.target.value })}
       />
       <div className="filter-selects">
-        <select
-          aria-label="Filter by tag"
-          value={filter.tagId ?? ''}
-          onChange={(e) => setFilter({ tagId: e.target.value || null })}
-        >
-          <option value="">Any tag</option>
-          {tags.map((t) => (
-            <option key={t.id} value={t.id}>
-              {tagLabel(t, tags)}
-            </option>
-          ))}
-        </select>
-        <select
-          aria-label="Filter by holder"
-          value={filter.holderId ?? ''}
-          onChange={(e) => setFilter({ holderId: e.target.value || null })}
-        >
-          <option value="">Any holder</option>
-          {actors.map((a) => (
-            <option key={a.id} value={a.id}>
-              {a.name}
-            </option>
-          ))}
-        </select>
-        <select
-          aria-label="Filter by target"
-          value={filter.targetId ?? ''}
-          onChange={(e) => setFilter({ targetId: e.target.value || null })}
-        >
-          <option value="">Any target</option>
-          {targets.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.name}
-            </option>
-          ))}
-        </select>
-        <select
-          aria-label="Filter by stance"
-          value={filter.stance ?? ''}
-          onChange={(e) => setFilter({ stance: (e.target.value || null) as typeof filter.stance })}
-        >
-          <option value="">Any stance</option>
-          {stanceValues.map((v) => (
-            <option key={v} value={v}>
-              {v}
-            </option>
-          ))}
-        </select>
+        <FilterSelect
+          label="Filter by tag"
+          any="Any tag"
+          value={filter.tagId}
+          options={tags.map((t) => ({ value: t.id, label: tagLabel(t, tags) }))}
+          onChange={(tagId) => setFilter({ tagId })}
+        />
+        <FilterSelect
+          label="Filter by holder"
+          any="Any holder"
+          value={filter.holderId}
+          options={actors.map((a) => ({ value: a.id, label: a.name }))}
+          onChange={(holderId) => setFilter({ holderId })}
+        />
+        <FilterSelect
+          label="Filter by target"
+          any="Any target"
+          value={filter.targetId}
+          options={targets.map((t) => ({ value: t.id, label: t.name }))}
+          onChange={(targetId) => setFilter({ targetId })}
+        />
+        <FilterSelect
+          label="Filter by stance"
+          any="Any stance"
+          value={filter.stance}
+          options={stanceValues.map((v) => ({ value: v, label: v }))}
+          onChange={(stance) => setFilter({ stance: stance as StanceValue | null })}
+        />
       </div>
       {isFilterActive(filter) && (
         <button type="button" className="link-button" onClick={clearFilter}>
@@ -77,5 +57,25 @@ export function HighlightFilters() {
         </button>
       )}
     </div>
+  );
+}
+
+/** One filter: a select whose empty choice ("Any …") means no condition. */
+function FilterSelect(props: {
+  label: string;
+  any: string;
+  value: string | null;
+  options: Array<{ value: string; label: string }>;
+  onChange(value: string | null): void;
+}) {
+  return (
+    <select aria-label={props.label} value={props.value ?? ''} onChange={(e) => props.onChange(e.target.value || null)}>
+      <option value="">{props.any}</option>
+      {props.options.map((o) => (
+        <option key={o.value} value={o.value}>
+          {o.label}
+        </option>
+      ))}
+    </select>
   );
 }
