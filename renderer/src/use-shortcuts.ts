@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import type { BoundaryMove } from './article/word-boundaries';
-import { BOUNDARY_KEYS } from './components/SelectedHighlightPanel';
+import { BOUNDARY_KEYS } from './article/boundary-keys';
 import { isTextField } from './dom/is-text-field';
 import { appStore } from './store/app-store';
 import { applyTag } from './store/apply-tag';

@@ -1,11 +1,10 @@
 import path from 'node:path';
+import { IMPORTABLE_EXTENSIONS } from '../../../shared/import-formats';
 import { ApiFailure } from '../api-error';
 import { decodeText } from './decode-text';
 import type { ExtractedArticle } from './html-to-text';
 
 // The extractors (jsdom, mammoth, pdf.js) are loaded on first use, so that starting the app does not wait for them.
-
-export const SUPPORTED_EXTENSIONS = ['.txt', '.md', '.html', '.htm', '.docx', '.pdf'] as const;
 
 /** The title a file gives when it has none of its own: its name without the extension. */
 const titleFromName = (fileName: string): string => path.basename(fileName, path.extname(fileName)) || fileName;
@@ -54,7 +53,7 @@ export async function extractFile(fileName: string, bytes: Uint8Array): Promise<
       throw new ApiFailure(
         'invalid-request',
         `${fileName}: ${extension ? `"${extension}" files are` : 'a file without an extension is'} not supported ` +
-          `(supported: ${SUPPORTED_EXTENSIONS.join(', ')}).`,
+          `(supported: ${IMPORTABLE_EXTENSIONS.join(', ')}).`,
       );
   }
 }

@@ -15,10 +15,6 @@ export function registerArticle(root: HTMLElement | null, list: HTMLElement[]): 
   paragraphs = list;
 }
 
-export function articleParagraphs(): readonly HTMLElement[] {
-  return paragraphs;
-}
-
 /** Scrolls the article so that the span is in view (a third of the way down), if it is not already. */
 export function scrollSpanIntoView(span: TextSpan): void {
   const rect = spanToRange(paragraphs, span)?.getBoundingClientRect();

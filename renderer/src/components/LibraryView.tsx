@@ -1,5 +1,6 @@
 import { useMemo, useRef, useState } from 'react';
 import type { DocumentSummary } from '../../../shared/domain';
+import { IMPORTABLE_EXTENSIONS } from '../../../shared/import-formats';
 import { useAppStore } from '../store/app-store';
 import { DocumentEditDialog } from './DocumentEditDialog';
 import { ImportReportView } from './ImportReportView';
@@ -81,7 +82,7 @@ export function LibraryView() {
           multiple
           hidden
           aria-label="Files to import"
-          accept=".txt,.md,.html,.htm,.docx,.pdf"
+          accept={IMPORTABLE_EXTENSIONS.join(',')}
           onChange={(e) => {
             const files = [...(e.target.files ?? [])];
             e.target.value = '';

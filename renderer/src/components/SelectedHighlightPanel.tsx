@@ -1,18 +1,11 @@
 import { useEffect, useRef } from 'react';
 import type { BoundaryMove } from '../article/word-boundaries';
+import { BOUNDARY_KEYS } from '../article/boundary-keys';
 import { isTextField } from '../dom/is-text-field';
 import { useAppStore } from '../store/app-store';
 import { NoteEditor } from './NoteEditor';
 import { StanceEditor } from './StanceEditor';
 import { TagChips } from './TagChips';
-
-/** Keys for moving a selected highlight's ends, by a word (or a character with word snapping off). */
-export const BOUNDARY_KEYS: Record<BoundaryMove, { key: string; label: string }> = {
-  'extend-start': { key: '[', label: 'Extend start' },
-  'shrink-start': { key: '{', label: 'Shrink start' },
-  'shrink-end': { key: '}', label: 'Shrink end' },
-  'extend-end': { key: ']', label: 'Extend end' },
-};
 
 /** Everything about the selected highlight: its quote and ends, tags, stances and note. */
 export function SelectedHighlightPanel() {

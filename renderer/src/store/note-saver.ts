@@ -34,8 +34,3 @@ export function flushNotes(): void {
     void appStore.getState().updateHighlight(highlightId, { note });
   }
 }
-
-/** True while a note is being saved or waits to be. */
-export function notesPending(): boolean {
-  return inFlight.size > 0 || waiting.size > 0;
-}
