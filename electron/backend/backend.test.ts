@@ -1,8 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from './backend';
 import { openStore, type Store } from './store';
-import { callOk, useTempDirs } from './test-support';
+import { callOk, libraryFiles, useTempDirs } from './test-support';
 
 const tempDir = useTempDirs();
 const QUOTE = 'NATO and peacekeeping do not go hand in hand.';
@@ -76,11 +75,11 @@ describe('backend', () => {
   it.each(rejected)(
     'answers %s with a clear error and leaves the file byte-identical',
     async (_, method, payload, message) => {
-      const before = await readFile(store.filePath);
+      const before = await libraryFiles(store.dataDir);
       const result = await backend(method, payload());
       expect(result.ok).toBe(false);
       if (!result.ok) expect(result.error.message).toMatch(message);
-      expect(await readFile(store.filePath)).toEqual(before);
+      expect(await libraryFiles(store.dataDir)).toEqual(before);
       expect(store.data.highlights).toEqual([]);
     },
   );

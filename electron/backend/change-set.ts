@@ -80,3 +80,21 @@ function applyRecord(data: Database, change: RecordChange, from: { id: string } 
     change.index = index;
   }
 }
+
+/** Which files `changes` touch: a highlight its document's file; a document its file and the library file. */
+export function touchedBy(changes: readonly Change[]): { library: boolean; documentIds: Set<string> } {
+  const touched = { library: false, documentIds: new Set<string>() };
+  for (const change of changes) {
+    if (change.kind !== 'record') {
+      touched.library = true;
+      continue;
+    }
+    for (const record of [change.before, change.after]) {
+      if (!record) continue;
+      if (change.collection === 'highlights') touched.documentIds.add((record as Highlight).documentId);
+      else if (change.collection === 'documents') touched.documentIds.add(record.id);
+    }
+    if (change.collection !== 'highlights') touched.library = true;
+  }
+  return touched;
+}

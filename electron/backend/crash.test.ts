@@ -3,11 +3,12 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { build } from 'vite';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { databaseSchema } from '../../shared/domain';
 import { DATA_FILE_NAME } from './data-dir';
 import { makeDocument, newLibrary } from './new-library';
 import { openStore } from './store';
-import { useTempDirs } from './test-support';
+import { recoverFileSet } from './storage/file-set-writer';
+import { documentsDirPath } from './storage/library-layout';
+import { libraryOnDisk, useTempDirs } from './test-support';
 
 /** `npm run test:soak` runs the full 200 kills; `npm test` a smaller number, to stay quick. */
 const KILLS = Number(process.env.CRASH_KILLS ?? 25);
@@ -65,6 +66,12 @@ function runAndKill(dataDir: string, offset: number, delay: number): Promise<str
   });
 }
 
+/** The library as the next start reads it: an interrupted set of writes finished (or discarded) first. */
+async function libraryOnDiskAfterRecovery(dataDir: string) {
+  await recoverFileSet(dataDir, [documentsDirPath(dataDir)]);
+  return libraryOnDisk(dataDir);
+}
+
 describe('crash safety', () => {
   it(
     `keeps every acknowledged change through ${KILLS} SIGKILLs at random moments`,
@@ -86,18 +93,22 @@ describe('crash safety', () => {
       for (let kill = 0; kill < KILLS; kill++) {
         for (const id of await runAndKill(dataDir, kill * 1_000, pause.next().value as number)) acknowledged.add(id);
 
-        // After every kill: the file parses, holds every acknowledged change, and the app starts on it.
-        const text = await readFile(path.join(dataDir, DATA_FILE_NAME), 'utf8');
-        const saved = databaseSchema.parse(JSON.parse(text));
+        // After every kill, as the next start reads it: the library reads whole, holds every acknowledged change,
+        // and no highlight points at a tag the library file does not have.
+        const interrupted = await readdir(documentsDirPath(dataDir));
+        if (interrupted.some((name) => name.endsWith('.tmp') || name.endsWith('.pending'))) killedMidWrite++;
+        const saved = await libraryOnDiskAfterRecovery(dataDir);
         const ids = new Set(saved.highlights.map((h) => h.id));
         const missing = [...acknowledged].filter((id) => !ids.has(id));
         expect(missing, `after kill ${kill + 1}`).toEqual([]);
-        if ((await readdir(dataDir)).some((name) => name.endsWith('.tmp'))) killedMidWrite++;
+        const tagIds = new Set(saved.tags.map((t) => t.id));
+        const dangling = saved.highlights.filter((h) => h.tagIds.some((id) => !tagIds.has(id)));
+        expect(dangling, `after kill ${kill + 1}`).toEqual([]);
         const store = await openStore(dataDir);
         expect(store.notices, `after kill ${kill + 1}`).toEqual([]);
       }
       expect(acknowledged.size).toBeGreaterThan(KILLS);
-      // The kills did land in the middle of writes (steno's temp file left behind), not only between them.
+      // The kills did land in the middle of writes (a temp or pending file left behind), not only between them.
       expect(killedMidWrite).toBeGreaterThan(0);
     },
     KILLS * 5_000,

@@ -1,8 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { apiMethods, isApiMethod, MAX_NAME_LENGTH, MAX_NOTE_LENGTH, type ApiMethod } from '../../shared/api-contract';
-import { openSampleBackend, SAMPLE_CLAIM, useTempDirs } from './test-support';
+import { libraryFiles, openSampleBackend, SAMPLE_CLAIM, useTempDirs } from './test-support';
 
 const tempDir = useTempDirs();
 const RUNS = 1_500;
@@ -150,7 +149,7 @@ describe('every API payload is validated', () => {
       end: start + SAMPLE_CLAIM.length,
     };
     const calls = validCalls(ids);
-    const before = await readFile(store.filePath);
+    const before = await libraryFiles(store.dataDir);
 
     const method = fc.constantFrom(...apiMethods);
     const malformed = fc.oneof(
@@ -264,7 +263,7 @@ describe('every API payload is validated', () => {
       { numRuns: RUNS, seed: 20_261_125 },
     );
     expect(count).toBeGreaterThanOrEqual(1_000);
-    expect(await readFile(store.filePath)).toEqual(before);
+    expect(await libraryFiles(store.dataDir)).toEqual(before);
     expect(Object.prototype).not.toHaveProperty('polluted');
   }, 120_000);
 });

@@ -1,6 +1,6 @@
 import type { HistoryState } from '../../shared/api-contract';
 import type { Database } from '../../shared/domain';
-import { applyChanges, type Change } from './change-set';
+import { applyChanges, touchedBy, type Change } from './change-set';
 import type { Store } from './store';
 
 interface HistoryEntry {
@@ -76,7 +76,7 @@ export class Library {
   private async applyAndSave(changes: readonly Change[], direction: 'forward' | 'backward'): Promise<void> {
     applyChanges(this.store.data, changes, direction);
     try {
-      await this.store.save();
+      await this.store.save(touchedBy(changes));
     } catch (error) {
       applyChanges(this.store.data, changes, direction === 'forward' ? 'backward' : 'forward');
       throw error;

@@ -1,8 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { databaseSchema } from '../../shared/domain';
 import { coalescedWriter } from './store';
-import { callOk, openSampleBackend, useTempDirs } from './test-support';
+import { callOk, libraryOnDisk, openSampleBackend, useTempDirs } from './test-support';
 
 const tempDir = useTempDirs();
 
@@ -36,7 +34,7 @@ describe('load', () => {
     );
     expect(edits.every((r) => r.ok)).toBe(true);
 
-    const onDisk = databaseSchema.parse(JSON.parse(await readFile(store.filePath, 'utf8')));
+    const onDisk = await libraryOnDisk(store.dataDir);
     expect(onDisk.highlights).toHaveLength(9_000);
     const saved = new Map(onDisk.highlights.map((h) => [h.id, h]));
     ids.forEach((id, i) => {
@@ -53,7 +51,7 @@ describe('coalescedWriter', () => {
     const log: string[] = [];
     let release: () => void = () => undefined;
     let writes = 0;
-    const save = coalescedWriter(
+    const save = coalescedWriter<string>(
       () =>
         new Promise<void>((resolve) => {
           const n = ++writes;
@@ -64,9 +62,9 @@ describe('coalescedWriter', () => {
           };
         }),
     );
-    const first = save();
-    const second = save();
-    const third = save();
+    const first = save(['a']);
+    const second = save(['b']);
+    const third = save(['c']);
     expect(second).toBe(third);
     release(); // ends write 1; write 2 starts for the two waiting saves
     await first;
@@ -84,8 +82,8 @@ describe('coalescedWriter', () => {
       attempt += 1;
       if (attempt === 1) throw new Error('disk full');
     });
-    const failed = save();
-    const next = save();
+    const failed = save(['a']);
+    const next = save(['b']);
     await expect(failed).rejects.toThrow('disk full');
     await expect(next).resolves.toBeUndefined();
   });

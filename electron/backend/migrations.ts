@@ -23,6 +23,9 @@ export const migrations: readonly Migration[] = [
   (data) => ({ ...data, settings: { snapToWords: true, ...asRecord(data.settings) } }),
   // 2 → 3: the reading position in each document.
   (data) => ({ ...data, settings: { readingPositions: {}, ...asRecord(data.settings) } }),
+  // 3 → 4: the records are unchanged; in a data folder the library is no longer one file but a library file and a
+  // file per document (storage/library-layout.ts), written when the store opens a single-file library.
+  (data) => data,
 ];
 
 export class DataFileTooNewError extends Error {

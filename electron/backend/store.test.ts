@@ -1,64 +1,93 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CURRENT_SCHEMA_VERSION, databaseSchema } from '../../shared/domain';
+import { CURRENT_SCHEMA_VERSION, type Database } from '../../shared/domain';
 import { createBackend } from './backend';
 import { DATA_FILE_NAME } from './data-dir';
+import { newLibrary } from './new-library';
+import { documentFilePath, libraryFileSchema } from './storage/library-layout';
 import { openStore } from './store';
-import { callOk, useTempDirs } from './test-support';
+import { callOk, libraryOnDisk, SAMPLE_CLAIM, useTempDirs } from './test-support';
 
 const tempDir = useTempDirs();
 const readJson = async (file: string): Promise<unknown> => JSON.parse(await readFile(file, 'utf8'));
 
+/** A new library with one highlight made through the backend; returns the backend and the ids. */
+async function libraryWithHighlight(dir: string) {
+  const store = await openStore(dir);
+  const backend = createBackend(store);
+  const document = store.data.documents[0]!;
+  const start = document.text.indexOf(SAMPLE_CLAIM);
+  const args = { documentId: document.id, start, end: start + SAMPLE_CLAIM.length, quote: SAMPLE_CLAIM };
+  const highlight = await callOk(backend, 'createHighlight', { ...args, tagIds: [store.data.tags[0]!.id] });
+  return { store, backend, document, highlight };
+}
+
 describe('openStore', () => {
-  it('starts a new library on disk with the sample article and the starter codebook', async () => {
+  it('starts a new library on disk: a library file, and a file for the sample article', async () => {
     const dir = await tempDir();
     const store = await openStore(dir);
-    const onDisk = databaseSchema.parse(await readJson(path.join(dir, DATA_FILE_NAME)));
-    expect(onDisk.schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
-    expect(onDisk.documents).toHaveLength(1);
-    expect(onDisk.documents[0]!.source.kind).toBe('sample');
-    expect(onDisk.documents[0]!.text).toContain('NATO and peacekeeping do not go hand in hand.');
-    expect(onDisk.tags.map((t) => t.name)).toEqual(['Claim', 'Evidence', 'Quote', 'Proposal', 'Condition']);
-    expect(onDisk.settings.lastDocumentId).toBe(onDisk.documents[0]!.id);
+    const library = libraryFileSchema.parse(await readJson(path.join(dir, DATA_FILE_NAME)));
+    expect(library.schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
+    expect(library.documents).toHaveLength(1);
+    expect(library.documents[0]).not.toHaveProperty('text');
+    expect(library.tags.map((t) => t.name)).toEqual(['Claim', 'Evidence', 'Quote', 'Proposal', 'Condition']);
+    expect(library.settings.lastDocumentId).toBe(library.documents[0]!.id);
+    const documentFile = (await readJson(documentFilePath(dir, library.documents[0]!.id))) as { text: string };
+    expect(documentFile.text).toContain(SAMPLE_CLAIM);
+    expect(await libraryOnDisk(dir)).toEqual(store.data);
     expect(store.notices).toEqual([]);
   });
 
-  it('puts an acknowledged change in the file on disk, and a reopened store reads it back', async () => {
+  it("writes an acknowledged highlight into its document's file alone, and a reopened store reads it back", async () => {
     const dir = await tempDir();
-    const file = path.join(dir, DATA_FILE_NAME);
-    const backend = createBackend(await openStore(dir));
-    const workspace = await callOk(backend, 'getWorkspace', {});
-    const documentId = workspace.documents[0]!.id;
-    const tag = workspace.tags[0]!;
-    const before = await readFile(file, 'utf8');
+    const store = await openStore(dir);
+    const libraryBefore = await readFile(path.join(dir, DATA_FILE_NAME), 'utf8');
+    const document = store.data.documents[0]!;
+    const documentBefore = await readFile(documentFilePath(dir, document.id), 'utf8');
+    const start = document.text.indexOf(SAMPLE_CLAIM);
+    const tagIds = [store.data.tags[0]!.id];
+    await callOk(createBackend(store), 'createHighlight', {
+      documentId: document.id,
+      start,
+      end: start + SAMPLE_CLAIM.length,
+      quote: SAMPLE_CLAIM,
+      tagIds,
+    });
 
-    const { document } = await callOk(backend, 'getDocument', { documentId });
-    const quote = 'NATO and peacekeeping do not go hand in hand.';
-    const start = document.text.indexOf(quote);
-    await callOk(backend, 'createHighlight', { documentId, start, end: start + quote.length, quote, tagIds: [tag.id] });
-
-    // Acknowledged means written: the file itself (not lowdb's memory) holds the highlight now.
-    const after = await readFile(file, 'utf8');
-    expect(after).not.toBe(before);
-    const onDisk = databaseSchema.parse(JSON.parse(after));
+    // Acknowledged means written: the document's file (not memory) holds the highlight now; the library file is as
+    // it was, so a save at library scale costs one small file.
+    expect(await readFile(documentFilePath(dir, document.id), 'utf8')).not.toBe(documentBefore);
+    expect(await readFile(path.join(dir, DATA_FILE_NAME), 'utf8')).toBe(libraryBefore);
+    const onDisk = await libraryOnDisk(dir);
     expect(onDisk.highlights).toHaveLength(1);
-    expect(onDisk.highlights[0]).toMatchObject({ quote, start, end: start + quote.length, tagIds: [tag.id] });
+    expect(onDisk.highlights[0]).toMatchObject({ quote: SAMPLE_CLAIM, start, tagIds });
     expect(onDisk.highlights[0]!.prefix).toBe(document.text.slice(start - 32, start));
-    expect(onDisk.highlights[0]!.suffix).toBe(document.text.slice(start + quote.length, start + quote.length + 32));
 
     const reopened = await openStore(dir);
-    expect(reopened.data.highlights).toEqual(onDisk.highlights);
+    expect(reopened.data).toEqual(store.data);
   });
 
-  it('moves an unreadable file aside, never overwriting it, and says where it went', async () => {
+  it('writes a new document and its listing together, and removes the file of a deleted one', async () => {
+    const dir = await tempDir();
+    const backend = createBackend(await openStore(dir));
+    const imported = await callOk(backend, 'importText', { title: 'Pasted', text: 'Some words to annotate.' });
+    expect((await libraryOnDisk(dir)).documents.map((d) => d.title)).toContain('Pasted');
+    await callOk(backend, 'deleteDocument', { documentId: imported.document.id });
+    await expect(stat(documentFilePath(dir, imported.document.id))).rejects.toThrow(/ENOENT/);
+    expect((await libraryOnDisk(dir)).documents.map((d) => d.title)).not.toContain('Pasted');
+    await callOk(backend, 'undo', {});
+    expect((await libraryOnDisk(dir)).documents.map((d) => d.title)).toContain('Pasted');
+  });
+
+  it('moves an unreadable library file aside, never overwriting it, and says where it went', async () => {
     for (const contents of ['', '{"schemaVersion": 1, "documents": [', '\0\0\0', '[1, 2]', '{"schemaVersion":1}']) {
       const dir = await tempDir();
       const file = path.join(dir, DATA_FILE_NAME);
       await writeFile(file, contents);
       const store = await openStore(dir);
       expect(store.notices).toHaveLength(1);
-      const aside = (await readdir(dir)).find((name) => name.includes('.unreadable-'));
+      const aside = (await readdir(dir)).find((name) => name.startsWith(`${DATA_FILE_NAME}.unreadable-`));
       expect(aside, `moved aside: ${JSON.stringify(contents)}`).toBeDefined();
       expect(await readFile(path.join(dir, aside!), 'utf8')).toBe(contents);
       expect(store.notices[0]).toContain(aside);
@@ -66,73 +95,106 @@ describe('openStore', () => {
     }
   });
 
-  it('moves a file from a newer version aside untouched, and says so', async () => {
-    const dir = await tempDir();
-    const file = path.join(dir, DATA_FILE_NAME);
-    const contents = JSON.stringify({ schemaVersion: CURRENT_SCHEMA_VERSION + 1, documents: [] });
-    await writeFile(file, contents);
-    const store = await openStore(dir);
-    const aside = (await readdir(dir)).find((name) => name.includes('.unreadable-'))!;
-    expect(await readFile(path.join(dir, aside), 'utf8')).toBe(contents);
-    expect(store.notices[0]).toMatch(/written by a newer version of Stance Annotator/);
-    expect(store.notices[0]).toContain(aside);
+  it('moves a library from a newer version aside untouched, and says so', async () => {
+    for (const layout of [{}, { layout: 'document-files' }]) {
+      const dir = await tempDir();
+      const contents = JSON.stringify({ schemaVersion: CURRENT_SCHEMA_VERSION + 1, ...layout, documents: [] });
+      await writeFile(path.join(dir, DATA_FILE_NAME), contents);
+      const store = await openStore(dir);
+      const aside = (await readdir(dir)).find((name) => name.startsWith(`${DATA_FILE_NAME}.unreadable-`))!;
+      expect(await readFile(path.join(dir, aside), 'utf8')).toBe(contents);
+      expect(store.notices[0]).toMatch(/written by a newer version of Stance Annotator/);
+      expect(store.notices[0]).toContain(aside);
+    }
   });
 
-  it('restores the newest good backup when the data file is damaged in any way', async () => {
+  it('restores the newest good backup when the library file is damaged in any way', async () => {
     const damaged = {
       empty: '',
-      truncated: '{"schemaVersion": 2, "documents": [{"id": "x", "tit',
+      truncated: '{"schemaVersion": 4, "layout": "document-files", "documents": [{"id": "x", "tit',
       'invalid JSON': '{schemaVersion: 2}',
       'NUL bytes': '\0\0\0\0',
-      'wrong shape': JSON.stringify({ schemaVersion: 2, documents: 'none', tags: [], highlights: [] }),
+      'wrong shape': JSON.stringify({ schemaVersion: 4, layout: 'document-files', documents: 'none', tags: [] }),
       'future schema': JSON.stringify({ schemaVersion: 999 }),
     };
     for (const [kind, contents] of Object.entries(damaged)) {
       const dir = await tempDir();
-      const file = path.join(dir, DATA_FILE_NAME);
       // Two launches: the second one's backup holds the highlight made during the first.
-      const first = createBackend(await openStore(dir));
-      const workspace = await callOk(first, 'getWorkspace', {});
-      const { document } = await callOk(first, 'getDocument', { documentId: workspace.documents[0]!.id });
-      const quote = 'NATO and peacekeeping do not go hand in hand.';
-      const start = document.text.indexOf(quote);
-      const tagIds = [workspace.tags[0]!.id];
-      await callOk(first, 'createHighlight', {
-        documentId: document.id,
-        start,
-        end: start + quote.length,
-        quote,
-        tagIds,
-      });
-      const good = await readFile(file, 'utf8');
-      await openStore(dir);
-      await writeFile(file, contents);
+      const { store } = await libraryWithHighlight(dir);
+      const good = structuredClone(store.data);
+      await (await openStore(dir)).save({ library: true }); // a save waits for the launch backup
+      await writeFile(path.join(dir, DATA_FILE_NAME), contents);
 
       const restored = await openStore(dir);
-      expect(restored.data, kind).toEqual(JSON.parse(good));
-      expect(JSON.parse(await readFile(file, 'utf8')), kind).toEqual(JSON.parse(good));
-      const aside = (await readdir(dir)).find((name) => name.includes('.unreadable-'))!;
+      expect(restored.data, kind).toEqual(good);
+      expect(await libraryOnDisk(dir), kind).toEqual(good);
+      const aside = (await readdir(dir)).find((name) => name.startsWith(`${DATA_FILE_NAME}.unreadable-`))!;
       expect(await readFile(path.join(dir, aside), 'utf8'), kind).toBe(contents);
       expect(restored.notices[0], kind).toMatch(/restored from the backup .*backups.(launch|daily)-/);
       expect(restored.notices[0], kind).toContain(aside);
     }
   });
 
-  it('keeps the last five launch backups and one backup a day for the last seven days', async () => {
+  it("restores a damaged document's file alone from the newest backup that has it", async () => {
+    const dir = await tempDir();
+    const { store, backend, document, highlight } = await libraryWithHighlight(dir);
+    const other = await callOk(backend, 'importText', { title: 'Other', text: 'Another article, fine on disk.' });
+    await (await openStore(dir)).save({ library: true }); // launch 2: backed up with the highlight
+    const file = documentFilePath(dir, document.id);
+    await writeFile(file, '{"documentId": "');
+
+    const restored = await openStore(dir);
+    expect(restored.notices, restored.notices.join('\n')).toHaveLength(1);
+    expect(restored.notices[0]).toMatch(
+      /"Russia rejects.*could not be read: Its file was not valid JSON\..*restored from the backup/,
+    );
+    expect(restored.data.highlights.map((h) => h.id)).toEqual([highlight.id]);
+    expect(restored.data.documents.map((d) => d.id).sort()).toEqual([document.id, other.document.id].sort());
+    const aside = (await readdir(path.dirname(file))).find((name) => name.includes('.unreadable-'))!;
+    expect(await readFile(path.join(path.dirname(file), aside), 'utf8')).toBe('{"documentId": "');
+    expect(await libraryOnDisk(dir)).toEqual(restored.data);
+    expect(store.data.tags).toEqual(restored.data.tags);
+  });
+
+  it('takes a document no backup holds out of the library, and says so', async () => {
+    const dir = await tempDir();
+    const store = await openStore(dir);
+    const document = store.data.documents[0]!;
+    await writeFile(
+      documentFilePath(dir, document.id),
+      JSON.stringify({ documentId: 'someone-else', text: '', highlights: [] }),
+    );
+    const reopened = await openStore(dir);
+    expect(reopened.notices[0]).toMatch(/could not be read: Its file belongs to another document.*No backup holds it/);
+    expect(reopened.data.documents).toEqual([]);
+    expect(await libraryOnDisk(dir)).toEqual(reopened.data);
+  });
+
+  it('keeps the last five launch backups and one a day for seven days, as copies that share unchanged files', async () => {
     const dir = await tempDir();
     for (let day = 1; day <= 9; day++) {
       for (let launch = 0; launch < 2; launch++) {
-        await openStore(dir, { now: () => new Date(`2026-05-${String(day).padStart(2, '0')}T0${launch}:00:00.000Z`) });
+        const now = () => new Date(`2026-05-${String(day).padStart(2, '0')}T0${launch}:00:00.000Z`);
+        await (await openStore(dir, { now })).save({ library: true });
       }
     }
-    const names = (await readdir(path.join(dir, 'backups'))).sort();
+    const backups = path.join(dir, 'backups');
+    const names = (await readdir(backups)).sort();
     expect(names.filter((n) => n.startsWith('launch-'))).toHaveLength(5);
     expect(names.filter((n) => n.startsWith('daily-'))).toEqual(
-      [3, 4, 5, 6, 7, 8, 9].map((d) => `daily-2026-05-0${d}.json`),
+      [3, 4, 5, 6, 7, 8, 9].map((d) => `daily-2026-05-0${d}`),
     );
+
+    const { documents } = await libraryOnDisk(dir);
+    const relative = path.relative(dir, documentFilePath(dir, documents[0]!.id));
+    const live = await stat(path.join(dir, relative));
+    const first = await stat(path.join(backups, names[0]!, relative));
+    const last = await stat(path.join(backups, names.at(-1)!, relative));
+    expect(first.ino).not.toBe(live.ino); // a copy: damage to the live file cannot reach it
+    expect(first.ino).toBe(last.ino); // the unchanged document was copied once, then linked
   });
 
-  it('migrates an older file, keeping a copy of it as it was', async () => {
+  it('converts a single-file library of an earlier version, keeping a copy of it as it was', async () => {
     const dir = await tempDir();
     const file = path.join(dir, DATA_FILE_NAME);
     const legacy = JSON.stringify({ documents: [], tags: [], highlights: [] });
@@ -140,6 +202,15 @@ describe('openStore', () => {
     const store = await openStore(dir);
     expect(store.data.schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
     expect(await readFile(`${file}.schema-0.bak`, 'utf8')).toBe(legacy);
-    expect(databaseSchema.parse(await readJson(file)).schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
+    expect(libraryFileSchema.parse(await readJson(file)).schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
+
+    const withHighlights = await tempDir();
+    const version3: Database = { ...newLibrary(new Date('2026-01-01T00:00:00Z')), schemaVersion: 4 };
+    const { store: source } = await libraryWithHighlight(await tempDir());
+    Object.assign(version3, { ...source.data, schemaVersion: 3 });
+    await writeFile(path.join(withHighlights, DATA_FILE_NAME), JSON.stringify(version3));
+    const converted = await openStore(withHighlights);
+    expect(converted.data).toEqual({ ...version3, schemaVersion: CURRENT_SCHEMA_VERSION });
+    expect(await libraryOnDisk(withHighlights)).toEqual(converted.data);
   });
 });

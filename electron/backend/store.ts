@@ -1,55 +1,45 @@
 import { copyFile, mkdir, rename } from 'node:fs/promises';
 import path from 'node:path';
-import { Low } from 'lowdb';
-import { JSONFile } from 'lowdb/node';
-import { CURRENT_SCHEMA_VERSION, databaseSchema, type Database } from '../../shared/domain';
-import { DATA_FILE_NAME } from './data-dir';
-import { newestGoodBackup, takeRollingBackups } from './backups';
-import { DataFileShapeError, DataFileTooNewError, migrate } from './migrations';
+import { CURRENT_SCHEMA_VERSION, type Database } from '../../shared/domain';
+import { listBackups, newestGoodBackup, takeRollingBackups } from './backups';
+import { DataFileTooNewError } from './migrations';
 import { newLibrary } from './new-library';
+import { removeDanglingReferences } from './storage/dangling-references';
+import { FileSetWriter, recoverFileSet, type FileWrite } from './storage/file-set-writer';
+import {
+  documentFilePath,
+  documentFileText,
+  documentsDirPath,
+  highlightsByDocument,
+  libraryFilePath,
+  libraryFileText,
+  withText,
+} from './storage/library-layout';
+import {
+  readDocumentFile,
+  readLibrary,
+  readSingleFileLibrary,
+  type DamagedDocument,
+  type LibraryRead,
+} from './storage/read-library';
+
+/** What a change touched, and so which files a save rewrites: the library file, and documents' files by id. */
+export interface Touched {
+  library?: boolean;
+  documentIds?: Iterable<string>;
+}
 
 /** The library in memory, and the one way to put it on disk. */
 export interface Store {
   readonly data: Database;
-  readonly filePath: string;
-  /** What the analyst should be told about opening the file (shown once in the UI). */
+  readonly dataDir: string;
+  /** What the analyst should be told about opening the library (shown once in the UI). */
   readonly notices: readonly string[];
-  /** Resolves once the whole library is on disk (written to a temp file and renamed over the data file). */
-  save(): Promise<void>;
-}
-
-/** What is in a data file: nothing yet, a library (with the version it was written in), or something unreadable. */
-export type LibraryFile =
-  | { kind: 'missing' }
-  | { kind: 'library'; data: Database; fromVersion: number }
-  | { kind: 'unreadable'; reason: string };
-
-/**
- * Reads and checks a data file without changing anything on disk. A file from a newer schema throws
- * {@link DataFileTooNewError}: it is readable, just not by this version.
- */
-export async function readLibraryFile(filePath: string): Promise<LibraryFile> {
-  let raw: unknown;
-  try {
-    raw = await new JSONFile<unknown>(filePath).read();
-  } catch (error) {
-    if (error instanceof SyntaxError) return { kind: 'unreadable', reason: 'The data file was not valid JSON.' };
-    throw error;
-  }
-  if (raw === null) return { kind: 'missing' };
-  let migrated: ReturnType<typeof migrate>;
-  try {
-    migrated = migrate(raw);
-  } catch (error) {
-    if (error instanceof DataFileShapeError) return { kind: 'unreadable', reason: error.message };
-    throw error;
-  }
-  const parsed = databaseSchema.safeParse(migrated.data);
-  if (!parsed.success) {
-    const where = parsed.error.issues[0]?.path.join('.') || 'the top level';
-    return { kind: 'unreadable', reason: `The data file did not have the expected shape (at ${where}).` };
-  }
-  return { kind: 'library', data: parsed.data, fromVersion: migrated.fromVersion };
+  /**
+   * Resolves once the files holding what `touched` names are on disk as `data` has them now: renamed into place, all
+   * of them or none (see {@link FileSetWriter}).
+   */
+  save(touched: Touched): Promise<void>;
 }
 
 /** An empty library: no documents, no codebook (what a backup is restored into). */
@@ -65,111 +55,241 @@ export function emptyLibrary(): Database {
   };
 }
 
+const LIBRARY_PART = 'library';
+const documentPart = (id: string): string => `document:${id}`;
+
 /**
  * Opens the library in `dataDir`, creating it on first start — with the sample article and the starter codebook,
  * or empty when `seed` is false (to restore a backup into).
  *
- * lowdb's `JSONFilePreset` swaps in an in-memory adapter under NODE_ENV=test, so the file adapter is used directly:
- * tests then exercise the real disk. A file that reads well is copied to the rolling backups first. A file that cannot
- * be read as this version's library (damaged, or from a newer version) is moved aside, never overwritten, and the
- * newest good backup takes its place; the notices say what happened and where the old file is.
+ * The files are read and written directly (lowdb's `JSONFilePreset` swaps in an in-memory adapter under
+ * NODE_ENV=test, and tests must exercise the real disk). A library that reads well is kept in the rolling backups
+ * first. A library file that cannot be read as this version's (damaged, or from a newer version) is moved aside with
+ * the document files, never overwritten, and the newest good backup takes its place; a damaged document file is
+ * moved aside and that document alone restored from the newest backup that has it. The notices say what happened and
+ * where the old files are.
  */
 export async function openStore(dataDir: string, options: { now?: () => Date; seed?: boolean } = {}): Promise<Store> {
   const now = options.now ?? (() => new Date());
-  await mkdir(dataDir, { recursive: true });
-  const filePath = path.join(dataDir, DATA_FILE_NAME);
+  await mkdir(documentsDirPath(dataDir), { recursive: true });
+  await recoverFileSet(dataDir, [documentsDirPath(dataDir)]);
   const notices: string[] = [];
   const fresh = (): Database => (options.seed === false ? emptyLibrary() : newLibrary(now()));
 
-  let file: LibraryFile;
+  let read: LibraryRead;
   try {
-    file = await readLibraryFile(filePath);
+    read = await readLibrary(dataDir);
   } catch (error) {
-    // A file from a newer version is not damaged, but this version cannot use it: keep it aside, untouched.
+    // A library from a newer version is not damaged, but this version cannot use it: keep it aside, untouched.
     if (!(error instanceof DataFileTooNewError)) throw error;
-    file = { kind: 'unreadable', reason: error.message };
+    read = { kind: 'unreadable', reason: error.message };
   }
+
   let data: Database;
-  let needsWrite = true;
-  switch (file.kind) {
+  /** Whether everything must be written out (a new, restored or converted library) before the store is used. */
+  let writeAll = true;
+  let backUpAtLaunch = false;
+  switch (read.kind) {
     case 'missing':
       data = fresh();
       break;
     case 'unreadable': {
-      const aside = await moveAside(filePath, now());
-      const backup = await newestGoodBackup(dataDir, readLibraryFile);
+      const aside = await moveAside(dataDir, now());
+      const backup = await newestGoodBackup(dataDir, readBackup);
       if (backup) {
         data = backup.data;
         notices.push(
-          `${file.reason} The file was moved to ${aside}, and the library was restored from the backup ${backup.file}. ` +
-            'Changes made after that backup are only in the moved file.',
+          `${read.reason} The library was moved to ${aside}, and restored from the backup ${backup.file}. ` +
+            'Changes made after that backup are only in the moved files.',
         );
       } else {
         data = fresh();
         notices.push(
-          `${file.reason} The file was moved to ${aside}; there was no backup, so a new library was started.`,
+          `${read.reason} The library was moved to ${aside}; there was no backup, so a new one was started.`,
         );
       }
       break;
     }
-    case 'library':
-      data = file.data;
-      await takeRollingBackups(dataDir, filePath, now());
-      if (file.fromVersion < data.schemaVersion) {
-        // Keep the file as the older version wrote it, so a migration bug can never cost data.
-        await copyFile(filePath, `${filePath}.schema-${file.fromVersion}.bak`);
+    case 'library': {
+      data = read.data;
+      if (read.singleFile) {
+        // Back up, and keep, the single file as the older version wrote it, so a conversion bug can never cost data.
+        // It stays the library until the converted library file is renamed over it, the last step of writing all.
+        await takeRollingBackups(dataDir, [libraryFilePath(dataDir)], now());
+        await copyFile(libraryFilePath(dataDir), `${libraryFilePath(dataDir)}.schema-${read.fromVersion}.bak`);
       } else {
-        needsWrite = false;
+        const restored = await restoreDamagedDocuments(dataDir, data, read.damagedDocuments, now());
+        notices.push(...restored.notices);
+        writeAll = restored.changed;
+        backUpAtLaunch = true;
       }
       break;
+    }
     default:
-      throw new Error(`Unknown file state ${String(file satisfies never)}`);
+      throw new Error(`Unknown library state ${String(read satisfies never)}`);
   }
 
-  const db = new Low<Database>(new JSONFile<Database>(filePath), data);
-  if (needsWrite) await db.write();
+  const writer = new FileSetWriter(dataDir);
+  if (writeAll) await writeWholeLibrary(dataDir, writer, data);
+  // Taken while the app starts rather than before: the first write waits for it, so it is the library at launch.
+  const files = [libraryFilePath(dataDir), ...data.documents.map((d) => documentFilePath(dataDir, d.id))];
+  const backups = backUpAtLaunch
+    ? takeRollingBackups(dataDir, files, now()).catch((error: Error) => {
+        notices.push(`The launch backup of the library could not be taken: ${error.message}`);
+      })
+    : Promise.resolve();
+  const filesFor = (parts: ReadonlySet<string>): FileWrite[] => {
+    const writes: FileWrite[] = [];
+    const documentIds = [...parts].filter((p) => p !== LIBRARY_PART).map((p) => p.slice(documentPart('').length));
+    if (documentIds.length > 0) {
+      const highlights = highlightsByDocument(data.highlights, documentIds);
+      const documents = new Map(data.documents.map((d) => [d.id, d]));
+      for (const id of documentIds) {
+        const document = documents.get(id);
+        // A document that is gone (deleted) loses its file in the same step.
+        const content = document ? documentFileText(document, highlights.get(id) ?? []) : null;
+        writes.push({ file: documentFilePath(dataDir, id), content });
+      }
+    }
+    // The library file comes last, so a document added with it is never listed before its file exists.
+    if (parts.has(LIBRARY_PART)) writes.push({ file: libraryFilePath(dataDir), content: libraryFileText(data) });
+    return writes;
+  };
+  const save = coalescedWriter<string>(async (parts) => {
+    await backups;
+    await writer.write(filesFor(parts));
+  });
   return {
     get data() {
-      return db.data;
+      return data;
     },
-    filePath,
+    dataDir,
     notices,
-    save: coalescedWriter(() => db.write()),
+    save: ({ library, documentIds = [] }) =>
+      save([...(library ? [LIBRARY_PART] : []), ...[...documentIds].map(documentPart)]),
   };
+}
+
+/** Reads a backup: a folder laid out like the data folder, or a single file kept by an earlier version. */
+function readBackup(backup: { path: string; singleFile: boolean }): Promise<LibraryRead> {
+  return backup.singleFile ? readSingleFileLibrary(backup.path) : readLibrary(backup.path);
+}
+
+/** Every document's file first, the library file last: until it is written, the library on disk is the old one. */
+async function writeWholeLibrary(dataDir: string, writer: FileSetWriter, data: Database): Promise<void> {
+  const highlights = highlightsByDocument(
+    data.highlights,
+    data.documents.map((d) => d.id),
+  );
+  for (const document of data.documents) {
+    await writer.write([
+      {
+        file: documentFilePath(dataDir, document.id),
+        content: documentFileText(document, highlights.get(document.id)!),
+      },
+    ]);
+  }
+  await writer.write([{ file: libraryFilePath(dataDir), content: libraryFileText(data) }]);
+}
+
+/**
+ * Puts back each document whose file could not be read, from the newest backup holding a good copy of it, and says
+ * so; a document no backup holds is taken out of the library (its file stays aside). Returns whether `data` changed.
+ */
+async function restoreDamagedDocuments(
+  dataDir: string,
+  data: Database,
+  damaged: readonly DamagedDocument[],
+  now: Date,
+): Promise<{ changed: boolean; notices: string[] }> {
+  const notices: string[] = [];
+  const backupDirs = damaged.length > 0 ? await listFolderBackups(dataDir) : [];
+  for (const { details, file, reason } of damaged) {
+    const aside = await moveFileAside(file, now);
+    const where = aside ? ` The file was moved to ${aside}.` : '';
+    let restoredFrom: string | null = null;
+    for (const dir of backupDirs) {
+      const copy = await readDocumentFile(dir, details.id);
+      if ('file' in copy) {
+        data.documents.push(withText(details, copy.file.text));
+        data.highlights.push(...removeDanglingReferences(data, copy.file.highlights));
+        restoredFrom = dir;
+        break;
+      }
+    }
+    notices.push(
+      restoredFrom
+        ? `The document "${details.title}" could not be read: ${reason}${where} It was restored from the backup ` +
+            `${restoredFrom}; its changes made after that backup are only in the moved file.`
+        : `The document "${details.title}" could not be read: ${reason}${where} No backup holds it, so it was taken ` +
+            'out of the library.',
+    );
+  }
+  return { changed: damaged.length > 0, notices };
+}
+
+async function listFolderBackups(dataDir: string): Promise<string[]> {
+  return (await listBackups(dataDir)).filter((b) => !b.singleFile).map((b) => b.path);
 }
 
 /**
  * Serialises the library at most once per write on disk: while one write is under way, every save asked for meanwhile
- * shares the single write that starts after it (and so holds all their changes). A burst of 10,000 changes costs a
- * handful of writes, not 10,000 serialisations of the whole file; each caller still resolves only once a write that
- * began after its change has been renamed into place.
+ * shares the single write that starts after it (and so holds all their changes, and every part they touched). A burst
+ * of 10,000 changes costs a handful of writes, not 10,000; each caller still resolves only once a write that began
+ * after its change has been renamed into place.
  */
-export function coalescedWriter(write: () => Promise<void>): () => Promise<void> {
+export function coalescedWriter<T>(
+  write: (parts: ReadonlySet<T>) => Promise<void>,
+): (parts: Iterable<T>) => Promise<void> {
   let current: Promise<void> | null = null;
   let next: Promise<void> | null = null;
-  const start = (): Promise<void> => {
-    const run = write().finally(() => {
+  let queued = new Set<T>();
+  const start = (parts: ReadonlySet<T>): Promise<void> => {
+    const run = write(parts).finally(() => {
       if (current === run) current = null;
     });
     current = run;
     return run;
   };
-  return () => {
-    if (!current) return start();
+  return (parts) => {
+    if (!current) return start(new Set(parts));
+    for (const part of parts) queued.add(part);
     next ??= current
       .catch(() => undefined)
       .then(() => {
         next = null;
-        return start();
+        const batch = queued;
+        queued = new Set();
+        return start(batch);
       });
     return next;
   };
 }
 
-/** Renames an unreadable data file out of the way and returns its new path. */
-async function moveAside(filePath: string, now: Date): Promise<string> {
+/** Moves an unreadable library (its file and its documents folder) out of the way; returns where it went. */
+async function moveAside(dataDir: string, now: Date): Promise<string> {
   const stamp = now.toISOString().replace(/[:.]/g, '-');
-  const aside = `${filePath}.unreadable-${stamp}`;
-  await rename(filePath, aside);
-  return aside;
+  const aside = `${libraryFilePath(dataDir)}.unreadable-${stamp}`;
+  await rename(libraryFilePath(dataDir), aside);
+  try {
+    await rename(documentsDirPath(dataDir), `${documentsDirPath(dataDir)}.unreadable-${stamp}`);
+    await mkdir(documentsDirPath(dataDir), { recursive: true });
+    return `${aside} (and its documents to ${path.basename(documentsDirPath(dataDir))}.unreadable-${stamp})`;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    await mkdir(documentsDirPath(dataDir), { recursive: true });
+    return aside;
+  }
+}
+
+/** Renames a damaged document file out of the way; null when there was no file. */
+async function moveFileAside(file: string, now: Date): Promise<string | null> {
+  const aside = `${file}.unreadable-${now.toISOString().replace(/[:.]/g, '-')}`;
+  try {
+    await rename(file, aside);
+    return aside;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
 }

@@ -1,15 +1,19 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
 import type { ApiArgs, ApiMethod, ApiResults } from '../../shared/api-contract';
+import type { Database } from '../../shared/domain';
 import type { Backend } from './backend';
+import { BACKUP_DIR_NAME } from './backups';
+import { LOCK_FILE_NAME } from './data-lock';
+import { readLibrary } from './storage/read-library';
 
 /** A temporary data directory per test, removed afterwards. */
 export function useTempDirs(): () => Promise<string> {
   const made: string[] = [];
   afterEach(async () => {
-    await Promise.all(made.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+    await Promise.all(made.splice(0).map((dir) => rm(dir, { recursive: true, force: true, maxRetries: 5 })));
   });
   return async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'stance-annotator-test-'));
@@ -52,4 +56,25 @@ export async function openSampleBackend(dir: string, now?: () => Date) {
     });
   };
   return { store, backend, document, tagIds, highlight };
+}
+
+/** The library in `dataDir` as the files on disk hold it, read back the way the app reads it. */
+export async function libraryOnDisk(dataDir: string): Promise<Database> {
+  const read = await readLibrary(dataDir);
+  if (read.kind !== 'library') throw new Error(`No readable library in ${dataDir}: ${JSON.stringify(read)}`);
+  if (read.damagedDocuments.length > 0) throw new Error(`Damaged documents: ${JSON.stringify(read.damagedDocuments)}`);
+  return read.data;
+}
+
+/** Every file of the library (not the backups, not the lock) by path inside `dataDir`, as text: to compare. */
+export async function libraryFiles(dataDir: string): Promise<Record<string, string>> {
+  const files: Record<string, string> = {};
+  const entries = await readdir(dataDir, { recursive: true, withFileTypes: true });
+  for (const entry of entries) {
+    const file = path.join(entry.parentPath, entry.name);
+    const relative = path.relative(dataDir, file);
+    if (!entry.isFile() || relative.startsWith(BACKUP_DIR_NAME + path.sep) || entry.name === LOCK_FILE_NAME) continue;
+    files[relative] = await readFile(file, 'utf8');
+  }
+  return files;
 }

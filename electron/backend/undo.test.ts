@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { callOk, openSampleBackend, SAMPLE_CLAIM, useTempDirs } from './test-support';
+import type { Store } from './store';
+import { callOk, libraryFiles, openSampleBackend, SAMPLE_CLAIM, useTempDirs } from './test-support';
 
 const tempDir = useTempDirs();
 
@@ -14,7 +14,9 @@ describe('undo and redo', () => {
   it('undo puts the file back exactly as it was before each kind of change; redo re-applies it', async () => {
     const clock = manualClock();
     const { backend, store, tagIds, highlight } = await openSampleBackend(await tempDir(), clock.now);
-    const fileNow = () => readFile(store.filePath, 'utf8');
+    // Every file of the library, parsed: undo must put each one back as it was.
+    const fileNow = async () =>
+      Object.fromEntries(Object.entries(await libraryFiles(store.dataDir)).map(([f, text]) => [f, JSON.parse(text)]));
 
     const setup = await highlight(SAMPLE_CLAIM);
     const actor = await callOk(backend, 'createEntity', { kind: 'actor', name: 'Grushko' });
@@ -58,12 +60,12 @@ describe('undo and redo', () => {
       const before = await fileNow();
       await change();
       const after = await fileNow();
-      expect(after, name).not.toBe(before);
+      expect(after, name).not.toEqual(before);
 
       await callOk(backend, 'undo', {});
-      expect(JSON.parse(await fileNow()), `undo ${name}`).toEqual(JSON.parse(before));
+      expect(await fileNow(), `undo ${name}`).toEqual(before);
       await callOk(backend, 'redo', {});
-      expect(JSON.parse(await fileNow()), `redo ${name}`).toEqual(JSON.parse(after));
+      expect(await fileNow(), `redo ${name}`).toEqual(after);
     }
   });
 
@@ -104,13 +106,13 @@ describe('undo and redo', () => {
     const { backend, store, highlight } = await openSampleBackend(await tempDir());
     await highlight(SAMPLE_CLAIM);
     const save = store.save;
-    (store as { save: () => Promise<void> }).save = () => Promise.reject(new Error('disk full'));
+    (store as { save: Store['save'] }).save = () => Promise.reject(new Error('disk full'));
     expect(await backend('undo', {})).toMatchObject({
       ok: false,
       error: { message: expect.stringMatching(/disk full/) },
     });
     expect(store.data.highlights).toHaveLength(1);
-    (store as { save: () => Promise<void> }).save = save;
+    (store as { save: Store['save'] }).save = save;
     await callOk(backend, 'undo', {});
     expect(store.data.highlights).toHaveLength(0);
   });

@@ -1,10 +1,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { databaseSchema } from '../../shared/domain';
 import { DATA_FILE_NAME } from '../backend/data-dir';
 import { openStore } from '../backend/store';
-import { useTempDirs } from '../backend/test-support';
+import { libraryOnDisk, useTempDirs } from '../backend/test-support';
 import { cli, writeLibrary } from './test/cli-test-support';
 import { hardCaseLibrary } from './test/hard-cases';
 
@@ -40,7 +39,7 @@ describe('stance-annotator export / import', () => {
     expect(again.stderr).toContain('highlights: 0 added, 8 already there');
     expect(again.stderr).toContain('documents: 0 added, 3 already there');
 
-    const after = databaseSchema.parse(JSON.parse(await readFile(path.join(target, DATA_FILE_NAME), 'utf8')));
+    const after = await libraryOnDisk(target);
     expect(after.documents).toHaveLength(before.documents.length + 3);
     expect(after.highlights).toHaveLength(8);
     expect(after.tags.map((t) => t.name)).toEqual([...before.tags.map((t) => t.name), 'Claim, "main"', '=cmd']);

@@ -9,7 +9,8 @@ import { DATA_DIR_ENV, DATA_FILE_NAME, defaultUserDataDir, resolveDataDir } from
 import { acquireDataLock } from '../backend/data-lock';
 import { parseBackup, planImport } from '../backend/import-backup';
 import { Library } from '../backend/library';
-import { openStore, readLibraryFile } from '../backend/store';
+import { openStore } from '../backend/store';
+import { readLibrary } from '../backend/storage/read-library';
 
 export const USAGE = `Usage:
   stance-annotator export --out FILE [--data-dir DIR] [--what annotations|documents|codebook|backup]
@@ -107,9 +108,17 @@ async function exportCommand(args: readonly string[], io: CliIo): Promise<number
   if (what === 'backup' && format === 'csv') throw new UsageError('A backup is JSON: drop --format csv.');
 
   const dataDir = dataDirOf(values, io.env);
-  const file = await readLibraryFile(path.join(dataDir, DATA_FILE_NAME));
+  const file = await readLibrary(dataDir);
   if (file.kind === 'missing') throw new Error(`There is no library in ${dataDir} (no ${DATA_FILE_NAME}).`);
   if (file.kind === 'unreadable') throw new Error(`${file.reason} (${path.join(dataDir, DATA_FILE_NAME)})`);
+  const [damaged] = file.damagedDocuments;
+  if (damaged) {
+    // An export that silently left documents out would be worse than none. The app restores them from a backup.
+    throw new Error(
+      `The document "${damaged.details.title}" could not be read (${damaged.reason} ${damaged.file}). ` +
+        'Start the app once to restore it from a backup, then export again.',
+    );
+  }
   const database = file.data;
 
   const documentId = typeof values.document === 'string' ? values.document : undefined;

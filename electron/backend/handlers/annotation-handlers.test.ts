@@ -1,10 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { databaseSchema } from '../../../shared/domain';
-import { callOk, openSampleBackend, SAMPLE_CLAIM, useTempDirs } from '../test-support';
+import { callOk, libraryOnDisk, openSampleBackend, SAMPLE_CLAIM, useTempDirs } from '../test-support';
 
 const tempDir = useTempDirs();
-const onDisk = async (file: string) => databaseSchema.parse(JSON.parse(await readFile(file, 'utf8')));
 
 describe('highlight updates', () => {
   it('changes tags, stances, note and bounds, each written to disk', async () => {
@@ -24,7 +21,7 @@ describe('highlight updates', () => {
     });
     expect(moved.prefix).toBe(document.text.slice(start - 32, start));
 
-    const saved = (await onDisk(store.filePath)).highlights[0]!;
+    const saved = (await libraryOnDisk(store.dataDir)).highlights[0]!;
     expect(saved).toMatchObject({ tagIds: [tagIds[0], tagIds[2]], stances, note: 'Line one\nLine two', quote: longer });
   });
 
@@ -64,7 +61,7 @@ describe('highlight updates', () => {
         { holderName: 'Alexander Grushko', targetName: 'Unarmed observer mission', stance: 'favor' },
       ],
     });
-    const saved = await onDisk(store.filePath);
+    const saved = await libraryOnDisk(store.dataDir);
     expect(saved.actors.map((a) => a.name)).toEqual(['Russia', 'Alexander Grushko']);
     expect(saved.targets.map((t) => t.name)).toEqual(['NATO peacekeepers in Ukraine', 'Unarmed observer mission']);
     const [grushko] = saved.actors.slice(1);
@@ -76,7 +73,7 @@ describe('highlight updates', () => {
     ]);
     // One step: undo takes back the stances and the entries they created, not the holder made before.
     await callOk(backend, 'undo', {});
-    const undone = await onDisk(store.filePath);
+    const undone = await libraryOnDisk(store.dataDir);
     expect(undone.actors.map((a) => a.name)).toEqual(['Russia']);
     expect(undone.targets).toEqual([]);
     expect(undone.highlights[0]!.stances).toEqual([]);
@@ -112,7 +109,7 @@ describe('codebook', () => {
     expect(tag).toMatchObject({ color: '#aa0000', parentId: null });
     await callOk(backend, 'updateTag', { tagId: tag.id, name: 'Warning', parentId: tagIds[0]! });
     await callOk(backend, 'reorderTags', { tagIds: [tag.id, ...tagIds] });
-    const saved = await onDisk(store.filePath);
+    const saved = await libraryOnDisk(store.dataDir);
     expect(saved.tags[0]).toMatchObject({ id: tag.id, name: 'Warning', parentId: tagIds[0], description: 'A warning' });
   });
 
@@ -142,7 +139,7 @@ describe('codebook', () => {
     expect(await callOk(backend, 'countUsage', { kind: 'tag', id: claim })).toEqual({ highlights: 2, documents: 1 });
 
     await callOk(backend, 'deleteTag', { tagId: claim });
-    const saved = await onDisk(store.filePath);
+    const saved = await libraryOnDisk(store.dataDir);
     expect(saved.tags.map((t) => t.id)).not.toContain(claim);
     expect(saved.tags.find((t) => t.id === child.id)?.parentId).toBeNull();
     expect(saved.highlights.map((h) => h.tagIds)).toEqual([[tagIds[1]], []]);
@@ -174,7 +171,7 @@ describe('holders and targets', () => {
 
     // Merging Grushko into Russia makes two identical Russia → NATO stances: one stays.
     await callOk(backend, 'mergeEntities', { kind: 'actor', sourceId: grushko.id, intoId: russia.id });
-    let saved = await onDisk(store.filePath);
+    let saved = await libraryOnDisk(store.dataDir);
     expect(saved.actors.map((a) => a.name)).toEqual(['Russia']);
     expect(saved.highlights[0]!.stances).toEqual([
       { holderId: russia.id, targetId: nato.id, stance: 'against' },
@@ -183,7 +180,7 @@ describe('holders and targets', () => {
 
     await callOk(backend, 'deleteEntity', { kind: 'target', id: mission.id });
     await callOk(backend, 'deleteEntity', { kind: 'actor', id: russia.id });
-    saved = await onDisk(store.filePath);
+    saved = await libraryOnDisk(store.dataDir);
     expect(saved.highlights[0]!.stances).toEqual([{ holderId: null, targetId: nato.id, stance: 'against' }]);
     expect(saved.targets.map((t) => t.name)).toEqual(['NATO peacekeepers']);
   });

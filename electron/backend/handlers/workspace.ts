@@ -38,7 +38,7 @@ export function workspaceHandlers({ library }: HandlerContext): WorkspaceHandler
         // Where the analyst is, not an edit: saved, but not an undo step. If this write fails the document still
         // opens; the next successful write carries the position.
         data.settings = { ...data.settings, lastDocumentId: documentId };
-        await library.store.save().catch(() => undefined);
+        await library.store.save({ library: true }).catch(() => undefined);
       }
       return { document, highlights };
     },
@@ -59,7 +59,7 @@ export function workspaceHandlers({ library }: HandlerContext): WorkspaceHandler
         ...data.settings,
         readingPositions: { ...data.settings.readingPositions, [documentId]: clamped },
       };
-      await library.store.save();
+      await library.store.save({ library: true });
       return { offset: clamped };
     },
 

@@ -1,0 +1,102 @@
+import { Buffer } from 'node:buffer';
+import path from 'node:path';
+import { z } from 'zod';
+import {
+  CURRENT_SCHEMA_VERSION,
+  databaseSchema,
+  documentSchema,
+  highlightSchema,
+  idSchema,
+  type Database,
+  type Highlight,
+  type StoredDocument,
+} from '../../../shared/domain';
+import { DATA_FILE_NAME } from '../data-dir';
+
+/**
+ * How a library lies in its data folder: one library file (the documents' details, the codebook, holders, targets,
+ * settings) and one file per document (its text and its highlights). A highlight saved at library scale then rewrites
+ * one document's file of a few kilobytes, not the whole library: a single JSON file of 2,000 documents and 100,000
+ * highlights took 0.7 s to rewrite and blocked the backend for most of it.
+ *
+ * The library file says which layout it is in, so a single-file library (every earlier version, and a project backup)
+ * is told apart from this one and converted when opened.
+ */
+export const DOCUMENT_FILES_LAYOUT = 'document-files';
+export const DOCUMENTS_DIR_NAME = 'documents';
+
+export const libraryFilePath = (dataDir: string): string => path.join(dataDir, DATA_FILE_NAME);
+export const documentsDirPath = (dataDir: string): string => path.join(dataDir, DOCUMENTS_DIR_NAME);
+
+/**
+ * A document's file name. Ids made by the app are lowercase UUIDs and are used as they are; any other id (a backup
+ * can bring ids from elsewhere) is hex-encoded, so that no id can name a path outside the folder or collide with
+ * another on a case-insensitive disk. A plain name never contains a dot, so it never equals an encoded one.
+ */
+export function documentFileName(documentId: string): string {
+  return /^[a-z0-9_-]+$/.test(documentId)
+    ? `${documentId}.json`
+    : `${Buffer.from(documentId, 'utf8').toString('hex')}.hex.json`;
+}
+
+export const documentFilePath = (dataDir: string, documentId: string): string =>
+  path.join(documentsDirPath(dataDir), documentFileName(documentId));
+
+const { schemaVersion, tags, actors, targets, settings } = databaseSchema.shape;
+
+/** The library file: everything but the documents' texts and the highlights. */
+export const libraryFileSchema = z.object({
+  schemaVersion,
+  layout: z.literal(DOCUMENT_FILES_LAYOUT),
+  documents: z.array(documentSchema.omit({ text: true })),
+  tags,
+  actors,
+  targets,
+  settings,
+});
+export type LibraryFile = z.infer<typeof libraryFileSchema>;
+
+/** A document's file: its text and its highlights. */
+export const documentFileSchema = z.object({
+  documentId: idSchema,
+  text: z.string(),
+  highlights: z.array(highlightSchema),
+});
+export type DocumentFile = z.infer<typeof documentFileSchema>;
+
+/** The library file's contents for `data` (indented: it is small, and people do look inside). */
+export function libraryFileText(data: Database): string {
+  const file: LibraryFile = {
+    schemaVersion: CURRENT_SCHEMA_VERSION,
+    layout: DOCUMENT_FILES_LAYOUT,
+    documents: data.documents.map(({ text, ...details }) => details),
+    tags: data.tags,
+    actors: data.actors,
+    targets: data.targets,
+    settings: data.settings,
+  };
+  return JSON.stringify(file, null, 2);
+}
+
+/** A document file's contents (compact: it can hold a megabyte of text and ten thousand highlights). */
+export function documentFileText(document: StoredDocument, highlights: readonly Highlight[]): string {
+  const file: DocumentFile = { documentId: document.id, text: document.text, highlights: [...highlights] };
+  return JSON.stringify(file);
+}
+
+/** The highlights of each of `documentIds`, found in one pass over all of them. */
+export function highlightsByDocument(
+  highlights: readonly Highlight[],
+  documentIds: Iterable<string>,
+): Map<string, Highlight[]> {
+  const byDocument = new Map<string, Highlight[]>();
+  for (const id of documentIds) byDocument.set(id, []);
+  for (const highlight of highlights) byDocument.get(highlight.documentId)?.push(highlight);
+  return byDocument;
+}
+
+/** A document from its details in the library file and the text from its own file, in the schema's key order. */
+export function withText(details: Omit<StoredDocument, 'text'>, text: string): StoredDocument {
+  const { id, title, ...rest } = details;
+  return { id, title, text, ...rest };
+}
