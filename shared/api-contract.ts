@@ -63,7 +63,8 @@ const spanSchema = z
   .refine((a) => a.end > a.start, { message: 'end must be greater than start', path: ['end'] });
 
 export const apiArgumentSchemas = {
-  getWorkspace: z.strictObject({}),
+  /** `settled`: answer once every document of the library is loaded (at start-up they load in the background). */
+  getWorkspace: z.strictObject({ settled: z.boolean().optional() }),
   getDocument: z.strictObject({ documentId: idSchema }),
   /** `id` may be chosen by the caller (a UUID), so that the UI can show and edit the highlight before the answer. */
   createHighlight: z
@@ -175,6 +176,11 @@ export interface Workspace {
   history: HistoryState;
   /** Messages for the analyst about what happened at start-up (e.g. a data file moved aside). */
   notices: string[];
+  /**
+   * Whether documents are still loading (just after start-up): the counts are the library file's, and notices about
+   * documents that could not be read may follow. `getWorkspace({ settled: true })` answers when they are loaded.
+   */
+  loading: boolean;
 }
 
 export interface OpenedDocument {

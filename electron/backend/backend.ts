@@ -31,6 +31,9 @@ export function createBackend(store: Store, now?: () => Date): Backend {
       };
     }
     try {
+      // Just after start-up the documents are still being read: the first screen needs only these two methods;
+      // everything else waits the fraction of a second until the library is whole.
+      if (method !== 'getWorkspace' && method !== 'getDocument') await store.loaded;
       // The schema and the handler belong to the same method; TypeScript cannot correlate the two through the union.
       const handler = handlers[method] as (args: unknown) => Promise<ApiResults[ApiMethod]>;
       return { ok: true, value: await handler(parsed.data) };

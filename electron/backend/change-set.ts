@@ -81,7 +81,10 @@ function applyRecord(data: Database, change: RecordChange, from: { id: string } 
   }
 }
 
-/** Which files `changes` touch: a highlight its document's file; a document its file and the library file. */
+/**
+ * Which files `changes` touch: a highlight its document's file (and the library file's count when it comes or goes);
+ * a document its file and the library file; anything else the library file.
+ */
 export function touchedBy(changes: readonly Change[]): { library: boolean; documentIds: Set<string> } {
   const touched = { library: false, documentIds: new Set<string>() };
   for (const change of changes) {
@@ -94,7 +97,8 @@ export function touchedBy(changes: readonly Change[]): { library: boolean; docum
       if (change.collection === 'highlights') touched.documentIds.add((record as Highlight).documentId);
       else if (change.collection === 'documents') touched.documentIds.add(record.id);
     }
-    if (change.collection !== 'highlights') touched.library = true;
+    // The library file lists each document's number of highlights: adding or removing one changes it too.
+    if (change.collection !== 'highlights' || !change.before || !change.after) touched.library = true;
   }
   return touched;
 }

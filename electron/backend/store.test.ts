@@ -39,15 +39,15 @@ describe('openStore', () => {
     expect(store.notices).toEqual([]);
   });
 
-  it("writes an acknowledged highlight into its document's file alone, and a reopened store reads it back", async () => {
+  it("writes an acknowledged highlight into its document's file, and its count into the library file", async () => {
     const dir = await tempDir();
     const store = await openStore(dir);
-    const libraryBefore = await readFile(path.join(dir, DATA_FILE_NAME), 'utf8');
     const document = store.data.documents[0]!;
     const documentBefore = await readFile(documentFilePath(dir, document.id), 'utf8');
     const start = document.text.indexOf(SAMPLE_CLAIM);
     const tagIds = [store.data.tags[0]!.id];
-    await callOk(createBackend(store), 'createHighlight', {
+    const backend = createBackend(store);
+    const created = await callOk(backend, 'createHighlight', {
       documentId: document.id,
       start,
       end: start + SAMPLE_CLAIM.length,
@@ -55,17 +55,59 @@ describe('openStore', () => {
       tagIds,
     });
 
-    // Acknowledged means written: the document's file (not memory) holds the highlight now; the library file is as
-    // it was, so a save at library scale costs one small file.
+    // Acknowledged means written: the document's file (not memory) holds the highlight now.
     expect(await readFile(documentFilePath(dir, document.id), 'utf8')).not.toBe(documentBefore);
-    expect(await readFile(path.join(dir, DATA_FILE_NAME), 'utf8')).toBe(libraryBefore);
+    const listed = () => readJson(path.join(dir, DATA_FILE_NAME)).then((f) => libraryFileSchema.parse(f).documents[0]);
+    expect(await listed()).toMatchObject({ highlightCount: 1, charCount: document.text.length });
     const onDisk = await libraryOnDisk(dir);
     expect(onDisk.highlights).toHaveLength(1);
     expect(onDisk.highlights[0]).toMatchObject({ quote: SAMPLE_CLAIM, start, tagIds });
     expect(onDisk.highlights[0]!.prefix).toBe(document.text.slice(start - 32, start));
 
+    // An edit that adds or removes nothing leaves the library file alone: at library scale it costs one small file.
+    const libraryBefore = await readFile(path.join(dir, DATA_FILE_NAME), 'utf8');
+    await callOk(backend, 'updateHighlight', { highlightId: created.id, note: 'Checked.' });
+    expect(await readFile(path.join(dir, DATA_FILE_NAME), 'utf8')).toBe(libraryBefore);
+    expect((await libraryOnDisk(dir)).highlights[0]!.note).toBe('Checked.');
+
+    await callOk(backend, 'deleteHighlight', { highlightId: created.id });
+    expect(await listed()).toMatchObject({ highlightCount: 0 });
     const reopened = await openStore(dir);
     expect(reopened.data).toEqual(store.data);
+  });
+
+  it('answers the first screen before the documents are read, and everything else once they are', async () => {
+    const dir = await tempDir();
+    const { store: first, document, highlight } = await libraryWithHighlight(dir);
+    const store = await openStore(dir, { documentsInBackground: true });
+    expect(store.isLoaded).toBe(false);
+    expect(() => store.data).toThrow(/still loading/);
+    const backend = createBackend(store);
+    const workspace = await callOk(backend, 'getWorkspace', {});
+    expect(workspace.loading).toBe(true);
+    const { text, ...details } = document;
+    expect(workspace.documents).toEqual([{ ...details, charCount: text.length, highlightCount: 1 }]);
+    const opened = await callOk(backend, 'getDocument', { documentId: document.id });
+    expect(opened.highlights.map((h) => h.id)).toEqual([highlight.id]);
+    // A change waits for the documents, then lands.
+    await callOk(backend, 'updateHighlight', { highlightId: highlight.id, note: 'After loading.' });
+    expect(store.isLoaded).toBe(true);
+    const settled = await callOk(backend, 'getWorkspace', { settled: true });
+    expect(settled.loading).toBe(false);
+    expect(settled.documents).toEqual(workspace.documents);
+    expect(store.data.tags).toEqual(first.data.tags);
+  });
+
+  it('corrects counts that do not match the document files (after a restore or a crash)', async () => {
+    const dir = await tempDir();
+    await libraryWithHighlight(dir);
+    const file = path.join(dir, DATA_FILE_NAME);
+    const library = libraryFileSchema.parse(await readJson(file));
+    library.documents[0]!.highlightCount = 7;
+    await writeFile(file, JSON.stringify(library));
+    const store = await openStore(dir);
+    expect(store.listing().documents[0]!.highlightCount).toBe(1);
+    expect(libraryFileSchema.parse(await readJson(file)).documents[0]!.highlightCount).toBe(1);
   });
 
   it('writes a new document and its listing together, and removes the file of a deleted one', async () => {

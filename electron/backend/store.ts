@@ -1,12 +1,14 @@
 import { copyFile, mkdir, rename } from 'node:fs/promises';
 import path from 'node:path';
-import { CURRENT_SCHEMA_VERSION, type Database } from '../../shared/domain';
+import { CURRENT_SCHEMA_VERSION, type Database, type Highlight, type StoredDocument } from '../../shared/domain';
+import { notFound } from './api-error';
 import { listBackups, newestGoodBackup, takeRollingBackups } from './backups';
 import { DataFileTooNewError } from './migrations';
 import { newLibrary } from './new-library';
 import { removeDanglingReferences } from './storage/dangling-references';
 import { FileSetWriter, recoverFileSet, type FileWrite } from './storage/file-set-writer';
 import {
+  documentEntries,
   documentFilePath,
   documentFileText,
   documentsDirPath,
@@ -14,12 +16,16 @@ import {
   libraryFilePath,
   libraryFileText,
   withText,
+  type LibraryFile,
 } from './storage/library-layout';
 import {
   readDocumentFile,
+  readDocuments,
   readLibrary,
+  readLibraryFile,
   readSingleFileLibrary,
   type DamagedDocument,
+  type LibraryFileRead,
   type LibraryRead,
 } from './storage/read-library';
 
@@ -29,12 +35,23 @@ export interface Touched {
   documentIds?: Iterable<string>;
 }
 
+/** What the library file lists: the documents (with their counts) and everything but texts and highlights. */
+export type Listing = Omit<LibraryFile, 'schemaVersion' | 'layout'>;
+
 /** The library in memory, and the one way to put it on disk. */
 export interface Store {
-  readonly data: Database;
   readonly dataDir: string;
   /** What the analyst should be told about opening the library (shown once in the UI). */
   readonly notices: readonly string[];
+  /** Resolves once every document is read and `data` holds the whole library; rejects if they cannot be read. */
+  readonly loaded: Promise<void>;
+  readonly isLoaded: boolean;
+  /** The whole library. Only once {@link loaded}: before, it throws. */
+  readonly data: Database;
+  /** The documents as the library lists them, and the codebook, holders, targets and settings: at hand at once. */
+  listing(): Listing;
+  /** One document with its highlights: from memory once loaded, straight from its file before. */
+  openDocument(documentId: string): Promise<{ document: StoredDocument; highlights: Highlight[] }>;
   /**
    * Resolves once the files holding what `touched` names are on disk as `data` has them now: renamed into place, all
    * of them or none (see {@link FileSetWriter}).
@@ -58,40 +75,52 @@ export function emptyLibrary(): Database {
 const LIBRARY_PART = 'library';
 const documentPart = (id: string): string => `document:${id}`;
 
+export interface OpenOptions {
+  now?: () => Date;
+  /** false: start an empty library (to restore a backup into) instead of one with the sample article. */
+  seed?: boolean;
+  /**
+   * Return as soon as the library file is read, and read the documents' files in the background (what the app does:
+   * a library of 2,000 documents is shown at once). Otherwise the store is returned whole.
+   */
+  documentsInBackground?: boolean;
+}
+
 /**
  * Opens the library in `dataDir`, creating it on first start — with the sample article and the starter codebook,
- * or empty when `seed` is false (to restore a backup into).
+ * or empty when `seed` is false.
  *
  * The files are read and written directly (lowdb's `JSONFilePreset` swaps in an in-memory adapter under
  * NODE_ENV=test, and tests must exercise the real disk). A library that reads well is kept in the rolling backups
  * first. A library file that cannot be read as this version's (damaged, or from a newer version) is moved aside with
  * the document files, never overwritten, and the newest good backup takes its place; a damaged document file is
  * moved aside and that document alone restored from the newest backup that has it. The notices say what happened and
- * where the old files are.
+ * where the old files are. A single-file library of an earlier version is converted, and kept as it was.
  */
-export async function openStore(dataDir: string, options: { now?: () => Date; seed?: boolean } = {}): Promise<Store> {
+export async function openStore(dataDir: string, options: OpenOptions = {}): Promise<Store> {
   const now = options.now ?? (() => new Date());
   await mkdir(documentsDirPath(dataDir), { recursive: true });
   await recoverFileSet(dataDir, [documentsDirPath(dataDir)]);
   const notices: string[] = [];
   const fresh = (): Database => (options.seed === false ? emptyLibrary() : newLibrary(now()));
+  const writer = new FileSetWriter(dataDir);
 
-  let read: LibraryRead;
+  let file: LibraryFileRead;
   try {
-    read = await readLibrary(dataDir);
+    file = await readLibraryFile(dataDir);
   } catch (error) {
     // A library from a newer version is not damaged, but this version cannot use it: keep it aside, untouched.
     if (!(error instanceof DataFileTooNewError)) throw error;
-    read = { kind: 'unreadable', reason: error.message };
+    file = { kind: 'unreadable', reason: error.message };
   }
 
-  let data: Database;
-  /** Whether everything must be written out (a new, restored or converted library) before the store is used. */
-  let writeAll = true;
-  let backUpAtLaunch = false;
-  switch (read.kind) {
+  let data: Database | null = null;
+  let listed: LibraryFile | null = null;
+  let backups: Promise<void> = Promise.resolve();
+  switch (file.kind) {
     case 'missing':
       data = fresh();
+      await writeWholeLibrary(dataDir, writer, data);
       break;
     case 'unreadable': {
       const aside = await moveAside(dataDir, now());
@@ -99,51 +128,69 @@ export async function openStore(dataDir: string, options: { now?: () => Date; se
       if (backup) {
         data = backup.data;
         notices.push(
-          `${read.reason} The library was moved to ${aside}, and restored from the backup ${backup.file}. ` +
+          `${file.reason} The library was moved to ${aside}, and restored from the backup ${backup.file}. ` +
             'Changes made after that backup are only in the moved files.',
         );
       } else {
         data = fresh();
         notices.push(
-          `${read.reason} The library was moved to ${aside}; there was no backup, so a new one was started.`,
+          `${file.reason} The library was moved to ${aside}; there was no backup, so a new one was started.`,
         );
       }
+      await writeWholeLibrary(dataDir, writer, data);
       break;
     }
-    case 'library': {
-      data = read.data;
-      if (read.singleFile) {
-        // Back up, and keep, the single file as the older version wrote it, so a conversion bug can never cost data.
-        // It stays the library until the converted library file is renamed over it, the last step of writing all.
-        await takeRollingBackups(dataDir, [libraryFilePath(dataDir)], now());
-        await copyFile(libraryFilePath(dataDir), `${libraryFilePath(dataDir)}.schema-${read.fromVersion}.bak`);
-      } else {
-        const restored = await restoreDamagedDocuments(dataDir, data, read.damagedDocuments, now());
-        notices.push(...restored.notices);
-        writeAll = restored.changed;
-        backUpAtLaunch = true;
-      }
+    case 'single-file':
+      // Back up, and keep, the single file as the older version wrote it, so a conversion bug can never cost data.
+      // It stays the library until the converted library file is renamed over it, the last step of writing all.
+      await takeRollingBackups(dataDir, [libraryFilePath(dataDir)], now());
+      await copyFile(libraryFilePath(dataDir), `${libraryFilePath(dataDir)}.schema-${file.fromVersion}.bak`);
+      data = file.data;
+      await writeWholeLibrary(dataDir, writer, data);
       break;
-    }
+    case 'document-files':
+      listed = file.file;
+      break;
     default:
-      throw new Error(`Unknown library state ${String(read satisfies never)}`);
+      throw new Error(`Unknown library state ${String(file satisfies never)}`);
   }
 
-  const writer = new FileSetWriter(dataDir);
-  if (writeAll) await writeWholeLibrary(dataDir, writer, data);
-  // Taken while the app starts rather than before: the first write waits for it, so it is the library at launch.
-  const files = [libraryFilePath(dataDir), ...data.documents.map((d) => documentFilePath(dataDir, d.id))];
-  const backups = backUpAtLaunch
-    ? takeRollingBackups(dataDir, files, now()).catch((error: Error) => {
-        notices.push(`The launch backup of the library could not be taken: ${error.message}`);
-      })
-    : Promise.resolve();
+  /** Reads every document's file, restores the damaged ones, then takes the launch backup. */
+  const loadDocuments = async (library: LibraryFile): Promise<void> => {
+    const read = await readDocuments(dataDir, library.documents);
+    const { layout, documents: entries, ...lists } = library;
+    const whole: Database = { ...lists, documents: read.documents, highlights: read.highlights };
+    const restored = await restoreDamagedDocuments(dataDir, whole, read.damaged, now());
+    notices.push(...restored.notices);
+    const order = new Map(entries.map((d, i) => [d.id, i]));
+    whole.documents.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+    data = whole;
+    if (restored.changed) await writeWholeLibrary(dataDir, writer, whole);
+    else if (!read.countsMatch)
+      await writer.write([{ file: libraryFilePath(dataDir), content: libraryFileText(whole) }]);
+    // Taken after the library opens rather than before it; the first write waits for it, so it is the library at
+    // launch.
+    const files = [libraryFilePath(dataDir), ...whole.documents.map((d) => documentFilePath(dataDir, d.id))];
+    backups = takeRollingBackups(dataDir, files, now()).catch((error: Error) => {
+      notices.push(`The launch backup of the library could not be taken: ${error.message}`);
+    });
+  };
+  const loaded = listed ? loadDocuments(listed) : Promise.resolve();
+  // A failure is reported to every caller that waits for the documents, never as an unhandled rejection.
+  loaded.catch(() => undefined);
+  if (!options.documentsInBackground) await loaded;
+
+  const whole = (): Database => {
+    if (!data) throw new Error('The library is still loading its documents.');
+    return data;
+  };
   const filesFor = (parts: ReadonlySet<string>): FileWrite[] => {
+    const library = whole();
     const writes: FileWrite[] = [];
     const documentIds = [...parts].filter((p) => p !== LIBRARY_PART).map((p) => p.slice(documentPart('').length));
     if (documentIds.length > 0) {
-      const highlights = highlightsByDocument(data.highlights, documentIds);
-      const documents = new Map(data.documents.map((d) => [d.id, d]));
+      const highlights = highlightsByDocument(library.highlights, documentIds);
+      const documents = new Map(library.documents.map((d) => [d.id, d]));
       for (const id of documentIds) {
         const document = documents.get(id);
         // A document that is gone (deleted) loses its file in the same step.
@@ -152,19 +199,46 @@ export async function openStore(dataDir: string, options: { now?: () => Date; se
       }
     }
     // The library file comes last, so a document added with it is never listed before its file exists.
-    if (parts.has(LIBRARY_PART)) writes.push({ file: libraryFilePath(dataDir), content: libraryFileText(data) });
+    if (parts.has(LIBRARY_PART)) writes.push({ file: libraryFilePath(dataDir), content: libraryFileText(library) });
     return writes;
   };
   const save = coalescedWriter<string>(async (parts) => {
+    await loaded;
     await backups;
     await writer.write(filesFor(parts));
   });
   return {
-    get data() {
-      return data;
-    },
     dataDir,
     notices,
+    loaded,
+    get isLoaded() {
+      return data !== null;
+    },
+    get data() {
+      return whole();
+    },
+    listing() {
+      if (!data) {
+        const { schemaVersion, layout, ...rest } = listed!;
+        return rest;
+      }
+      const { schemaVersion, documents, highlights, ...rest } = data;
+      return { documents: documentEntries(data), ...rest };
+    },
+    async openDocument(documentId) {
+      if (!data) {
+        const details = listed!.documents.find((d) => d.id === documentId);
+        if (!details) throw notFound('document', documentId);
+        const read = await readDocumentFile(dataDir, documentId);
+        // A file that cannot be read is restored (or reported) by the load: wait for it.
+        if ('file' in read) return { document: withText(details, read.file.text), highlights: read.file.highlights };
+        await loaded;
+      }
+      const library = whole();
+      const document = library.documents.find((d) => d.id === documentId);
+      if (!document) throw notFound('document', documentId);
+      return { document, highlights: library.highlights.filter((h) => h.documentId === documentId) };
+    },
     save: ({ library, documentIds = [] }) =>
       save([...(library ? [LIBRARY_PART] : []), ...[...documentIds].map(documentPart)]),
   };

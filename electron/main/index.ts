@@ -35,7 +35,7 @@ if (!app.requestSingleInstanceLock()) {
     try {
       // The single-instance lock keeps out a second app; this file keeps out the browser mode and the command line.
       await acquireDataLock(dataDir, 'Electron');
-      store = await openStore(dataDir);
+      store = await openStore(dataDir, { documentsInBackground: true });
     } catch (error) {
       dialog.showErrorBox('Stance Annotator cannot open its library', (error as Error).message);
       app.exit(1);

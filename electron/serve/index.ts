@@ -35,15 +35,18 @@ async function main(): Promise<void> {
   );
   // One writer per library: refuse (clearly) if another process has it open.
   await acquireDataLock(dataDir, 'browser mode').catch((error: Error) => fail(error.message));
-  const store = await openStore(dataDir).catch((error: Error) => fail(error.message));
+  const store = await openStore(dataDir, { documentsInBackground: true }).catch((error: Error) => fail(error.message));
   const server = await startBrowserModeServer({
     backend: createBackend(store),
     rendererDir: path.join(__dirname, '../renderer'),
     port,
   }).catch((error: Error) => fail(`Could not listen on 127.0.0.1:${port}: ${error.message}`));
 
-  for (const notice of store.notices) console.warn(`Notice: ${notice}`);
   console.log(`Stance Annotator at ${server.url}`);
+  store.loaded.then(
+    () => store.notices.forEach((notice) => console.warn(`Notice: ${notice}`)),
+    (error: Error) => console.error(`The library's documents could not be read: ${error.message}`),
+  );
 
   const stop = (): void => {
     void server.close().then(() => process.exit(0));

@@ -1,4 +1,3 @@
-import type { DocumentSummary } from '../../../shared/domain';
 import { findDocument } from './lookup';
 import type { HandlerContext, Handlers } from './types';
 
@@ -9,38 +8,33 @@ type WorkspaceHandlers = Pick<
 
 export function workspaceHandlers({ library }: HandlerContext): WorkspaceHandlers {
   return {
-    async getWorkspace() {
-      const { data } = library;
-      const counts = new Map<string, number>();
-      for (const h of data.highlights) counts.set(h.documentId, (counts.get(h.documentId) ?? 0) + 1);
-      // Counted in one pass here (not per document): a library of thousands of documents opens at once.
-      const documents: DocumentSummary[] = data.documents.map(({ text, ...rest }) => ({
-        ...rest,
-        charCount: text.length,
-        highlightCount: counts.get(rest.id) ?? 0,
-      }));
+    async getWorkspace({ settled }) {
+      const { store } = library;
+      if (settled) await store.loaded;
+      // Just after start-up this is the library file's listing: a library of thousands of documents shows at once.
       return {
-        documents,
-        tags: data.tags,
-        actors: data.actors,
-        targets: data.targets,
-        settings: data.settings,
+        ...store.listing(),
         history: library.history(),
-        notices: [...library.store.notices],
+        notices: [...store.notices],
+        loading: !store.isLoaded,
       };
     },
 
     async getDocument({ documentId }) {
-      const { data } = library;
-      const document = findDocument(data, documentId);
-      const highlights = data.highlights.filter((h) => h.documentId === documentId);
-      if (data.settings.lastDocumentId !== documentId) {
-        // Where the analyst is, not an edit: saved, but not an undo step. If this write fails the document still
-        // opens; the next successful write carries the position.
+      const { store } = library;
+      const opened = await store.openDocument(documentId);
+      // Where the analyst is, not an edit: saved, but not an undo step. If this write fails the document still
+      // opens; the next successful write carries the position. Just after start-up it is saved once the documents
+      // are loaded (it is usually the one the library reopened, so nothing changes).
+      const remember = async () => {
+        const { data } = store;
+        if (data.settings.lastDocumentId === documentId) return;
         data.settings = { ...data.settings, lastDocumentId: documentId };
-        await library.store.save({ library: true }).catch(() => undefined);
-      }
-      return { document, highlights };
+        await store.save({ library: true }).catch(() => undefined);
+      };
+      if (store.isLoaded) await remember();
+      else void store.loaded.then(remember, () => undefined);
+      return opened;
     },
 
     async updateSettings(changes) {

@@ -44,11 +44,22 @@ export const documentFilePath = (dataDir: string, documentId: string): string =>
 
 const { schemaVersion, tags, actors, targets, settings } = databaseSchema.shape;
 
+/**
+ * A document as the library file lists it: its details, and its size and number of highlights, so that the library
+ * can be shown before any document file is read. The counts are kept with every change that alters them, and checked
+ * when the documents are read.
+ */
+export const documentEntrySchema = documentSchema.omit({ text: true }).extend({
+  charCount: z.number().int().nonnegative(),
+  highlightCount: z.number().int().nonnegative(),
+});
+export type DocumentEntry = z.infer<typeof documentEntrySchema>;
+
 /** The library file: everything but the documents' texts and the highlights. */
 export const libraryFileSchema = z.object({
   schemaVersion,
   layout: z.literal(DOCUMENT_FILES_LAYOUT),
-  documents: z.array(documentSchema.omit({ text: true })),
+  documents: z.array(documentEntrySchema),
   tags,
   actors,
   targets,
@@ -69,13 +80,24 @@ export function libraryFileText(data: Database): string {
   const file: LibraryFile = {
     schemaVersion: CURRENT_SCHEMA_VERSION,
     layout: DOCUMENT_FILES_LAYOUT,
-    documents: data.documents.map(({ text, ...details }) => details),
+    documents: documentEntries(data),
     tags: data.tags,
     actors: data.actors,
     targets: data.targets,
     settings: data.settings,
   };
   return JSON.stringify(file, null, 2);
+}
+
+/** Every document's entry: its details with its size and its number of highlights (counted in one pass). */
+export function documentEntries(data: Database): DocumentEntry[] {
+  const counts = new Map<string, number>();
+  for (const h of data.highlights) counts.set(h.documentId, (counts.get(h.documentId) ?? 0) + 1);
+  return data.documents.map(({ text, ...details }) => ({
+    ...details,
+    charCount: text.length,
+    highlightCount: counts.get(details.id) ?? 0,
+  }));
 }
 
 /** A document file's contents (compact: it can hold a megabyte of text and ten thousand highlights). */
@@ -97,6 +119,6 @@ export function highlightsByDocument(
 
 /** A document from its details in the library file and the text from its own file, in the schema's key order. */
 export function withText(details: Omit<StoredDocument, 'text'>, text: string): StoredDocument {
-  const { id, title, ...rest } = details;
-  return { id, title, text, ...rest };
+  const { id, title, source, meta, sha256, addedAt } = details;
+  return { id, title, text, source, meta, sha256, addedAt };
 }

@@ -1,6 +1,11 @@
 import { TextFile } from 'lowdb/node';
-import { CURRENT_SCHEMA_VERSION, databaseSchema, type Database, type StoredDocument } from '../../../shared/domain';
-import { mapLimited } from './map-limited';
+import {
+  CURRENT_SCHEMA_VERSION,
+  databaseSchema,
+  type Database,
+  type Highlight,
+  type StoredDocument,
+} from '../../../shared/domain';
 import { DataFileShapeError, DataFileTooNewError, migrate } from '../migrations';
 import {
   DOCUMENT_FILES_LAYOUT,
@@ -9,40 +14,54 @@ import {
   libraryFilePath,
   libraryFileSchema,
   withText,
+  type DocumentEntry,
   type DocumentFile,
   type LibraryFile,
 } from './library-layout';
+import { mapLimited } from './map-limited';
 
 /** A document whose file could not be read: the rest of the library is usable without it. */
 export interface DamagedDocument {
-  details: Omit<StoredDocument, 'text'>;
+  details: DocumentEntry;
   file: string;
   reason: string;
 }
 
-/** What is in a data folder (or a backup of one): nothing yet, a library, or something unreadable. */
+/**
+ * What the library file of a data folder (or of a backup) holds: nothing yet, the library file of this layout (its
+ * documents still to be read), a whole single-file library of an earlier version (migrated in memory), or something
+ * unreadable.
+ */
+export type LibraryFileRead =
+  | { kind: 'missing' }
+  | { kind: 'document-files'; file: LibraryFile }
+  | { kind: 'single-file'; data: Database; fromVersion: number }
+  | { kind: 'unreadable'; reason: string };
+
+/** The documents a library file lists, read from their files. */
+export interface DocumentsRead {
+  documents: StoredDocument[];
+  highlights: Highlight[];
+  /** Documents left out because their files could not be read. */
+  damaged: DamagedDocument[];
+  /** Whether every entry's counts in the library file matched its file (false after a crash or a restore). */
+  countsMatch: boolean;
+}
+
+/** A whole library: read, but documents whose files could not be read are left out and listed. */
 export type LibraryRead =
   | { kind: 'missing' }
-  | {
-      kind: 'library';
-      data: Database;
-      /** The schema the library was written in, and whether it was still one single file. */
-      fromVersion: number;
-      singleFile: boolean;
-      /** Documents left out of `data` because their files could not be read. */
-      damagedDocuments: DamagedDocument[];
-    }
-  | { kind: 'unreadable'; reason: string };
+  | { kind: 'unreadable'; reason: string }
+  | { kind: 'library'; data: Database; damagedDocuments: DamagedDocument[] };
 
 /** How many document files are read at once: enough to keep the disk busy, few enough for any file-handle limit. */
 const READ_CONCURRENCY = 32;
 
 /**
- * Reads and checks the library in `dataDir` without changing anything on disk: the library file and every document
- * file it lists, or a single-file library of an earlier version (migrated in memory). A library from a newer schema
+ * Reads and checks the library file in `dataDir` without changing anything on disk. A library from a newer schema
  * throws {@link DataFileTooNewError}: it is readable, just not by this version.
  */
-export async function readLibrary(dataDir: string): Promise<LibraryRead> {
+export async function readLibraryFile(dataDir: string): Promise<LibraryFileRead> {
   const raw = await readJson(libraryFilePath(dataDir));
   if (raw.kind !== 'json') return raw.kind === 'missing' ? raw : { kind: 'unreadable', reason: raw.reason };
   const value = raw.value as { layout?: unknown; schemaVersion?: unknown } | null;
@@ -54,17 +73,57 @@ export async function readLibrary(dataDir: string): Promise<LibraryRead> {
   }
   const parsed = libraryFileSchema.safeParse(value);
   if (!parsed.success) return { kind: 'unreadable', reason: shapeProblem('The data file', parsed.error) };
-  return assemble(dataDir, parsed.data);
+  return { kind: 'document-files', file: parsed.data };
+}
+
+/** Reads the files of the documents `entries` list, in their order. */
+export async function readDocuments(dataDir: string, entries: readonly DocumentEntry[]): Promise<DocumentsRead> {
+  const files = await mapLimited(entries, READ_CONCURRENCY, (d) => readDocumentFile(dataDir, d.id));
+  const read: DocumentsRead = { documents: [], highlights: [], damaged: [], countsMatch: true };
+  entries.forEach((details, i) => {
+    const result = files[i]!;
+    if ('problem' in result) {
+      read.damaged.push({ details, file: documentFilePath(dataDir, details.id), reason: result.problem });
+      read.countsMatch = false;
+      return;
+    }
+    const { text, highlights } = result.file;
+    read.documents.push(withText(details, text));
+    for (const highlight of highlights) read.highlights.push(highlight);
+    if (details.charCount !== text.length || details.highlightCount !== highlights.length) read.countsMatch = false;
+  });
+  return read;
+}
+
+/** Reads a whole library: a data folder, or a backup folder laid out like one. */
+export async function readLibrary(dataDir: string): Promise<LibraryRead> {
+  const file = await readLibraryFile(dataDir);
+  switch (file.kind) {
+    case 'missing':
+    case 'unreadable':
+      return file;
+    case 'single-file':
+      return { kind: 'library', data: file.data, damagedDocuments: [] };
+    case 'document-files': {
+      const { layout, documents: entries, ...lists } = file.file;
+      const { documents, highlights, damaged } = await readDocuments(dataDir, entries);
+      return { kind: 'library', data: { ...lists, documents, highlights }, damagedDocuments: damaged };
+    }
+    default:
+      throw new Error(`Unknown library file state ${String(file satisfies never)}`);
+  }
 }
 
 /** Reads a library kept in one file (an earlier version's data file, or one of its backups). */
 export async function readSingleFileLibrary(filePath: string): Promise<LibraryRead> {
   const raw = await readJson(filePath);
   if (raw.kind !== 'json') return raw.kind === 'missing' ? raw : { kind: 'unreadable', reason: raw.reason };
-  return singleFileLibrary(raw.value);
+  const file = singleFileLibrary(raw.value);
+  if (file.kind === 'single-file') return { kind: 'library', data: file.data, damagedDocuments: [] };
+  return file.kind === 'unreadable' ? file : { kind: 'unreadable', reason: 'The backup is not a single file.' };
 }
 
-/** Reads one document's file; null when it is missing, a reason when it is damaged or belongs to another id. */
+/** Reads one document's file; a reason when it is missing, damaged, or belongs to another id. */
 export async function readDocumentFile(
   dataDir: string,
   documentId: string,
@@ -81,24 +140,7 @@ export async function readDocumentFile(
   return { file: parsed.data };
 }
 
-async function assemble(dataDir: string, library: LibraryFile): Promise<LibraryRead> {
-  const files = await mapLimited(library.documents, READ_CONCURRENCY, (d) => readDocumentFile(dataDir, d.id));
-  const { layout, documents, ...lists } = library;
-  const data: Database = { ...lists, documents: [], highlights: [] };
-  const damagedDocuments: DamagedDocument[] = [];
-  documents.forEach((details, i) => {
-    const read = files[i]!;
-    if ('problem' in read) {
-      damagedDocuments.push({ details, file: documentFilePath(dataDir, details.id), reason: read.problem });
-      return;
-    }
-    data.documents.push(withText(details, read.file.text));
-    for (const highlight of read.file.highlights) data.highlights.push(highlight);
-  });
-  return { kind: 'library', data, fromVersion: library.schemaVersion, singleFile: false, damagedDocuments };
-}
-
-function singleFileLibrary(raw: unknown): LibraryRead {
+function singleFileLibrary(raw: unknown): LibraryFileRead {
   let migrated: ReturnType<typeof migrate>;
   try {
     migrated = migrate(raw);
@@ -108,13 +150,7 @@ function singleFileLibrary(raw: unknown): LibraryRead {
   }
   const parsed = databaseSchema.safeParse(migrated.data);
   if (!parsed.success) return { kind: 'unreadable', reason: shapeProblem('The data file', parsed.error) };
-  return {
-    kind: 'library',
-    data: parsed.data,
-    fromVersion: migrated.fromVersion,
-    singleFile: true,
-    damagedDocuments: [],
-  };
+  return { kind: 'single-file', data: parsed.data, fromVersion: migrated.fromVersion };
 }
 
 type JsonRead = { kind: 'missing' } | { kind: 'unreadable'; reason: string } | { kind: 'json'; value: unknown };

@@ -57,6 +57,15 @@ export const createWorkspaceSlice: StateCreator<AppState, [], [], WorkspaceSlice
       const documentId = workspace.settings.lastDocumentId ?? workspace.documents[0]?.id;
       if (documentId) await get().openDocument(documentId);
       set({ loadState: 'ready' });
+      // Just after start-up the backend is still reading the documents: once it has, take its counts, and any
+      // notice about a document it had to restore.
+      if (workspace.loading) {
+        const settled = await callApi('getWorkspace', { settled: true });
+        set((s) => ({
+          documents: settled.documents,
+          notices: [...s.notices, ...settled.notices.slice(workspace.notices.length)],
+        }));
+      }
     } catch (error) {
       set({ loadState: 'failed', loadError: (error as Error).message });
     }
