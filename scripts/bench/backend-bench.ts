@@ -1,0 +1,93 @@
+// The backend side of `npm run bench`, run in its own Node process against a data folder: opening the library,
+// saving a highlight (acknowledgement time, and the longest the event loop is blocked by it), resident memory, and
+// exporting annotations.csv against the floor of writing the same bytes. Prints one JSON object.
+import { writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { createBackend } from '../../electron/backend/backend';
+import { openStore } from '../../electron/backend/store';
+
+const [dataDir, runsArg] = process.argv.slice(2);
+const runs = Number(runsArg ?? 5);
+
+const since = (start: number): number => performance.now() - start;
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function call(backend: ReturnType<typeof createBackend>, method: string, args: unknown) {
+  const result = await backend(method, args);
+  if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
+  return result.value as never;
+}
+
+async function main(): Promise<void> {
+  let start = performance.now();
+  const store = await openStore(dataDir!, { documentsInBackground: true });
+  const libraryFileRead = since(start);
+  await store.loaded;
+  const documentsRead = since(start);
+  const backend = createBackend(store);
+  // The launch backup is taken in the background; the first save waits for it. Let it finish, as it has by the time
+  // an analyst makes a first highlight.
+  await call(backend, 'updateSettings', { annotator: 'bench' });
+
+  const saves: { ackMs: number; blockedMs: number }[] = [];
+  const documents = store.data.documents;
+  const tagId = store.data.tags[0]!.id;
+  for (let i = 0; i < runs; i++) {
+    const document = documents[(i * 7919) % documents.length]!;
+    const at = 40 + i * 50;
+    const quote = document.text.slice(at, at + 40);
+    await pause(50);
+    const histogram = monitorEventLoopDelay({ resolution: 1 });
+    histogram.enable();
+    start = performance.now();
+    await call(backend, 'createHighlight', {
+      documentId: document.id,
+      start: at,
+      end: at + 40,
+      quote,
+      tagIds: [tagId],
+    });
+    const ackMs = since(start);
+    await pause(20);
+    histogram.disable();
+    saves.push({ ackMs, blockedMs: histogram.max / 1e6 });
+  }
+
+  global.gc?.();
+  const rssMb = process.memoryUsage().rss / 2 ** 20;
+
+  const exports: { buildAndWriteMs: number; floorMs: number; bytes: number }[] = [];
+  const out = path.join(tmpdir(), `stance-bench-${process.pid}.csv`);
+  for (let i = 0; i < runs; i++) {
+    start = performance.now();
+    const file = (await call(backend, 'exportData', { kind: 'annotations' })) as { content: string };
+    await writeFile(out, file.content, 'utf8');
+    const buildAndWriteMs = since(start);
+    // The floor: the same string, written to the same file, with nothing built.
+    start = performance.now();
+    await writeFile(out, file.content, 'utf8');
+    exports.push({ buildAndWriteMs, floorMs: since(start), bytes: Buffer.byteLength(file.content) });
+  }
+
+  process.stdout.write(
+    JSON.stringify({
+      documents: documents.length,
+      highlights: store.data.highlights.length,
+      libraryFileReadMs: libraryFileRead,
+      documentsReadMs: documentsRead,
+      saves,
+      rssMb,
+      exports,
+    }),
+  );
+}
+
+main().then(
+  () => process.exit(0),
+  (error: Error) => {
+    process.stderr.write(`${error.stack ?? error.message}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,165 @@
+// The bench's table: each figure's median over the runs, beside the peer's and the target it is held to.
+
+export function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+const ms = (value) => `${value < 10 ? value.toFixed(1) : Math.round(value).toLocaleString('en')} ms`;
+const mb = (value) => `${value.toFixed(1)} MB`;
+const n = (value) => value.toLocaleString('en');
+
+/** The rows of the table: what was measured, ours, the peer's, and whether the target holds. */
+export function summarise(raw, sizes) {
+  const { ours, peer, library, backend } = raw;
+  const big = `${n(sizes.long[0] / 1000)} KB / ${n(sizes.long[1])} highlights`;
+  const small = `${n(sizes.short[0] / 1000)} KB / ${n(sizes.short[1])} highlights`;
+  const openLong = median(ours.openLong);
+  const peerLong = median(peer.openLong);
+  const scrollWorst = (list) => ({
+    frame: Math.max(...list.map((s) => s.longestFrameMs)),
+    over: Math.max(...list.map((s) => s.framesOver50)),
+    task: Math.max(...list.map((s) => s.longestTaskMs)),
+  });
+  const ourScroll = scrollWorst(ours.scroll);
+  const peerScroll = scrollWorst(peer.scroll);
+  const heap = median(ours.heapMb);
+  const peerHeap = median(peer.heapMb);
+  const saveAck = median(backend.saves.map((s) => s.ackMs));
+  const blocked = Math.max(...backend.saves.map((s) => s.blockedMs));
+  const exportMs = median(backend.exports.map((e) => e.buildAndWriteMs));
+  const floorMs = median(backend.exports.map((e) => e.floorMs));
+  const coldStart = median(library.coldStart);
+  const documents = n(backend.documents);
+  const highlights = n(backend.highlights);
+  return [
+    {
+      label: `Open ${big}, until painted`,
+      ours: ms(openLong),
+      peer: ms(peerLong),
+      ratio: `${(openLong / peerLong).toFixed(3)}×`,
+      target: '< 150 ms and ≤ 0.1× peer',
+      pass: openLong < 150 && openLong <= peerLong / 10,
+    },
+    {
+      label: `Open ${small}, until painted`,
+      ours: ms(median(ours.openShort)),
+      peer: ms(median(peer.openShort)),
+      ratio: `${(median(ours.openShort) / median(peer.openShort)).toFixed(3)}×`,
+      target: '',
+      pass: null,
+    },
+    {
+      label: `Peer with its default renderer (SPANS), ${big}`,
+      ours: '',
+      peer: ms(median(peer.openLongSpans)),
+      ratio: '',
+      target: '',
+      pass: null,
+    },
+    {
+      label: 'Add one highlight: frames until painted',
+      ours: `${Math.max(...ours.addFrames)} (${ms(median(ours.addPainted))})`,
+      peer: '',
+      ratio: '',
+      target: '≤ 2 frames',
+      pass: Math.max(...ours.addFrames) <= 2,
+    },
+    {
+      label: 'Add one highlight: until acknowledged on disk',
+      ours: ms(median(ours.addAck)),
+      peer: '',
+      ratio: '',
+      target: '< 50 ms',
+      pass: median(ours.addAck) < 50,
+    },
+    {
+      label: 'Scroll the whole long article: longest frame',
+      ours: ms(ourScroll.frame),
+      peer: ms(peerScroll.frame),
+      ratio: '',
+      target: '',
+      pass: null,
+    },
+    {
+      label: 'Scroll: frames over 50 ms (longest task)',
+      ours: `${ourScroll.over} (${ms(ourScroll.task)})`,
+      peer: `${peerScroll.over} (${ms(peerScroll.task)})`,
+      ratio: '',
+      target: '0',
+      pass: ourScroll.over === 0,
+    },
+    {
+      label: `Renderer JS heap, ${big} open`,
+      ours: mb(heap),
+      peer: mb(peerHeap),
+      ratio: `${(heap / peerHeap).toFixed(2)}×`,
+      target: '≤ peer',
+      pass: heap <= peerHeap,
+    },
+    {
+      label: `Cold start to the library shown (${documents} documents, ${highlights} highlights)`,
+      ours: ms(coldStart),
+      peer: '',
+      ratio: '',
+      target: '< 1,000 ms',
+      pass: coldStart < 1000,
+    },
+    {
+      label: 'Library scale: open one document, until painted',
+      ours: ms(median(library.openDocument)),
+      peer: '',
+      ratio: '',
+      target: '',
+      pass: null,
+    },
+    {
+      label: 'Library scale: highlight save, until acknowledged',
+      ours: ms(saveAck),
+      peer: '',
+      ratio: '',
+      target: '< 50 ms',
+      pass: saveAck < 50,
+    },
+    {
+      label: 'Library scale: longest event-loop block by a save',
+      ours: ms(blocked),
+      peer: '',
+      ratio: '',
+      target: '< 20 ms',
+      pass: blocked < 20,
+    },
+    {
+      label: 'Library scale: backend resident memory',
+      ours: mb(backend.rssMb),
+      peer: '',
+      ratio: '',
+      target: '',
+      pass: null,
+    },
+    {
+      label: `Export annotations.csv (${highlights} highlights, ${mb(median(backend.exports.map((e) => e.bytes)) / 2 ** 20)})`,
+      ours: ms(exportMs),
+      peer: '',
+      ratio: `${(exportMs / floorMs).toFixed(1)}× floor (${ms(floorMs)})`,
+      target: '< 1,000 ms and ≤ 3× floor',
+      pass: exportMs < 1000 && exportMs <= 3 * floorMs,
+    },
+  ];
+}
+
+export function formatTable(raw, rows) {
+  const header = ['Measure', 'Stance Annotator', 'Peer', 'Ratio', 'Target', 'Met'];
+  const cells = rows.map((r) => [
+    r.label,
+    r.ours,
+    r.peer,
+    r.ratio,
+    r.target,
+    r.pass === null ? '' : r.pass ? 'yes' : 'NO',
+  ]);
+  const lines = [header, header.map(() => '---'), ...cells].map((row) => `| ${row.join(' | ')} |`);
+  const title = `Stance Annotator bench, ${raw.date.slice(0, 10)}, ${raw.machine}; median of ${raw.runs} run(s)${raw.smoke ? ' (smoke: small inputs)' : ''}. Peer: @recogito/text-annotator 4.1.1 (CSS_HIGHLIGHTS renderer unless noted).`;
+  return `${title}\n\n${lines.join('\n')}\n`;
+}

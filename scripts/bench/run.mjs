@@ -1,0 +1,316 @@
+// `npm run bench`: builds what it needs, generates its inputs from a fixed seed, and measures the app in Chromium
+// through browser mode (and its backend directly), side by side with a peer, @recogito/text-annotator 4, showing the
+// same article and highlights in the same browser. Prints one table of medians (with the targets) and writes the raw
+// figures to out/bench/results.json. `--smoke` runs everything once on small inputs: `npm test` runs that, so the
+// bench cannot rot. `--runs N` sets the number of runs (default 5).
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium } from '@playwright/test';
+import { build } from 'vite';
+import { projectRoot } from '../build.mjs';
+import { timeAddHighlight, timeOpenFromLibrary, timeScroll } from './browser-measures.mjs';
+import { writeLibrary } from './generate.mjs';
+import { formatTable, summarise } from './report.mjs';
+
+const { values } = parseArgs({ options: { smoke: { type: 'boolean' }, runs: { type: 'string' } } });
+const smoke = Boolean(values.smoke);
+const runs = smoke ? 1 : Number(values.runs ?? 5);
+const outDir = path.join(projectRoot, 'out', 'bench');
+const sizes = smoke
+  ? { long: [60_000, 600], short: [20_000, 200], library: [40, 50] }
+  : { long: [1_000_000, 10_000], short: [50_000, 1_000], library: [2_000, 50] };
+
+function log(message) {
+  process.stderr.write(`bench: ${message}\n`);
+}
+
+async function buildEverything() {
+  log('building the app');
+  const app = spawnSync(
+    process.execPath,
+    [path.join(projectRoot, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'],
+    {
+      cwd: projectRoot,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
+  if (app.status !== 0) throw new Error('electron-vite build failed');
+  log('building the backend probe and the peer page');
+  await build({
+    configFile: false,
+    logLevel: 'silent',
+    ssr: { noExternal: ['lowdb', 'steno'] },
+    build: {
+      ssr: path.join(projectRoot, 'scripts/bench/backend-bench.ts'),
+      outDir: path.join(outDir, 'backend'),
+      emptyOutDir: true,
+      rollupOptions: { output: { format: 'cjs', entryFileNames: 'backend-bench.cjs' } },
+    },
+  });
+  await build({
+    configFile: false,
+    logLevel: 'silent',
+    root: path.join(projectRoot, 'scripts/bench/peer'),
+    base: './',
+    build: { outDir: path.join(outDir, 'peer'), emptyOutDir: true },
+  });
+}
+
+/** Serves the built peer page over loopback (module scripts do not load from file://). */
+async function servePeer() {
+  const root = path.join(outDir, 'peer');
+  const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
+  const server = createServer(async (request, response) => {
+    const file = path.join(
+      root,
+      path.normalize(new URL(request.url, 'http://x').pathname).replace(/^\/+/, '') || 'index.html',
+    );
+    if (!file.startsWith(root) || !existsSync(file)) return void response.writeHead(404).end();
+    response.writeHead(200, { 'Content-Type': types[path.extname(file)] ?? 'application/octet-stream' });
+    response.end(await readFile(file));
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${server.address().port}/index.html`, close: () => server.close() };
+}
+
+/** Starts browser mode on `dataDir`; resolves with its URL and the milliseconds from spawn to listening. */
+function startApp(dataDir) {
+  const started = performance.now();
+  const child = spawn(
+    process.execPath,
+    [path.join(projectRoot, 'out/main/serve.js'), '--port', '0', '--data-dir', dataDir],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  return new Promise((resolve, reject) => {
+    let output = '';
+    child.on('exit', (code) => reject(new Error(`browser mode exited (${code}): ${output}`)));
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      const match = /(http:\/\/127\.0\.0\.1:\d+\/\S*)/.exec(output);
+      if (match) {
+        child.removeAllListeners('exit');
+        resolve({ url: match[1], startedAt: started, stop: () => child.kill() });
+      }
+    });
+  });
+}
+
+function findChromium() {
+  for (const candidate of [process.env.CHROMIUM_PATH, '/usr/bin/chromium'])
+    if (candidate && existsSync(candidate)) return candidate;
+  const own = chromium.executablePath();
+  if (own && existsSync(own)) return own;
+  throw new Error('No Chromium found: set CHROMIUM_PATH, or install one (sudo apt-get install -y chromium).');
+}
+
+/** Waits in the page until the app shows `title` with `expected` highlights painted. */
+async function waitForDocument(page, title, expected) {
+  await page.waitForFunction(
+    ({ title, expected }) => {
+      let count = 0;
+      for (const [name, h] of CSS.highlights) if (name.startsWith('sa-tag-') || name === 'sa-untagged') count += h.size;
+      return document.querySelector('h1')?.textContent === title && count >= expected;
+    },
+    { title, expected },
+    { timeout: 120_000, polling: 'raf' },
+  );
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}
+
+async function heapMb(page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  await cdp.detach();
+  return usedSize / 2 ** 20;
+}
+
+async function openLibraryView(page) {
+  await page.getByRole('button', { name: /^Library/ }).click();
+  await page.locator('table button').first().waitFor();
+}
+
+/** Selects a passage in the first paragraph on screen with a real mouse drag, as an analyst would. */
+async function selectVisiblePassage(page, nth) {
+  const points = await page.evaluate((nth) => {
+    const scroller = document.querySelector('.article-scroller');
+    const top = scroller.getBoundingClientRect().top;
+    const paragraph = [...document.querySelectorAll('article p')].find((p) => p.getBoundingClientRect().top > top + 20);
+    const node = paragraph.firstChild;
+    const range = document.createRange();
+    const from = 10 + nth * 3;
+    range.setStart(node, from);
+    range.setEnd(node, from + 1);
+    const first = range.getBoundingClientRect();
+    range.setStart(node, from + 29);
+    range.setEnd(node, from + 30);
+    const last = range.getBoundingClientRect();
+    return {
+      from: { x: first.left + 1, y: first.top + first.height / 2 },
+      to: { x: last.right - 1, y: last.top + last.height / 2 },
+    };
+  }, nth);
+  await page.mouse.move(points.from.x, points.from.y);
+  await page.mouse.down();
+  await page.mouse.move(points.to.x, points.to.y, { steps: 4 });
+  await page.mouse.up();
+  await page.waitForFunction(() => CSS.highlights.has('sa-pending'));
+}
+
+async function main() {
+  await buildEverything();
+  const work = await mkdtemp(path.join(os.tmpdir(), 'stance-bench-'));
+  const raw = { date: new Date().toISOString(), machine: machine(), runs, smoke };
+  try {
+    log('generating inputs (seed 20261125)');
+    const articlesDir = path.join(work, 'articles');
+    const articles = await writeLibrary(articlesDir, {
+      seed: 20_261_125,
+      documents: [
+        { title: 'Long article', chars: sizes.long[0], highlights: sizes.long[1] },
+        { title: 'Short article', chars: sizes.short[0], highlights: sizes.short[1] },
+      ],
+    });
+    const libraryDir = path.join(work, 'library');
+    await writeLibrary(libraryDir, {
+      seed: 20_261_126,
+      documents: Array.from({ length: sizes.library[0] }, (_, i) => ({
+        title: `Article ${i + 1}`,
+        chars: 10_000,
+        highlights: sizes.library[1],
+      })),
+    });
+
+    const browser = await chromium.launch({
+      executablePath: findChromium(),
+      args: ['--disable-gpu', '--no-first-run', '--disable-background-networking'],
+      chromiumSandbox: false,
+    });
+    const viewport = { width: 1280, height: 800 };
+    try {
+      // Ours: the two articles. The first start converts the generated single-file library into document files.
+      const app = await startApp(articlesDir);
+      const long = articles.documents[0];
+      const short = articles.documents[1];
+      const count = (d) => articles.highlights.filter((h) => h.documentId === d.id).length;
+      raw.ours = { openLong: [], openShort: [], addFrames: [], addPainted: [], addAck: [], scroll: [], heapMb: [] };
+      for (let run = 0; run < runs; run++) {
+        log(`ours, run ${run + 1}/${runs}`);
+        const page = await browser.newPage({ viewport });
+        await page.goto(app.url);
+        await waitForDocument(page, long.title, count(long));
+        raw.ours.heapMb.push(await heapMb(page));
+        await openLibraryView(page);
+        raw.ours.openShort.push(
+          await page.evaluate(timeOpenFromLibrary, { title: short.title, expected: count(short) }),
+        );
+        await openLibraryView(page);
+        raw.ours.openLong.push(await page.evaluate(timeOpenFromLibrary, { title: long.title, expected: count(long) }));
+        await selectVisiblePassage(page, run);
+        const added = await page.evaluate(timeAddHighlight);
+        raw.ours.addFrames.push(added.frames);
+        raw.ours.addPainted.push(added.paintedMs);
+        raw.ours.addAck.push(added.ackMs);
+        await page.keyboard.press('Control+z'); // leave the document as generated for the next run
+        raw.ours.scroll.push(await page.evaluate(timeScroll, { selector: '.article-scroller' }));
+        await page.close();
+      }
+      app.stop();
+
+      // The peer: the same texts and highlights, through its bulk API, with each of its two renderers.
+      const peer = await servePeer();
+      raw.peer = { openLong: [], openShort: [], openLongSpans: [], scroll: [], heapMb: [] };
+      const highlightsOf = (d) => articles.highlights.filter((h) => h.documentId === d.id);
+      for (let run = 0; run < runs; run++) {
+        log(`peer, run ${run + 1}/${runs}`);
+        const page = await browser.newPage({ viewport });
+        await page.goto(peer.url);
+        const open = (d, renderer) =>
+          page.evaluate(
+            ([text, highlights, renderer]) => window.peerOpen(text, highlights, renderer),
+            [d.text, highlightsOf(d), renderer],
+          );
+        raw.peer.openShort.push(await open(short, 'CSS_HIGHLIGHTS'));
+        await page.reload();
+        raw.peer.openLong.push(await open(long, 'CSS_HIGHLIGHTS'));
+        raw.peer.heapMb.push(await heapMb(page));
+        raw.peer.scroll.push(await page.evaluate(timeScroll, { selector: null }));
+        if (run === 0) {
+          await page.reload();
+          raw.peer.openLongSpans.push(await open(long, 'SPANS'));
+        }
+        await page.close();
+      }
+      peer.close();
+
+      // Library scale: cold starts of browser mode on 2,000 documents, and opening one of them.
+      log('library scale: converting the generated library (first start, not measured)');
+      const first = await startApp(libraryDir);
+      const warm = await browser.newPage({ viewport });
+      await warm.goto(first.url);
+      await waitForDocument(warm, 'Article 1', sizes.library[1]);
+      await warm.close();
+      first.stop();
+      raw.library = { coldStart: [], openDocument: [] };
+      for (let run = 0; run < runs; run++) {
+        log(`library scale, run ${run + 1}/${runs}`);
+        const started = await startApp(libraryDir);
+        const page = await browser.newPage({ viewport });
+        await page.goto(started.url);
+        await waitForDocument(page, 'Article 1', sizes.library[1]);
+        await openLibraryView(page);
+        await page
+          .locator('table tbody tr')
+          .nth(sizes.library[0] - 1)
+          .waitFor({ state: 'attached' });
+        raw.library.coldStart.push(performance.now() - started.startedAt);
+        const title = `Article ${Math.floor(sizes.library[0] / 2) + run}`;
+        raw.library.openDocument.push(await page.evaluate(timeOpenFromLibrary, { title, expected: sizes.library[1] }));
+        await page.close();
+        started.stop();
+      }
+    } finally {
+      await browser.close();
+    }
+
+    log('library scale: the backend on its own');
+    const probe = spawnSync(
+      process.execPath,
+      ['--expose-gc', path.join(outDir, 'backend/backend-bench.cjs'), libraryDir, String(Math.max(runs, 3))],
+      {
+        encoding: 'utf8',
+        maxBuffer: 16 * 2 ** 20,
+      },
+    );
+    if (probe.status !== 0) throw new Error(`The backend probe failed: ${probe.stderr}`);
+    raw.backend = JSON.parse(probe.stdout);
+
+    await mkdir(outDir, { recursive: true });
+    const resultsFile = path.join(outDir, smoke ? 'results-smoke.json' : 'results.json');
+    await writeFile(resultsFile, JSON.stringify(raw, null, 2));
+    const rows = summarise(raw, sizes);
+    process.stdout.write(formatTable(raw, rows));
+    process.stdout.write(`\nRaw figures: ${path.relative(projectRoot, resultsFile)}\n`);
+    const missed = rows.filter((r) => r.pass === false);
+    if (!smoke && missed.length > 0) {
+      process.stdout.write(`\nTargets missed: ${missed.map((r) => r.label).join('; ')}\n`);
+      process.exitCode = 1;
+    }
+  } finally {
+    await rm(work, { recursive: true, force: true, maxRetries: 5 });
+  }
+}
+
+function machine() {
+  const cpus = os.cpus();
+  return `${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.versions.node}, ${os.platform()} ${os.release()}`;
+}
+
+await main();
