@@ -19,6 +19,11 @@ export default tseslint.config(
     },
   },
   {
+    // The bench's page-side code runs in Chromium (page.evaluate, and the peer's page).
+    files: ['scripts/bench/**/*.mjs', 'scripts/bench/peer/**/*.js'],
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },

@@ -34,6 +34,22 @@ export function syncHighlightStyles(tags: readonly Tag[]): void {
   styleSheet.replaceSync(rules.join('\n'));
 }
 
+/** What is painted for one highlight: the record it was painted from, its range, and the registry entries holding it. */
+interface Painted {
+  highlight: SavedHighlight;
+  range: Range;
+  names: string[];
+}
+
+/** The last paint, kept so the next one changes only what changed. */
+let last: { paragraphs: readonly HTMLElement[]; tagKey: string; painted: Map<string, Painted> } | null = null;
+
+/**
+ * Paints `highlights` over the article's `paragraphs`, changing only what differs from the last paint: a highlight
+ * whose record is the same object as last time keeps its range (the store replaces a record when it changes, never
+ * edits it), so adding one highlight to 10,000 creates one range, not 10,000. Another article, or another list of
+ * tags (whose positions name the registry entries), starts afresh.
+ */
 export function paintHighlights(
   paragraphs: readonly HTMLElement[],
   highlights: readonly SavedHighlight[],
@@ -41,29 +57,55 @@ export function paintHighlights(
   selectedId: string | null,
 ): void {
   const registry = CSS.highlights;
-  for (const name of [...registry.keys()]) if (name.startsWith(PREFIX) && name !== PENDING) registry.delete(name);
-
+  const tagKey = tags.map((t) => t.id).join(' ');
+  if (!last || last.paragraphs !== paragraphs || last.tagKey !== tagKey) {
+    for (const name of [...registry.keys()]) if (name.startsWith(PREFIX) && name !== PENDING) registry.delete(name);
+    last = { paragraphs, tagKey, painted: new Map() };
+  }
+  const { painted } = last;
   const tagIndex = new Map(tags.map((tag, i) => [tag.id, i]));
-  const byName = new Map<string, Range[]>();
-  const add = (name: string, range: Range): void => {
-    const list = byName.get(name);
-    if (list) list.push(range);
-    else byName.set(name, [range]);
+  const entry = (name: string): Highlight => {
+    let highlight = registry.get(name);
+    if (!highlight) {
+      highlight = new Highlight();
+      registry.set(name, highlight);
+    }
+    return highlight;
+  };
+  const unpaint = (old: Painted): void => {
+    for (const name of old.names) registry.get(name)?.delete(old.range);
   };
 
+  const current = new Set<string>();
   for (const highlight of highlights) {
+    current.add(highlight.id);
+    const old = painted.get(highlight.id);
+    if (old?.highlight === highlight) continue;
+    if (old) {
+      unpaint(old);
+      painted.delete(highlight.id);
+    }
     const range = spanToRange(paragraphs, highlight);
     if (!range) continue;
     const indices = highlight.tagIds.map((id) => tagIndex.get(id)).filter((i) => i !== undefined);
-    if (indices.length === 0) add(UNTAGGED, range);
-    for (const i of indices) add(tagHighlightName(i), range);
-    if (highlight.id === selectedId) add(SELECTED, range);
+    const names = indices.length === 0 ? [UNTAGGED] : indices.map(tagHighlightName);
+    for (const name of names) entry(name).add(range);
+    painted.set(highlight.id, { highlight, range, names });
   }
-  for (const [name, ranges] of byName) {
-    const painted = new Highlight(...ranges);
+  for (const [id, old] of painted) {
+    if (current.has(id)) continue;
+    unpaint(old);
+    painted.delete(id);
+  }
+
+  const selected = selectedId === null ? undefined : painted.get(selectedId);
+  if (selected) {
+    const outline = new Highlight(selected.range);
     // The selection outline is drawn above the tag colours.
-    if (name === SELECTED) painted.priority = 1;
-    registry.set(name, painted);
+    outline.priority = 1;
+    registry.set(SELECTED, outline);
+  } else {
+    registry.delete(SELECTED);
   }
 }
 
