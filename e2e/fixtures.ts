@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test as base } from '@playwright/test';
@@ -56,8 +56,27 @@ export const test = base.extend<AppFixtures & ShellOptions>({
   },
 
   readDataFile: async ({ dataDir }, use) => {
-    await use(async () => JSON.parse(await readFile(path.join(dataDir, 'stance-annotator.json'), 'utf8')) as Database);
+    await use(() => readLibraryOnDisk(dataDir));
   },
 });
 
 export { expect } from '@playwright/test';
+
+/**
+ * The library as its files hold it: the library file, and the text and highlights from each document's file under
+ * documents/ (found by the id inside each file, so the spec does not depend on how files are named).
+ */
+async function readLibraryOnDisk(dataDir: string): Promise<Database> {
+  type Listed = Omit<Database, 'documents' | 'highlights'> & { documents: Array<{ id: string }> };
+  const library = JSON.parse(await readFile(path.join(dataDir, 'stance-annotator.json'), 'utf8')) as Listed;
+  const files = new Map<string, { text: string; highlights: Database['highlights'] }>();
+  const folder = path.join(dataDir, 'documents');
+  for (const name of await readdir(folder)) {
+    if (!name.endsWith('.json')) continue;
+    const file = JSON.parse(await readFile(path.join(folder, name), 'utf8'));
+    files.set(file.documentId, file);
+  }
+  const documents = library.documents.map(({ id, ...details }) => ({ id, ...details, text: files.get(id)!.text }));
+  const highlights = library.documents.flatMap(({ id }) => files.get(id)!.highlights);
+  return { ...library, documents, highlights } as unknown as Database;
+}

@@ -47,3 +47,25 @@ test('a long Highlights list renders in pages, and always includes the selected 
   await more.click();
   await expect(annotator.highlightItems).toHaveCount(250);
 });
+
+test('a library of many documents lists them in pages', async ({ shell, app, annotator }) => {
+  test.skip(shell !== 'browser', 'The 210 documents are made through the browser mode’s HTTP API.');
+  const { page } = annotator;
+  await expect(annotator.article).toBeVisible();
+  await page.evaluate(async () => {
+    const token = new URL(location.href).searchParams.get('token');
+    for (let i = 0; i < 210; i++) {
+      await fetch('/api/importText', {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}` },
+        body: JSON.stringify({ title: `Pasted ${i}`, text: `Article number ${i}, pasted for the list.` }),
+      });
+    }
+  });
+  await app.restart();
+  await page.getByRole('button', { name: /^Library/ }).click();
+  const rows = page.locator('table.library-table tbody tr');
+  await expect(rows).toHaveCount(200);
+  await page.getByRole('button', { name: 'Show 11 more (11 not shown)' }).click();
+  await expect(rows).toHaveCount(211);
+});

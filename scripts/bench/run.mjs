@@ -290,7 +290,12 @@ async function main() {
           .nth(sizes.library[0] - 1)
           .waitFor({ state: 'attached' });
         raw.library.coldStart.push(performance.now() - started.startedAt);
-        const title = `Article ${Math.floor(sizes.library[0] / 2) + run}`;
+        const title = await page
+          .locator('table tbody tr')
+          .nth(100 + run)
+          .locator('button')
+          .first()
+          .textContent();
         raw.library.openDocument.push(await page.evaluate(timeOpenFromLibrary, { title, expected: sizes.library[1] }));
         await page.close();
         started.stop();

@@ -73,7 +73,12 @@ export function paintHighlights(
     return highlight;
   };
   const unpaint = (old: Painted): void => {
-    for (const name of old.names) registry.get(name)?.delete(old.range);
+    for (const name of old.names) {
+      const highlight = registry.get(name);
+      highlight?.delete(old.range);
+      // An entry left with nothing to paint goes, as it would after a full repaint.
+      if (highlight?.size === 0) registry.delete(name);
+    }
   };
 
   const current = new Set<string>();

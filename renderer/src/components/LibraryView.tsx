@@ -27,6 +27,9 @@ const valueOf = (d: DocumentSummary, key: SortKey): string | number =>
         : (d.meta[key] ?? '');
 
 /** The library: every document with its metadata and highlight count; sort, filter, open, edit, delete, import. */
+/** Rows rendered at first, and added per "Show more": 2,000 rows at once took half a second to show. */
+const PAGE = 200;
+
 export function LibraryView() {
   const documents = useAppStore((s) => s.documents);
   const openDocument = useAppStore((s) => s.openDocument);
@@ -38,6 +41,7 @@ export function LibraryView() {
   const [filter, setFilter] = useState('');
   const [editing, setEditing] = useState<DocumentSummary | null>(null);
   const [pasting, setPasting] = useState(false);
+  const [pages, setPages] = useState(1);
   const fileInput = useRef<HTMLInputElement>(null);
 
   const shown = useMemo(() => {
@@ -128,7 +132,7 @@ export function LibraryView() {
           </tr>
         </thead>
         <tbody>
-          {shown.map((d) => (
+          {shown.slice(0, pages * PAGE).map((d) => (
             <tr key={d.id}>
               <td>
                 <button type="button" className="link-button" onClick={() => void open(d.id)}>
@@ -157,6 +161,11 @@ export function LibraryView() {
           ))}
         </tbody>
       </table>
+      {shown.length > pages * PAGE && (
+        <button type="button" className="show-more" onClick={() => setPages((n) => n + 1)}>
+          Show {Math.min(PAGE, shown.length - pages * PAGE)} more ({shown.length - pages * PAGE} not shown)
+        </button>
+      )}
       {shown.length === 0 && <p className="empty">{documents.length ? 'No document matches.' : 'No documents yet.'}</p>}
       {editing && <DocumentEditDialog document={editing} onClose={() => setEditing(null)} />}
       {pasting && <PasteDialog onClose={() => setPasting(false)} />}
