@@ -7,7 +7,7 @@
 export function createCodePointConverter(text: string): (utf16Offset: number) => number {
   // Most texts have no character outside the Basic Multilingual Plane; the regular expression finds that out at
   // native speed, where the loop below would look at every character.
-  if (!HIGH_SURROGATE.test(text)) return (offset) => offset;
+  if (!hasSurrogates(text)) return (offset) => offset;
   const pairStarts: number[] = [];
   for (let i = 0; i < text.length - 1; i++) {
     const code = text.charCodeAt(i);
@@ -34,6 +34,11 @@ export function createCodePointConverter(text: string): (utf16Offset: number) =>
 }
 
 const HIGH_SURROGATE = /[\ud800-\udbff]/;
+
+/** Whether `text` may hold a character outside the Basic Multilingual Plane (a surrogate pair starts with a high one). */
+export function hasSurrogates(text: string): boolean {
+  return HIGH_SURROGATE.test(text);
+}
 
 /** Up to `count` code points of `text` just before the UTF-16 offset `end`. */
 export function codePointsBefore(text: string, end: number, count: number): string {

@@ -43,7 +43,10 @@ export interface Store {
   readonly dataDir: string;
   /** What the analyst should be told about opening the library (shown once in the UI). */
   readonly notices: readonly string[];
-  /** Resolves once every document is read and `data` holds the whole library; rejects if they cannot be read. */
+  /**
+   * Resolves once every document is read and `data` holds the whole library; rejects if they cannot be read. Asking
+   * for it starts the reading, if it has not started.
+   */
   readonly loaded: Promise<void>;
   readonly isLoaded: boolean;
   /** The whole library. Only once {@link loaded}: before, it throws. */
@@ -73,6 +76,8 @@ export function emptyLibrary(): Database {
 }
 
 const LIBRARY_PART = 'library';
+/** How long after opening the documents are read in the background, if nothing asked for them before. */
+const BACKGROUND_LOAD_DELAY_MS = 3_000;
 const documentPart = (id: string): string => `document:${id}`;
 
 export interface OpenOptions {
@@ -175,10 +180,20 @@ export async function openStore(dataDir: string, options: OpenOptions = {}): Pro
       notices.push(`The launch backup of the library could not be taken: ${error.message}`);
     });
   };
-  const loaded = listed ? loadDocuments(listed) : Promise.resolve();
-  // A failure is reported to every caller that waits for the documents, never as an unhandled rejection.
-  loaded.catch(() => undefined);
-  if (!options.documentsInBackground) await loaded;
+  // In the background, the documents are read once something needs them (any call but the first screen's two, and
+  // the renderer's `getWorkspace({ settled: true })` right after its first screen), or after a few seconds anyway:
+  // reading 2,000 files at once would slow the very start it is meant to speed up.
+  let loading: Promise<void> | null = null;
+  const load = (): Promise<void> => {
+    if (!loading) {
+      loading = listed ? loadDocuments(listed) : Promise.resolve();
+      // A failure is reported to every caller that waits for the documents, never as an unhandled rejection.
+      loading.catch(() => undefined);
+    }
+    return loading;
+  };
+  if (options.documentsInBackground) setTimeout(() => void load(), BACKGROUND_LOAD_DELAY_MS).unref();
+  else await load();
 
   const whole = (): Database => {
     if (!data) throw new Error('The library is still loading its documents.');
@@ -203,14 +218,16 @@ export async function openStore(dataDir: string, options: OpenOptions = {}): Pro
     return writes;
   };
   const save = coalescedWriter<string>(async (parts) => {
-    await loaded;
+    await load();
     await backups;
     await writer.write(filesFor(parts));
   });
   return {
     dataDir,
     notices,
-    loaded,
+    get loaded() {
+      return load();
+    },
     get isLoaded() {
       return data !== null;
     },
@@ -232,7 +249,7 @@ export async function openStore(dataDir: string, options: OpenOptions = {}): Pro
         const read = await readDocumentFile(dataDir, documentId);
         // A file that cannot be read is restored (or reported) by the load: wait for it.
         if ('file' in read) return { document: withText(details, read.file.text), highlights: read.file.highlights };
-        await loaded;
+        await load();
       }
       const library = whole();
       const document = library.documents.find((d) => d.id === documentId);

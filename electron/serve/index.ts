@@ -43,10 +43,8 @@ async function main(): Promise<void> {
   }).catch((error: Error) => fail(`Could not listen on 127.0.0.1:${port}: ${error.message}`));
 
   console.log(`Stance Annotator at ${server.url}`);
-  store.loaded.then(
-    () => store.notices.forEach((notice) => console.warn(`Notice: ${notice}`)),
-    (error: Error) => console.error(`The library's documents could not be read: ${error.message}`),
-  );
+  // What opening the library found (a file moved aside, say); what the documents' reading finds shows in the app.
+  for (const notice of store.notices) console.warn(`Notice: ${notice}`);
 
   const stop = (): void => {
     void server.close().then(() => process.exit(0));

@@ -1,4 +1,4 @@
-import { codePointsAfter, codePointsBefore, createCodePointConverter } from '../code-points';
+import { codePointsAfter, codePointsBefore, createCodePointConverter, hasSurrogates } from '../code-points';
 import type { Database, Highlight } from '../domain';
 import { CONTEXT_LENGTH } from '../text-context';
 
@@ -53,15 +53,21 @@ export function* exportedHighlights(library: ExportLibrary): Generator<ExportedH
     const highlights = byDocument.get(document.id);
     if (!highlights) continue;
     highlights.sort((a, b) => a.start - b.start || a.end - b.end || a.id.localeCompare(b.id));
-    const toCodePoint = createCodePointConverter(document.text);
+    const { text } = document;
+    const toCodePoint = createCodePointConverter(text);
+    // Without characters outside the Basic Multilingual Plane, code points are UTF-16 units: plain slices will do.
+    const plain = !hasSurrogates(text);
     for (const highlight of highlights) {
+      const { start, end } = highlight;
       yield {
         highlight,
         documentTitle: document.title,
-        start: toCodePoint(highlight.start),
-        end: toCodePoint(highlight.end),
-        prefix: codePointsBefore(document.text, highlight.start, CONTEXT_LENGTH),
-        suffix: codePointsAfter(document.text, highlight.end, CONTEXT_LENGTH),
+        start: toCodePoint(start),
+        end: toCodePoint(end),
+        prefix: plain
+          ? text.slice(Math.max(0, start - CONTEXT_LENGTH), start)
+          : codePointsBefore(text, start, CONTEXT_LENGTH),
+        suffix: plain ? text.slice(end, end + CONTEXT_LENGTH) : codePointsAfter(text, end, CONTEXT_LENGTH),
       };
     }
   }
@@ -77,19 +83,47 @@ export function* annotationRows(library: ExportLibrary): Generator<string[] | Ar
       .map((id) => tagName.get(id) ?? '')
       .filter(Boolean)
       .join(TAG_SEPARATOR);
-    const common = [h.documentId, documentTitle, h.id, start, end, h.quote, prefix, suffix, tags];
-    const tail = [h.note, h.annotator, h.createdAt, h.updatedAt];
     if (h.stances.length === 0) {
-      yield [...common, '', '', '', ...tail];
+      yield [
+        h.documentId,
+        documentTitle,
+        h.id,
+        start,
+        end,
+        h.quote,
+        prefix,
+        suffix,
+        tags,
+        '',
+        '',
+        '',
+        h.note,
+        h.annotator,
+        h.createdAt,
+        h.updatedAt,
+      ];
       continue;
     }
     for (const s of h.stances) {
+      const holder = s.holderId ? (actorName.get(s.holderId) ?? '') : '';
+      const target = targetName.get(s.targetId) ?? '';
       yield [
-        ...common,
-        s.holderId ? (actorName.get(s.holderId) ?? '') : '',
-        targetName.get(s.targetId) ?? '',
+        h.documentId,
+        documentTitle,
+        h.id,
+        start,
+        end,
+        h.quote,
+        prefix,
+        suffix,
+        tags,
+        holder,
+        target,
         s.stance,
-        ...tail,
+        h.note,
+        h.annotator,
+        h.createdAt,
+        h.updatedAt,
       ];
     }
   }

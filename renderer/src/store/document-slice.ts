@@ -7,6 +7,7 @@ import { sortByPosition } from '../article/highlight-order';
 import { moveBoundary, type BoundaryMove } from '../article/word-boundaries';
 import type { AppState } from './app-store';
 import { selectVisibleHighlights } from './filter-slice';
+import { compactHighlights } from './compact-highlights';
 
 export interface TextSpan {
   start: number;
@@ -61,7 +62,7 @@ export const createDocumentSlice: StateCreator<AppState, [], [], DocumentSlice> 
       const opened = await callApi('getDocument', { documentId });
       set({
         document: opened.document,
-        highlights: sortByPosition(opened.highlights),
+        highlights: sortByPosition(compactHighlights(opened.highlights, opened.document.text)),
         selectedHighlightId: null,
         pendingSelection: null,
       });
