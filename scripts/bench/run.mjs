@@ -104,7 +104,9 @@ function startApp(dataDir) {
       const match = /(http:\/\/127\.0\.0\.1:\d+\/\S*)/.exec(output);
       if (match) {
         child.removeAllListeners('exit');
-        resolve({ url: match[1], startedAt: started, stop: () => child.kill() });
+        // Stopping waits for the exit: the next start on the same folder must find its lock released.
+        const stop = () => new Promise((done) => (child.once('exit', done), child.kill()));
+        resolve({ url: match[1], startedAt: started, stop });
       }
     });
   });
@@ -234,11 +236,20 @@ async function main() {
         raw.ours.addFrames.push(added.frames);
         raw.ours.addPainted.push(added.paintedMs);
         raw.ours.addAck.push(added.ackMs);
-        await page.keyboard.press('Control+z'); // leave the document as generated for the next run
+        // Leave the document as generated for the next run, and let the undo finish (it reloads the document) before
+        // the scroll is timed.
+        await page.keyboard.press('Control+z');
+        await page.waitForFunction((expected) => {
+          let count = 0;
+          for (const [name, h] of CSS.highlights) if (name.startsWith('sa-tag-')) count += h.size;
+          return count === expected;
+        }, count(long));
+        await page.locator('.save-status').getByText('All changes saved').waitFor();
+        await page.waitForTimeout(1_000);
         raw.ours.scroll.push(await page.evaluate(timeScroll, { selector: '.article-scroller' }));
         await page.close();
       }
-      app.stop();
+      await app.stop();
       log(`ours: ${JSON.stringify(raw.ours)}`);
 
       // The peer: the same texts and highlights, through its bulk API, with each of its two renderers.
@@ -275,7 +286,7 @@ async function main() {
       await warm.goto(first.url);
       await waitForDocument(warm, 'Article 1', sizes.library[1]);
       await warm.close();
-      first.stop();
+      await first.stop();
       raw.library = { coldStart: [], openDocument: [] };
       for (let run = 0; run < runs; run++) {
         log(`library scale, run ${run + 1}/${runs}`);
@@ -300,7 +311,7 @@ async function main() {
           .textContent();
         raw.library.openDocument.push(await page.evaluate(timeOpenFromLibrary, { title, expected: sizes.library[1] }));
         await page.close();
-        started.stop();
+        await started.stop();
       }
     } finally {
       await browser.close();
