@@ -34,11 +34,10 @@ export function syncHighlightStyles(tags: readonly Tag[]): void {
   styleSheet.replaceSync(rules.join('\n'));
 }
 
-/** What is painted for one highlight: the record it was painted from, its range, and the registry entries holding it. */
+/** What is painted for one highlight: the record it was painted from, and its range. */
 interface Painted {
   highlight: SavedHighlight;
   range: Range;
-  names: string[];
 }
 
 /** The last paint, kept so the next one changes only what changed. */
@@ -72,8 +71,13 @@ export function paintHighlights(
     }
     return highlight;
   };
+  // The registry entries holding a highlight follow from its tags (the list of tags is the same as at its paint).
+  const namesOf = (highlight: SavedHighlight): string[] => {
+    const indices = highlight.tagIds.map((id) => tagIndex.get(id)).filter((i) => i !== undefined);
+    return indices.length === 0 ? [UNTAGGED] : indices.map(tagHighlightName);
+  };
   const unpaint = (old: Painted): void => {
-    for (const name of old.names) {
+    for (const name of namesOf(old.highlight)) {
       const highlight = registry.get(name);
       highlight?.delete(old.range);
       // An entry left with nothing to paint goes, as it would after a full repaint.
@@ -92,10 +96,8 @@ export function paintHighlights(
     }
     const range = spanToRange(paragraphs, highlight);
     if (!range) continue;
-    const indices = highlight.tagIds.map((id) => tagIndex.get(id)).filter((i) => i !== undefined);
-    const names = indices.length === 0 ? [UNTAGGED] : indices.map(tagHighlightName);
-    for (const name of names) entry(name).add(range);
-    painted.set(highlight.id, { highlight, range, names });
+    for (const name of namesOf(highlight)) entry(name).add(range);
+    painted.set(highlight.id, { highlight, range });
   }
   for (const [id, old] of painted) {
     if (current.has(id)) continue;

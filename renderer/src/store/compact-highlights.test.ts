@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Highlight } from '../../../shared/domain';
-import { compactHighlights } from './compact-highlights';
+import { compactHighlights, keepUnchanged } from './compact-highlights';
 
 const text = 'NATO and peacekeeping do not go hand in hand.';
 const highlight: Highlight = {
@@ -27,5 +27,17 @@ describe('compactHighlights', () => {
   it('keeps a quote that does not match the text (never expected) as it came', () => {
     const [kept] = compactHighlights([{ ...highlight, quote: 'something else' }], text);
     expect(kept!.quote).toBe('something else');
+  });
+});
+
+describe('keepUnchanged', () => {
+  it('keeps the earlier object for a record that did not change, and takes the new one for one that did', () => {
+    const [before] = compactHighlights([highlight], text);
+    const other = { ...highlight, id: 'h2' };
+    const reloaded = compactHighlights([highlight, other, { ...highlight, id: 'h3', note: 'new' }], text);
+    const changed = { ...reloaded[0]!, tagIds: ['t1'] };
+    expect(keepUnchanged([before!], reloaded)[0]).toBe(before);
+    expect(keepUnchanged([before!], [changed])[0]).toBe(changed);
+    expect(keepUnchanged([], reloaded)).toBe(reloaded);
   });
 });

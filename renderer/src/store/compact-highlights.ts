@@ -41,3 +41,33 @@ function quoteFrom(text: string, h: Highlight): string {
   const slice = text.slice(h.start, h.end);
   return slice === h.quote ? slice : h.quote;
 }
+
+/** `next`, with each record equal to one in `previous` replaced by that one (the same object: nothing to redo). */
+export function keepUnchanged(previous: readonly Highlight[], next: Highlight[]): Highlight[] {
+  if (previous.length === 0) return next;
+  const byId = new Map(previous.map((h) => [h.id, h]));
+  return next.map((h) => {
+    const old = byId.get(h.id);
+    return old && sameHighlight(old, h) ? old : h;
+  });
+}
+
+function sameHighlight(a: Highlight, b: Highlight): boolean {
+  return (
+    a.start === b.start &&
+    a.end === b.end &&
+    a.note === b.note &&
+    a.updatedAt === b.updatedAt &&
+    a.annotator === b.annotator &&
+    a.quote === b.quote &&
+    a.tagIds.length === b.tagIds.length &&
+    a.tagIds.every((id, i) => id === b.tagIds[i]) &&
+    a.stances.length === b.stances.length &&
+    a.stances.every(
+      (s, i) =>
+        s.holderId === b.stances[i]!.holderId &&
+        s.targetId === b.stances[i]!.targetId &&
+        s.stance === b.stances[i]!.stance,
+    )
+  );
+}

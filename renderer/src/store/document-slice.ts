@@ -7,7 +7,7 @@ import { sortByPosition } from '../article/highlight-order';
 import { moveBoundary, type BoundaryMove } from '../article/word-boundaries';
 import type { AppState } from './app-store';
 import { selectVisibleHighlights } from './filter-slice';
-import { compactHighlights } from './compact-highlights';
+import { compactHighlights, keepUnchanged } from './compact-highlights';
 
 export interface TextSpan {
   start: number;
@@ -60,9 +60,13 @@ export const createDocumentSlice: StateCreator<AppState, [], [], DocumentSlice> 
 
     async openDocument(documentId) {
       const opened = await callApi('getDocument', { documentId });
+      const current = get();
+      // Reopening the document on screen (after an undo, say): records that did not change stay the same objects,
+      // so the article repaints only what did.
+      const previous = current.document?.id === documentId ? current.highlights : [];
       set({
         document: opened.document,
-        highlights: sortByPosition(compactHighlights(opened.highlights, opened.document.text)),
+        highlights: sortByPosition(keepUnchanged(previous, compactHighlights(opened.highlights, opened.document.text))),
         selectedHighlightId: null,
         pendingSelection: null,
       });
