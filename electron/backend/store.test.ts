@@ -89,6 +89,7 @@ describe('openStore', () => {
     expect(workspace.documents).toEqual([{ ...details, charCount: text.length, highlightCount: 1 }]);
     const opened = await callOk(backend, 'getDocument', { documentId: document.id });
     expect(opened.highlights.map((h) => h.id)).toEqual([highlight.id]);
+    expect(opened.highlights[0]).not.toHaveProperty('prefix'); // the renderer takes quotes from the text
     // A change waits for the documents, then lands.
     await callOk(backend, 'updateHighlight', { highlightId: highlight.id, note: 'After loading.' });
     expect(store.isLoaded).toBe(true);

@@ -34,7 +34,10 @@ export function workspaceHandlers({ library }: HandlerContext): WorkspaceHandler
       };
       if (store.isLoaded) await remember();
       else void store.loaded.then(remember, () => undefined);
-      return opened;
+      return {
+        document: opened.document,
+        highlights: opened.highlights.map(({ documentId, quote, prefix, suffix, ...shown }) => shown),
+      };
     },
 
     async updateSettings(changes) {

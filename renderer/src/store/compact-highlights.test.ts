@@ -1,16 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import type { Highlight } from '../../../shared/domain';
+import type { DocumentHighlight } from '../../../shared/api-contract';
+import type { Highlight, StoredDocument } from '../../../shared/domain';
 import { compactHighlights, keepUnchanged } from './compact-highlights';
 
-const text = 'NATO and peacekeeping do not go hand in hand.';
-const highlight: Highlight = {
+const document: StoredDocument = {
+  id: 'd1',
+  title: 'T',
+  text: 'NATO and peacekeeping do not go hand in hand.',
+  source: { kind: 'paste' },
+  meta: {},
+  sha256: '0'.repeat(64),
+  addedAt: '2026-01-01T00:00:00.000Z',
+};
+const sent: DocumentHighlight = {
   id: 'h1',
-  documentId: 'd1',
   start: 9,
   end: 21,
-  quote: 'peacekeeping',
-  prefix: 'NATO and ',
-  suffix: ' do not go hand in hand.',
   tagIds: ['t1', 't2'],
   stances: [{ holderId: null, targetId: 'x', stance: 'against' }],
   note: 'A note',
@@ -18,23 +23,18 @@ const highlight: Highlight = {
   createdAt: '2026-01-01T00:00:00.000Z',
   updatedAt: '2026-01-02T00:00:00.000Z',
 };
+const whole: Highlight = { ...sent, documentId: 'd1', quote: 'peacekeeping', prefix: '', suffix: '' };
 
 describe('compactHighlights', () => {
-  it('keeps every field the renderer uses, and leaves out the context it never shows', () => {
-    expect(compactHighlights([highlight], text)).toEqual([{ ...highlight, prefix: '', suffix: '' }]);
-  });
-
-  it('keeps a quote that does not match the text (never expected) as it came', () => {
-    const [kept] = compactHighlights([{ ...highlight, quote: 'something else' }], text);
-    expect(kept!.quote).toBe('something else');
+  it('makes whole records again: the document id, and the quote from the text; the context is left empty', () => {
+    expect(compactHighlights([sent], document)).toEqual([whole]);
   });
 });
 
 describe('keepUnchanged', () => {
   it('keeps the earlier object for a record that did not change, and takes the new one for one that did', () => {
-    const [before] = compactHighlights([highlight], text);
-    const other = { ...highlight, id: 'h2' };
-    const reloaded = compactHighlights([highlight, other, { ...highlight, id: 'h3', note: 'new' }], text);
+    const [before] = compactHighlights([sent], document);
+    const reloaded = compactHighlights([sent, { ...sent, id: 'h2' }, { ...sent, id: 'h3', note: 'new' }], document);
     const changed = { ...reloaded[0]!, tagIds: ['t1'] };
     expect(keepUnchanged([before!], reloaded)[0]).toBe(before);
     expect(keepUnchanged([before!], [changed])[0]).toBe(changed);

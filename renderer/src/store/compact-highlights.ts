@@ -1,13 +1,14 @@
-import type { Highlight } from '../../../shared/domain';
+import type { DocumentHighlight } from '../../../shared/api-contract';
+import type { Highlight, StoredDocument } from '../../../shared/domain';
 
 /**
- * The highlights of an opened document as the renderer keeps them. Parsed JSON gives every highlight its own copy of
- * strings that repeat — the document's id, tag ids, holder and target ids, the annotator, timestamps — and the
- * context around each quote, which the renderer never shows (it is kept on disk and exported by the backend). Sharing
- * the repeats, taking each quote as a slice of the text (V8 keeps a slice as a pointer into it, not a copy) and leaving
- * out the context cuts the heap of a 10,000-highlight document by megabytes.
+ * The highlights of an opened document as the renderer keeps them: whole records again, each quote a slice of the
+ * text (V8 keeps a slice as a pointer into it, not a copy), and the strings that repeat in parsed JSON — tag ids,
+ * holder and target ids, the annotator, timestamps — shared. The context around each quote is left empty: the
+ * renderer never shows it (it is on disk, and the backend exports it). That cuts the heap of a 10,000-highlight
+ * document by megabytes.
  */
-export function compactHighlights(highlights: readonly Highlight[], text: string): Highlight[] {
+export function compactHighlights(highlights: readonly DocumentHighlight[], document: StoredDocument): Highlight[] {
   const shared = new Map<string, string>();
   const share = (value: string): string => {
     const known = shared.get(value);
@@ -15,12 +16,13 @@ export function compactHighlights(highlights: readonly Highlight[], text: string
     shared.set(value, value);
     return value;
   };
+  const { id: documentId, text } = document;
   return highlights.map((h) => ({
     id: h.id,
-    documentId: share(h.documentId),
+    documentId,
     start: h.start,
     end: h.end,
-    quote: quoteFrom(text, h),
+    quote: text.slice(h.start, h.end),
     prefix: '',
     suffix: '',
     tagIds: h.tagIds.map(share),
@@ -34,12 +36,6 @@ export function compactHighlights(highlights: readonly Highlight[], text: string
     createdAt: share(h.createdAt),
     updatedAt: share(h.updatedAt),
   }));
-}
-
-/** The quote as a slice of the document's text: the same characters, without a copy of its own. */
-function quoteFrom(text: string, h: Highlight): string {
-  const slice = text.slice(h.start, h.end);
-  return slice === h.quote ? slice : h.quote;
 }
 
 /** `next`, with each record equal to one in `previous` replaced by that one (the same object: nothing to redo). */

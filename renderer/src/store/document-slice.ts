@@ -66,7 +66,7 @@ export const createDocumentSlice: StateCreator<AppState, [], [], DocumentSlice> 
       const previous = current.document?.id === documentId ? current.highlights : [];
       set({
         document: opened.document,
-        highlights: sortByPosition(keepUnchanged(previous, compactHighlights(opened.highlights, opened.document.text))),
+        highlights: sortByPosition(keepUnchanged(previous, compactHighlights(opened.highlights, opened.document))),
         selectedHighlightId: null,
         pendingSelection: null,
       });
