@@ -27,14 +27,21 @@ const whole: Highlight = { ...sent, documentId: 'd1', quote: 'peacekeeping', pre
 
 describe('compactHighlights', () => {
   it('makes whole records again: the document id, and the quote from the text; the context is left empty', () => {
-    expect(compactHighlights([sent], document)).toEqual([whole]);
+    expect(compactHighlights([structuredClone(sent)], document)).toEqual([whole]);
   });
 });
 
 describe('keepUnchanged', () => {
   it('keeps the earlier object for a record that did not change, and takes the new one for one that did', () => {
-    const [before] = compactHighlights([sent], document);
-    const reloaded = compactHighlights([sent, { ...sent, id: 'h2' }, { ...sent, id: 'h3', note: 'new' }], document);
+    const [before] = compactHighlights([structuredClone(sent)], document);
+    const reloaded = compactHighlights(
+      [
+        structuredClone(sent),
+        { ...structuredClone(sent), id: 'h2' },
+        { ...structuredClone(sent), id: 'h3', note: 'new' },
+      ],
+      document,
+    );
     const changed = { ...reloaded[0]!, tagIds: ['t1'] };
     expect(keepUnchanged([before!], reloaded)[0]).toBe(before);
     expect(keepUnchanged([before!], [changed])[0]).toBe(changed);
