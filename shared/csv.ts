@@ -44,7 +44,8 @@ export function isFormulaTrigger(value: string): boolean {
 export function csvField(value: string | number, formulaEscape: boolean): string {
   if (typeof value === 'number') return String(value);
   const text = formulaEscape && isFormulaTrigger(value) ? `'${value}` : value;
-  return NEEDS_QUOTES.test(text) ? `"${text.replace(QUOTES, '""')}"` : text;
+  if (!NEEDS_QUOTES.test(text)) return text;
+  return text.includes('"') ? `"${text.replace(QUOTES, '""')}"` : `"${text}"`;
 }
 
 /**

@@ -79,10 +79,13 @@ export function* annotationRows(library: ExportLibrary): Generator<string[] | Ar
   const actorName = new Map(library.actors.map((a) => [a.id, a.name]));
   const targetName = new Map(library.targets.map((t) => [t.id, t.name]));
   for (const { highlight: h, documentTitle, start, end, prefix, suffix } of exportedHighlights(library)) {
-    const tags = h.tagIds
-      .map((id) => tagName.get(id) ?? '')
-      .filter(Boolean)
-      .join(TAG_SEPARATOR);
+    const tags =
+      h.tagIds.length === 1
+        ? (tagName.get(h.tagIds[0]!) ?? '')
+        : h.tagIds
+            .map((id) => tagName.get(id) ?? '')
+            .filter(Boolean)
+            .join(TAG_SEPARATOR);
     if (h.stances.length === 0) {
       yield [
         h.documentId,

@@ -7,7 +7,7 @@ import { TagChips } from './TagChips';
 
 const QUOTE_PREVIEW = 160;
 /** Items rendered at first, and added per "Show more": thousands of list items at once would take seconds. */
-const PAGE = 200;
+const PAGE = 100;
 const NOTE_PREVIEW = 90;
 
 const excerpt = (text: string, length: number): string => (text.length > length ? `${text.slice(0, length)}…` : text);
