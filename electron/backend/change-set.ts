@@ -82,11 +82,13 @@ function applyRecord(data: Database, change: RecordChange, from: { id: string } 
 }
 
 /**
- * Which files `changes` touch: a highlight its document's file (and the library file's count when it comes or goes);
- * a document its file and the library file; anything else the library file.
+ * Which files `changes` touch: a highlight its document's file; a document its file and the library file; anything
+ * else the library file. Adding or removing a highlight also changes its document's count in the library file, but
+ * only that (`counts`): a count is checked against the document files when the library is read, so it need not be
+ * written in the same atomic step.
  */
-export function touchedBy(changes: readonly Change[]): { library: boolean; documentIds: Set<string> } {
-  const touched = { library: false, documentIds: new Set<string>() };
+export function touchedBy(changes: readonly Change[]): { library: boolean; counts: boolean; documentIds: Set<string> } {
+  const touched = { library: false, counts: false, documentIds: new Set<string>() };
   for (const change of changes) {
     if (change.kind !== 'record') {
       touched.library = true;
@@ -97,8 +99,8 @@ export function touchedBy(changes: readonly Change[]): { library: boolean; docum
       if (change.collection === 'highlights') touched.documentIds.add((record as Highlight).documentId);
       else if (change.collection === 'documents') touched.documentIds.add(record.id);
     }
-    // The library file lists each document's number of highlights: adding or removing one changes it too.
-    if (change.collection !== 'highlights' || !change.before || !change.after) touched.library = true;
+    if (change.collection !== 'highlights') touched.library = true;
+    else if (!change.before || !change.after) touched.counts = true;
   }
   return touched;
 }

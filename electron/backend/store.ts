@@ -32,6 +32,8 @@ import {
 /** What a change touched, and so which files a save rewrites: the library file, and documents' files by id. */
 export interface Touched {
   library?: boolean;
+  /** Only the documents' highlight counts in the library file: written after the rest, outside its atomic step. */
+  counts?: boolean;
   documentIds?: Iterable<string>;
 }
 
@@ -76,6 +78,7 @@ export function emptyLibrary(): Database {
 }
 
 const LIBRARY_PART = 'library';
+const COUNTS_PART = 'counts';
 /** How long after opening the documents are read in the background, if nothing asked for them before. */
 const BACKGROUND_LOAD_DELAY_MS = 3_000;
 const documentPart = (id: string): string => `document:${id}`;
@@ -202,7 +205,9 @@ export async function openStore(dataDir: string, options: OpenOptions = {}): Pro
   const filesFor = (parts: ReadonlySet<string>): FileWrite[] => {
     const library = whole();
     const writes: FileWrite[] = [];
-    const documentIds = [...parts].filter((p) => p !== LIBRARY_PART).map((p) => p.slice(documentPart('').length));
+    const documentIds = [...parts]
+      .filter((p) => p.startsWith(documentPart('')))
+      .map((p) => p.slice(documentPart('').length));
     if (documentIds.length > 0) {
       const highlights = highlightsByDocument(library.highlights, documentIds);
       const documents = new Map(library.documents.map((d) => [d.id, d]));
@@ -220,7 +225,13 @@ export async function openStore(dataDir: string, options: OpenOptions = {}): Pro
   const save = coalescedWriter<string>(async (parts) => {
     await load();
     await backups;
-    await writer.write(filesFor(parts));
+    const writes = [writer.write(filesFor(parts))];
+    // Counts alone: the library file beside the documents' files, not in their atomic step. A crash between the two
+    // leaves a count that does not match its document's file, which the next reading of the documents corrects.
+    if (parts.has(COUNTS_PART) && !parts.has(LIBRARY_PART)) {
+      writes.push(writer.write([{ file: libraryFilePath(dataDir), content: libraryFileText(whole()) }]));
+    }
+    await Promise.all(writes);
   });
   return {
     dataDir,
@@ -256,8 +267,12 @@ export async function openStore(dataDir: string, options: OpenOptions = {}): Pro
       if (!document) throw notFound('document', documentId);
       return { document, highlights: library.highlights.filter((h) => h.documentId === documentId) };
     },
-    save: ({ library, documentIds = [] }) =>
-      save([...(library ? [LIBRARY_PART] : []), ...[...documentIds].map(documentPart)]),
+    save: ({ library, counts, documentIds = [] }) =>
+      save([
+        ...(library ? [LIBRARY_PART] : []),
+        ...(counts ? [COUNTS_PART] : []),
+        ...[...documentIds].map(documentPart),
+      ]),
   };
 }
 

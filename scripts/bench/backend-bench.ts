@@ -1,7 +1,7 @@
 // The backend side of `npm run bench`, run in its own Node process against a data folder: opening the library,
 // saving a highlight (acknowledgement time, and the longest the event loop is blocked by it), resident memory, and
 // exporting annotations.csv against the floor of writing the same bytes. Prints one JSON object.
-import { writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -61,15 +61,18 @@ async function main(): Promise<void> {
   const exports: { buildAndWriteMs: number; floorMs: number; bytes: number }[] = [];
   const out = path.join(tmpdir(), `stance-bench-${process.pid}.csv`);
   for (let i = 0; i < runs; i++) {
+    await rm(out, { force: true });
     start = performance.now();
     const file = (await call(backend, 'exportData', { kind: 'annotations' })) as { content: string };
     await writeFile(out, file.content, 'utf8');
     const buildAndWriteMs = since(start);
-    // The floor: the same string, written to the same file, with nothing built.
+    // The floor: the same string written the same way, to a new file as the export's was, with nothing built.
+    await rm(out, { force: true });
     start = performance.now();
     await writeFile(out, file.content, 'utf8');
     exports.push({ buildAndWriteMs, floorMs: since(start), bytes: Buffer.byteLength(file.content) });
   }
+  await rm(out, { force: true });
 
   process.stdout.write(
     JSON.stringify({
