@@ -73,6 +73,9 @@ export function* exportedHighlights(library: ExportLibrary): Generator<ExportedH
   }
 }
 
+/** What a highlight without a stance is exported as: one row, its stance columns empty. */
+const NO_STANCE = [null] as const;
+
 /** The rows of annotations.csv: one per highlight × stance; a highlight with no stance gives one row. */
 export function* annotationRows(library: ExportLibrary): Generator<string[] | Array<string | number>> {
   const tagName = new Map(library.tags.map((t) => [t.id, t.name]));
@@ -86,7 +89,7 @@ export function* annotationRows(library: ExportLibrary): Generator<string[] | Ar
             .map((id) => tagName.get(id) ?? '')
             .filter(Boolean)
             .join(TAG_SEPARATOR);
-    if (h.stances.length === 0) {
+    for (const s of h.stances.length === 0 ? NO_STANCE : h.stances) {
       yield [
         h.documentId,
         documentTitle,
@@ -97,32 +100,9 @@ export function* annotationRows(library: ExportLibrary): Generator<string[] | Ar
         prefix,
         suffix,
         tags,
-        '',
-        '',
-        '',
-        h.note,
-        h.annotator,
-        h.createdAt,
-        h.updatedAt,
-      ];
-      continue;
-    }
-    for (const s of h.stances) {
-      const holder = s.holderId ? (actorName.get(s.holderId) ?? '') : '';
-      const target = targetName.get(s.targetId) ?? '';
-      yield [
-        h.documentId,
-        documentTitle,
-        h.id,
-        start,
-        end,
-        h.quote,
-        prefix,
-        suffix,
-        tags,
-        holder,
-        target,
-        s.stance,
+        s?.holderId ? (actorName.get(s.holderId) ?? '') : '',
+        s ? (targetName.get(s.targetId) ?? '') : '',
+        s?.stance ?? '',
         h.note,
         h.annotator,
         h.createdAt,
