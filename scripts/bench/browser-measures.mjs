@@ -1,14 +1,8 @@
 // What the bench measures inside Chromium. Each function runs in the page (page.evaluate), so its times are the
 // page's own clock, free of the round trips between Playwright and the browser.
 
-/** How many highlight ranges the app paints now (its CSS highlights, selection and pending outline aside). */
-export function paintedByApp() {
-  let count = 0;
-  for (const [name, highlight] of CSS.highlights) {
-    if (name.startsWith('sa-tag-') || name === 'sa-untagged') count += highlight.size;
-  }
-  return count;
-}
+// Each function is sent to the page on its own (page.evaluate serialises it), so each carries its own small helpers
+// rather than sharing them.
 
 /**
  * In the app's Library view, clicks a document's title and times it until the document's heading shows and `expected`

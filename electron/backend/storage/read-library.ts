@@ -119,8 +119,7 @@ export async function readSingleFileLibrary(filePath: string): Promise<LibraryRe
   const raw = await readJson(filePath);
   if (raw.kind !== 'json') return raw.kind === 'missing' ? raw : { kind: 'unreadable', reason: raw.reason };
   const file = singleFileLibrary(raw.value);
-  if (file.kind === 'single-file') return { kind: 'library', data: file.data, damagedDocuments: [] };
-  return file.kind === 'unreadable' ? file : { kind: 'unreadable', reason: 'The backup is not a single file.' };
+  return file.kind === 'single-file' ? { kind: 'library', data: file.data, damagedDocuments: [] } : file;
 }
 
 /** Reads one document's file; a reason when it is missing, damaged, or belongs to another id. */
@@ -140,7 +139,7 @@ export async function readDocumentFile(
   return { file: parsed.data };
 }
 
-function singleFileLibrary(raw: unknown): LibraryFileRead {
+function singleFileLibrary(raw: unknown): Extract<LibraryFileRead, { kind: 'single-file' | 'unreadable' }> {
   let migrated: ReturnType<typeof migrate>;
   try {
     migrated = migrate(raw);
