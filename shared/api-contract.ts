@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { entityKinds, idSchema, stanceValueSchema } from './domain';
 import type { DocumentSummary, Entity, Highlight, Settings, StoredDocument, Tag } from './domain';
 import type { ImportSummary } from './export/backup';
-import { exportKinds, type ExportFile } from './export/build-export';
+import { exportKinds } from './export/build-export';
 
 /**
  * The one contract between the renderer and the backend, whichever shell carries the call (Electron IPC or the
@@ -61,6 +61,19 @@ const spanSchema = z
     quote: z.string().min(1).max(MAX_HIGHLIGHT_LENGTH),
   })
   .refine((a) => a.end > a.start, { message: 'end must be greater than start', path: ['end'] });
+
+/**
+ * What to export. Not an API method, since its answer is a file rather than a value: the backend writes it block by
+ * block, where the analyst chose in Electron's save dialog, or into the download's response in browser mode.
+ */
+export const exportRequestSchema = z.strictObject({
+  kind: z.enum(exportKinds),
+  documentIds: z.array(idSchema).max(100_000).optional(),
+  highlightIds: z.array(idSchema).max(1_000_000).optional(),
+  bom: z.boolean().optional(),
+  formulaEscape: z.boolean().optional(),
+});
+export type ExportRequest = z.input<typeof exportRequestSchema>;
 
 export const apiArgumentSchemas = {
   /** `settled`: answer once every document of the library is loaded (at start-up they load in the background). */
@@ -121,14 +134,6 @@ export const apiArgumentSchemas = {
     snapToWords: z.boolean().optional(),
   }),
 
-  /** One export file, built in the backend; the shell saves it (a save dialog in Electron, a download in a browser). */
-  exportData: z.strictObject({
-    kind: z.enum(exportKinds),
-    documentIds: z.array(idSchema).max(100_000).optional(),
-    highlightIds: z.array(idSchema).max(1_000_000).optional(),
-    bom: z.boolean().optional(),
-    formulaEscape: z.boolean().optional(),
-  }),
   /** Brings a project backup (the file's text) into the library, as one step to undo. */
   importBackup: z.strictObject({ content: z.string().max(MAX_IMPORT_LENGTH) }),
 
@@ -222,7 +227,6 @@ export interface ApiResults {
   deleteEntity: { id: string };
   countUsage: Usage;
   updateSettings: Settings;
-  exportData: ExportFile;
   importBackup: ImportSummary;
   importFile: ImportedDocument;
   importText: ImportedDocument;

@@ -1,4 +1,5 @@
 // Kept apart from api-contract.ts so that the preload and the renderer can use them without bundling zod.
+import type { ExportRequest } from './api-contract';
 
 /** The name under which the preload exposes the API on `window`. */
 export const API_GLOBAL_NAME = 'stanceApi';
@@ -26,19 +27,14 @@ export function isMenuCommand(value: unknown): value is MenuCommand {
   return typeof value === 'string' && (menuCommands as readonly string[]).includes(value);
 }
 
-/** The window property and channel of what only the desktop shell can do: save a file where the analyst chooses. */
+/** The window property and channel of what only the desktop shell can do: save an export where the analyst chooses. */
 export const SHELL_GLOBAL_NAME = 'stanceShell';
-export const SAVE_FILE_CHANNEL = 'shell:save-file';
-
-export interface SaveFileRequest {
-  fileName: string;
-  content: string;
-}
+export const SAVE_EXPORT_CHANNEL = 'shell:save-export';
 
 /** `saved` is false when the analyst cancelled the dialog. */
 export type SaveFileResult = { saved: true; path: string } | { saved: false } | { saved: false; error: string };
 
 export interface StanceShell {
-  /** Asks where to save (a native dialog) and writes the file there. */
-  saveFile(request: SaveFileRequest): Promise<SaveFileResult>;
+  /** Asks where to save (a native dialog); the backend then writes the export there. */
+  saveExport(request: ExportRequest): Promise<SaveFileResult>;
 }

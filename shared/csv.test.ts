@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { csvField, isFormulaTrigger, toCsv } from './csv';
+import { csvBlocks, csvField, isFormulaTrigger, type CsvOptions } from './csv';
+
+const toCsv = (header: readonly string[], rows: Array<ReadonlyArray<string | number>>, options?: CsvOptions): string =>
+  [...csvBlocks(header, rows, options)].join('');
 import { ANNOTATION_COLUMNS } from './export/annotation-rows';
 import { CODEBOOK_COLUMNS, DOCUMENT_COLUMNS } from './export/library-rows';
 
@@ -31,7 +34,19 @@ describe('csvField', () => {
   });
 });
 
-describe('toCsv', () => {
+describe('csvBlocks', () => {
+  it('gives the byte order mark alone, then whole rows a few thousand at a time', () => {
+    const rows = Array.from({ length: 10_000 }, (_, i) => [`row ${i}`, i]);
+    const blocks = [...csvBlocks(['name', 'n'], rows)];
+    expect(blocks[0]).toBe('\ufeff');
+    expect(blocks.slice(1).map((b) => b.split('\r\n').length - 1)).toEqual([4096, 4096, 1809]);
+    expect(blocks[1]!.startsWith('name,n\r\nrow 0,0\r\n')).toBe(true);
+    expect(blocks.at(-1)!.endsWith('row 9999,9999\r\n')).toBe(true);
+    expect([...csvBlocks(['a'], [], { bom: false, formulaEscape: true })]).toEqual(['a\r\n']);
+  });
+});
+
+describe('the CSV text', () => {
   it('writes CRLF after every record, a BOM by default, and headers unescaped', () => {
     expect(toCsv(['a', 'b'], [['1', 2]])).toBe('\ufeffa,b\r\n1,2\r\n');
     expect(toCsv(['a'], [['-x']], { bom: false, formulaEscape: true })).toBe("a\r\n'-x\r\n");

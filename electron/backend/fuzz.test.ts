@@ -67,11 +67,6 @@ function validCalls(ids: { documentId: string; highlightId: string; tagId: strin
       fields: { annotator: 'string', snapToWords: 'boolean' },
       required: [],
     },
-    exportData: {
-      payload: { kind: 'annotations' },
-      fields: { kind: 'enum', bom: 'boolean', documentIds: 'ids' },
-      required: ['kind'],
-    },
     importBackup: { payload: { content: '{}' }, fields: { content: 'string' }, required: ['content'] },
     importFile: {
       payload: { fileName: 'a.txt', data: Buffer.from('hello').toString('base64') },

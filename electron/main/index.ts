@@ -9,7 +9,7 @@ import { APP_ORIGIN, handleAppProtocol, registerAppSchemeAsPrivileged } from './
 import { hardenWebContents } from './hardening';
 import { callsInFlight, registerApiHandlers, whenIdle } from './ipc';
 import { createMainWindow } from './main-window';
-import { registerSaveFile } from './save-file';
+import { registerSaveExport } from './save-export';
 
 // electron-vite sets this in `electron-vite dev` only; the built app always uses the custom protocol.
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
@@ -43,7 +43,7 @@ if (!app.requestSingleInstanceLock()) {
     }
     const trustedOrigins = devServerUrl ? [APP_ORIGIN, new URL(devServerUrl).origin] : [APP_ORIGIN];
     registerApiHandlers(createBackend(store), trustedOrigins);
-    registerSaveFile(() => mainWindow, trustedOrigins);
+    registerSaveExport(() => mainWindow, trustedOrigins, store);
     handleAppProtocol(path.join(__dirname, '../renderer'));
     mainWindow = createMainWindow(devServerUrl ?? `${APP_ORIGIN}/index.html`);
     mainWindow.on('closed', () => (mainWindow = null));

@@ -13,15 +13,19 @@ export function registerApiHandlers(backend: Backend, trustedOrigins: readonly s
       if (!isTrustedSender(event, trustedOrigins)) {
         return { ok: false, error: { code: 'invalid-request', message: 'Calls are accepted from the app only.' } };
       }
-      const call = backend(method, payload);
-      inFlight.add(call);
-      void call.finally(() => inFlight.delete(call));
-      return call;
+      return trackCall(backend(method, payload));
     });
   }
 }
 
 const inFlight = new Set<Promise<unknown>>();
+
+/** Counts `call` among the calls under way until it settles; returns it. */
+export function trackCall<T>(call: Promise<T>): Promise<T> {
+  inFlight.add(call);
+  void call.finally(() => inFlight.delete(call)).catch(() => undefined);
+  return call;
+}
 
 /** Resolves once every call under way has been answered (its change written), e.g. before the app quits. */
 export async function whenIdle(): Promise<void> {

@@ -198,34 +198,46 @@ describe('native menu', () => {
 });
 
 describe('saving an export from Electron', () => {
-  it('asks where with a native dialog, writes there, and refuses paths and strangers', async () => {
-    const { registerSaveFile } = await import('./save-file');
-    const { mkdtemp, readFile } = await import('node:fs/promises');
+  it('asks where with a native dialog, has the backend write there, and refuses bad requests and strangers', async () => {
+    const { registerSaveExport } = await import('./save-export');
+    const { mkdir, mkdtemp, readFile, readdir, rm } = await import('node:fs/promises');
     const path = await import('node:path');
     const os = await import('node:os');
-    registerSaveFile(() => null, [APP_ORIGIN]);
-    const save = mocks.handlers.get('shell:save-file')!;
+    const { openSampleBackend, SAMPLE_CLAIM } = await import('../backend/test-support');
+    const { buildExport } = await import('../../shared/export/build-export');
+    const folder = await mkdtemp(path.join(os.tmpdir(), 'sa-save-'));
+    const { store, highlight } = await openSampleBackend(path.join(folder, 'library'));
+    await highlight(SAMPLE_CLAIM);
+    registerSaveExport(() => null, [APP_ORIGIN], store);
+    const save = mocks.handlers.get('shell:save-export')!;
     const fromApp = { senderFrame: { url: `${APP_ORIGIN}/index.html` } };
+    const exportsFolder = path.join(folder, 'exports');
+    await mkdir(exportsFolder);
 
-    expect(
-      await save({ senderFrame: { url: 'https://evil.example/' } }, { fileName: 'a.csv', content: 'x' }),
-    ).toMatchObject({
+    expect(await save({ senderFrame: { url: 'https://evil.example/' } }, { kind: 'annotations' })).toMatchObject({
       saved: false,
       error: expect.stringContaining('from the app only'),
     });
-    expect(await save(fromApp, { fileName: '../../etc/cron.d/x', content: 'x' })).toMatchObject({
+    expect(await save(fromApp, { kind: 'annotations', filePath: '/etc/cron.d/x' })).toMatchObject({
       saved: false,
-      error: expect.stringContaining('a file name, not a path'),
+      error: expect.stringContaining('Invalid export request'),
     });
     mocks.saveDialogAnswer = { canceled: true };
-    expect(await save(fromApp, { fileName: 'annotations.csv', content: 'x' })).toEqual({ saved: false });
+    expect(await save(fromApp, { kind: 'annotations' })).toEqual({ saved: false });
+    expect(await readdir(exportsFolder)).toEqual([]);
 
-    const target = path.join(await mkdtemp(path.join(os.tmpdir(), 'sa-save-')), 'chosen.csv');
+    const target = path.join(exportsFolder, 'chosen.csv');
     mocks.saveDialogAnswer = { canceled: false, filePath: target };
-    expect(await save(fromApp, { fileName: 'annotations.csv', content: 'a,b\r\n' })).toEqual({
-      saved: true,
-      path: target,
+    expect(await save(fromApp, { kind: 'annotations', bom: false })).toEqual({ saved: true, path: target });
+    const expected = buildExport(store.data, 'annotations', {}, { bom: false, formulaEscape: true }).content;
+    expect(await readFile(target, 'utf8')).toBe(expected);
+    expect(expected).toContain(SAMPLE_CLAIM);
+
+    mocks.saveDialogAnswer = { canceled: false, filePath: path.join(folder, 'missing', 'x.csv') };
+    expect(await save(fromApp, { kind: 'codebook' })).toMatchObject({
+      saved: false,
+      error: expect.stringMatching(/^Could not write .*x\.csv: .*ENOENT/),
     });
-    expect(await readFile(target, 'utf8')).toBe('a,b\r\n');
+    await rm(folder, { recursive: true, force: true });
   });
 });

@@ -1,15 +1,14 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import type { ApiArgs, ApiMethod, ApiResult, ApiResults, StanceApi } from '../../shared/api-contract';
+import type { ApiArgs, ApiMethod, ApiResult, ApiResults, ExportRequest, StanceApi } from '../../shared/api-contract';
 import {
   API_GLOBAL_NAME,
   EVENTS_GLOBAL_NAME,
   ipcChannel,
   isMenuCommand,
   MENU_COMMAND_CHANNEL,
-  SAVE_FILE_CHANNEL,
+  SAVE_EXPORT_CHANNEL,
   SHELL_GLOBAL_NAME,
   type MenuCommand,
-  type SaveFileRequest,
   type SaveFileResult,
   type StanceEvents,
   type StanceShell,
@@ -38,7 +37,6 @@ const api = {
   deleteEntity: call('deleteEntity'),
   countUsage: call('countUsage'),
   updateSettings: call('updateSettings'),
-  exportData: call('exportData'),
   importBackup: call('importBackup'),
   importFile: call('importFile'),
   importText: call('importText'),
@@ -61,7 +59,7 @@ const events = {
 } satisfies StanceEvents;
 
 const shell = {
-  saveFile: (request: SaveFileRequest) => ipcRenderer.invoke(SAVE_FILE_CHANNEL, request) as Promise<SaveFileResult>,
+  saveExport: (request: ExportRequest) => ipcRenderer.invoke(SAVE_EXPORT_CHANNEL, request) as Promise<SaveFileResult>,
 } satisfies StanceShell;
 
 contextBridge.exposeInMainWorld(API_GLOBAL_NAME, api);

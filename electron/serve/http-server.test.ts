@@ -3,12 +3,15 @@ import { request } from 'node:http';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBackend } from '../backend/backend';
-import { openStore } from '../backend/store';
+import { buildExport } from '../../shared/export/build-export';
+import { writeExportBlocks } from '../backend/export-writer';
+import { openStore, type Store } from '../backend/store';
 import { useTempDirs } from '../backend/test-support';
 import { MAX_BODY_BYTES, startBrowserModeServer, type BrowserModeServer } from './http-server';
 
 const tempDir = useTempDirs();
 let server: BrowserModeServer;
+let store: Store;
 
 beforeEach(async () => {
   const rendererDir = path.join(await tempDir(), 'renderer');
@@ -16,8 +19,14 @@ beforeEach(async () => {
   await writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><title>app</title>');
   await writeFile(path.join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
   await writeFile(path.join(path.dirname(rendererDir), 'secret.txt'), 'secret');
-  const store = await openStore(await tempDir());
-  server = await startBrowserModeServer({ backend: createBackend(store), rendererDir, port: 0, maxBodyBytes: 4096 });
+  store = await openStore(await tempDir());
+  server = await startBrowserModeServer({
+    backend: createBackend(store),
+    writeExport: (request, write) => writeExportBlocks(store, request, write),
+    rendererDir,
+    port: 0,
+    maxBodyBytes: 4096,
+  });
 });
 
 afterEach(() => server.close());
@@ -155,6 +164,48 @@ describe('browser-mode server', () => {
   });
 });
 
+describe('downloading an export from the browser-mode server', () => {
+  const download = (body: unknown, token = server.token): Promise<Reply> =>
+    send({
+      method: 'POST',
+      path: '/export',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+
+  it('answers with the file, named, exactly as the export builds it', async () => {
+    await store.loaded;
+    const document = store.data.documents[0]!;
+    const created = await api('createHighlight', {
+      documentId: document.id,
+      start: 0,
+      end: 12,
+      quote: document.text.slice(0, 12),
+      tagIds: [],
+    });
+    expect(JSON.parse(created.body)).toMatchObject({ ok: true });
+    const reply = await download({ kind: 'annotations', formulaEscape: false });
+    expect(reply.status).toBe(200);
+    expect(reply.headers['content-type']).toBe('text/csv;charset=utf-8');
+    expect(reply.headers['content-disposition']).toBe('attachment; filename="annotations.csv"');
+    const expected = buildExport(store.data, 'annotations', {}, { bom: true, formulaEscape: false }).content;
+    expect(reply.body).toBe(expected);
+    expect(reply.body).toContain(document.text.slice(0, 12));
+  });
+
+  it('refuses a request without the token, or an invalid one, with a message and no file', async () => {
+    expect((await download({ kind: 'annotations' }, 'wrong')).status).toBe(401);
+    const invalid = await download({ kind: 'everything' });
+    expect(invalid.status).toBe(400);
+    expect(JSON.parse(invalid.body)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-request', message: expect.stringContaining('Invalid export request') },
+    });
+    const extra = await download({ kind: 'annotations', path: '/etc/passwd' });
+    expect(extra.status).toBe(400);
+  });
+});
+
 describe('stopping the browser-mode server', () => {
   it('answers the requests under way (their changes written) before it has stopped', async () => {
     let release: () => void = () => undefined;
@@ -163,7 +214,12 @@ describe('stopping the browser-mode server', () => {
       return { ok: true as const, value: { highlightId: 'written' } };
     };
     const dir = await tempDir();
-    const slow = await startBrowserModeServer({ backend: slowBackend, rendererDir: dir, port: 0 });
+    const slow = await startBrowserModeServer({
+      backend: slowBackend,
+      writeExport: () => Promise.reject(new Error('not in this test')),
+      rendererDir: dir,
+      port: 0,
+    });
     const answer = new Promise<Reply>((resolve, reject) => {
       const req = request(
         {

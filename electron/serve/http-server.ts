@@ -1,14 +1,28 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { ExportRequest } from '../../shared/api-contract';
 import type { Backend } from '../backend/backend';
 import { CONTENT_SECURITY_POLICY } from '../backend/content-security-policy';
+import { parseExportRequest } from '../backend/export-writer';
 import { readStaticFile, resolveStaticFile } from '../backend/static-files';
 
 /** Largest API request body accepted; larger ones get 413 before they are read in full. */
 export const MAX_BODY_BYTES = 32 * 1024 * 1024;
 const API_PREFIX = '/api/';
+/** Where an export is downloaded from: `POST` its request (JSON) and the file comes back, written as it is built. */
+export const EXPORT_PATH = '/export';
 const ALLOWED_HOSTNAMES = new Set(['127.0.0.1', 'localhost']);
+
+/** Writes an export's bytes, a block at a time, through `write` (export-writer.ts's `writeExportBlocks`). */
+export type ExportWriter = (request: ExportRequest, write: (bytes: Buffer) => Promise<void>) => Promise<number>;
+
+interface ServerOptions {
+  backend: Backend;
+  writeExport: ExportWriter;
+  rendererDir: string;
+  maxBodyBytes?: number;
+}
 
 export interface BrowserModeServer {
   readonly url: string;
@@ -24,12 +38,7 @@ export interface BrowserModeServer {
  * printed in the start-up URL), and any request with a Host other than 127.0.0.1/localhost is refused (DNS
  * rebinding). No CORS headers are ever sent, so other origins cannot read answers.
  */
-export async function startBrowserModeServer(options: {
-  backend: Backend;
-  rendererDir: string;
-  port: number;
-  maxBodyBytes?: number;
-}): Promise<BrowserModeServer> {
+export async function startBrowserModeServer(options: ServerOptions & { port: number }): Promise<BrowserModeServer> {
   const token = randomBytes(24).toString('hex');
   const pending = new Set<Promise<void>>();
 
@@ -66,7 +75,7 @@ export async function startBrowserModeServer(options: {
 async function handleRequest(
   request: IncomingMessage,
   response: ServerResponse,
-  options: { backend: Backend; rendererDir: string; maxBodyBytes?: number },
+  options: ServerOptions,
   token: string,
 ): Promise<void> {
   if (!hostAllowed(request.headers.host)) {
@@ -75,7 +84,7 @@ async function handleRequest(
   }
   const url = new URL(request.url ?? '/', 'http://127.0.0.1');
 
-  if (url.pathname.startsWith(API_PREFIX)) {
+  if (url.pathname.startsWith(API_PREFIX) || url.pathname === EXPORT_PATH) {
     if (!tokenMatches(request.headers.authorization, token)) {
       sendJson(response, 401, { ok: false, error: { code: 'invalid-request', message: 'Missing or wrong token.' } });
       return;
@@ -102,6 +111,10 @@ async function handleRequest(
       });
       return;
     }
+    if (url.pathname === EXPORT_PATH) {
+      await sendExport(response, payload, options.writeExport);
+      return;
+    }
     const result = await options.backend(url.pathname.slice(API_PREFIX.length), payload);
     sendJson(response, 200, result);
     return;
@@ -125,6 +138,48 @@ async function handleRequest(
     'Cache-Control': 'no-store',
   });
   response.end(request.method === 'HEAD' ? undefined : body);
+}
+
+/**
+ * Answers a download with the export's file, block by block as it is built. The headers go with the first block, so
+ * an export that fails before it has a byte still gets an error the page can show; one that fails later is cut off,
+ * which the page sees as an interrupted download.
+ */
+async function sendExport(response: ServerResponse, payload: unknown, writeExport: ExportWriter): Promise<void> {
+  const parsed = parseExportRequest(payload);
+  if (!parsed.ok) {
+    sendJson(response, 400, parsed);
+    return;
+  }
+  const { fileName, mimeType } = parsed.file;
+  const write = (bytes: Buffer): Promise<void> => {
+    if (!response.headersSent)
+      response.writeHead(200, {
+        'Content-Type': mimeType,
+        'Content-Disposition': `attachment; filename="${fileName}"`,
+        'X-Content-Type-Options': 'nosniff',
+        'Cache-Control': 'no-store',
+      });
+    return new Promise((resolve, reject) => {
+      if (response.destroyed) return reject(new Error('The download was cancelled.'));
+      if (response.write(bytes)) return resolve();
+      // Wait for the socket to take the block before building the next: a slow reader holds one block, not them all.
+      const drained = (): void => void (response.off('close', closed), resolve());
+      const closed = (): void =>
+        void (response.off('drain', drained), reject(new Error('The download was cancelled.')));
+      response.once('drain', drained);
+      response.once('close', closed);
+    });
+  };
+  try {
+    await writeExport(parsed.request, write);
+  } catch (error) {
+    if (response.headersSent) throw error;
+    const message = `The export failed: ${(error as Error).message}`;
+    sendJson(response, 500, { ok: false, error: { code: 'internal', message } });
+    return;
+  }
+  response.end();
 }
 
 function hostAllowed(host: string | undefined): boolean {

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createBackend } from '../backend/backend';
+import { writeExportBlocks } from '../backend/export-writer';
 import { DATA_DIR_ENV, defaultUserDataDir, resolveDataDir } from '../backend/data-dir';
 import { acquireDataLock } from '../backend/data-lock';
 import { openStore } from '../backend/store';
@@ -38,6 +39,7 @@ async function main(): Promise<void> {
   const store = await openStore(dataDir, { documentsInBackground: true }).catch((error: Error) => fail(error.message));
   const server = await startBrowserModeServer({
     backend: createBackend(store),
+    writeExport: (request, write) => writeExportBlocks(store, request, write),
     rendererDir: path.join(__dirname, '../renderer'),
     port,
   }).catch((error: Error) => fail(`Could not listen on 127.0.0.1:${port}: ${error.message}`));

@@ -1,4 +1,4 @@
-import { toCsv, type CsvOptions } from '../csv';
+import { csvBlocks, type CsvOptions } from '../csv';
 import type { Database } from '../domain';
 import { ANNOTATION_COLUMNS, annotationRows, type ExportLibrary } from './annotation-rows';
 import { backupOf } from './backup';
@@ -34,36 +34,62 @@ export function scopeLibrary(library: ExportLibrary, scope: ExportScope): Export
   };
 }
 
-/** Builds one export file; pure, so the app, the command line and the tests make byte-identical files. */
-export function buildExport(database: Database, kind: ExportKind, scope: ExportScope, csv: CsvOptions): ExportFile {
+/** The file name and type each kind of export is saved under. */
+export const exportFileTypes: Record<ExportKind, Omit<ExportFile, 'content'>> = {
+  annotations: { fileName: 'annotations.csv', mimeType: 'text/csv;charset=utf-8' },
+  documents: { fileName: 'documents.csv', mimeType: 'text/csv;charset=utf-8' },
+  codebook: { fileName: 'codebook.csv', mimeType: 'text/csv;charset=utf-8' },
+  'web-annotation': { fileName: 'annotations.jsonld', mimeType: 'application/ld+json' },
+  backup: { fileName: 'stance-annotator-backup.json', mimeType: 'application/json' },
+};
+
+/**
+ * The text of one export, in blocks to be written one after another (a CSV comes a few thousand rows at a time).
+ * Pure, so the app, the command line and the tests make byte-identical files. The blocks are built as they are asked
+ * for: a caller that writes between them must pass a database that does not change meanwhile (see
+ * {@link snapshotOf}).
+ */
+export function exportBlocks(
+  database: Database,
+  kind: ExportKind,
+  scope: ExportScope,
+  csv: CsvOptions,
+): Iterable<string> {
   const library = scopeLibrary(database, scope);
-  const csvFile = (name: string, header: readonly string[], rows: Iterable<ReadonlyArray<string | number>>) => ({
-    fileName: `${name}.csv`,
-    mimeType: 'text/csv;charset=utf-8',
-    content: toCsv(header, rows, csv),
-  });
   switch (kind) {
     case 'annotations':
-      return csvFile('annotations', ANNOTATION_COLUMNS, annotationRows(library));
+      return csvBlocks(ANNOTATION_COLUMNS, annotationRows(library), csv);
     case 'documents':
-      return csvFile('documents', DOCUMENT_COLUMNS, documentRows(library));
+      return csvBlocks(DOCUMENT_COLUMNS, documentRows(library), csv);
     case 'codebook':
-      return csvFile('codebook', CODEBOOK_COLUMNS, codebookRows(library));
+      return csvBlocks(CODEBOOK_COLUMNS, codebookRows(library), csv);
     case 'web-annotation':
-      return {
-        fileName: 'annotations.jsonld',
-        mimeType: 'application/ld+json',
-        content: `${JSON.stringify(webAnnotationCollection(library), null, 2)}\n`,
-      };
+      return [`${JSON.stringify(webAnnotationCollection(library), null, 2)}\n`];
     case 'backup':
-      return {
-        fileName: 'stance-annotator-backup.json',
-        mimeType: 'application/json',
-        content: `${JSON.stringify(backupOf(database), null, 2)}\n`,
-      };
+      return [`${JSON.stringify(backupOf(database), null, 2)}\n`];
     default:
       throw new Error(`Unknown export ${String(kind satisfies never)}`);
   }
+}
+
+/** One export file whole (see {@link exportBlocks}). */
+export function buildExport(database: Database, kind: ExportKind, scope: ExportScope, csv: CsvOptions): ExportFile {
+  return { ...exportFileTypes[kind], content: [...exportBlocks(database, kind, scope, csv)].join('') };
+}
+
+/**
+ * A copy of the database's lists (not of its records, which are replaced, never changed in place), so that an export
+ * written over several turns of the event loop shows the library as it was when it began, whatever is saved meanwhile.
+ */
+export function snapshotOf(database: Database): Database {
+  return {
+    ...database,
+    documents: [...database.documents],
+    tags: [...database.tags],
+    actors: [...database.actors],
+    targets: [...database.targets],
+    highlights: [...database.highlights],
+  };
 }
 
 /** documents.csv and codebook.csv as JSON: one object per row, keyed by the CSV's column names. */

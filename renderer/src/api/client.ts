@@ -35,9 +35,18 @@ function pickTransport(): Transport {
   if (injected) {
     return (method, args) => injected[method](args);
   }
-  const token = new URL(window.location.href).searchParams.get('token');
+  const token = browserModeToken();
   return (method, args) => httpCall(method, args, token);
 }
+
+/** Browser mode's access token, from the address the server printed. */
+export function browserModeToken(): string | null {
+  return new URL(window.location.href).searchParams.get('token');
+}
+
+/** What to tell the analyst when browser mode's server does not answer, or refuses the token. */
+export const SERVER_UNREACHABLE = 'The Stance Annotator server cannot be reached. Is it still running?';
+export const TOKEN_REFUSED = 'The access token was refused: open the address the server printed.';
 
 async function httpCall<M extends ApiMethod>(
   method: M,
@@ -59,9 +68,9 @@ async function httpCall<M extends ApiMethod>(
       keepalive: body.length < KEEPALIVE_LIMIT,
     });
   } catch {
-    return failure('The Stance Annotator server cannot be reached. Is it still running?');
+    return failure(SERVER_UNREACHABLE);
   }
-  if (response.status === 401) return failure('The access token was refused: open the address the server printed.');
+  if (response.status === 401) return failure(TOKEN_REFUSED);
   try {
     return (await response.json()) as ApiResult<ApiResults[M]>;
   } catch {

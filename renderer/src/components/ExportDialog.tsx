@@ -2,7 +2,7 @@ import { useState, type ChangeEvent } from 'react';
 import type { ImportSummary } from '../../../shared/export/backup';
 import type { ExportKind } from '../../../shared/export/build-export';
 import { callApi } from '../api/client';
-import { saveExportFile } from '../api/save-export';
+import { saveExport } from '../api/save-export';
 import { appStore, useAppStore } from '../store/app-store';
 import { isFilterActive, selectVisibleHighlights } from '../store/filter-slice';
 import { Modal } from './Modal';
@@ -34,20 +34,18 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
   const isCsv = kind === 'annotations' || kind === 'documents' || kind === 'codebook';
 
   const runExport = async (): Promise<void> => {
-    setBusy('Preparing the export…');
+    setBusy('Exporting…');
     setMessage(null);
     try {
-      const file = await callApi('exportData', {
+      const result = await saveExport({
         kind,
         ...(scoped && scope !== 'all' && document ? { documentIds: [document.id] } : {}),
         ...(scoped && scope === 'filtered' ? { highlightIds: visible.map((h) => h.id) } : {}),
         bom,
         formulaEscape,
       });
-      setBusy('Saving…');
-      const result = await saveExportFile(file);
       if (result.saved) setMessage({ text: `Saved ${result.path}.`, error: false });
-      else if ('error' in result) setMessage({ text: result.error, error: true });
+      else if ('error' in result) setMessage({ text: `The export failed: ${result.error}`, error: true });
       else setMessage({ text: 'Not saved: the save was cancelled.', error: false });
     } catch (error) {
       setMessage({ text: `The export failed: ${(error as Error).message}`, error: true });
