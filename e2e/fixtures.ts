@@ -64,16 +64,30 @@ export { expect } from '@playwright/test';
 
 /**
  * The library as its files hold it: the library file, and the text and highlights from each document's file under
- * documents/ (found by the id inside each file, so the spec does not depend on how files are named).
+ * documents/ (found by the id inside each file, so the spec does not depend on how files are named), with the lines of
+ * the change log it names applied (each line: the highlights put, whole, and the ids removed).
  */
 async function readLibraryOnDisk(dataDir: string): Promise<Database> {
   type Listed = Omit<Database, 'documents' | 'highlights'> & { documents: Array<{ id: string }> };
+  type Highlight = Database['highlights'][number];
   const library = JSON.parse(await readFile(path.join(dataDir, 'stance-annotator.json'), 'utf8')) as Listed;
-  const files = new Map<string, { text: string; highlights: Database['highlights'] }>();
+  const files = new Map<string, { text: string; highlights: Highlight[] }>();
   const folder = path.join(dataDir, 'documents');
-  for (const name of await readdir(folder)) {
+  const names = await readdir(folder);
+  for (const name of names) {
     if (!name.endsWith('.json')) continue;
     const file = JSON.parse(await readFile(path.join(folder, name), 'utf8'));
+    const logName = file.log && name.replace(/\.json$/, `.${file.log}.log`);
+    if (logName && names.includes(logName)) {
+      const byId = new Map<string, Highlight>(file.highlights.map((h: Highlight) => [h.id, h]));
+      const log = await readFile(path.join(folder, logName), 'utf8');
+      for (const line of log.split('\n').slice(0, -1)) {
+        const { put, remove } = JSON.parse(line) as { put: Highlight[]; remove: string[] };
+        for (const id of remove) byId.delete(id);
+        for (const h of put) byId.set(h.id, h);
+      }
+      file.highlights = [...byId.values()];
+    }
     files.set(file.documentId, file);
   }
   const documents = library.documents.map(({ id, ...details }) => ({ id, ...details, text: files.get(id)!.text }));

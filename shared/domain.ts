@@ -93,7 +93,7 @@ export const settingsSchema = z.object({
 export type Settings = z.infer<typeof settingsSchema>;
 
 /** The version this build writes. Bump it together with a new entry in the backend's migrations list. */
-export const CURRENT_SCHEMA_VERSION = 4;
+export const CURRENT_SCHEMA_VERSION = 5;
 
 export const databaseSchema = z.object({
   schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),

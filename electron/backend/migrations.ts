@@ -26,6 +26,9 @@ export const migrations: readonly Migration[] = [
   // 3 → 4: the records are unchanged; in a data folder the library is no longer one file but a library file and a
   // file per document (storage/library-layout.ts), written when the store opens a single-file library.
   (data) => data,
+  // 4 → 5: the records are unchanged; a document's file may name a change log beside it (storage/document-log.ts),
+  // which a version before 5 would ignore.
+  (data) => data,
 ];
 
 export class DataFileTooNewError extends Error {

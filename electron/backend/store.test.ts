@@ -55,8 +55,12 @@ describe('openStore', () => {
       tagIds,
     });
 
-    // Acknowledged means written: the document's file (not memory) holds the highlight now.
-    expect(await readFile(documentFilePath(dir, document.id), 'utf8')).not.toBe(documentBefore);
+    // Acknowledged means written: the document's change log (not memory) holds the highlight now, appended beside
+    // its file, which is not rewritten.
+    expect(await readFile(documentFilePath(dir, document.id), 'utf8')).toBe(documentBefore);
+    const log = (await readdir(path.dirname(documentFilePath(dir, document.id)))).find((n) => n.endsWith('.log'))!;
+    const logged = await readFile(path.join(path.dirname(documentFilePath(dir, document.id)), log), 'utf8');
+    expect(logged.split('\n')).toEqual([expect.stringContaining(created.id), '']);
     const listed = () => readJson(path.join(dir, DATA_FILE_NAME)).then((f) => libraryFileSchema.parse(f).documents[0]);
     expect(await listed()).toMatchObject({ highlightCount: 1, charCount: document.text.length });
     const onDisk = await libraryOnDisk(dir);
@@ -193,8 +197,11 @@ describe('openStore', () => {
     );
     expect(restored.data.highlights.map((h) => h.id)).toEqual([highlight.id]);
     expect(restored.data.documents.map((d) => d.id).sort()).toEqual([document.id, other.document.id].sort());
-    const aside = (await readdir(path.dirname(file))).find((name) => name.includes('.unreadable-'))!;
+    const asideNames = (await readdir(path.dirname(file))).filter((name) => name.includes('.unreadable-'));
+    const aside = asideNames.find((name) => name.startsWith(`${path.basename(file)}.unreadable-`))!;
     expect(await readFile(path.join(path.dirname(file), aside), 'utf8')).toBe('{"documentId": "');
+    // Its change log, which held the highlight, went aside with it.
+    expect(asideNames.filter((name) => /\.log\.unreadable-/.test(name))).toHaveLength(1);
     expect(await libraryOnDisk(dir)).toEqual(restored.data);
     expect(store.data.tags).toEqual(restored.data.tags);
   });
@@ -248,7 +255,10 @@ describe('openStore', () => {
     expect(libraryFileSchema.parse(await readJson(file)).schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
 
     const withHighlights = await tempDir();
-    const version3: Database = { ...newLibrary(new Date('2026-01-01T00:00:00Z')), schemaVersion: 4 };
+    const version3: Database = {
+      ...newLibrary(new Date('2026-01-01T00:00:00Z')),
+      schemaVersion: CURRENT_SCHEMA_VERSION,
+    };
     const { store: source } = await libraryWithHighlight(await tempDir());
     Object.assign(version3, { ...source.data, schemaVersion: 3 });
     await writeFile(path.join(withHighlights, DATA_FILE_NAME), JSON.stringify(version3));

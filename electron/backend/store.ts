@@ -1,4 +1,4 @@
-import { copyFile, mkdir, rename } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { CURRENT_SCHEMA_VERSION, type Database, type Highlight, type StoredDocument } from '../../shared/domain';
 import { notFound } from './api-error';
@@ -6,9 +6,12 @@ import { listBackups, newestGoodBackup, takeRollingBackups } from './backups';
 import { DataFileTooNewError } from './migrations';
 import { newLibrary } from './new-library';
 import { removeDanglingReferences } from './storage/dangling-references';
+import { newLogToken } from './storage/document-log';
+import { DocumentLogs } from './storage/document-logs';
 import { FileSetWriter, recoverFileSet, type FileWrite } from './storage/file-set-writer';
 import {
   documentEntries,
+  documentFileName,
   documentFilePath,
   documentFileText,
   documentsDirPath,
@@ -112,6 +115,7 @@ export async function openStore(dataDir: string, options: OpenOptions = {}): Pro
   const notices: string[] = [];
   const fresh = (): Database => (options.seed === false ? emptyLibrary() : newLibrary(now()));
   const writer = new FileSetWriter(dataDir);
+  const logs = new DocumentLogs(dataDir);
 
   let file: LibraryFileRead;
   try {
@@ -128,7 +132,7 @@ export async function openStore(dataDir: string, options: OpenOptions = {}): Pro
   switch (file.kind) {
     case 'missing':
       data = fresh();
-      await writeWholeLibrary(dataDir, writer, data);
+      await writeWholeLibrary(dataDir, writer, logs, data);
       break;
     case 'unreadable': {
       const aside = await moveAside(dataDir, now());
@@ -145,7 +149,7 @@ export async function openStore(dataDir: string, options: OpenOptions = {}): Pro
           `${file.reason} The library was moved to ${aside}; there was no backup, so a new one was started.`,
         );
       }
-      await writeWholeLibrary(dataDir, writer, data);
+      await writeWholeLibrary(dataDir, writer, logs, data);
       break;
     }
     case 'single-file':
@@ -154,7 +158,7 @@ export async function openStore(dataDir: string, options: OpenOptions = {}): Pro
       await takeRollingBackups(dataDir, [libraryFilePath(dataDir)], now());
       await copyFile(libraryFilePath(dataDir), `${libraryFilePath(dataDir)}.schema-${file.fromVersion}.bak`);
       data = file.data;
-      await writeWholeLibrary(dataDir, writer, data);
+      await writeWholeLibrary(dataDir, writer, logs, data);
       break;
     case 'document-files':
       listed = file.file;
@@ -167,18 +171,31 @@ export async function openStore(dataDir: string, options: OpenOptions = {}): Pro
   const loadDocuments = async (library: LibraryFile): Promise<void> => {
     const read = await readDocuments(dataDir, library.documents);
     const { layout, documents: entries, ...lists } = library;
-    const whole: Database = { ...lists, documents: read.documents, highlights: read.highlights };
+    const whole: Database = {
+      ...lists,
+      schemaVersion: CURRENT_SCHEMA_VERSION,
+      documents: read.documents,
+      highlights: read.highlights,
+    };
+    for (const [id, { highlights, ...state }] of read.logs) logs.read(id, state, highlights);
     const restored = await restoreDamagedDocuments(dataDir, whole, read.damaged, now());
     notices.push(...restored.notices);
     const order = new Map(entries.map((d, i) => [d.id, i]));
     whole.documents.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
     data = whole;
-    if (restored.changed) await writeWholeLibrary(dataDir, writer, whole);
-    else if (!read.countsMatch)
+    if (restored.changed) await writeWholeLibrary(dataDir, writer, logs, whole);
+    // Counts that do not match are corrected; a library file of schema 4 is marked 5 before any document's file
+    // names a change log, so that a version before 5 refuses the library rather than ignore its logs.
+    else if (!read.countsMatch || library.schemaVersion < CURRENT_SCHEMA_VERSION)
       await writer.write([{ file: libraryFilePath(dataDir), content: libraryFileText(whole) }]);
+    await logs.removeObsolete();
     // Taken after the library opens rather than before it; the first write waits for it, so it is the library at
     // launch.
-    const files = [libraryFilePath(dataDir), ...whole.documents.map((d) => documentFilePath(dataDir, d.id))];
+    const files = [
+      libraryFilePath(dataDir),
+      ...whole.documents.map((d) => documentFilePath(dataDir, d.id)),
+      ...logs.files(),
+    ];
     backups = takeRollingBackups(dataDir, files, now()).catch((error: Error) => {
       notices.push(`The launch backup of the library could not be taken: ${error.message}`);
     });
@@ -202,34 +219,54 @@ export async function openStore(dataDir: string, options: OpenOptions = {}): Pro
     if (!data) throw new Error('The library is still loading its documents.');
     return data;
   };
-  const filesFor = (parts: ReadonlySet<string>): FileWrite[] => {
-    const library = whole();
-    const writes: FileWrite[] = [];
-    const documentIds = [...parts]
-      .filter((p) => p.startsWith(documentPart('')))
-      .map((p) => p.slice(documentPart('').length));
-    if (documentIds.length > 0) {
-      const highlights = highlightsByDocument(library.highlights, documentIds);
-      const documents = new Map(library.documents.map((d) => [d.id, d]));
-      for (const id of documentIds) {
-        const document = documents.get(id);
-        // A document that is gone (deleted) loses its file in the same step.
-        const content = document ? documentFileText(document, highlights.get(id) ?? []) : null;
-        writes.push({ file: documentFilePath(dataDir, id), content });
-      }
-    }
+  /** Appends the change to the document's log; null when its file must be written whole instead. */
+  const appendToLog = (library: Database, documentId: string): Promise<void> | null => {
+    if (!library.documents.some((d) => d.id === documentId)) return null;
+    const current = highlightsByDocument(library.highlights, [documentId]).get(documentId)!;
+    const line = logs.lineFor(documentId, current);
+    if (line === null) return null;
+    return line === '' ? Promise.resolve() : logs.append(documentId, line, current);
+  };
+  /** Writes the documents' files whole (each with a new log) and the library file, all or none. */
+  const writeWhole = async (library: Database, documentIds: readonly string[], withLibrary: boolean) => {
+    const highlights = highlightsByDocument(library.highlights, documentIds);
+    const documents = new Map(library.documents.map((d) => [d.id, d]));
+    const planned = documentIds.map((id) => {
+      const document = documents.get(id);
+      const current = highlights.get(id) ?? [];
+      const token = document ? newLogToken() : null;
+      // A document that is gone (deleted) loses its file in the same step.
+      const content = document ? documentFileText(document, current, token!) : null;
+      return { id, current, token, content };
+    });
+    const writes: FileWrite[] = planned.map((p) => ({ file: documentFilePath(dataDir, p.id), content: p.content }));
     // The library file comes last, so a document added with it is never listed before its file exists.
-    if (parts.has(LIBRARY_PART)) writes.push({ file: libraryFilePath(dataDir), content: libraryFileText(library) });
-    return writes;
+    if (withLibrary) writes.push({ file: libraryFilePath(dataDir), content: libraryFileText(library) });
+    try {
+      await writer.write(writes);
+    } catch (error) {
+      for (const p of planned) logs.uncertain(p.id);
+      throw error;
+    }
+    await Promise.all(planned.map((p) => logs.rewritten(p.id, p.token, p.content?.length ?? 0, p.current)));
   };
   const save = coalescedWriter<string>(async (parts) => {
     await load();
     await backups;
-    const writes = [writer.write(filesFor(parts))];
+    const library = whole();
+    const documentIds = [...parts]
+      .filter((p) => p.startsWith(documentPart('')))
+      .map((p) => p.slice(documentPart('').length));
+    // One document's highlights alone (the usual save): a line appended to its log. A change to the library file,
+    // or to several documents, is written whole, in one atomic step.
+    const [only] = documentIds;
+    const appended =
+      only !== undefined && documentIds.length === 1 && !parts.has(LIBRARY_PART) ? appendToLog(library, only) : null;
+    const writes = [appended ?? writeWhole(library, documentIds, parts.has(LIBRARY_PART))];
     // Counts alone: the library file beside the documents' files, not in their atomic step. A crash between the two
     // leaves a count that does not match its document's file, which the next reading of the documents corrects.
     if (parts.has(COUNTS_PART) && !parts.has(LIBRARY_PART)) {
-      writes.push(writer.write([{ file: libraryFilePath(dataDir), content: libraryFileText(whole()) }]));
+      writes.push(writer.write([{ file: libraryFilePath(dataDir), content: libraryFileText(library) }]));
     }
     await Promise.all(writes);
   });
@@ -282,18 +319,22 @@ function readBackup(backup: { path: string; singleFile: boolean }): Promise<Libr
 }
 
 /** Every document's file first, the library file last: until it is written, the library on disk is the old one. */
-async function writeWholeLibrary(dataDir: string, writer: FileSetWriter, data: Database): Promise<void> {
+async function writeWholeLibrary(
+  dataDir: string,
+  writer: FileSetWriter,
+  logs: DocumentLogs,
+  data: Database,
+): Promise<void> {
   const highlights = highlightsByDocument(
     data.highlights,
     data.documents.map((d) => d.id),
   );
   for (const document of data.documents) {
-    await writer.write([
-      {
-        file: documentFilePath(dataDir, document.id),
-        content: documentFileText(document, highlights.get(document.id)!),
-      },
-    ]);
+    const current = highlights.get(document.id)!;
+    const token = newLogToken();
+    const content = documentFileText(document, current, token);
+    await writer.write([{ file: documentFilePath(dataDir, document.id), content }]);
+    await logs.rewritten(document.id, token, content.length, current);
   }
   await writer.write([{ file: libraryFilePath(dataDir), content: libraryFileText(data) }]);
 }
@@ -310,9 +351,15 @@ async function restoreDamagedDocuments(
 ): Promise<{ changed: boolean; notices: string[] }> {
   const notices: string[] = [];
   const backupDirs = damaged.length > 0 ? await listFolderBackups(dataDir) : [];
-  for (const { details, file, reason } of damaged) {
-    const aside = await moveFileAside(file, now);
-    const where = aside ? ` The file was moved to ${aside}.` : '';
+  const names = damaged.length > 0 ? await readdir(documentsDirPath(dataDir)) : [];
+  for (const { details, files, reason } of damaged) {
+    // Its file, and any change log of it: a log is no use without its file, but it is the analyst's work.
+    const prefix = documentFileName(details.id).replace(/\.json$/, '.');
+    const logs = names.filter((n) => n.startsWith(prefix) && n.endsWith('.log'));
+    const moved = [...new Set([...files, ...logs.map((n) => path.join(documentsDirPath(dataDir), n))])];
+    const aside = (await Promise.all(moved.map((file) => moveFileAside(file, now)))).filter((a) => a !== null);
+    const where =
+      aside.length > 0 ? ` The file${aside.length > 1 ? 's were' : ' was'} moved to ${aside.join(', ')}.` : '';
     let restoredFrom: string | null = null;
     for (const dir of backupDirs) {
       const copy = await readDocumentFile(dir, details.id);

@@ -115,7 +115,7 @@ async function exportCommand(args: readonly string[], io: CliIo): Promise<number
   if (damaged) {
     // An export that silently left documents out would be worse than none. The app restores them from a backup.
     throw new Error(
-      `The document "${damaged.details.title}" could not be read (${damaged.reason} ${damaged.file}). ` +
+      `The document "${damaged.details.title}" could not be read (${damaged.reason} ${damaged.files.join(', ')}). ` +
         'Start the app once to restore it from a backup, then export again.',
     );
   }

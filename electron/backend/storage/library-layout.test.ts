@@ -30,15 +30,16 @@ const highlight = (id: string, note: string): Highlight => ({
 describe('documentFileText', () => {
   it('is exactly JSON.stringify of the file, also after records are replaced and written again', () => {
     const first = [highlight('a', 'x'), highlight('b', 'y "quoted"\n')];
-    expect(documentFileText(document, first)).toBe(
-      JSON.stringify({ documentId: document.id, text: document.text, highlights: first }),
+    const log = '0123456789abcdef';
+    expect(documentFileText(document, first, log)).toBe(
+      JSON.stringify({ documentId: document.id, log, text: document.text, highlights: first }),
     );
     const second = [first[0]!, { ...first[1]!, note: 'changed' }, highlight('c', '')];
-    expect(documentFileText(document, second)).toBe(
-      JSON.stringify({ documentId: document.id, text: document.text, highlights: second }),
+    expect(documentFileText(document, second, log)).toBe(
+      JSON.stringify({ documentId: document.id, log, text: document.text, highlights: second }),
     );
-    expect(documentFileText(document, [])).toBe(
-      JSON.stringify({ documentId: 'doc-1', text: document.text, highlights: [] }),
+    expect(documentFileText(document, [], log)).toBe(
+      JSON.stringify({ documentId: 'doc-1', log, text: document.text, highlights: [] }),
     );
   });
 });

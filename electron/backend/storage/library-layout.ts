@@ -42,7 +42,17 @@ export function documentFileName(documentId: string): string {
 export const documentFilePath = (dataDir: string, documentId: string): string =>
   path.join(documentsDirPath(dataDir), documentFileName(documentId));
 
-const { schemaVersion, tags, actors, targets, settings } = databaseSchema.shape;
+/** The file name of a document's change log (see document-log.ts): its file's name with the log's token. */
+export const documentLogName = (documentId: string, token: string): string =>
+  documentFileName(documentId).replace(/\.json$/, `.${token}.log`);
+
+export const documentLogPath = (dataDir: string, documentId: string, token: string): string =>
+  path.join(documentsDirPath(dataDir), documentLogName(documentId, token));
+
+const { tags, actors, targets, settings } = databaseSchema.shape;
+
+/** The first schema of this layout: a library file of 4 has no change logs, and is read as it is. */
+const FIRST_DOCUMENT_FILES_SCHEMA = 4;
 
 /**
  * A document as the library file lists it: its details, and its size and number of highlights, so that the library
@@ -57,7 +67,7 @@ export type DocumentEntry = z.infer<typeof documentEntrySchema>;
 
 /** The library file: everything but the documents' texts and the highlights. */
 export const libraryFileSchema = z.object({
-  schemaVersion,
+  schemaVersion: z.number().int().min(FIRST_DOCUMENT_FILES_SCHEMA).max(CURRENT_SCHEMA_VERSION),
   layout: z.literal(DOCUMENT_FILES_LAYOUT),
   documents: z.array(documentEntrySchema),
   tags,
@@ -67,9 +77,16 @@ export const libraryFileSchema = z.object({
 });
 export type LibraryFile = z.infer<typeof libraryFileSchema>;
 
-/** A document's file: its text and its highlights. */
+/**
+ * A document's file: its text and its highlights, and the token of the change log that applies on top of them
+ * (document-log.ts; absent in files written before logs, which have none).
+ */
 export const documentFileSchema = z.object({
   documentId: idSchema,
+  log: z
+    .string()
+    .regex(/^[0-9a-f]{16}$/)
+    .optional(),
   text: z.string(),
   highlights: z.array(highlightSchema),
 });
@@ -108,7 +125,7 @@ export function documentEntries(data: Database): DocumentEntry[] {
 const recordJson = new WeakMap<object, string>();
 const textJson = new WeakMap<StoredDocument, string>();
 
-function cachedJson(record: object): string {
+export function cachedJson(record: object): string {
   let json = recordJson.get(record);
   if (json === undefined) {
     json = JSON.stringify(record);
@@ -119,15 +136,16 @@ function cachedJson(record: object): string {
 
 /**
  * A document file's contents (compact: it can hold a megabyte of text and ten thousand highlights): exactly
- * `JSON.stringify({ documentId, text, highlights })`, built from the cached JSON of each part.
+ * `JSON.stringify({ documentId, log, text, highlights })`, built from the cached JSON of each part.
  */
-export function documentFileText(document: StoredDocument, highlights: readonly Highlight[]): string {
+export function documentFileText(document: StoredDocument, highlights: readonly Highlight[], log: string): string {
   let text = textJson.get(document);
   if (text === undefined) {
     text = JSON.stringify(document.text);
     textJson.set(document, text);
   }
-  return `{"documentId":${JSON.stringify(document.id)},"text":${text},"highlights":[${highlights.map(cachedJson).join(',')}]}`;
+  const head = `{"documentId":${JSON.stringify(document.id)},"log":${JSON.stringify(log)},"text":`;
+  return `${head}${text},"highlights":[${highlights.map(cachedJson).join(',')}]}`;
 }
 
 /** The highlights of each of `documentIds`, found in one pass over all of them. */

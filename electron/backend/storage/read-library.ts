@@ -1,3 +1,4 @@
+import { readdir } from 'node:fs/promises';
 import { TextFile } from 'lowdb/node';
 import {
   CURRENT_SCHEMA_VERSION,
@@ -7,9 +8,13 @@ import {
   type StoredDocument,
 } from '../../../shared/domain';
 import { DataFileShapeError, DataFileTooNewError, migrate } from '../migrations';
+import { replayLog } from './document-log';
 import {
   DOCUMENT_FILES_LAYOUT,
   documentFilePath,
+  documentLogName,
+  documentLogPath,
+  documentsDirPath,
   documentFileSchema,
   libraryFilePath,
   libraryFileSchema,
@@ -23,7 +28,8 @@ import { mapLimited } from './map-limited';
 /** A document whose file could not be read: the rest of the library is usable without it. */
 export interface DamagedDocument {
   details: DocumentEntry;
-  file: string;
+  /** Its file, and its change log when that was the damaged part: to move aside. */
+  files: string[];
   reason: string;
 }
 
@@ -46,6 +52,8 @@ export interface DocumentsRead {
   damaged: DamagedDocument[];
   /** Whether every entry's counts in the library file matched its file (false after a crash or a restore). */
   countsMatch: boolean;
+  /** Each document's change log, and its highlights as read (what its files hold now). */
+  logs: Map<string, DocumentLogState & { highlights: Highlight[] }>;
 }
 
 /** A whole library: read, but documents whose files could not be read are left out and listed. */
@@ -78,18 +86,20 @@ export async function readLibraryFile(dataDir: string): Promise<LibraryFileRead>
 
 /** Reads the files of the documents `entries` list, in their order. */
 export async function readDocuments(dataDir: string, entries: readonly DocumentEntry[]): Promise<DocumentsRead> {
-  const files = await mapLimited(entries, READ_CONCURRENCY, (d) => readDocumentFile(dataDir, d.id));
-  const read: DocumentsRead = { documents: [], highlights: [], damaged: [], countsMatch: true };
+  const names = new Set(await readdir(documentsDirPath(dataDir)).catch(() => []));
+  const files = await mapLimited(entries, READ_CONCURRENCY, (d) => readDocumentFile(dataDir, d.id, names));
+  const read: DocumentsRead = { documents: [], highlights: [], damaged: [], countsMatch: true, logs: new Map() };
   entries.forEach((details, i) => {
     const result = files[i]!;
     if ('problem' in result) {
-      read.damaged.push({ details, file: documentFilePath(dataDir, details.id), reason: result.problem });
+      read.damaged.push({ details, files: result.files, reason: result.problem });
       read.countsMatch = false;
       return;
     }
     const { text, highlights } = result.file;
     read.documents.push(withText(details, text));
     for (const highlight of highlights) read.highlights.push(highlight);
+    read.logs.set(details.id, { ...result.log, highlights });
     if (details.charCount !== text.length || details.highlightCount !== highlights.length) read.countsMatch = false;
   });
   return read;
@@ -107,7 +117,9 @@ export async function readLibrary(dataDir: string): Promise<LibraryRead> {
     case 'document-files': {
       const { layout, documents: entries, ...lists } = file.file;
       const { documents, highlights, damaged } = await readDocuments(dataDir, entries);
-      return { kind: 'library', data: { ...lists, documents, highlights }, damagedDocuments: damaged };
+      // A library file of an earlier schema of this layout holds the same records (library-layout.ts).
+      const data: Database = { ...lists, schemaVersion: CURRENT_SCHEMA_VERSION, documents, highlights };
+      return { kind: 'library', data, damagedDocuments: damaged };
     }
     default:
       throw new Error(`Unknown library file state ${String(file satisfies never)}`);
@@ -122,21 +134,57 @@ export async function readSingleFileLibrary(filePath: string): Promise<LibraryRe
   return file.kind === 'single-file' ? { kind: 'library', data: file.data, damagedDocuments: [] } : file;
 }
 
-/** Reads one document's file; a reason when it is missing, damaged, or belongs to another id. */
+/** What is known of a document's change log once it is read (see document-log.ts). */
+export interface DocumentLogState {
+  /** The token its file names; null for a file written before change logs. */
+  token: string | null;
+  /** The log's length, in characters; 0 when there is none yet. */
+  logLength: number;
+  /** The length of the document's file, in characters. */
+  fileLength: number;
+  /** Whether the log ends in a line a crash cut short. */
+  torn: boolean;
+}
+
+export type DocumentFileRead =
+  { file: DocumentFile; log: DocumentLogState } | { problem: string; /** The files to move aside. */ files: string[] };
+
+/**
+ * Reads one document's file and replays its change log; a reason when either is missing, damaged, or belongs to
+ * another id. `names` (what the documents folder holds, when the caller listed it) saves looking for logs not there.
+ */
 export async function readDocumentFile(
   dataDir: string,
   documentId: string,
-): Promise<{ file: DocumentFile } | { problem: string }> {
-  const raw = await readJson(documentFilePath(dataDir, documentId));
-  if (raw.kind === 'missing') return { problem: 'Its file is missing.' };
-  if (raw.kind === 'unreadable') return { problem: 'Its file was not valid JSON.' };
-  const parsed = documentFileSchema.safeParse(raw.value);
-  if (!parsed.success) return { problem: shapeProblem('Its file', parsed.error) };
-  if (parsed.data.documentId !== documentId) return { problem: 'Its file belongs to another document.' };
-  if (parsed.data.highlights.some((h) => h.documentId !== documentId)) {
-    return { problem: 'Its file holds highlights of another document.' };
+  names?: ReadonlySet<string>,
+): Promise<DocumentFileRead> {
+  const file = documentFilePath(dataDir, documentId);
+  const text = await new TextFile(file).read();
+  if (text === null) return { problem: 'Its file is missing.', files: [] };
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return { problem: 'Its file was not valid JSON.', files: [file] };
   }
-  return { file: parsed.data };
+  const parsed = documentFileSchema.safeParse(raw);
+  if (!parsed.success) return { problem: shapeProblem('Its file', parsed.error), files: [file] };
+  const read = parsed.data;
+  if (read.documentId !== documentId) return { problem: 'Its file belongs to another document.', files: [file] };
+  if (read.highlights.some((h) => h.documentId !== documentId)) {
+    return { problem: 'Its file holds highlights of another document.', files: [file] };
+  }
+  const log: DocumentLogState = { token: read.log ?? null, logLength: 0, fileLength: text.length, torn: false };
+  if (!read.log || (names && !names.has(documentLogName(documentId, read.log)))) return { file: read, log };
+  const logFile = documentLogPath(dataDir, documentId, read.log);
+  const logText = await new TextFile(logFile).read();
+  if (logText === null) return { file: read, log };
+  const replayed = replayLog(documentId, read.highlights, logText);
+  if ('problem' in replayed) return { problem: replayed.problem, files: [file, logFile] };
+  return {
+    file: { ...read, highlights: replayed.highlights },
+    log: { ...log, logLength: logText.length, torn: replayed.torn },
+  };
 }
 
 function singleFileLibrary(raw: unknown): Extract<LibraryFileRead, { kind: 'single-file' | 'unreadable' }> {

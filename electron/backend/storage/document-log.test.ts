@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import type { Highlight } from '../../../shared/domain';
+import { changesSince, logLineText, replayLog } from './document-log';
+
+const highlight = (id: string, note = '', documentId = 'doc-1'): Highlight => ({
+  id,
+  documentId,
+  start: 0,
+  end: 4,
+  quote: 'Line',
+  prefix: '',
+  suffix: ' "one"\n',
+  tagIds: ['t'],
+  stances: [{ holderId: null, targetId: 'x', stance: 'against' }],
+  note,
+  annotator: '',
+  createdAt: '2026-01-01T00:00:00.000Z',
+  updatedAt: '2026-01-01T00:00:00.000Z',
+});
+
+describe('changesSince', () => {
+  it('finds the records added or replaced (by identity) and the ids removed', () => {
+    const [a, b, c] = [highlight('a'), highlight('b'), highlight('c')];
+    const b2 = { ...b, note: 'changed' };
+    const d = highlight('d');
+    expect(changesSince([a, b, c], [a, b2, d])).toEqual({ put: [b2, d], remove: ['c'] });
+    expect(changesSince([a, b], [b, a])).toEqual({ put: [], remove: [] });
+    expect(changesSince([], [])).toEqual({ put: [], remove: [] });
+  });
+});
+
+describe('logLineText', () => {
+  it('is exactly JSON.stringify of the line, with a newline', () => {
+    const put = [highlight('a', 'a "quoted"\nnote \u2028 😀'), highlight('b')];
+    expect(logLineText(put, ['x', 'y"z'])).toBe(`${JSON.stringify({ put, remove: ['x', 'y"z'] })}\n`);
+    expect(logLineText([], [])).toBe('{"put":[],"remove":[]}\n');
+  });
+});
+
+describe('replayLog', () => {
+  const [a, b, c] = [highlight('a'), highlight('b'), highlight('c')];
+
+  it('applies the lines in order over the file’s highlights', () => {
+    const a2 = { ...a, note: 'second' };
+    const log = [logLineText([c], ['b']), logLineText([a2, b], []), logLineText([], ['c'])].join('');
+    expect(replayLog('doc-1', [a, b], log)).toEqual({ highlights: [a2, b], torn: false });
+    expect(replayLog('doc-1', [a, b], '')).toEqual({ highlights: [a, b], torn: false });
+  });
+
+  it('leaves out a last line a crash cut short, and says so', () => {
+    const whole = logLineText([c], []);
+    const cut = logLineText([highlight('d')], []).slice(0, 40);
+    expect(replayLog('doc-1', [a], whole + cut)).toEqual({ highlights: [a, c], torn: true });
+    expect(replayLog('doc-1', [a], cut)).toEqual({ highlights: [a], torn: true });
+  });
+
+  it('finds damage in a complete line, and highlights of another document', () => {
+    const good = logLineText([c], []);
+    expect(replayLog('doc-1', [a], `${good}{"put":[{"id":1}],"remove":[]}\n`)).toEqual({
+      problem: 'Its change log did not have the expected shape (line 2).',
+    });
+    expect(replayLog('doc-1', [a], `garbage\n${good}`)).toEqual({
+      problem: 'Its change log was not valid JSON (line 1).',
+    });
+    expect(replayLog('doc-1', [a], logLineText([highlight('x', '', 'doc-2')], []))).toEqual({
+      problem: 'Its change log holds highlights of another document.',
+    });
+  });
+});

@@ -1,0 +1,131 @@
+import { appendFile, copyFile, readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createBackend } from './backend';
+import { DATA_FILE_NAME } from './data-dir';
+import { documentFilePath, documentsDirPath } from './storage/library-layout';
+import { openStore } from './store';
+import { callOk, libraryOnDisk, SAMPLE_CLAIM, useTempDirs } from './test-support';
+
+const tempDir = useTempDirs();
+
+/** A new library and a highlight in its sample article, made through the backend. */
+async function sampleWithHighlight(dir: string) {
+  const store = await openStore(dir);
+  const backend = createBackend(store);
+  const document = store.data.documents[0]!;
+  const start = document.text.indexOf(SAMPLE_CLAIM);
+  const args = { documentId: document.id, start, end: start + SAMPLE_CLAIM.length, quote: SAMPLE_CLAIM };
+  const highlight = await callOk(backend, 'createHighlight', { ...args, tagIds: [store.data.tags[0]!.id] });
+  const file = documentFilePath(dir, document.id);
+  return { store, backend, document, highlight, file };
+}
+
+const logsIn = async (dir: string): Promise<string[]> =>
+  (await readdir(documentsDirPath(dir))).filter((name) => name.endsWith('.log'));
+const tokenOf = async (file: string): Promise<string> =>
+  (JSON.parse(await readFile(file, 'utf8')) as { log: string }).log;
+
+describe('document change logs', () => {
+  it('append one line per save, and write the file whole once the log outgrows its limit', async () => {
+    const dir = await tempDir();
+    const { store, backend, highlight, file } = await sampleWithHighlight(dir);
+    const fileBefore = await readFile(file, 'utf8');
+    const token = await tokenOf(file);
+    expect(await logsIn(dir)).toEqual([path.basename(file).replace(/\.json$/, `.${token}.log`)]);
+
+    // Notes of 20,000 characters: the log reaches its 64 KB limit on the fourth.
+    for (let i = 1; i <= 3; i++) {
+      await callOk(backend, 'updateHighlight', { highlightId: highlight.id, note: `${i}`.repeat(20_000) });
+      expect(await readFile(file, 'utf8')).toBe(fileBefore);
+      const [log] = await logsIn(dir);
+      expect((await readFile(path.join(documentsDirPath(dir), log!), 'utf8')).split('\n')).toHaveLength(i + 2);
+    }
+    await callOk(backend, 'updateHighlight', { highlightId: highlight.id, note: '4'.repeat(20_000) });
+    expect(await tokenOf(file)).not.toBe(token);
+    // The new file holds everything; its log is not there until the next save, and the old one is gone.
+    expect(await logsIn(dir)).toEqual([]);
+    expect(await libraryOnDisk(dir)).toEqual(store.data);
+    await callOk(backend, 'updateHighlight', { highlightId: highlight.id, note: 'again' });
+    expect(await logsIn(dir)).toHaveLength(1);
+    expect((await libraryOnDisk(dir)).highlights[0]!.note).toBe('again');
+  });
+
+  it('ignore a last line a crash cut short, and write the file whole at the next save', async () => {
+    const dir = await tempDir();
+    const { store, backend, highlight, file } = await sampleWithHighlight(dir);
+    await callOk(backend, 'updateHighlight', { highlightId: highlight.id, note: 'acknowledged' });
+    const [log] = await logsIn(dir);
+    // A kill in the middle of an append: half a line, never acknowledged.
+    await appendFile(path.join(documentsDirPath(dir), log!), '{"put":[{"id":"h-half","docum');
+
+    const reopened = await openStore(dir);
+    expect(reopened.notices).toEqual([]);
+    expect(reopened.data.highlights).toEqual(store.data.highlights);
+    const token = await tokenOf(file);
+    await callOk(createBackend(reopened), 'updateHighlight', { highlightId: highlight.id, note: 'after the crash' });
+    expect(await tokenOf(file)).not.toBe(token);
+    expect(await logsIn(dir)).toEqual([]);
+    expect((await libraryOnDisk(dir)).highlights).toEqual(reopened.data.highlights);
+  });
+
+  it('never replay a log over a file written whole after it, and remove such a log', async () => {
+    const dir = await tempDir();
+    const { backend, highlight, file } = await sampleWithHighlight(dir);
+    await callOk(backend, 'updateHighlight', { highlightId: highlight.id, note: 'old' });
+    const [log] = await logsIn(dir);
+    const kept = path.join(dir, 'kept.log');
+    await copyFile(path.join(documentsDirPath(dir), log!), kept);
+    // A change to the library file and the document together writes the document's file whole (a new log)...
+    const tag = await callOk(backend, 'createTag', { name: 'New', color: '#123456' });
+    await callOk(backend, 'updateHighlight', { highlightId: highlight.id, tagIds: [tag.id], note: 'new' });
+    await callOk(backend, 'deleteTag', { tagId: tag.id });
+    expect(await tokenOf(file)).not.toBe(log!.split('.').at(-2));
+    // ...and a crash before the old log was removed leaves it behind.
+    await copyFile(kept, path.join(documentsDirPath(dir), log!));
+
+    const reopened = await openStore(dir);
+    expect(reopened.notices).toEqual([]);
+    expect(reopened.data.highlights.map((h) => [h.note, h.tagIds])).toEqual([['new', []]]);
+    expect(await logsIn(dir)).not.toContain(log);
+  });
+
+  it('move a damaged log aside with its file, and restore the document from a backup that has its log', async () => {
+    const dir = await tempDir();
+    const { backend, highlight, file } = await sampleWithHighlight(dir);
+    await callOk(backend, 'updateHighlight', { highlightId: highlight.id, note: 'in the log' });
+    await (await openStore(dir)).save({ library: true }); // launch 2: backed up, file and log (a save waits for it)
+    const [log] = await logsIn(dir);
+    await appendFile(path.join(documentsDirPath(dir), log!), 'not json\n');
+
+    const restored = await openStore(dir);
+    expect(restored.notices).toHaveLength(1);
+    expect(restored.notices[0]).toMatch(/could not be read: Its change log was not valid JSON \(line 3\)\..*moved to/);
+    expect(restored.data.highlights.map((h) => h.note)).toEqual(['in the log']);
+    const aside = (await readdir(documentsDirPath(dir))).filter((n) => n.includes('.unreadable-'));
+    expect(aside.map((n) => n.split('.unreadable-')[0]).sort()).toEqual([path.basename(file), log].sort());
+    expect(await libraryOnDisk(dir)).toEqual(restored.data);
+  });
+
+  it('open a library of schema 4, whose files have no logs, and mark it 5 before any log is written', async () => {
+    const dir = await tempDir();
+    const { store, file } = await sampleWithHighlight(dir);
+    const libraryFile = path.join(dir, DATA_FILE_NAME);
+    // As version 4 wrote it: no log token in the document's file, schema 4 in the library file.
+    const { log: _token, ...documentFile } = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
+    documentFile.highlights = store.data.highlights;
+    await writeFile(file, JSON.stringify(documentFile));
+    for (const name of await logsIn(dir)) await writeFile(path.join(documentsDirPath(dir), name), '');
+    const library = JSON.parse(await readFile(libraryFile, 'utf8')) as { schemaVersion: number };
+    await writeFile(libraryFile, JSON.stringify({ ...library, schemaVersion: 4 }));
+
+    const reopened = await openStore(dir);
+    expect(reopened.notices).toEqual([]);
+    expect(reopened.data.highlights).toEqual(store.data.highlights);
+    expect((JSON.parse(await readFile(libraryFile, 'utf8')) as { schemaVersion: number }).schemaVersion).toBe(5);
+    const highlightId = reopened.data.highlights[0]!.id;
+    await callOk(createBackend(reopened), 'updateHighlight', { highlightId, note: 'first save' });
+    expect(await tokenOf(file)).toMatch(/^[0-9a-f]{16}$/);
+    expect((await libraryOnDisk(dir)).highlights[0]!.note).toBe('first save');
+  });
+});
