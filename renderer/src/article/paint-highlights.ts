@@ -62,28 +62,39 @@ export function paintHighlights(
     last = { paragraphs, tagKey, painted: new Map() };
   }
   const { painted } = last;
-  const tagIndex = new Map(tags.map((tag, i) => [tag.id, i]));
+  const tagEntryName = new Map(tags.map((tag, i) => [tag.id, tagHighlightName(i)]));
+  // Registry entries found or made during this paint: the registry is a browser object, slower to ask than a Map.
+  const entries = new Map<string, Highlight>();
   const entry = (name: string): Highlight => {
-    let highlight = registry.get(name);
+    let highlight = entries.get(name) ?? registry.get(name);
     if (!highlight) {
       highlight = new Highlight();
       registry.set(name, highlight);
     }
+    entries.set(name, highlight);
     return highlight;
   };
   // The registry entries holding a highlight follow from its tags (the list of tags is the same as at its paint).
-  const namesOf = (highlight: SavedHighlight): string[] => {
-    const indices = highlight.tagIds.map((id) => tagIndex.get(id)).filter((i) => i !== undefined);
-    return indices.length === 0 ? [UNTAGGED] : indices.map(tagHighlightName);
+  const forEachName = (highlight: SavedHighlight, visit: (name: string) => void): void => {
+    let tagged = false;
+    for (const id of highlight.tagIds) {
+      const name = tagEntryName.get(id);
+      if (name === undefined) continue;
+      visit(name);
+      tagged = true;
+    }
+    if (!tagged) visit(UNTAGGED);
   };
-  const unpaint = (old: Painted): void => {
-    for (const name of namesOf(old.highlight)) {
-      const highlight = registry.get(name);
+  const unpaint = (old: Painted): void =>
+    forEachName(old.highlight, (name) => {
+      const highlight = entries.get(name) ?? registry.get(name);
       highlight?.delete(old.range);
       // An entry left with nothing to paint goes, as it would after a full repaint.
-      if (highlight?.size === 0) registry.delete(name);
-    }
-  };
+      if (highlight?.size === 0) {
+        registry.delete(name);
+        entries.delete(name);
+      }
+    });
 
   const current = new Set<string>();
   for (const highlight of highlights) {
@@ -96,7 +107,7 @@ export function paintHighlights(
     }
     const range = spanToRange(paragraphs, highlight);
     if (!range) continue;
-    for (const name of namesOf(highlight)) entry(name).add(range);
+    forEachName(highlight, (name) => entry(name).add(range));
     painted.set(highlight.id, { highlight, range });
   }
   for (const [id, old] of painted) {
