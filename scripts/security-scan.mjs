@@ -20,10 +20,12 @@ for (const [ruleId, reason] of allowed) {
   }
 }
 
-// The scan sees what ships: the built out/ folder, with the package.json that names the Electron version.
+// The scan sees what ships: the app's built folders in out/ (not out/bench, the bench's own builds, which include the
+// peer it compares against), with the package.json that names the Electron version.
 const stage = mkdtempSync(path.join(tmpdir(), 'stance-annotator-scan-'));
 try {
-  cpSync(path.join(projectRoot, 'out'), path.join(stage, 'app', 'out'), { recursive: true });
+  for (const part of ['main', 'preload', 'renderer'])
+    cpSync(path.join(projectRoot, 'out', part), path.join(stage, 'app', 'out', part), { recursive: true });
   cpSync(path.join(projectRoot, 'package.json'), path.join(stage, 'app', 'package.json'));
   const report = path.join(stage, 'report.sarif');
   const bin = path.join(projectRoot, 'node_modules', '.bin', 'electronegativity');
