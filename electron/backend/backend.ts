@@ -5,7 +5,7 @@ import {
   type ApiResult,
   type ApiResults,
 } from '../../shared/api-contract';
-import { ApiFailure } from './api-error';
+import { ApiFailure, invalidRequest } from './api-error';
 import { createHandlers } from './handlers/index';
 import type { Store } from './store';
 
@@ -19,17 +19,7 @@ export function createBackend(store: Store, now?: () => Date): Backend {
       return { ok: false, error: { code: 'unknown-method', message: `Unknown API method ${JSON.stringify(method)}.` } };
     }
     const parsed = apiArgumentSchemas[method].safeParse(payload);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const where = issue?.path.length ? ` (at ${issue.path.join('.')})` : '';
-      return {
-        ok: false,
-        error: {
-          code: 'invalid-request',
-          message: `Invalid ${method} request: ${issue?.message ?? 'bad payload'}${where}.`,
-        },
-      };
-    }
+    if (!parsed.success) return { ok: false, error: invalidRequest(`${method} request`, parsed.error) };
     try {
       // Just after start-up the documents are still being read: the first screen needs only these two methods;
       // everything else waits the fraction of a second until the library is whole.

@@ -3,6 +3,7 @@ import { open, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { exportRequestSchema, type ApiError, type ExportRequest } from '../../shared/api-contract';
 import { exportBlocks, exportFileTypes, snapshotOf, type ExportFile } from '../../shared/export/build-export';
+import { invalidRequest } from './api-error';
 import type { Store } from './store';
 
 export type ParsedExportRequest =
@@ -11,17 +12,7 @@ export type ParsedExportRequest =
 /** Validates an export request from a shell, as every API call is validated, and names the file it makes. */
 export function parseExportRequest(payload: unknown): ParsedExportRequest {
   const parsed = exportRequestSchema.safeParse(payload);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue?.path.length ? ` (at ${issue.path.join('.')})` : '';
-    return {
-      ok: false,
-      error: {
-        code: 'invalid-request',
-        message: `Invalid export request: ${issue?.message ?? 'bad payload'}${where}.`,
-      },
-    };
-  }
+  if (!parsed.success) return { ok: false, error: invalidRequest('export request', parsed.error) };
   return { ok: true, request: parsed.data, file: exportFileTypes[parsed.data.kind] };
 }
 

@@ -5,20 +5,15 @@ import { createBackend } from './backend';
 import { DATA_FILE_NAME } from './data-dir';
 import { documentFilePath, documentsDirPath } from './storage/library-layout';
 import { openStore } from './store';
-import { callOk, libraryOnDisk, SAMPLE_CLAIM, useTempDirs } from './test-support';
+import { callOk, libraryOnDisk, openSampleBackend, SAMPLE_CLAIM, useTempDirs } from './test-support';
 
 const tempDir = useTempDirs();
 
-/** A new library and a highlight in its sample article, made through the backend. */
+/** A new library and a highlight in its sample article, made through the backend; and the article's file. */
 async function sampleWithHighlight(dir: string) {
-  const store = await openStore(dir);
-  const backend = createBackend(store);
-  const document = store.data.documents[0]!;
-  const start = document.text.indexOf(SAMPLE_CLAIM);
-  const args = { documentId: document.id, start, end: start + SAMPLE_CLAIM.length, quote: SAMPLE_CLAIM };
-  const highlight = await callOk(backend, 'createHighlight', { ...args, tagIds: [store.data.tags[0]!.id] });
-  const file = documentFilePath(dir, document.id);
-  return { store, backend, document, highlight, file };
+  const sample = await openSampleBackend(dir);
+  const highlight = await sample.highlight(SAMPLE_CLAIM);
+  return { ...sample, highlight, file: documentFilePath(dir, sample.document.id) };
 }
 
 const logsIn = async (dir: string): Promise<string[]> =>
