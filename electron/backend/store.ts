@@ -11,11 +11,11 @@ import { DocumentLogs } from './storage/document-logs';
 import { FileSetWriter, recoverFileSet, type FileWrite } from './storage/file-set-writer';
 import {
   documentEntries,
-  documentFileName,
   documentFilePath,
   documentFileText,
   documentsDirPath,
   highlightsByDocument,
+  isLogOf,
   libraryFilePath,
   libraryFileText,
   withText,
@@ -354,8 +354,7 @@ async function restoreDamagedDocuments(
   const names = damaged.length > 0 ? await readdir(documentsDirPath(dataDir)) : [];
   for (const { details, files, reason } of damaged) {
     // Its file, and any change log of it: a log is no use without its file, but it is the analyst's work.
-    const prefix = documentFileName(details.id).replace(/\.json$/, '.');
-    const logs = names.filter((n) => n.startsWith(prefix) && n.endsWith('.log'));
+    const logs = names.filter((n) => isLogOf(details.id, n));
     const moved = [...new Set([...files, ...logs.map((n) => path.join(documentsDirPath(dataDir), n))])];
     const aside = (await Promise.all(moved.map((file) => moveFileAside(file, now)))).filter((a) => a !== null);
     const where =

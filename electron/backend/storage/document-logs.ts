@@ -58,13 +58,15 @@ export class DocumentLogs {
 
   /**
    * The document's file was written whole with the log `token` (null: removed with its document); its old log is
-   * obsolete, and is removed (a crash first leaves it for {@link removeObsolete}).
+   * obsolete, and is removed (a crash or a failure first leaves it for {@link removeObsolete}).
    */
   async rewritten(documentId: string, token: string | null, fileLength: number, current: readonly Highlight[]) {
     const old = this.documents.get(documentId);
     if (token === null) this.documents.delete(documentId);
     else this.documents.set(documentId, { token, logLength: 0, fileLength, torn: false, written: current });
-    if (old?.token && (old.logLength > 0 || old.torn)) await removeIfPresent(this.logPath(documentId, old.token));
+    // The change is on disk already: a log that cannot be removed now is removed at the next start.
+    if (old?.token && (old.logLength > 0 || old.torn))
+      await removeIfPresent(this.logPath(documentId, old.token)).catch(() => undefined);
   }
 
   /** A whole write failed: the files may or may not be the new ones, so the next save writes them whole again. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Highlight, StoredDocument } from '../../../shared/domain';
-import { documentFileName, documentFileText } from './library-layout';
+import { documentFileName, documentFileText, documentLogName, isLogOf } from './library-layout';
 
 const document: StoredDocument = {
   id: 'doc-1',
@@ -50,5 +50,20 @@ describe('documentFileName', () => {
     expect(documentFileName('../../etc/passwd')).toBe(`${Buffer.from('../../etc/passwd').toString('hex')}.hex.json`);
     expect(documentFileName('ABC')).not.toBe(documentFileName('abc'));
     expect(documentFileName('x')).not.toContain('/');
+  });
+});
+
+describe('isLogOf', () => {
+  it('knows a document’s change logs by name, and no other document’s', () => {
+    const token = '0123456789abcdef';
+    expect(isLogOf('abc', documentLogName('abc', token))).toBe(true);
+    expect(isLogOf('abc', documentLogName('abc', 'fedcba9876543210'))).toBe(true);
+    expect(isLogOf('abc', 'abc.json')).toBe(false);
+    expect(isLogOf('abc', documentLogName('abcd', token))).toBe(false);
+    // A plain id that reads like another id's hex name: each keeps to its own logs.
+    const hexOfAbc = Buffer.from('ABC').toString('hex');
+    expect(isLogOf(hexOfAbc, documentLogName('ABC', token))).toBe(false);
+    expect(isLogOf('ABC', documentLogName(hexOfAbc, token))).toBe(false);
+    expect(isLogOf('ABC', documentLogName('ABC', token))).toBe(true);
   });
 });

@@ -46,6 +46,12 @@ export const documentFilePath = (dataDir: string, documentId: string): string =>
 export const documentLogName = (documentId: string, token: string): string =>
   documentFileName(documentId).replace(/\.json$/, `.${token}.log`);
 
+/** Whether `name` is the name of a change log of the document, whatever its token. */
+export function isLogOf(documentId: string, name: string): boolean {
+  const stem = `${documentFileName(documentId).replace(/\.json$/, '')}.`;
+  return name.startsWith(stem) && /^[0-9a-f]{16}\.log$/.test(name.slice(stem.length));
+}
+
 export const documentLogPath = (dataDir: string, documentId: string, token: string): string =>
   path.join(documentsDirPath(dataDir), documentLogName(documentId, token));
 
