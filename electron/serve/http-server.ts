@@ -210,8 +210,15 @@ async function readBody(request: IncomingMessage, limit: number): Promise<Buffer
 }
 
 function sendJson(response: ServerResponse, status: number, value: unknown): void {
-  response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
-  response.end(JSON.stringify(value));
+  // Encoded once, with its length known: given the string, Node scans all of it for its byte length, then encodes it
+  // (an opened 1 MB article is a 3.5 MB answer).
+  const body = Buffer.from(JSON.stringify(value), 'utf8');
+  response.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': body.length,
+    'Cache-Control': 'no-store',
+  });
+  response.end(body);
 }
 
 function sendText(response: ServerResponse, status: number, text: string): void {

@@ -1,3 +1,5 @@
+import type { DocumentHighlight } from '../../../shared/api-contract';
+import type { Highlight } from '../../../shared/domain';
 import { findDocument } from './lookup';
 import type { HandlerContext, Handlers } from './types';
 
@@ -36,7 +38,7 @@ export function workspaceHandlers({ library }: HandlerContext): WorkspaceHandler
       else void store.loaded.then(remember, () => undefined);
       return {
         document: opened.document,
-        highlights: opened.highlights.map(({ documentId, quote, prefix, suffix, ...shown }) => shown),
+        highlights: opened.highlights.map(shownHighlight),
       };
     },
 
@@ -75,4 +77,22 @@ export function workspaceHandlers({ library }: HandlerContext): WorkspaceHandler
 /** The fields of a partial update that were given (zod leaves absent optional fields undefined). */
 export function definedOnly<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/**
+ * A highlight as the article needs it: without its document id, quote and context, which the renderer completes from
+ * the text. Written out field by field: the rest-pattern equivalent took a few milliseconds at 10,000 highlights.
+ */
+function shownHighlight(h: Highlight): DocumentHighlight {
+  return {
+    id: h.id,
+    start: h.start,
+    end: h.end,
+    tagIds: h.tagIds,
+    stances: h.stances,
+    note: h.note,
+    annotator: h.annotator,
+    createdAt: h.createdAt,
+    updatedAt: h.updatedAt,
+  };
 }
