@@ -234,10 +234,8 @@ export async function openStore(dataDir: string, options: OpenOptions = {}): Pro
     const planned = documentIds.map((id) => {
       const document = documents.get(id);
       const current = highlights.get(id) ?? [];
-      const token = document ? newLogToken() : null;
       // A document that is gone (deleted) loses its file in the same step.
-      const content = document ? documentFileText(document, current, token!) : null;
-      return { id, current, token, content };
+      return { id, current, ...(document ? wholeDocumentFile(document, current) : { token: null, content: null }) };
     });
     const writes: FileWrite[] = planned.map((p) => ({ file: documentFilePath(dataDir, p.id), content: p.content }));
     // The library file comes last, so a document added with it is never listed before its file exists.
@@ -318,6 +316,12 @@ function readBackup(backup: { path: string; singleFile: boolean }): Promise<Libr
   return backup.singleFile ? readSingleFileLibrary(backup.path) : readLibrary(backup.path);
 }
 
+/** A document's file written whole: with a new change log, which makes any earlier log obsolete. */
+function wholeDocumentFile(document: StoredDocument, highlights: readonly Highlight[]) {
+  const token = newLogToken();
+  return { token, content: documentFileText(document, highlights, token) };
+}
+
 /** Every document's file first, the library file last: until it is written, the library on disk is the old one. */
 async function writeWholeLibrary(
   dataDir: string,
@@ -331,8 +335,7 @@ async function writeWholeLibrary(
   );
   for (const document of data.documents) {
     const current = highlights.get(document.id)!;
-    const token = newLogToken();
-    const content = documentFileText(document, current, token);
+    const { token, content } = wholeDocumentFile(document, current);
     await writer.write([{ file: documentFilePath(dataDir, document.id), content }]);
     await logs.rewritten(document.id, token, content.length, current);
   }

@@ -1,7 +1,8 @@
-import { appendFile, readdir, unlink } from 'node:fs/promises';
+import { appendFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Highlight } from '../../../shared/domain';
 import { changesSince, logLineText } from './document-log';
+import { removeIfPresent } from './file-set-writer';
 import { documentLogName, documentLogPath, documentsDirPath } from './library-layout';
 import type { DocumentLogState } from './read-library';
 
@@ -95,13 +96,5 @@ export class DocumentLogs {
 
   private logPath(documentId: string, token: string): string {
     return documentLogPath(this.dataDir, documentId, token);
-  }
-}
-
-async function removeIfPresent(file: string): Promise<void> {
-  try {
-    await unlink(file);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
 }

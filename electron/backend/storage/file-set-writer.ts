@@ -115,7 +115,8 @@ function safeJson(text: string): unknown {
   }
 }
 
-async function removeIfPresent(file: string): Promise<void> {
+/** Removes a file; one that is not there is fine. */
+export async function removeIfPresent(file: string): Promise<void> {
   try {
     await unlink(file);
   } catch (error) {
