@@ -155,6 +155,8 @@ export const apiArgumentSchemas = {
   setReadingPosition: z.strictObject({ documentId: idSchema, offset: offsetSchema }),
   /** Deletes a document and its highlights, as one step to undo. */
   deleteDocument: z.strictObject({ documentId: idSchema }),
+  /** Re-adds a document found intact in files moved aside (`Workspace.recoverable`), as one step to undo. */
+  bringBackDocument: z.strictObject({ documentId: idSchema }),
 
   undo: z.strictObject({}),
   redo: z.strictObject({}),
@@ -171,6 +173,15 @@ export interface HistoryState {
   redoLabel: string | null;
 }
 
+/** A document found intact in a folder moved aside (after damage), and not in the library. */
+export interface RecoverableDocumentInfo {
+  documentId: string;
+  /** Its first line of text: the title was in the library file that could not be read. */
+  title: string;
+  charCount: number;
+  highlightCount: number;
+}
+
 /** Everything the app needs to show its first screen. */
 export interface Workspace {
   documents: DocumentSummary[];
@@ -181,6 +192,8 @@ export interface Workspace {
   history: HistoryState;
   /** Messages for the analyst about what happened at start-up (e.g. a data file moved aside). */
   notices: string[];
+  /** Documents found intact in files moved aside that the library does not hold: they can be brought back. */
+  recoverable: RecoverableDocumentInfo[];
   /**
    * Whether documents are still loading (just after start-up): the counts are the library file's, and notices about
    * documents that could not be read may follow. `getWorkspace({ settled: true })` answers when they are loaded.
@@ -232,6 +245,7 @@ export interface ApiResults {
   importText: ImportedDocument;
   updateDocument: DocumentSummary;
   deleteDocument: { documentId: string };
+  bringBackDocument: DocumentSummary;
   setReadingPosition: { offset: number };
   undo: { label: string | null; history: HistoryState };
   redo: { label: string | null; history: HistoryState };

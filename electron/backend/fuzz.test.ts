@@ -84,6 +84,11 @@ function validCalls(ids: { documentId: string; highlightId: string; tagId: strin
       required: ['documentId'],
     },
     deleteDocument: { payload: { documentId: ids.documentId }, fields: { documentId: 'id' }, required: ['documentId'] },
+    bringBackDocument: {
+      payload: { documentId: ids.documentId },
+      fields: { documentId: 'id' },
+      required: ['documentId'],
+    },
     setReadingPosition: {
       payload: { documentId: ids.documentId, offset: 3 },
       fields: { documentId: 'id', offset: 'offset' },

@@ -1,33 +1,37 @@
-import { copyFile, mkdir, readdir, rename } from 'node:fs/promises';
-import path from 'node:path';
+import { copyFile, mkdir, readdir } from 'node:fs/promises';
 import { CURRENT_SCHEMA_VERSION, type Database, type Highlight, type StoredDocument } from '../../shared/domain';
 import { notFound } from './api-error';
-import { listBackups, newestGoodBackup, takeRollingBackups } from './backups';
+import { newestGoodBackup, takeRollingBackups } from './backups';
 import { DataFileTooNewError } from './migrations';
 import { newLibrary } from './new-library';
-import { removeDanglingReferences } from './storage/dangling-references';
 import { newLogToken } from './storage/document-log';
 import { DocumentLogs } from './storage/document-logs';
 import { FileSetWriter, recoverFileSet, type FileWrite } from './storage/file-set-writer';
 import {
   documentEntries,
+  documentIdOfFileName,
   documentFilePath,
   documentFileText,
   documentsDirPath,
   highlightsByDocument,
-  isLogOf,
   libraryFilePath,
   libraryFileText,
   withText,
   type LibraryFile,
 } from './storage/library-layout';
 import {
+  findRecoverableDocuments,
+  keepIntactDocuments,
+  moveLibraryAside,
+  restoreDamagedDocuments,
+  type RecoverableDocument,
+} from './storage/recovery';
+import {
   readDocumentFile,
   readDocuments,
   readLibrary,
   readLibraryFile,
   readSingleFileLibrary,
-  type DamagedDocument,
   type LibraryFileRead,
   type LibraryRead,
 } from './storage/read-library';
@@ -58,6 +62,8 @@ export interface Store {
   readonly data: Database;
   /** The documents as the library lists them, and the codebook, holders, targets and settings: at hand at once. */
   listing(): Listing;
+  /** Intact documents in folders moved aside that the library does not hold: the analyst can bring them back. */
+  recoverable(): RecoverableDocument[];
   /** One document with its highlights: from memory once loaded, straight from its file before. */
   openDocument(documentId: string): Promise<{ document: StoredDocument; highlights: Highlight[] }>;
   /**
@@ -111,8 +117,7 @@ export interface OpenOptions {
 export async function openStore(dataDir: string, options: OpenOptions = {}): Promise<Store> {
   const now = options.now ?? (() => new Date());
   await mkdir(documentsDirPath(dataDir), { recursive: true });
-  await recoverFileSet(dataDir, [documentsDirPath(dataDir)]);
-  const notices: string[] = [];
+  const notices = await recoverFileSet(dataDir, [documentsDirPath(dataDir)], now());
   const fresh = (): Database => (options.seed === false ? emptyLibrary() : newLibrary(now()));
   const writer = new FileSetWriter(dataDir);
   const logs = new DocumentLogs(dataDir);
@@ -125,28 +130,46 @@ export async function openStore(dataDir: string, options: OpenOptions = {}): Pro
     if (!(error instanceof DataFileTooNewError)) throw error;
     file = { kind: 'unreadable', reason: error.message };
   }
+  // Document files with no library file to list them are someone's work: never start a fresh library over them.
+  if (file.kind === 'missing') {
+    const found = (await readdir(documentsDirPath(dataDir))).filter((n) => documentIdOfFileName(n) !== null);
+    if (found.length > 0) {
+      file = {
+        kind: 'unreadable',
+        reason: `The library file is missing, but ${found.length} document file${found.length > 1 ? 's are' : ' is'} there.`,
+      };
+    }
+  }
 
   let data: Database | null = null;
   let listed: LibraryFile | null = null;
   let backups: Promise<void> = Promise.resolve();
+  let recoverable: RecoverableDocument[] = [];
   switch (file.kind) {
     case 'missing':
       data = fresh();
       await writeWholeLibrary(dataDir, writer, logs, data);
       break;
     case 'unreadable': {
-      const aside = await moveAside(dataDir, now());
+      const aside = await moveLibraryAside(dataDir, now());
       const backup = await newestGoodBackup(dataDir, readBackup);
       if (backup) {
         data = backup.data;
+        const kept = aside.documentsDir ? await keepIntactDocuments(data, aside.documentsDir) : [];
         notices.push(
-          `${file.reason} The library was moved to ${aside}, and restored from the backup ${backup.file}. ` +
-            'Changes made after that backup are only in the moved files.',
+          `${file.reason} The library was moved to ${aside.description}, and restored from the backup ` +
+            `${backup.file}. ` +
+            (kept.length > 0
+              ? `The highlights of ${kept.length} document${kept.length > 1 ? 's' : ''} were taken from their ` +
+                'intact files, newer than the backup. '
+              : '') +
+            'Other changes made after that backup are only in the moved files.',
         );
       } else {
         data = fresh();
         notices.push(
-          `${file.reason} The library was moved to ${aside}; there was no backup, so a new one was started.`,
+          `${file.reason} The library was moved to ${aside.description}; there was no backup, so a new one was ` +
+            'started.',
         );
       }
       await writeWholeLibrary(dataDir, writer, logs, data);
@@ -188,9 +211,27 @@ export async function openStore(dataDir: string, options: OpenOptions = {}): Pro
     // names a change log, so that a version before 5 refuses the library rather than ignore its logs.
     else if (!read.countsMatch || library.schemaVersion < CURRENT_SCHEMA_VERSION)
       await writer.write([{ file: libraryFilePath(dataDir), content: libraryFileText(whole) }]);
+    // A log damaged after good lines: those are kept, written whole into the document's file with a new log, and
+    // the damaged log is kept aside.
+    for (const damagedLog of read.damagedLogs) {
+      const aside = `${damagedLog.file}.unreadable-${now().toISOString().replace(/[:.]/g, '-')}`;
+      await copyFile(damagedLog.file, aside);
+      await writeWhole(whole, [damagedLog.details.id], false);
+      notices.push(
+        `The document "${damagedLog.details.title}" was opened with part of its changes. ${damagedLog.description} ` +
+          `The log was kept as ${aside}.`,
+      );
+    }
     await logs.removeObsolete();
-    // Taken after the library opens rather than before it; the first write waits for it, so it is the library at
-    // launch.
+    await settle(whole);
+  };
+  /**
+   * Once the library is whole: finds the documents that folders moved aside could bring back, and takes the launch
+   * backup — after the library opens rather than before it, and the first write waits for it, so it is the library
+   * at launch. A new library takes its first backup at once too.
+   */
+  const settle = async (whole: Database): Promise<void> => {
+    recoverable = await findRecoverableDocuments(dataDir, new Set(whole.documents.map((d) => d.id)));
     const files = [
       libraryFilePath(dataDir),
       ...whole.documents.map((d) => documentFilePath(dataDir, d.id)),
@@ -200,21 +241,6 @@ export async function openStore(dataDir: string, options: OpenOptions = {}): Pro
       notices.push(`The launch backup of the library could not be taken: ${error.message}`);
     });
   };
-  // In the background, the documents are read once something needs them (any call but the first screen's two, and
-  // the renderer's `getWorkspace({ settled: true })` right after its first screen), or after a few seconds anyway:
-  // reading 2,000 files at once would slow the very start it is meant to speed up.
-  let loading: Promise<void> | null = null;
-  const load = (): Promise<void> => {
-    if (!loading) {
-      loading = listed ? loadDocuments(listed) : Promise.resolve();
-      // A failure is reported to every caller that waits for the documents, never as an unhandled rejection.
-      loading.catch(() => undefined);
-    }
-    return loading;
-  };
-  if (options.documentsInBackground) setTimeout(() => void load(), BACKGROUND_LOAD_DELAY_MS).unref();
-  else await load();
-
   const whole = (): Database => {
     if (!data) throw new Error('The library is still loading its documents.');
     return data;
@@ -268,6 +294,22 @@ export async function openStore(dataDir: string, options: OpenOptions = {}): Pro
     }
     await Promise.all(writes);
   });
+  // In the background, the documents are read once something needs them (any call but the first screen's two, and
+  // the renderer's `getWorkspace({ settled: true })` right after its first screen), or after a few seconds anyway:
+  // reading 2,000 files at once would slow the very start it is meant to speed up.
+  let loading: Promise<void> | null = null;
+  const load = (): Promise<void> => {
+    if (!loading) {
+      loading = listed ? loadDocuments(listed) : settle(data!);
+      // A failure is reported to every caller that waits for the documents, never as an unhandled rejection.
+      loading.catch(() => undefined);
+    }
+    return loading;
+  };
+  if (options.documentsInBackground && listed) setTimeout(() => void load(), BACKGROUND_LOAD_DELAY_MS).unref();
+  else await load();
+
+
   return {
     dataDir,
     notices,
@@ -279,6 +321,10 @@ export async function openStore(dataDir: string, options: OpenOptions = {}): Pro
     },
     get data() {
       return whole();
+    },
+    recoverable() {
+      const known = new Set(data?.documents.map((d) => d.id));
+      return recoverable.filter((r) => !known.has(r.documentId));
     },
     listing() {
       if (!data) {
@@ -343,51 +389,6 @@ async function writeWholeLibrary(
 }
 
 /**
- * Puts back each document whose file could not be read, from the newest backup holding a good copy of it, and says
- * so; a document no backup holds is taken out of the library (its file stays aside). Returns whether `data` changed.
- */
-async function restoreDamagedDocuments(
-  dataDir: string,
-  data: Database,
-  damaged: readonly DamagedDocument[],
-  now: Date,
-): Promise<{ changed: boolean; notices: string[] }> {
-  const notices: string[] = [];
-  const backupDirs = damaged.length > 0 ? await listFolderBackups(dataDir) : [];
-  const names = damaged.length > 0 ? await readdir(documentsDirPath(dataDir)) : [];
-  for (const { details, files, reason } of damaged) {
-    // Its file, and any change log of it: a log is no use without its file, but it is the analyst's work.
-    const logs = names.filter((n) => isLogOf(details.id, n));
-    const moved = [...new Set([...files, ...logs.map((n) => path.join(documentsDirPath(dataDir), n))])];
-    const aside = (await Promise.all(moved.map((file) => moveFileAside(file, now)))).filter((a) => a !== null);
-    const where =
-      aside.length > 0 ? ` The file${aside.length > 1 ? 's were' : ' was'} moved to ${aside.join(', ')}.` : '';
-    let restoredFrom: string | null = null;
-    for (const dir of backupDirs) {
-      const copy = await readDocumentFile(dir, details.id);
-      if ('file' in copy) {
-        data.documents.push(withText(details, copy.file.text));
-        data.highlights.push(...removeDanglingReferences(data, copy.file.highlights));
-        restoredFrom = dir;
-        break;
-      }
-    }
-    notices.push(
-      restoredFrom
-        ? `The document "${details.title}" could not be read: ${reason}${where} It was restored from the backup ` +
-            `${restoredFrom}; its changes made after that backup are only in the moved file.`
-        : `The document "${details.title}" could not be read: ${reason}${where} No backup holds it, so it was taken ` +
-            'out of the library.',
-    );
-  }
-  return { changed: damaged.length > 0, notices };
-}
-
-async function listFolderBackups(dataDir: string): Promise<string[]> {
-  return (await listBackups(dataDir)).filter((b) => !b.singleFile).map((b) => b.path);
-}
-
-/**
  * Serialises the library at most once per write on disk: while one write is under way, every save asked for meanwhile
  * shares the single write that starts after it (and so holds all their changes, and every part they touched). A burst
  * of 10,000 changes costs a handful of writes, not 10,000; each caller still resolves only once a write that began
@@ -419,32 +420,4 @@ export function coalescedWriter<T>(
       });
     return next;
   };
-}
-
-/** Moves an unreadable library (its file and its documents folder) out of the way; returns where it went. */
-async function moveAside(dataDir: string, now: Date): Promise<string> {
-  const stamp = now.toISOString().replace(/[:.]/g, '-');
-  const aside = `${libraryFilePath(dataDir)}.unreadable-${stamp}`;
-  await rename(libraryFilePath(dataDir), aside);
-  try {
-    await rename(documentsDirPath(dataDir), `${documentsDirPath(dataDir)}.unreadable-${stamp}`);
-    await mkdir(documentsDirPath(dataDir), { recursive: true });
-    return `${aside} (and its documents to ${path.basename(documentsDirPath(dataDir))}.unreadable-${stamp})`;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    await mkdir(documentsDirPath(dataDir), { recursive: true });
-    return aside;
-  }
-}
-
-/** Renames a damaged document file out of the way; null when there was no file. */
-async function moveFileAside(file: string, now: Date): Promise<string | null> {
-  const aside = `${file}.unreadable-${now.toISOString().replace(/[:.]/g, '-')}`;
-  try {
-    await rename(file, aside);
-    return aside;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
-  }
 }

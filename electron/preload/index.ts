@@ -42,6 +42,7 @@ const api = {
   importText: call('importText'),
   updateDocument: call('updateDocument'),
   deleteDocument: call('deleteDocument'),
+  bringBackDocument: call('bringBackDocument'),
   setReadingPosition: call('setReadingPosition'),
   undo: call('undo'),
   redo: call('redo'),

@@ -1,13 +1,19 @@
 import { MAX_DOCUMENT_LENGTH, type ImportedDocument } from '../../../shared/api-contract';
 import type { Database, DocumentSummary, StoredDocument } from '../../../shared/domain';
-import { ApiFailure } from '../api-error';
+import path from 'node:path';
+import { ApiFailure, notFound } from '../api-error';
 import { insert, remove, replace, type Change } from '../change-set';
 import { extractFile } from '../import/extract-file';
-import { makeDocument } from '../new-library';
+import { makeDocument, sha256Hex } from '../new-library';
+import { removeDanglingReferences } from '../storage/dangling-references';
+import { readDocumentFileIn } from '../storage/read-library';
 import { findDocument } from './lookup';
 import type { HandlerContext, Handlers } from './types';
 
-type DocumentHandlers = Pick<Handlers, 'importFile' | 'importText' | 'updateDocument' | 'deleteDocument'>;
+type DocumentHandlers = Pick<
+  Handlers,
+  'importFile' | 'importText' | 'updateDocument' | 'deleteDocument' | 'bringBackDocument'
+>;
 
 /** What lists show of a document: everything but its text, with its size and number of highlights. */
 export function summarize(data: Database, document: StoredDocument): DocumentSummary {
@@ -75,6 +81,29 @@ export function documentHandlers({ library, now }: HandlerContext): DocumentHand
       }
       await library.commit(`Delete "${document.title}"`, changes);
       return { documentId };
+    },
+
+    async bringBackDocument({ documentId }) {
+      const found = library.store.recoverable().find((r) => r.documentId === documentId);
+      if (!found) throw notFound('recoverable document', documentId);
+      const read = await readDocumentFileIn(path.dirname(found.file), documentId);
+      if (!('file' in read)) throw new ApiFailure('conflict', `"${found.title}" can no longer be read: ${read.problem}`);
+      const { text, highlights } = read.file;
+      const document: StoredDocument = {
+        id: documentId,
+        title: found.title,
+        text,
+        source: { kind: 'file', path: found.file },
+        meta: {},
+        sha256: sha256Hex(text),
+        addedAt: now().toISOString(),
+      };
+      const { data } = library;
+      await library.commit(`Bring back "${document.title}"`, [
+        insert('documents', document),
+        ...removeDanglingReferences(data, highlights).map((h) => insert('highlights', h)),
+      ]);
+      return summarize(library.data, document);
     },
   };
 }

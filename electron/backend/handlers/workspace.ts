@@ -18,6 +18,7 @@ export function workspaceHandlers({ library }: HandlerContext): WorkspaceHandler
         ...store.listing(),
         history: library.history(),
         notices: [...store.notices],
+        recoverable: store.recoverable().map(({ file, ...info }) => info),
         loading: !store.isLoaded,
       };
     },

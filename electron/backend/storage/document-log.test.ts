@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Highlight } from '../../../shared/domain';
-import { changesSince, logLineText, replayLog } from './document-log';
+import { changesSince, describeLogDamage, logLineText, replayLog } from './document-log';
 
 const highlight = (id: string, note = '', documentId = 'doc-1'): Highlight => ({
   id,
@@ -54,16 +54,29 @@ describe('replayLog', () => {
     expect(replayLog('doc-1', [a], cut)).toEqual({ highlights: [a], torn: true });
   });
 
-  it('finds damage in a complete line, and highlights of another document', () => {
+  it('replays every complete line before damage, and says where the damage is', () => {
     const good = logLineText([c], []);
-    expect(replayLog('doc-1', [a], `${good}{"put":[{"id":1}],"remove":[]}\n`)).toEqual({
-      problem: 'Its change log did not have the expected shape (line 2).',
+    expect(replayLog('doc-1', [a], `${good}{"put":[{"id":1}],"remove":[]}\n${logLineText([b], [])}`)).toEqual({
+      highlights: [a, c],
+      torn: false,
+      damage: { keptLines: 1, line: 2, totalLines: 3, problem: 'it does not have the expected shape' },
     });
     expect(replayLog('doc-1', [a], `garbage\n${good}`)).toEqual({
-      problem: 'Its change log was not valid JSON (line 1).',
+      highlights: [a],
+      torn: false,
+      damage: { keptLines: 0, line: 1, totalLines: 2, problem: 'it is not valid JSON' },
     });
     expect(replayLog('doc-1', [a], logLineText([highlight('x', '', 'doc-2')], []))).toEqual({
-      problem: 'Its change log holds highlights of another document.',
+      highlights: [a],
+      torn: false,
+      damage: { keptLines: 0, line: 1, totalLines: 1, problem: 'it holds highlights of another document' },
     });
+  });
+
+  it('describes the damage for the analyst', () => {
+    expect(describeLogDamage({ keptLines: 110, line: 111, totalLines: 112, problem: 'it is not valid JSON' })).toBe(
+      'Its change log is damaged at line 111 (it is not valid JSON): the 110 saves before it were kept; ' +
+        'lines 111–112 could not be applied.',
+    );
   });
 });

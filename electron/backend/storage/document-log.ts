@@ -36,12 +36,28 @@ export function logLineText(put: readonly Highlight[], remove: readonly string[]
   return `{"put":[${put.map(cachedJson).join(',')}],"remove":${JSON.stringify(remove)}}\n`;
 }
 
-export type ReplayedLog = { highlights: Highlight[]; torn: boolean } | { problem: string };
+/** Where a log is damaged: the complete lines before it were replayed, the rest were not. */
+export interface LogDamage {
+  /** How many complete lines were replayed (every line before the damaged one). */
+  keptLines: number;
+  /** The damaged line's number (1-based), and how many complete lines the log has. */
+  line: number;
+  totalLines: number;
+  problem: string;
+}
+
+export interface ReplayedLog {
+  highlights: Highlight[];
+  torn: boolean;
+  /** Present when a complete line does not read: the lines before it are in `highlights`, it and the rest are not. */
+  damage?: LogDamage;
+}
 
 /**
  * The document's highlights: its file's, with the log's complete lines applied in order. The text after the last
- * newline is a line cut short by a crash (`torn`), never acknowledged: left out. A complete line that does not read
- * is damage.
+ * newline is a line cut short by a crash (`torn`), never acknowledged: left out. A complete line that does not read is
+ * damage: every line before it was acknowledged after the ones before it, so they are all replayed, and the replay
+ * stops there (a later line may depend on the damaged one).
  */
 export function replayLog(documentId: string, highlights: readonly Highlight[], log: string): ReplayedLog {
   const end = log.lastIndexOf('\n');
@@ -50,19 +66,37 @@ export function replayLog(documentId: string, highlights: readonly Highlight[], 
   const byId = new Map(highlights.map((h) => [h.id, h]));
   const lines = log.slice(0, end).split('\n');
   for (let i = 0; i < lines.length; i++) {
-    let value: unknown;
-    try {
-      value = JSON.parse(lines[i]!);
-    } catch {
-      return { problem: `Its change log was not valid JSON (line ${i + 1}).` };
+    const problem = lineProblem(documentId, lines[i]!);
+    if (typeof problem === 'string') {
+      const damage = { keptLines: i, line: i + 1, totalLines: lines.length, problem };
+      return { highlights: [...byId.values()], torn, damage };
     }
-    const parsed = logLineSchema.safeParse(value);
-    if (!parsed.success) return { problem: `Its change log did not have the expected shape (line ${i + 1}).` };
-    for (const id of parsed.data.remove) byId.delete(id);
-    for (const h of parsed.data.put) {
-      if (h.documentId !== documentId) return { problem: 'Its change log holds highlights of another document.' };
-      byId.set(h.id, h);
-    }
+    for (const id of problem.remove) byId.delete(id);
+    for (const h of problem.put) byId.set(h.id, h);
   }
   return { highlights: [...byId.values()], torn };
+}
+
+/** The line's change, or what is wrong with it. */
+function lineProblem(documentId: string, line: string): z.infer<typeof logLineSchema> | string {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    return 'it is not valid JSON';
+  }
+  const parsed = logLineSchema.safeParse(value);
+  if (!parsed.success) return 'it does not have the expected shape';
+  if (parsed.data.put.some((h) => h.documentId !== documentId)) return 'it holds highlights of another document';
+  return parsed.data;
+}
+
+/** Says what a damaged log's replay kept, for the analyst. */
+export function describeLogDamage(damage: LogDamage): string {
+  const { keptLines, line, totalLines, problem } = damage;
+  const lost = line === totalLines ? `line ${line}` : `lines ${line}–${totalLines}`;
+  return (
+    `Its change log is damaged at line ${line} (${problem}): the ${keptLines} save${keptLines === 1 ? '' : 's'} ` +
+    `before it ${keptLines === 1 ? 'was' : 'were'} kept; ${lost} could not be applied.`
+  );
 }

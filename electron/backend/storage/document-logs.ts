@@ -1,8 +1,8 @@
-import { appendFile, readdir } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Highlight } from '../../../shared/domain';
 import { changesSince, logLineText } from './document-log';
-import { removeIfPresent } from './file-set-writer';
+import { appendDurably, removeDurably } from './durable-file';
 import { documentLogName, documentLogPath, documentsDirPath } from './library-layout';
 import type { DocumentLogState } from './read-library';
 
@@ -47,7 +47,7 @@ export class DocumentLogs {
   async append(documentId: string, line: string, current: readonly Highlight[]): Promise<void> {
     const document = this.documents.get(documentId)!;
     try {
-      await appendFile(documentLogPath(this.dataDir, documentId, document.token!), line, 'utf8');
+      await appendDurably(documentLogPath(this.dataDir, documentId, document.token!), line);
     } catch (error) {
       // Part of the line may be there: the next save writes the file whole, with a new log.
       document.torn = true;
@@ -67,7 +67,7 @@ export class DocumentLogs {
     else this.documents.set(documentId, { token, logLength: 0, fileLength, torn: false, written: current });
     // The change is on disk already: a log that cannot be removed now is removed at the next start.
     if (old?.token && (old.logLength > 0 || old.torn))
-      await removeIfPresent(this.logPath(documentId, old.token)).catch(() => undefined);
+      await removeDurably(this.logPath(documentId, old.token)).catch(() => undefined);
   }
 
   /** A whole write failed: the files may or may not be the new ones, so the next save writes them whole again. */
@@ -90,7 +90,7 @@ export class DocumentLogs {
     );
     const folder = documentsDirPath(this.dataDir);
     for (const name of await readdir(folder)) {
-      if (name.endsWith('.log') && !current.has(name)) await removeIfPresent(path.join(folder, name));
+      if (name.endsWith('.log') && !current.has(name)) await removeDurably(path.join(folder, name));
     }
   }
 

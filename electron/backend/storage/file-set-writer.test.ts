@@ -35,9 +35,12 @@ describe('FileSetWriter', () => {
   it('finishes, at the next start, a set whose journal was written before the crash', async () => {
     const { dir, a, b, c } = await folderWithFiles();
     // The state a kill leaves right after the journal was renamed into place: one target already renamed.
-    await writeFile(`${b}.pending`, 'new b');
+    const id = '0123456789abcdef';
+    await writeFile(`${b}.${id}.pending`, 'new b');
+    await writeFile(`${c}.${id}.remove.pending`, '');
     await writeFile(a, 'new a');
     const journal = {
+      id,
       files: [
         { file: 'documents/b.json', remove: false },
         { file: 'documents/c.json', remove: true },
@@ -45,17 +48,46 @@ describe('FileSetWriter', () => {
       ],
     };
     await writeFile(path.join(dir, JOURNAL_FILE_NAME), JSON.stringify(journal));
-    await recoverFileSet(dir, [path.join(dir, 'documents')]);
+    expect(await recoverFileSet(dir, [path.join(dir, 'documents')])).toEqual([]);
     expect(await readFile(a, 'utf8')).toBe('new a');
     expect(await readFile(b, 'utf8')).toBe('new b');
     await expect(readFile(c, 'utf8')).rejects.toThrow(/ENOENT/);
     expect(await readdir(dir)).not.toContain(JOURNAL_FILE_NAME);
+    expect((await readdir(path.join(dir, 'documents'))).sort()).toEqual(['b.json']);
+  });
+
+  it('refuses a stale journal that would remove the library file it never staged: kept aside, reported', async () => {
+    const { dir, a, b } = await folderWithFiles();
+    const journal = { id: 'fedcba9876543210', files: [{ file: 'library.json', remove: true }] };
+    await writeFile(path.join(dir, JOURNAL_FILE_NAME), JSON.stringify(journal));
+    // Staged files of another set (another journal id) are not this journal's either.
+    await writeFile(`${b}.0123456789abcdef.pending`, 'someone else');
+    const notices = await recoverFileSet(dir, [path.join(dir, 'documents')]);
+    expect(await readFile(a, 'utf8')).toBe('old a');
+    expect(await readFile(b, 'utf8')).toBe('old b');
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatch(/did not stage \(it would remove library\.json\)/);
+    const names = await readdir(dir);
+    expect(names).not.toContain(JOURNAL_FILE_NAME);
+    const aside = names.find((n) => n.startsWith(`${JOURNAL_FILE_NAME}.refused-`));
+    expect(aside).toBeDefined();
+    expect(JSON.parse(await readFile(path.join(dir, aside!), 'utf8'))).toEqual(journal);
+  });
+
+  it('refuses a journal of the old shape (no id) or one that is not JSON', async () => {
+    for (const text of [JSON.stringify({ files: [{ file: 'library.json', remove: true }] }), '{"files": [']) {
+      const { dir, a } = await folderWithFiles();
+      await writeFile(path.join(dir, JOURNAL_FILE_NAME), text);
+      const notices = await recoverFileSet(dir, []);
+      expect(await readFile(a, 'utf8')).toBe('old a');
+      expect(notices).toHaveLength(1);
+    }
   });
 
   it('discards, at the next start, pending files whose journal was never written: the old contents stand', async () => {
     const { dir, a, b } = await folderWithFiles();
-    await writeFile(`${b}.pending`, 'new b');
-    await writeFile(`${a}.pending`, 'new a');
+    await writeFile(`${b}.0123456789abcdef.pending`, 'new b');
+    await writeFile(`${a}.0123456789abcdef.pending`, 'new a');
     await recoverFileSet(dir, [path.join(dir, 'documents')]);
     expect(await readFile(a, 'utf8')).toBe('old a');
     expect(await readFile(b, 'utf8')).toBe('old b');
@@ -68,9 +100,9 @@ describe('FileSetWriter', () => {
     await writeFile(outside, 'keep me');
     await writeFile(
       path.join(dir, JOURNAL_FILE_NAME),
-      JSON.stringify({ files: [{ file: path.relative(dir, outside), remove: true }] }),
+      JSON.stringify({ id: '0123456789abcdef', files: [{ file: path.relative(dir, outside), remove: true }] }),
     );
-    await recoverFileSet(dir, []);
+    expect(await recoverFileSet(dir, [])).toHaveLength(1);
     expect(await readFile(outside, 'utf8')).toBe('keep me');
     await rm(outside);
   });

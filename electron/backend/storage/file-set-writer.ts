@@ -1,7 +1,15 @@
-import { readdir, rename, unlink } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { lstat, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { TextFile } from 'lowdb/node';
 import { z } from 'zod';
+import {
+  DurableTextFile,
+  readTextFile,
+  removeDurably,
+  renameDurably,
+  syncFolder,
+  writeFileDurably,
+} from './durable-file';
 
 /** A file to write (`content`) or to remove (`content: null`). */
 export interface FileWrite {
@@ -13,44 +21,55 @@ export const JOURNAL_FILE_NAME = 'pending-writes.json';
 const PENDING_SUFFIX = '.pending';
 
 const journalSchema = z.object({
+  id: z.string().regex(/^[0-9a-f]{16}$/),
   files: z.array(z.object({ file: z.string().min(1), remove: z.boolean() })),
 });
 type JournalEntry = z.infer<typeof journalSchema>['files'][number];
 
 /**
- * Writes lowdb text files so that, whatever moment a crash comes at, either every one of them holds its new contents
- * or none does. One file is written the way lowdb always writes (steno: a temp file renamed into place). Several are
- * written beside their targets first; then a journal naming them is renamed into place, which is the moment the
- * change happens; then each is renamed over its target and the journal removed. {@link recoverFileSet} finishes a set
- * whose journal exists and discards one whose journal was never written.
+ * What a set of writes stages beside a target: its new contents, or (for a removal) an empty marker. Both name the
+ * journal, so a journal can only commit what its own writer staged: a stale or foreign journal finds nothing of its
+ * own, and is refused (see {@link recoverFileSet}).
+ */
+const stagedPath = (file: string, journalId: string, remove: boolean): string =>
+  `${file}.${journalId}${remove ? '.remove' : ''}${PENDING_SUFFIX}`;
+
+/**
+ * Writes text files so that, whatever moment a crash or a power loss comes at, either every one of them holds its new
+ * contents or none does, and a write that resolved is on disk to stay. One file is written durably on its own
+ * (durable-file.ts: a synced temporary file renamed into place). Several are staged beside their targets first (a
+ * removal by an empty marker) and synced; then a journal naming them is renamed into place, which is the moment the
+ * change happens; then each is renamed over its target (or its target removed) and the journal removed.
+ * {@link recoverFileSet} finishes a set whose journal exists and discards one whose journal was never written.
  */
 export class FileSetWriter {
-  private readonly adapters = new Map<string, TextFile>();
+  private readonly adapters = new Map<string, DurableTextFile>();
 
   constructor(private readonly dataDir: string) {}
 
   async write(writes: readonly FileWrite[]): Promise<void> {
     const [only] = writes;
     if (writes.length === 1 && only) {
-      if (only.content === null) await removeIfPresent(only.file);
+      if (only.content === null) await removeDurably(only.file);
       else await this.adapter(only.file).write(only.content);
       return;
     }
     if (writes.length === 0) return;
+    const id = randomBytes(8).toString('hex');
     await Promise.all(
-      writes.flatMap((w) => (w.content === null ? [] : [this.adapter(w.file + PENDING_SUFFIX).write(w.content)])),
+      writes.map((w) => writeFileDurably(stagedPath(w.file, id, w.content === null), w.content ?? '')),
     );
-    const entries = writes.map((w) => ({ file: path.relative(this.dataDir, w.file), remove: w.content === null }));
-    await this.adapter(journalPath(this.dataDir)).write(JSON.stringify({ files: entries }));
-    await applyJournal(this.dataDir, entries);
-    await removeIfPresent(journalPath(this.dataDir));
+    const files = writes.map((w) => ({ file: path.relative(this.dataDir, w.file), remove: w.content === null }));
+    await this.adapter(journalPath(this.dataDir)).write(JSON.stringify({ id, files }));
+    await applyJournal(this.dataDir, id, files);
+    await removeDurably(journalPath(this.dataDir));
   }
 
-  /** One adapter per file: steno queues the writes to its file, and its temp file name is per file. */
-  private adapter(file: string): TextFile {
+  /** One adapter per file: it runs the writes to its file one after another. */
+  private adapter(file: string): DurableTextFile {
     let adapter = this.adapters.get(file);
     if (!adapter) {
-      adapter = new TextFile(file);
+      adapter = new DurableTextFile(file);
       this.adapters.set(file, adapter);
     }
     return adapter;
@@ -59,19 +78,34 @@ export class FileSetWriter {
 
 /**
  * Run when a library is opened, before it is read: completes a set of writes that a crash interrupted after its
- * journal was in place, and removes the pending files of one interrupted before (the old contents still stand).
+ * journal was in place, and removes the staged files of one interrupted before (the old contents still stand).
+ *
+ * A journal is applied only when the folder is in a state its own writer could have left: every entry either still
+ * staged (its staged file, named by the journal, is there) or already applied (a removed target gone, a renamed
+ * target there). Anything else — a journal that does not parse, names files outside the folder, or would remove or
+ * replace a file it never staged — is refused: moved aside untouched, and reported in the returned notices.
  */
-export async function recoverFileSet(dataDir: string, folders: readonly string[]): Promise<void> {
-  const text = await new TextFile(journalPath(dataDir)).read();
+export async function recoverFileSet(
+  dataDir: string,
+  folders: readonly string[],
+  now: Date = new Date(),
+): Promise<string[]> {
+  const notices: string[] = [];
+  const text = await readTextFile(journalPath(dataDir));
   if (text !== null) {
-    const parsed = journalSchema.safeParse(safeJson(text));
-    // The journal is renamed into place whole, so it is never half written; one that does not parse was not ours.
-    if (parsed.success)
-      await applyJournal(
-        dataDir,
-        parsed.data.files.filter((e) => isInside(dataDir, e.file)),
+    const problem = await journalProblem(dataDir, text);
+    if (problem === null) {
+      const journal = journalSchema.parse(JSON.parse(text));
+      await applyJournal(dataDir, journal.id, journal.files);
+      await removeDurably(journalPath(dataDir));
+    } else {
+      const aside = `${journalPath(dataDir)}.refused-${now.toISOString().replace(/[:.]/g, '-')}`;
+      await renameDurably(journalPath(dataDir), aside);
+      notices.push(
+        `An unfinished set of writes was found that this library did not stage (${problem}). Nothing in it was ` +
+          `applied; it was kept as ${aside}.`,
       );
-    await removeIfPresent(journalPath(dataDir));
+    }
   }
   for (const folder of [dataDir, ...folders]) {
     let names: string[];
@@ -80,23 +114,59 @@ export async function recoverFileSet(dataDir: string, folders: readonly string[]
     } catch {
       continue;
     }
-    for (const name of names) if (name.endsWith(PENDING_SUFFIX)) await removeIfPresent(path.join(folder, name));
+    const staged = names.filter((name) => name.endsWith(PENDING_SUFFIX));
+    for (const name of staged) await removeDurably(path.join(folder, name));
   }
+  return notices;
 }
 
-async function applyJournal(dataDir: string, entries: readonly JournalEntry[]): Promise<void> {
-  for (const entry of entries) {
+/** Why the journal's text cannot be one this library's writer left; null when it can. */
+async function journalProblem(dataDir: string, text: string): Promise<string | null> {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return 'its journal is not valid JSON';
+  }
+  const parsed = journalSchema.safeParse(value);
+  if (!parsed.success) return 'its journal does not have the expected shape';
+  for (const entry of parsed.data.files) {
+    if (!isInside(dataDir, entry.file)) return `it names ${entry.file}, outside the data folder`;
     const file = path.join(dataDir, entry.file);
-    if (entry.remove) {
-      await removeIfPresent(file);
+    if ((await exists(stagedPath(file, parsed.data.id, entry.remove))) || (await exists(file)) !== entry.remove) {
       continue;
     }
-    try {
-      await rename(file + PENDING_SUFFIX, file);
-    } catch (error) {
-      // Already renamed, by the write itself or by an earlier recovery that was interrupted in its turn.
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    return entry.remove ? `it would remove ${entry.file}` : `it would replace ${entry.file} with nothing it staged`;
+  }
+  return null;
+}
+
+async function applyJournal(dataDir: string, id: string, entries: readonly JournalEntry[]): Promise<void> {
+  const folders = new Set<string>();
+  for (const entry of entries) {
+    const file = path.join(dataDir, entry.file);
+    const staged = stagedPath(file, id, entry.remove);
+    folders.add(path.dirname(file));
+    // Only what this journal staged is committed: a staged file gone means the entry is applied already (by the
+    // write itself, or by an earlier recovery that was interrupted in its turn).
+    if (!(await exists(staged))) continue;
+    if (entry.remove) {
+      await removeDurably(file);
+      await removeDurably(staged);
+    } else {
+      await renameDurably(staged, file);
     }
+  }
+  for (const folder of folders) await syncFolder(folder);
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await lstat(file);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw error;
   }
 }
 
@@ -106,20 +176,3 @@ const isInside = (dataDir: string, relative: string): boolean => {
   const resolved = path.resolve(dataDir, relative);
   return resolved.startsWith(path.resolve(dataDir) + path.sep);
 };
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
-}
-
-/** Removes a file; one that is not there is fine. */
-export async function removeIfPresent(file: string): Promise<void> {
-  try {
-    await unlink(file);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
-}

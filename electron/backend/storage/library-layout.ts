@@ -39,6 +39,14 @@ export function documentFileName(documentId: string): string {
     : `${Buffer.from(documentId, 'utf8').toString('hex')}.hex.json`;
 }
 
+/** The document id a file name in a documents folder stands for; null for any other file (a log, a moved file). */
+export function documentIdOfFileName(name: string): string | null {
+  const hex = /^((?:[0-9a-f]{2})+)\.hex\.json$/.exec(name);
+  if (hex) return Buffer.from(hex[1]!, 'hex').toString('utf8');
+  const plain = /^([a-z0-9_-]+)\.json$/.exec(name);
+  return plain ? plain[1]! : null;
+}
+
 export const documentFilePath = (dataDir: string, documentId: string): string =>
   path.join(documentsDirPath(dataDir), documentFileName(documentId));
 

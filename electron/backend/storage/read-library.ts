@@ -1,5 +1,5 @@
 import { readdir } from 'node:fs/promises';
-import { TextFile } from 'lowdb/node';
+import path from 'node:path';
 import {
   CURRENT_SCHEMA_VERSION,
   databaseSchema,
@@ -8,12 +8,12 @@ import {
   type StoredDocument,
 } from '../../../shared/domain';
 import { DataFileShapeError, DataFileTooNewError, migrate } from '../migrations';
-import { replayLog } from './document-log';
+import { describeLogDamage, replayLog } from './document-log';
+import { readTextFile } from './durable-file';
 import {
   DOCUMENT_FILES_LAYOUT,
-  documentFilePath,
+  documentFileName,
   documentLogName,
-  documentLogPath,
   documentsDirPath,
   documentFileSchema,
   libraryFilePath,
@@ -54,6 +54,8 @@ export interface DocumentsRead {
   countsMatch: boolean;
   /** Each document's change log, and its highlights as read (what its files hold now). */
   logs: Map<string, DocumentLogState & { highlights: Highlight[] }>;
+  /** Documents whose change log was damaged after some good lines: read with those lines. */
+  damagedLogs: Array<DamagedLog & { details: DocumentEntry }>;
 }
 
 /** A whole library: read, but documents whose files could not be read are left out and listed. */
@@ -88,7 +90,14 @@ export async function readLibraryFile(dataDir: string): Promise<LibraryFileRead>
 export async function readDocuments(dataDir: string, entries: readonly DocumentEntry[]): Promise<DocumentsRead> {
   const names = new Set(await readdir(documentsDirPath(dataDir)).catch(() => []));
   const files = await mapLimited(entries, READ_CONCURRENCY, (d) => readDocumentFile(dataDir, d.id, names));
-  const read: DocumentsRead = { documents: [], highlights: [], damaged: [], countsMatch: true, logs: new Map() };
+  const read: DocumentsRead = {
+    documents: [],
+    highlights: [],
+    damaged: [],
+    countsMatch: true,
+    logs: new Map(),
+    damagedLogs: [],
+  };
   entries.forEach((details, i) => {
     const result = files[i]!;
     if ('problem' in result) {
@@ -100,6 +109,7 @@ export async function readDocuments(dataDir: string, entries: readonly DocumentE
     read.documents.push(withText(details, text));
     for (const highlight of highlights) read.highlights.push(highlight);
     read.logs.set(details.id, { ...result.log, highlights });
+    if (result.damagedLog) read.damagedLogs.push({ ...result.damagedLog, details });
     if (details.charCount !== text.length || details.highlightCount !== highlights.length) read.countsMatch = false;
   });
   return read;
@@ -146,20 +156,37 @@ export interface DocumentLogState {
   torn: boolean;
 }
 
+/** A change log that is damaged after some good lines: those were replayed; the log is to be kept aside. */
+export interface DamagedLog {
+  file: string;
+  /** What was kept and what was not (document-log.ts's `describeLogDamage`). */
+  description: string;
+}
+
 export type DocumentFileRead =
-  { file: DocumentFile; log: DocumentLogState } | { problem: string; /** The files to move aside. */ files: string[] };
+  | { file: DocumentFile; log: DocumentLogState; damagedLog?: DamagedLog }
+  | { problem: string; /** The files to move aside. */ files: string[] };
 
 /**
  * Reads one document's file and replays its change log; a reason when either is missing, damaged, or belongs to
  * another id. `names` (what the documents folder holds, when the caller listed it) saves looking for logs not there.
  */
-export async function readDocumentFile(
+export function readDocumentFile(
   dataDir: string,
   documentId: string,
   names?: ReadonlySet<string>,
 ): Promise<DocumentFileRead> {
-  const file = documentFilePath(dataDir, documentId);
-  const text = await new TextFile(file).read();
+  return readDocumentFileIn(documentsDirPath(dataDir), documentId, names);
+}
+
+/** {@link readDocumentFile} from a documents folder: the data folder's, or one moved aside. */
+export async function readDocumentFileIn(
+  documentsDir: string,
+  documentId: string,
+  names?: ReadonlySet<string>,
+): Promise<DocumentFileRead> {
+  const file = path.join(documentsDir, documentFileName(documentId));
+  const text = await readTextFile(file);
   if (text === null) return { problem: 'Its file is missing.', files: [] };
   let raw: unknown;
   try {
@@ -176,14 +203,14 @@ export async function readDocumentFile(
   }
   const log: DocumentLogState = { token: read.log ?? null, logLength: 0, fileLength: text.length, torn: false };
   if (!read.log || (names && !names.has(documentLogName(documentId, read.log)))) return { file: read, log };
-  const logFile = documentLogPath(dataDir, documentId, read.log);
-  const logText = await new TextFile(logFile).read();
+  const logFile = path.join(documentsDir, documentLogName(documentId, read.log));
+  const logText = await readTextFile(logFile);
   if (logText === null) return { file: read, log };
   const replayed = replayLog(documentId, read.highlights, logText);
-  if ('problem' in replayed) return { problem: replayed.problem, files: [file, logFile] };
   return {
     file: { ...read, highlights: replayed.highlights },
-    log: { ...log, logLength: logText.length, torn: replayed.torn },
+    log: { ...log, logLength: logText.length, torn: replayed.torn || replayed.damage !== undefined },
+    ...(replayed.damage && { damagedLog: { file: logFile, description: describeLogDamage(replayed.damage) } }),
   };
 }
 
@@ -203,7 +230,7 @@ function singleFileLibrary(raw: unknown): Extract<LibraryFileRead, { kind: 'sing
 type JsonRead = { kind: 'missing' } | { kind: 'unreadable'; reason: string } | { kind: 'json'; value: unknown };
 
 async function readJson(file: string): Promise<JsonRead> {
-  const text = await new TextFile(file).read();
+  const text = await readTextFile(file);
   if (text === null) return { kind: 'missing' };
   try {
     return { kind: 'json', value: JSON.parse(text) };

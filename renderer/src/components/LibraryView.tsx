@@ -5,6 +5,7 @@ import { useAppStore } from '../store/app-store';
 import { DocumentEditDialog } from './DocumentEditDialog';
 import { ImportReportView } from './ImportReportView';
 import { PasteDialog } from './PasteDialog';
+import { RecoverableDocuments } from './RecoverableDocuments';
 
 type SortKey = 'title' | 'outlet' | 'author' | 'publishedAt' | 'addedAt' | 'highlightCount';
 
@@ -107,6 +108,7 @@ export function LibraryView() {
         </div>
       )}
       <ImportReportView />
+      <RecoverableDocuments />
       <table className="library-table">
         <caption className="visually-hidden">Documents ({shown.length})</caption>
         <thead>

@@ -26,6 +26,8 @@ export interface LibrarySlice {
   updateDocumentMeta(documentId: string, changes: Omit<ApiArgs<'updateDocument'>, 'documentId'>): Promise<boolean>;
   /** Asks first (with how many highlights go with it), then deletes; undoable. */
   deleteDocument(documentId: string): Promise<void>;
+  /** Re-adds a document found intact in files moved aside after damage (one undo step). */
+  bringBackDocument(documentId: string): Promise<void>;
   dismissImportReport(): void;
 }
 
@@ -109,6 +111,13 @@ export const createLibrarySlice: StateCreator<AppState, [], [], LibrarySlice> = 
     await get().runChange(async () => {
       await callApi('deleteDocument', { documentId });
       if (get().document?.id === documentId) set({ document: null, highlights: [], selectedHighlightId: null });
+      await get().refresh();
+    });
+  },
+
+  async bringBackDocument(documentId) {
+    await get().runChange(async () => {
+      await callApi('bringBackDocument', { documentId });
       await get().refresh();
     });
   },

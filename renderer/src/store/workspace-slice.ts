@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { DocumentSummary, Entity, Settings, Tag } from '../../../shared/domain';
-import type { Workspace } from '../../../shared/api-contract';
+import type { RecoverableDocumentInfo, Workspace } from '../../../shared/api-contract';
 import { callApi } from '../api/client';
 import type { AppState } from './app-store';
 
@@ -14,6 +14,8 @@ export interface WorkspaceSlice {
   settings: Settings;
   /** Start-up messages from the backend, shown until dismissed. */
   notices: string[];
+  /** Documents found intact in files moved aside after damage, which the analyst can bring back. */
+  recoverable: RecoverableDocumentInfo[];
   /** Loads the library and opens the document the analyst last had open (the sample on a first start). */
   loadWorkspace(): Promise<void>;
   /** Reloads everything from the backend (after undo, or a change that touched many records). */
@@ -27,8 +29,9 @@ export interface WorkspaceSlice {
 }
 
 /** The parts of the workspace the store keeps as they are. */
-const libraryLists = ({ documents, tags, actors, targets, settings }: Workspace) => ({
+const libraryLists = ({ documents, tags, actors, targets, settings, recoverable }: Workspace) => ({
   documents,
+  recoverable,
   tags,
   actors,
   targets,
@@ -44,6 +47,7 @@ export const createWorkspaceSlice: StateCreator<AppState, [], [], WorkspaceSlice
   targets: [],
   settings: { annotator: '', lastDocumentId: null, snapToWords: true, readingPositions: {} },
   notices: [],
+  recoverable: [],
 
   async loadWorkspace() {
     try {
@@ -55,7 +59,19 @@ export const createWorkspaceSlice: StateCreator<AppState, [], [], WorkspaceSlice
         canRedo: workspace.history.redoLabel !== null,
       });
       const documentId = workspace.settings.lastDocumentId ?? workspace.documents[0]?.id;
-      if (documentId) await get().openDocument(documentId);
+      // A document that cannot be opened never keeps the analyst from the rest of the library: the Library shows
+      // instead, with the reason.
+      const opened = documentId
+        ? await get()
+            .openDocument(documentId)
+            .then(
+              () => null,
+              (error: Error) => error.message,
+            )
+        : null;
+      if (opened !== null) {
+        set((s) => ({ view: 'library', notices: [...s.notices, `The last document could not be opened: ${opened}`] }));
+      }
       set({ loadState: 'ready' });
       // Just after start-up the backend is still reading the documents: once it has, take its counts, and any
       // notice about a document it had to restore.
@@ -63,6 +79,7 @@ export const createWorkspaceSlice: StateCreator<AppState, [], [], WorkspaceSlice
         const settled = await callApi('getWorkspace', { settled: true });
         set((s) => ({
           documents: settled.documents,
+          recoverable: settled.recoverable,
           notices: [...s.notices, ...settled.notices.slice(workspace.notices.length)],
         }));
       }
