@@ -1,7 +1,8 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test as base } from '@playwright/test';
+import { readLibrary } from '../electron/backend/storage/read-library';
 import type { Database } from '../shared/domain';
 import { AnnotatorPage } from './page-models/annotator-page';
 import { electronExecutable, startBrowserMode, startElectron, type RunningApp } from './shells';
@@ -63,34 +64,13 @@ export const test = base.extend<AppFixtures & ShellOptions>({
 export { expect } from '@playwright/test';
 
 /**
- * The library as its files hold it: the library file, and the text and highlights from each document's file under
- * documents/ (found by the id inside each file, so the spec does not depend on how files are named), with the lines of
- * the change log it names applied (each line: the highlights put, whole, and the ids removed).
+ * The library as its files hold it, read the way the app and the command line read it (`readLibrary`): a consistent
+ * snapshot even while the app is saving (a reader of its own raced the app's saves and failed on a change log a save
+ * had just made obsolete).
  */
 async function readLibraryOnDisk(dataDir: string): Promise<Database> {
-  type Listed = Omit<Database, 'documents' | 'highlights'> & { documents: Array<{ id: string }> };
-  type Highlight = Database['highlights'][number];
-  const library = JSON.parse(await readFile(path.join(dataDir, 'stance-annotator.json'), 'utf8')) as Listed;
-  const files = new Map<string, { text: string; highlights: Highlight[] }>();
-  const folder = path.join(dataDir, 'documents');
-  const names = await readdir(folder);
-  for (const name of names) {
-    if (!name.endsWith('.json')) continue;
-    const file = JSON.parse(await readFile(path.join(folder, name), 'utf8'));
-    const logName = file.log && name.replace(/\.json$/, `.${file.log}.log`);
-    if (logName && names.includes(logName)) {
-      const byId = new Map<string, Highlight>(file.highlights.map((h: Highlight) => [h.id, h]));
-      const log = await readFile(path.join(folder, logName), 'utf8');
-      for (const line of log.split('\n').slice(0, -1)) {
-        const { put, remove } = JSON.parse(line) as { put: Highlight[]; remove: string[] };
-        for (const id of remove) byId.delete(id);
-        for (const h of put) byId.set(h.id, h);
-      }
-      file.highlights = [...byId.values()];
-    }
-    files.set(file.documentId, file);
-  }
-  const documents = library.documents.map(({ id, ...details }) => ({ id, ...details, text: files.get(id)!.text }));
-  const highlights = library.documents.flatMap(({ id }) => files.get(id)!.highlights);
-  return { ...library, documents, highlights } as unknown as Database;
+  const read = await readLibrary(dataDir);
+  if (read.kind !== 'library') throw new Error(`No readable library in ${dataDir}: ${JSON.stringify(read)}`);
+  if (read.damagedDocuments.length > 0) throw new Error(`Damaged documents: ${JSON.stringify(read.damagedDocuments)}`);
+  return read.data;
 }

@@ -85,21 +85,30 @@ describe('document change logs', () => {
     expect(await logsIn(dir)).not.toContain(log);
   });
 
-  it('move a damaged log aside with its file, and restore the document from a backup that has its log', async () => {
+  it('replay every good line of a log damaged at its end, keep the log aside, and say what was kept', async () => {
     const dir = await tempDir();
     const { backend, highlight, file } = await sampleWithHighlight(dir);
-    await callOk(backend, 'updateHighlight', { highlightId: highlight.id, note: 'in the log' });
-    await (await openStore(dir)).save({ library: true }); // launch 2: backed up, file and log (a save waits for it)
+    for (let i = 1; i <= 110; i++)
+      await callOk(backend, 'updateHighlight', { highlightId: highlight.id, note: `n${i}` });
     const [log] = await logsIn(dir);
-    await appendFile(path.join(documentsDirPath(dir), log!), 'not json\n');
+    const logText = await readFile(path.join(documentsDirPath(dir), log!), 'utf8');
+    expect(logText.split('\n')).toHaveLength(112); // the creation, 110 notes, and the empty text after the last newline
+    await appendFile(path.join(documentsDirPath(dir), log!), 'garbage\n{"put":7}\n');
 
-    const restored = await openStore(dir);
-    expect(restored.notices).toHaveLength(1);
-    expect(restored.notices[0]).toMatch(/could not be read: Its change log was not valid JSON \(line 3\)\..*moved to/);
-    expect(restored.data.highlights.map((h) => h.note)).toEqual(['in the log']);
+    const reopened = await openStore(dir);
+    expect(reopened.data.highlights.map((h) => h.note)).toEqual(['n110']);
+    expect(reopened.notices).toHaveLength(1);
+    expect(reopened.notices[0]).toMatch(
+      /opened with part of its changes\. Its change log is damaged at line 112 \(it is not valid JSON\): the 111 saves before it were kept; lines 112–113 could not be applied\. The log was kept as .*\.log\.unreadable-/,
+    );
+    // The log is kept aside as it was, and the document's file now holds the good lines itself.
     const aside = (await readdir(documentsDirPath(dir))).filter((n) => n.includes('.unreadable-'));
-    expect(aside.map((n) => n.split('.unreadable-')[0]).sort()).toEqual([path.basename(file), log].sort());
-    expect(await libraryOnDisk(dir)).toEqual(restored.data);
+    expect(aside).toHaveLength(1);
+    expect(await readFile(path.join(documentsDirPath(dir), aside[0]!), 'utf8')).toBe(`${logText}garbage\n{"put":7}\n`);
+    expect(await logsIn(dir)).toEqual([]);
+    expect(await tokenOf(file)).not.toBe(log!.split('.').at(-2));
+    expect(await libraryOnDisk(dir)).toEqual(reopened.data);
+    expect((await openStore(dir)).notices).toEqual([]);
   });
 
   it('open a library of schema 4, whose files have no logs, and mark it 5 before any log is written', async () => {

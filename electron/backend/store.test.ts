@@ -1,8 +1,9 @@
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CURRENT_SCHEMA_VERSION, type Database } from '../../shared/domain';
 import { createBackend } from './backend';
+import { BACKUP_DIR_NAME } from './backups';
 import { DATA_FILE_NAME } from './data-dir';
 import { newLibrary } from './new-library';
 import { documentFilePath, libraryFileSchema } from './storage/library-layout';
@@ -214,6 +215,9 @@ describe('openStore', () => {
       documentFilePath(dir, document.id),
       JSON.stringify({ documentId: 'someone-else', text: '', highlights: [] }),
     );
+    // A new library's first backup is taken at once (a save waits for it): without it, no backup holds the document.
+    await store.save({ library: true });
+    await rm(path.join(dir, BACKUP_DIR_NAME), { recursive: true });
     const reopened = await openStore(dir);
     expect(reopened.notices[0]).toMatch(/could not be read: Its file belongs to another document.*No backup holds it/);
     expect(reopened.data.documents).toEqual([]);

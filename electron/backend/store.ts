@@ -309,7 +309,6 @@ export async function openStore(dataDir: string, options: OpenOptions = {}): Pro
   if (options.documentsInBackground && listed) setTimeout(() => void load(), BACKGROUND_LOAD_DELAY_MS).unref();
   else await load();
 
-
   return {
     dataDir,
     notices,

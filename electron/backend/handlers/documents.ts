@@ -87,7 +87,8 @@ export function documentHandlers({ library, now }: HandlerContext): DocumentHand
       const found = library.store.recoverable().find((r) => r.documentId === documentId);
       if (!found) throw notFound('recoverable document', documentId);
       const read = await readDocumentFileIn(path.dirname(found.file), documentId);
-      if (!('file' in read)) throw new ApiFailure('conflict', `"${found.title}" can no longer be read: ${read.problem}`);
+      if (!('file' in read))
+        throw new ApiFailure('conflict', `"${found.title}" can no longer be read: ${read.problem}`);
       const { text, highlights } = read.file;
       const document: StoredDocument = {
         id: documentId,

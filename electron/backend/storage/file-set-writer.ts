@@ -56,9 +56,7 @@ export class FileSetWriter {
     }
     if (writes.length === 0) return;
     const id = randomBytes(8).toString('hex');
-    await Promise.all(
-      writes.map((w) => writeFileDurably(stagedPath(w.file, id, w.content === null), w.content ?? '')),
-    );
+    await Promise.all(writes.map((w) => writeFileDurably(stagedPath(w.file, id, w.content === null), w.content ?? '')));
     const files = writes.map((w) => ({ file: path.relative(this.dataDir, w.file), remove: w.content === null }));
     await this.adapter(journalPath(this.dataDir)).write(JSON.stringify({ id, files }));
     await applyJournal(this.dataDir, id, files);

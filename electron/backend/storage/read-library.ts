@@ -115,8 +115,20 @@ export async function readDocuments(dataDir: string, entries: readonly DocumentE
   return read;
 }
 
-/** Reads a whole library: a data folder, or a backup folder laid out like one. */
+/**
+ * Reads a whole library: a data folder, or a backup folder laid out like one. It is a consistent snapshot even while
+ * the app writes the library: never less than what was saved before it began. A document whose file is gone (deleted
+ * after the library file was read) makes it read the library file again.
+ */
 export async function readLibrary(dataDir: string): Promise<LibraryRead> {
+  for (let attempt = 1; ; attempt++) {
+    const read = await readLibraryOnce(dataDir);
+    const vanished = read.kind === 'library' && read.damagedDocuments.some((d) => d.files.length === 0);
+    if (!vanished || attempt >= MAX_READ_ATTEMPTS) return read;
+  }
+}
+
+async function readLibraryOnce(dataDir: string): Promise<LibraryRead> {
   const file = await readLibraryFile(dataDir);
   switch (file.kind) {
     case 'missing':
@@ -186,6 +198,25 @@ export async function readDocumentFileIn(
   names?: ReadonlySet<string>,
 ): Promise<DocumentFileRead> {
   const file = path.join(documentsDir, documentFileName(documentId));
+  for (let attempt = 1; ; attempt++) {
+    const read = await readDocumentFileOnce(file, documentsDir, documentId, names);
+    // The file named a log that was gone when it was read: a save wrote the file whole in between, which makes its
+    // old log obsolete and removes it. Read the new file, which holds what the old log did (a reader must never see
+    // less than what was saved before it began). A log that was never written (no line yet) is simply missing.
+    if (!('logGone' in read)) return read;
+    if (attempt >= MAX_READ_ATTEMPTS || (await readTextFile(file)) === read.text) return read.result;
+  }
+}
+
+/** How often a reader reads a document again when a save replaced its file while it read. */
+const MAX_READ_ATTEMPTS = 20;
+
+async function readDocumentFileOnce(
+  file: string,
+  documentsDir: string,
+  documentId: string,
+  names: ReadonlySet<string> | undefined,
+): Promise<DocumentFileRead | { logGone: true; text: string; result: DocumentFileRead }> {
   const text = await readTextFile(file);
   if (text === null) return { problem: 'Its file is missing.', files: [] };
   let raw: unknown;
@@ -205,7 +236,7 @@ export async function readDocumentFileIn(
   if (!read.log || (names && !names.has(documentLogName(documentId, read.log)))) return { file: read, log };
   const logFile = path.join(documentsDir, documentLogName(documentId, read.log));
   const logText = await readTextFile(logFile);
-  if (logText === null) return { file: read, log };
+  if (logText === null) return { logGone: true, text, result: { file: read, log } };
   const replayed = replayLog(documentId, read.highlights, logText);
   return {
     file: { ...read, highlights: replayed.highlights },
