@@ -1,6 +1,7 @@
-import { readdir, writeFile } from 'node:fs/promises';
+import { readdir, rm, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test } from './fixtures';
+import type { AnnotatorPage } from './page-models/annotator-page';
 
 const CLAIM = 'NATO and peacekeeping do not go hand in hand.';
 
@@ -24,4 +25,71 @@ test('a damaged data file is moved aside, the newest backup restored, and the an
   await expect(annotator.item(CLAIM)).toContainText('Claim');
   await notice.getByRole('button', { name: 'Dismiss' }).click();
   await expect(notice).toBeHidden();
+});
+
+/** Pastes a second document (it becomes the open, last-opened one) and highlights a passage in it. */
+async function pasteSecondDocument(annotator: AnnotatorPage): Promise<void> {
+  const { page: ui } = annotator;
+  await ui.getByRole('button', { name: /^Library/ }).click();
+  await ui.getByRole('button', { name: 'Paste text…' }).click();
+  const dialog = ui.getByRole('dialog', { name: 'Paste text as a new document' });
+  await dialog.getByLabel('Title').fill('Pasted statement');
+  await dialog.getByLabel('Text').fill('Britain and France are ready to deploy a force.\nAustralia may join.');
+  await dialog.getByRole('button', { name: 'Add document' }).click();
+  await expect(ui.getByRole('heading', { level: 1 })).toHaveText('Pasted statement');
+  await annotator.findAndSelect('ready to deploy a force');
+  await ui.keyboard.press('4');
+  await annotator.waitUntilSaved();
+}
+
+test('a damaged last-opened document with no backup opens the Library with the reason, and the rest is reachable', async ({
+  app,
+  annotator,
+  dataDir,
+  readDataFile,
+}) => {
+  await annotator.findAndSelect(CLAIM);
+  await annotator.page.keyboard.press('1');
+  await annotator.waitUntilSaved();
+  await pasteSecondDocument(annotator);
+  const pasted = (await readDataFile()).documents.find((d) => d.title === 'Pasted statement')!;
+  await app.restart(async () => {
+    await rm(path.join(dataDir, 'backups'), { recursive: true });
+    const names = await readdir(path.join(dataDir, 'documents'));
+    const file = names.find((n) => n.startsWith(pasted.id) && n.endsWith('.json'))!;
+    await truncate(path.join(dataDir, 'documents', file), 40);
+  });
+  const ui = annotator.page;
+  // At the first page load, without a reload: the reason, and the Library.
+  await expect(ui.getByRole('alert').filter({ hasText: 'Pasted statement' })).toContainText('No backup holds it');
+  await expect(ui.getByRole('heading', { name: 'Library', level: 1 })).toBeVisible();
+  await ui.getByRole('button', { name: /^Russia rejects/ }).click();
+  await expect(annotator.item(CLAIM)).toContainText('Claim');
+});
+
+test('a damaged library file keeps newer intact documents and offers to bring back the ones its backup lacks', async ({
+  app,
+  annotator,
+  dataDir,
+  readDataFile,
+}) => {
+  await annotator.findAndSelect(CLAIM); // after the first launch's backup, which has no highlight
+  await annotator.page.keyboard.press('1');
+  await annotator.waitUntilSaved();
+  await pasteSecondDocument(annotator); // not in any backup
+  await app.restart(() => truncate(path.join(dataDir, 'stance-annotator.json'), 300));
+  const ui = annotator.page;
+  await expect(ui.getByRole('alert').filter({ hasText: 'restored from the backup' })).toContainText(
+    'taken from their intact files',
+  );
+  await expect(annotator.item(CLAIM)).toContainText('Claim');
+  await ui.getByRole('button', { name: /^Library/ }).click();
+  const found = ui.getByRole('region', { name: 'Documents found in moved files' });
+  await expect(found).toContainText('Britain and France are ready to deploy a force.');
+  await expect(found).toContainText('1 highlight');
+  await found.getByRole('button', { name: /^Bring back/ }).click();
+  await expect(found).toBeHidden();
+  await ui.getByRole('button', { name: 'Britain and France are ready to deploy a force.', exact: true }).click();
+  await expect(annotator.item('ready to deploy a force')).toContainText('Proposal');
+  await expect.poll(async () => (await readDataFile()).highlights.length).toBe(2);
 });

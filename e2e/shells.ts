@@ -7,10 +7,13 @@ const projectRoot = path.resolve(__dirname, '..');
 const serveScript = path.join(projectRoot, 'out', 'main', 'serve.js');
 const electronMain = path.join(projectRoot, 'out', 'main', 'index.js');
 
-/** A running app, in whichever shell, on one data directory; `restart` stops it and starts it again on the same data. */
+/**
+ * A running app, in whichever shell, on one data directory; `restart` stops it and starts it again on the same data,
+ * doing `whileStopped` (to the files, say) in between.
+ */
 export interface RunningApp {
   readonly page: Page;
-  restart(): Promise<void>;
+  restart(whileStopped?: () => Promise<void>): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -29,8 +32,9 @@ export async function startBrowserMode(browser: Browser, dataDir: string): Promi
   await page.goto(server.url);
   return {
     page,
-    async restart() {
+    async restart(whileStopped) {
       await server.stop();
+      await whileStopped?.();
       server = await startServer(dataDir);
       await page.goto(server.url);
     },
@@ -79,8 +83,9 @@ export async function startElectron(executablePath: string, dataDir: string): Pr
     get page() {
       return page;
     },
-    async restart() {
+    async restart(whileStopped) {
       await app.close();
+      await whileStopped?.();
       app = await launch();
       page = await app.firstWindow();
     },
