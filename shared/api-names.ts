@@ -1,6 +1,9 @@
 // Kept apart from api-contract.ts so that the preload and the renderer can use them without bundling zod.
 import type { ExportRequest } from './api-contract';
 
+/** Browser mode's request header naming the tab's session (lower case, as Node gives headers): undo is per session. */
+export const CLIENT_HEADER = 'x-stance-client';
+
 /** The name under which the preload exposes the API on `window`. */
 export const API_GLOBAL_NAME = 'stanceApi';
 

@@ -49,9 +49,14 @@ export function applyChanges(data: Database, changes: readonly Change[], directi
       case 'record':
         applyRecord(data, change, from as { id: string } | null, to as { id: string } | null);
         break;
-      case 'settings':
-        data.settings = to as Settings;
+      case 'settings': {
+        // Only the fields the change changed: where the analyst is reading is saved apart from undo steps, and
+        // undoing a setting must not move it.
+        const [f, t] = [from as Settings, to as Settings];
+        const changed = (Object.keys(t) as Array<keyof Settings>).filter((key) => f[key] !== t[key]);
+        data.settings = { ...data.settings, ...Object.fromEntries(changed.map((key) => [key, t[key]])) };
         break;
+      }
       case 'tag-order': {
         const order = new Map((to as string[]).map((id, i) => [id, i]));
         data.tags = [...data.tags].sort((a, b) => (order.get(a.id) ?? Infinity) - (order.get(b.id) ?? Infinity));
@@ -103,4 +108,45 @@ export function touchedBy(changes: readonly Change[]): { library: boolean; count
     else if (!change.before || !change.after) touched.counts = true;
   }
   return touched;
+}
+
+/** The records a step changes, as keys (`highlights:<id>`, `settings`, `tag-order`): to find later steps that overlap. */
+export function keysOf(changes: readonly Change[]): string[] {
+  return changes.flatMap((change) => {
+    if (change.kind !== 'record') return [change.kind];
+    const id = (change.before ?? change.after)!.id;
+    return [`${change.collection}:${id}`];
+  });
+}
+
+/**
+ * What would point at a record that running `changes` in `direction` removes (a tag, holder, target or document),
+ * from highlights the step does not itself change: a description, or null when nothing would. An undo by one client
+ * of a tag's creation, after another client applied the tag, would leave highlights naming a tag that is gone.
+ */
+export function danglingReferencesAfter(
+  data: Database,
+  changes: readonly Change[],
+  direction: 'forward' | 'backward',
+): string | null {
+  const removed = new Set<string>();
+  const touchedHighlights = new Set<string>();
+  for (const change of changes) {
+    if (change.kind !== 'record') continue;
+    const [from, to] = direction === 'forward' ? [change.before, change.after] : [change.after, change.before];
+    if (change.collection === 'highlights') touchedHighlights.add((from ?? to)!.id);
+    else if (from && !to) removed.add(`${change.collection}:${from.id}`);
+  }
+  if (removed.size === 0) return null;
+  const users = data.highlights.filter(
+    (h) =>
+      !touchedHighlights.has(h.id) &&
+      (removed.has(`documents:${h.documentId}`) ||
+        h.tagIds.some((id) => removed.has(`tags:${id}`)) ||
+        h.stances.some(
+          (s) => removed.has(`targets:${s.targetId}`) || (s.holderId !== null && removed.has(`actors:${s.holderId}`)),
+        )),
+  );
+  if (users.length === 0) return null;
+  return `${users.length} highlight${users.length > 1 ? 's use' : ' uses'} what it would remove`;
 }

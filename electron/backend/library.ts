@@ -1,14 +1,30 @@
 import type { HistoryState } from '../../shared/api-contract';
 import type { Database } from '../../shared/domain';
-import { applyChanges, touchedBy, type Change } from './change-set';
+import { ApiFailure } from './api-error';
+import { applyChanges, danglingReferencesAfter, keysOf, touchedBy, type Change } from './change-set';
+import { currentClientId } from './client-session';
 import type { Store } from './store';
+
+/** Which step last changed each record (by key, change-set.ts's `keysOf`); undefined: none since the start. */
+type Stamps = Map<string, object | undefined>;
 
 interface HistoryEntry {
   label: string;
   changes: Change[];
+  /** The records the step changes. */
+  keys: Set<string>;
+  /** The stamps its records had before it was applied: what undoing it puts back. */
+  before: Stamps;
+  /** The stamps its records have while nobody else has changed them since it was applied, or undone. */
+  expected: Stamps;
   /** Consecutive commits with the same key within COALESCE_MS become one undo step (typing a note, say). */
   coalesceKey?: string;
   at: number;
+}
+
+interface ClientHistory {
+  undo: HistoryEntry[];
+  redo: HistoryEntry[];
 }
 
 const COALESCE_MS = 2_000;
@@ -16,12 +32,18 @@ const MAX_HISTORY = 500;
 
 /**
  * The store plus undo: every data change goes through {@link Library.commit}, which applies the change, writes the
- * file, and records the step. A write that fails is rolled back in memory, so memory never holds what the disk does
+ * files, and records the step. A write that fails is rolled back in memory, so memory never holds what the disk does
  * not. Undo and redo are commits too: what is on disk follows them.
+ *
+ * History is per client session (`currentClientId`: a window, a tab): each client undoes its own steps only. Every
+ * applied step stamps the records it changed; a step is undone (or redone) only if its records still carry the stamps
+ * it left, that is, no later step of any client changed them, and only if undoing it leaves nothing pointing at a
+ * record it removes. Otherwise the undo is refused with the reason and the history stays as it was. Histories and
+ * stamps change in the same synchronous turn as the data in memory, so any interleaving of requests keeps them true.
  */
 export class Library {
-  private readonly undoStack: HistoryEntry[] = [];
-  private readonly redoStack: HistoryEntry[] = [];
+  private readonly histories = new Map<string, ClientHistory>();
+  private readonly stamps: Stamps = new Map();
 
   constructor(
     readonly store: Store,
@@ -34,52 +56,173 @@ export class Library {
 
   async commit(label: string, changes: Change[], options: { coalesceKey?: string } = {}): Promise<void> {
     if (changes.length === 0) return;
-    await this.applyAndSave(changes, 'forward');
+    const history = this.clientHistory();
     const now = this.clock();
-    const last = this.undoStack.at(-1);
-    if (options.coalesceKey && last?.coalesceKey === options.coalesceKey && now - last.at < COALESCE_MS) {
-      last.changes.push(...changes);
-      last.at = now;
-    } else {
-      this.undoStack.push({ label, changes, coalesceKey: options.coalesceKey, at: now });
-      if (this.undoStack.length > MAX_HISTORY) this.undoStack.shift();
+    const last = history.undo.at(-1);
+    const coalesce =
+      options.coalesceKey !== undefined &&
+      last?.coalesceKey === options.coalesceKey &&
+      now - last.at < COALESCE_MS &&
+      this.isUntouched(last);
+    const entry: HistoryEntry = coalesce
+      ? last!
+      : {
+          label,
+          changes: [],
+          keys: new Set(),
+          before: new Map(),
+          expected: new Map(),
+          coalesceKey: options.coalesceKey,
+          at: now,
+        };
+    const restore = this.snapshot(entry, keysOf(changes));
+    const redone = history.redo.splice(0);
+    applyChanges(this.store.data, changes, 'forward');
+    entry.changes.push(...changes);
+    entry.at = now;
+    this.stampForward(entry, keysOf(changes));
+    if (!coalesce) {
+      history.undo.push(entry);
+      if (history.undo.length > MAX_HISTORY) history.undo.shift();
     }
-    this.redoStack.length = 0;
-  }
-
-  /** Undoes the last step; null when there is none. */
-  async undo(): Promise<string | null> {
-    const entry = this.undoStack.at(-1);
-    if (!entry) return null;
-    await this.applyAndSave(entry.changes, 'backward');
-    this.undoStack.pop();
-    this.redoStack.push({ ...entry, coalesceKey: undefined });
-    return entry.label;
-  }
-
-  async redo(): Promise<string | null> {
-    const entry = this.redoStack.at(-1);
-    if (!entry) return null;
-    await this.applyAndSave(entry.changes, 'forward');
-    this.redoStack.pop();
-    this.undoStack.push({ ...entry, coalesceKey: undefined, at: this.clock() });
-    return entry.label;
-  }
-
-  history(): HistoryState {
-    return {
-      undoLabel: this.undoStack.at(-1)?.label ?? null,
-      redoLabel: this.redoStack.at(-1)?.label ?? null,
-    };
-  }
-
-  private async applyAndSave(changes: readonly Change[], direction: 'forward' | 'backward'): Promise<void> {
-    applyChanges(this.store.data, changes, direction);
     try {
       await this.store.save(touchedBy(changes));
     } catch (error) {
-      applyChanges(this.store.data, changes, direction === 'forward' ? 'backward' : 'forward');
+      applyChanges(this.store.data, changes, 'backward');
+      entry.changes.length -= changes.length;
+      restore();
+      if (!coalesce) removeEntry(history.undo, entry);
+      if (history.redo.length === 0) history.redo.push(...redone);
       throw error;
     }
   }
+
+  /** Undoes this client's last step; null when there is none. */
+  async undo(): Promise<string | null> {
+    const history = this.clientHistory();
+    const entry = history.undo.at(-1);
+    return entry ? this.move(entry, 'undo', history.undo, history.redo) : null;
+  }
+
+  /** Redoes this client's last undone step; null when there is none. */
+  async redo(): Promise<string | null> {
+    const history = this.clientHistory();
+    const entry = history.redo.at(-1);
+    return entry ? this.move(entry, 'redo', history.redo, history.undo) : null;
+  }
+
+  /** This client's next undo and redo. */
+  history(): HistoryState {
+    const history = this.histories.get(currentClientId());
+    return {
+      undoLabel: history?.undo.at(-1)?.label ?? null,
+      redoLabel: history?.redo.at(-1)?.label ?? null,
+    };
+  }
+
+  /** Undoes or redoes a step, moving it from one of this client's stacks to the other, and saves. */
+  private async move(
+    entry: HistoryEntry,
+    action: 'undo' | 'redo',
+    from: HistoryEntry[],
+    to: HistoryEntry[],
+  ): Promise<string> {
+    const direction = action === 'undo' ? 'backward' : 'forward';
+    this.check(entry, action, direction);
+    const restore = this.snapshot(entry, []);
+    applyChanges(this.store.data, entry.changes, direction);
+    if (action === 'undo') this.stampBackward(entry);
+    else this.stampForward(entry, []);
+    removeEntry(from, entry);
+    const { coalesceKey, at } = entry;
+    entry.coalesceKey = undefined;
+    entry.at = this.clock();
+    to.push(entry);
+    try {
+      await this.store.save(touchedBy(entry.changes));
+    } catch (error) {
+      applyChanges(this.store.data, entry.changes, direction === 'forward' ? 'backward' : 'forward');
+      restore();
+      Object.assign(entry, { coalesceKey, at });
+      removeEntry(to, entry);
+      from.push(entry);
+      throw error;
+    }
+    return entry.label;
+  }
+
+  /** Refuses an undo or redo that would overwrite a later change of another step, or leave references dangling. */
+  private check(entry: HistoryEntry, action: 'undo' | 'redo', direction: 'forward' | 'backward'): void {
+    if (!this.isUntouched(entry)) {
+      throw new ApiFailure(
+        'conflict',
+        `Cannot ${action} "${entry.label}": what it changed has been changed since (in another window or tab).`,
+      );
+    }
+    const dangling = danglingReferencesAfter(this.store.data, entry.changes, direction);
+    if (dangling) {
+      throw new ApiFailure(
+        'conflict',
+        `Cannot ${action} "${entry.label}": ${dangling} (added since, in another window or tab).`,
+      );
+    }
+  }
+
+  /** Whether no other step has changed any of the entry's records since it was last applied or undone. */
+  private isUntouched(entry: HistoryEntry): boolean {
+    for (const key of entry.keys) if (this.stamps.get(key) !== entry.expected.get(key)) return false;
+    return true;
+  }
+
+  /** The entry applied (again), with `newKeys` among its records: a new stamp on all of them. */
+  private stampForward(entry: HistoryEntry, newKeys: readonly string[]): void {
+    for (const key of newKeys) {
+      if (entry.keys.has(key)) continue;
+      entry.keys.add(key);
+      entry.before.set(key, this.stamps.get(key));
+    }
+    const stamp = {};
+    entry.expected = new Map([...entry.keys].map((key) => [key, stamp]));
+    for (const key of entry.keys) this.stamps.set(key, stamp);
+  }
+
+  /** The entry undone: its records carry again the stamps they had before it. */
+  private stampBackward(entry: HistoryEntry): void {
+    for (const key of entry.keys) setStamp(this.stamps, key, entry.before.get(key));
+    entry.expected = new Map(entry.before);
+  }
+
+  /** What puts the entry and the stamps of its records (and of `newKeys`) back as they are now. */
+  private snapshot(entry: HistoryEntry, newKeys: readonly string[]): () => void {
+    const keys = new Set([...entry.keys, ...newKeys]);
+    const stamps = new Map([...keys].map((key) => [key, this.stamps.get(key)]));
+    const saved = { keys: new Set(entry.keys), before: new Map(entry.before), expected: entry.expected };
+    return () => {
+      // Only the stamps this step set: a step applied meanwhile on top keeps its own.
+      for (const [key, stamp] of stamps) {
+        if (this.stamps.get(key) === entry.expected.get(key)) setStamp(this.stamps, key, stamp);
+      }
+      Object.assign(entry, saved);
+    };
+  }
+
+  private clientHistory(): ClientHistory {
+    const clientId = currentClientId();
+    let history = this.histories.get(clientId);
+    if (!history) {
+      history = { undo: [], redo: [] };
+      this.histories.set(clientId, history);
+    }
+    return history;
+  }
+}
+
+function setStamp(stamps: Stamps, key: string, stamp: object | undefined): void {
+  if (stamp === undefined) stamps.delete(key);
+  else stamps.set(key, stamp);
+}
+
+function removeEntry(list: HistoryEntry[], entry: HistoryEntry): void {
+  const index = list.lastIndexOf(entry);
+  if (index >= 0) list.splice(index, 1);
 }

@@ -13,7 +13,8 @@ export function registerApiHandlers(backend: Backend, trustedOrigins: readonly s
       if (!isTrustedSender(event, trustedOrigins)) {
         return { ok: false, error: { code: 'invalid-request', message: 'Calls are accepted from the app only.' } };
       }
-      return trackCall(backend(method, payload));
+      // Each window (its web contents) keeps an undo history of its own.
+      return trackCall(backend(method, payload, `window-${event.sender.id}`));
     });
   }
 }

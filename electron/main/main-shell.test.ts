@@ -43,7 +43,7 @@ describe('IPC', () => {
   beforeEach(() => {
     backend = vi.fn(async () => ({ ok: true as const, value: { highlightId: 'x' } }));
   });
-  const event = (url: string | undefined) => ({ senderFrame: url === undefined ? null : { url } });
+  const event = (url: string | undefined) => ({ sender: { id: 1 }, senderFrame: url === undefined ? null : { url } });
 
   it('registers exactly one channel per API method', () => {
     registerApiHandlers(backend, [APP_ORIGIN]);
@@ -54,7 +54,8 @@ describe('IPC', () => {
     registerApiHandlers(backend, [APP_ORIGIN]);
     const payload = { highlightId: 'h1' };
     await mocks.handlers.get('api:deleteHighlight')!(event(`${APP_ORIGIN}/index.html`), payload);
-    expect(backend).toHaveBeenCalledWith('deleteHighlight', payload);
+    // With the window's own session, for its own undo history.
+    expect(backend).toHaveBeenCalledWith('deleteHighlight', payload, 'window-1');
   });
 
   it('refuses calls from any other frame', async () => {
@@ -164,7 +165,10 @@ describe('quitting', () => {
       () => new Promise<Answer>((resolve) => (finish = () => resolve({ ok: true, value: { highlightId: 'x' } }))),
     );
     registerApiHandlers(slow, [APP_ORIGIN]);
-    void mocks.handlers.get('api:deleteHighlight')!({ senderFrame: { url: `${APP_ORIGIN}/` } }, { highlightId: 'x' });
+    void mocks.handlers.get('api:deleteHighlight')!(
+      { sender: { id: 1 }, senderFrame: { url: `${APP_ORIGIN}/` } },
+      { highlightId: 'x' },
+    );
     expect(callsInFlight()).toBe(1);
     let idle = false;
     const waiting = whenIdle().then(() => (idle = true));

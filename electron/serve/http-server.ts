@@ -3,6 +3,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { ExportRequest } from '../../shared/api-contract';
 import type { Backend } from '../backend/backend';
+import { clientIdSchema } from '../backend/client-session';
+import { CLIENT_HEADER } from '../../shared/api-names';
 import { CONTENT_SECURITY_POLICY } from '../backend/content-security-policy';
 import { parseExportRequest } from '../backend/export-writer';
 import { readStaticFile, resolveStaticFile } from '../backend/static-files';
@@ -115,7 +117,17 @@ async function handleRequest(
       await sendExport(response, payload, options.writeExport);
       return;
     }
-    const result = await options.backend(url.pathname.slice(API_PREFIX.length), payload);
+    // Each tab names its session (for its own undo history); a request that names none shares the default one.
+    const clientHeader = request.headers[CLIENT_HEADER];
+    const clientId = clientHeader === undefined ? undefined : clientIdSchema.safeParse(clientHeader);
+    if (clientId && !clientId.success) {
+      sendJson(response, 400, {
+        ok: false,
+        error: { code: 'invalid-request', message: `The ${CLIENT_HEADER} header is not a valid session id.` },
+      });
+      return;
+    }
+    const result = await options.backend(url.pathname.slice(API_PREFIX.length), payload, clientId?.data);
     sendJson(response, 200, result);
     return;
   }

@@ -1,5 +1,5 @@
 import type { ApiArgs, ApiError, ApiMethod, ApiResult, ApiResults, StanceApi } from '../../../shared/api-contract';
-import { API_GLOBAL_NAME } from '../../../shared/api-names';
+import { API_GLOBAL_NAME, CLIENT_HEADER } from '../../../shared/api-names';
 
 /** A failed call, with the backend's message (meant for the analyst). */
 export class ApiCallError extends Error {
@@ -36,7 +36,22 @@ function pickTransport(): Transport {
     return (method, args) => injected[method](args);
   }
   const token = browserModeToken();
-  return (method, args) => httpCall(method, args, token);
+  const session = tabSession();
+  return (method, args) => httpCall(method, args, token, session);
+}
+
+/**
+ * This tab's session id, kept across reloads of the tab (sessionStorage is per tab): the backend keeps an undo
+ * history per session, so two tabs never undo each other's work.
+ */
+function tabSession(): string {
+  const key = 'stance-annotator-session';
+  let id = sessionStorage.getItem(key);
+  if (!id) {
+    id = crypto.randomUUID();
+    sessionStorage.setItem(key, id);
+  }
+  return id;
 }
 
 /** Browser mode's access token, from the address the server printed. */
@@ -52,6 +67,7 @@ async function httpCall<M extends ApiMethod>(
   method: M,
   args: ApiArgs<M>,
   token: string | null,
+  session: string,
 ): Promise<ApiResult<ApiResults[M]>> {
   if (!token) {
     return failure('This page needs the address printed by `npm run serve`, which carries its access token.');
@@ -61,7 +77,7 @@ async function httpCall<M extends ApiMethod>(
   try {
     response = await fetch(`/api/${method}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}`, [CLIENT_HEADER]: session },
       body,
       // A change sent as the page closes (the last keystrokes of a note) still reaches the server. Browsers cap
       // keepalive bodies at 64 KiB; larger ones go as ordinary requests.

@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { HistoryState } from '../../../shared/api-contract';
+import { ApiCallError } from '../api/client';
 import type { AppState } from './app-store';
 
 export type SaveState = 'idle' | 'saving' | 'saved' | 'failed';
@@ -46,9 +47,15 @@ export const createSaveSlice: StateCreator<AppState, [], [], SaveSlice> = (set, 
         writesInFlight: s.writesInFlight - 1,
         saveState: 'failed',
         saveError: (error as Error).message,
-        retryFailed: async () => void (await get().runChange(write)),
+        // The backend refused the request itself (invalid, gone, or in conflict with another window's change):
+        // sending it again cannot succeed, so no retry is offered; only a failed write is worth another try.
+        retryFailed: isRefusal(error) ? null : async () => void (await get().runChange(write)),
       }));
       return false;
     }
   },
 });
+
+function isRefusal(error: unknown): boolean {
+  return error instanceof ApiCallError && error.error.code !== 'internal';
+}

@@ -1,0 +1,143 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { ApiArgs, ApiMethod, ApiResults } from '../../shared/api-contract';
+import type { Backend } from './backend';
+import { libraryOnDisk, openSampleBackend, SAMPLE_CLAIM, useTempDirs } from './test-support';
+
+const tempDir = useTempDirs();
+
+/** A backend as one client session (a window, a tab) calls it. */
+function client(backend: Backend, clientId: string) {
+  const call = async <M extends ApiMethod>(method: M, args: ApiArgs<M>) => backend(method, args, clientId);
+  const ok = async <M extends ApiMethod>(method: M, args: ApiArgs<M>): Promise<ApiResults[M]> => {
+    const result = await call(method, args);
+    if (!result.ok) throw new Error(`${clientId} ${method} failed: ${result.error.message}`);
+    return result.value as ApiResults[M];
+  };
+  return { call, ok };
+}
+
+const OBSERVERS = 'an unarmed observer mission';
+
+describe('undo per client session', () => {
+  it("undoes a client's own steps only, never another client's", async () => {
+    const { backend, store, document, tagIds } = await openSampleBackend(await tempDir());
+    const [a, b] = [client(backend, 'tab-a'), client(backend, 'tab-b')];
+    const span = (quote: string) => {
+      const start = document.text.indexOf(quote);
+      return { documentId: document.id, start, end: start + quote.length, quote, tagIds: [tagIds[0]!] };
+    };
+    const mine = await a.ok('createHighlight', span(SAMPLE_CLAIM));
+    const theirs = await b.ok('createHighlight', span(OBSERVERS));
+    expect((await a.ok('undo', {})).label).toBe('Create highlight');
+    expect(store.data.highlights.map((h) => h.id)).toEqual([theirs.id]);
+    expect(await a.ok('undo', {})).toEqual({
+      label: null,
+      history: { undoLabel: null, redoLabel: 'Create highlight' },
+    });
+    expect((await b.ok('getWorkspace', {})).history).toEqual({ undoLabel: 'Create highlight', redoLabel: null });
+    expect((await a.ok('redo', {})).label).toBe('Create highlight');
+    expect(store.data.highlights.map((h) => h.id).sort()).toEqual([mine.id, theirs.id].sort());
+  });
+
+  it('keeps two clients’ note typing apart, and refuses an undo over the other client’s later change', async () => {
+    const { backend, store, highlight } = await openSampleBackend(await tempDir());
+    const h = await highlight(SAMPLE_CLAIM);
+    const [a, b] = [client(backend, 'tab-a'), client(backend, 'tab-b')];
+    await a.ok('updateHighlight', { highlightId: h.id, note: 'A' });
+    await b.ok('updateHighlight', { highlightId: h.id, note: 'B' });
+    const refused = await a.call('undo', {});
+    expect(refused).toEqual({
+      ok: false,
+      error: {
+        code: 'conflict',
+        message: 'Cannot undo "Edit note": what it changed has been changed since (in another window or tab).',
+      },
+    });
+    expect(store.data.highlights[0]!.note).toBe('B');
+    // B's undo puts A's note back; then A's own undo is allowed again.
+    await b.ok('undo', {});
+    expect(store.data.highlights[0]!.note).toBe('A');
+    await a.ok('undo', {});
+    expect(store.data.highlights[0]!.note).toBe('');
+    expect(await libraryOnDisk(store.dataDir)).toEqual(store.data);
+  });
+
+  it('refuses to undo a tag’s creation once another client has applied it', async () => {
+    const { backend, store, highlight } = await openSampleBackend(await tempDir());
+    const h = await highlight(SAMPLE_CLAIM);
+    const [a, b] = [client(backend, 'tab-a'), client(backend, 'tab-b')];
+    const tag = await a.ok('createTag', { name: 'Threat', color: '#aa3300' });
+    await b.ok('updateHighlight', { highlightId: h.id, tagIds: [tag.id] });
+    const refused = await a.call('undo', {});
+    expect(refused.ok === false && refused.error.message).toBe(
+      'Cannot undo "Create tag "Threat"": 1 highlight uses what it would remove (added since, in another window or tab).',
+    );
+    expect(store.data.tags.some((t) => t.id === tag.id)).toBe(true);
+  });
+
+  it('keeps every history intact under any interleaving of clients (property)', async () => {
+    const quotes = [SAMPLE_CLAIM, OBSERVERS, 'peacekeepers', 'ceasefire', 'Ukraine'];
+    const op = fc.oneof(
+      fc.record({ kind: fc.constant('create' as const), quote: fc.constantFrom(...quotes) }),
+      fc.record({ kind: fc.constant('note' as const), pick: fc.nat(), note: fc.string({ maxLength: 3 }) }),
+      fc.record({ kind: fc.constant('delete' as const), pick: fc.nat() }),
+      fc.constant({ kind: 'undo' as const }),
+      fc.constant({ kind: 'redo' as const }),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.array(op, { maxLength: 12 }), { minLength: 2, maxLength: 3 }), async (scripts) => {
+        const { backend, store, document, tagIds } = await openSampleBackend(await tempDir());
+        const failures: string[] = [];
+        const run = async (clientId: string, script: (typeof scripts)[number]) => {
+          const c = client(backend, clientId);
+          for (const step of script) {
+            const ids = store.data.highlights.map((h) => h.id);
+            let result;
+            switch (step.kind) {
+              case 'create': {
+                const start = document.text.indexOf(step.quote);
+                const span = { start, end: start + step.quote.length, quote: step.quote };
+                result = await c.call('createHighlight', { documentId: document.id, ...span, tagIds: [tagIds[0]!] });
+                break;
+              }
+              case 'note':
+              case 'delete': {
+                if (ids.length === 0) continue;
+                const highlightId = ids[step.pick % ids.length]!;
+                // Another client may delete it first: "not found" is a fair answer then.
+                result =
+                  step.kind === 'note'
+                    ? await c.call('updateHighlight', { highlightId, note: step.note })
+                    : await c.call('deleteHighlight', { highlightId });
+                break;
+              }
+              default:
+                result = await c.call(step.kind, {});
+            }
+            // Refused (conflict) or not found is an answer; an internal error is a broken history.
+            if (!result.ok && result.error.code === 'internal') failures.push(result.error.message);
+          }
+        };
+        await Promise.all(scripts.map((script, i) => run(`client-${i}`, script)));
+        // Then each client undoes all it can: every answer is a step undone, a clear refusal, or the end.
+        for (let i = 0; i < scripts.length; i++) {
+          const c = client(backend, `client-${i}`);
+          for (let n = 0; n < 50; n++) {
+            const result = await c.call('undo', {});
+            if (!result.ok) {
+              if (result.error.code !== 'conflict') failures.push(result.error.message);
+              break;
+            }
+            if ((result.value as { label: string | null }).label === null) break;
+          }
+        }
+        expect(failures).toEqual([]);
+        const onDisk = await libraryOnDisk(store.dataDir);
+        const byId = (list: { id: string }[]) => [...list].sort((x, y) => x.id.localeCompare(y.id));
+        expect(byId(onDisk.highlights)).toEqual(byId(store.data.highlights));
+      }),
+      { numRuns: 40 },
+    );
+  }, 120_000);
+});
