@@ -1,5 +1,6 @@
 import type { Database } from '../shared/domain';
 import { expect, test } from './fixtures';
+import { AnnotatorPage } from './page-models/annotator-page';
 
 const CLAIM = 'NATO and peacekeeping do not go hand in hand.';
 
@@ -62,4 +63,31 @@ test('every kind of change is undone and redone with Ctrl+Z / Ctrl+Shift+Z / Ctr
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(annotator.highlightItems).toHaveCount(1);
   await expect(annotator.item(CLAIM.slice(0, 20))).toContainText('Grushko → NATO: unclear');
+});
+
+test('two tabs keep their own undo: Ctrl+Z in one never takes back the other tab’s highlight', async ({
+  annotator,
+  readDataFile,
+}) => {
+  const first = annotator.page;
+  const second = new AnnotatorPage(() => other);
+  const other = await first.context().newPage();
+  await other.goto(first.url());
+  await annotator.findAndSelect(CLAIM);
+  await first.keyboard.press('1');
+  await annotator.waitUntilSaved();
+  await second.findAndSelect('an unarmed observer mission');
+  await other.keyboard.press('2');
+  await second.waitUntilSaved();
+  await expect.poll(async () => (await readDataFile()).highlights.length).toBe(2);
+
+  await first.locator('.app-name').click();
+  await first.keyboard.press('Control+z');
+  await expect(first.locator('.save-status')).toContainText('Undid: Create highlight');
+  const left = (await readDataFile()).highlights;
+  expect(left.map((h) => h.quote)).toEqual(['an unarmed observer mission']);
+  // The first tab has nothing more to undo; the second still has its own step.
+  await expect(first.getByRole('button', { name: 'Undo' })).toBeDisabled();
+  await other.reload();
+  await expect(other.getByRole('button', { name: 'Undo' })).toBeEnabled();
 });
