@@ -40,6 +40,20 @@ describe('backend', () => {
     expect((await callOk(backend, 'getDocument', { documentId })).highlights).toEqual([]);
   });
 
+  it('refuses text with a lone surrogate rather than store it, and stores nothing', async () => {
+    const created = await callOk(backend, 'createHighlight', valid());
+    const before = await libraryFiles(store.dataDir);
+    expect(await backend('updateHighlight', { highlightId: created.id, note: 'half an emoji \uD83D' })).toEqual({
+      ok: false,
+      error: {
+        code: 'invalid-request',
+        message: 'updateHighlight request: the text at note is not valid Unicode (a lone surrogate).',
+      },
+    });
+    expect(await libraryFiles(store.dataDir)).toEqual(before);
+    expect(store.data.highlights[0]!.note).toBe('');
+  });
+
   it('counts highlights per document in the workspace', async () => {
     await callOk(backend, 'createHighlight', valid());
     const workspace = await callOk(backend, 'getWorkspace', {});

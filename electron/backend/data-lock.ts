@@ -10,13 +10,20 @@ interface LockOwner {
   hostname: string;
   shell: string;
   startedAt: string;
+  /**
+   * When the process started, as the system tells it (see {@link processStartOf}): a process id is reused once its
+   * process is gone (in a container, a restarted app often gets the very same one), so the id alone cannot say
+   * whether the lock's process still runs. Absent in locks of earlier versions, and where the system cannot tell.
+   */
+  processStart?: string;
 }
 
 export class DataDirLockedError extends Error {
   constructor(dataDir: string, owner: LockOwner) {
     super(
       `The library in ${dataDir} is already open in another Stance Annotator (${owner.shell}, process ${owner.pid}, ` +
-        `since ${owner.startedAt}). Close that one first, or choose another folder with --data-dir.`,
+        `since ${owner.startedAt}). Close that one first, or choose another folder with --data-dir. (If no other ` +
+        `Stance Annotator runs, the lock file ${path.join(dataDir, LOCK_FILE_NAME)} is left over: remove it.)`,
     );
     this.name = 'DataDirLockedError';
   }
@@ -25,6 +32,31 @@ export class DataDirLockedError extends Error {
 export interface DataLock {
   /** Gives the folder up (also done when the process exits). */
   release(): void;
+}
+
+/**
+ * A process's start, as an opaque string: on Linux the boot's id and the start time in clock ticks since boot
+ * (/proc/PID/stat, field 22), which together name one process for good. null where it cannot be read (another
+ * system, or the process is gone).
+ */
+export function processStartOf(pid: number): string | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name (field 2) is in parentheses and may hold spaces: count fields after its closing one.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const boot = readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
+    return `${boot}:${fields[19]}`;
+  } catch {
+    return null;
+  }
+}
+
+/** Whether the lock's owner runs: its process id is alive and, where both are known, started when the lock says. */
+function ownerRuns(owner: LockOwner): boolean {
+  if (!isAlive(owner.pid)) return false;
+  if (owner.processStart === undefined) return true;
+  const start = processStartOf(owner.pid);
+  return start === null || start === owner.processStart;
 }
 
 function isAlive(pid: number): boolean {
@@ -46,7 +78,14 @@ function isAlive(pid: number): boolean {
 export async function acquireDataLock(dataDir: string, shell: string): Promise<DataLock> {
   await mkdir(dataDir, { recursive: true });
   const file = path.join(dataDir, LOCK_FILE_NAME);
-  const me: LockOwner = { pid: process.pid, hostname: hostname(), shell, startedAt: new Date().toISOString() };
+  const processStart = processStartOf(process.pid);
+  const me: LockOwner = {
+    pid: process.pid,
+    hostname: hostname(),
+    shell,
+    startedAt: new Date().toISOString(),
+    ...(processStart !== null && { processStart }),
+  };
   const text = JSON.stringify(me);
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
@@ -56,15 +95,14 @@ export async function acquireDataLock(dataDir: string, shell: string): Promise<D
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
     const owner = await readOwner(file);
-    if (owner && owner.hostname === me.hostname && owner.pid !== me.pid && isAlive(owner.pid)) {
-      throw new DataDirLockedError(dataDir, owner);
-    }
     if (owner && owner.hostname !== me.hostname) {
       // Another machine (a shared folder): its processes cannot be checked from here, so never take over.
       throw new DataDirLockedError(dataDir, owner);
     }
-    if (owner?.pid === me.pid) throw new DataDirLockedError(dataDir, owner);
-    // Stale (its process is gone) or unreadable: take it over.
+    // This very process holds it already (a second open), or another process that still runs.
+    const itIsMe = owner?.pid === me.pid && (owner.processStart ?? me.processStart) === me.processStart;
+    if (owner && (itIsMe || (owner.pid !== me.pid && ownerRuns(owner)))) throw new DataDirLockedError(dataDir, owner);
+    // Stale (its process is gone, or its id now names another process) or unreadable: take it over.
     await unlink(file).catch(() => undefined);
   }
   throw new Error(`Could not take the lock ${file}.`);
@@ -74,7 +112,13 @@ async function readOwner(file: string): Promise<LockOwner | null> {
   try {
     const owner = JSON.parse(await readFile(file, 'utf8')) as Partial<LockOwner>;
     return typeof owner.pid === 'number' && typeof owner.hostname === 'string'
-      ? { pid: owner.pid, hostname: owner.hostname, shell: String(owner.shell), startedAt: String(owner.startedAt) }
+      ? {
+          pid: owner.pid,
+          hostname: owner.hostname,
+          shell: String(owner.shell),
+          startedAt: String(owner.startedAt),
+          ...(typeof owner.processStart === 'string' && { processStart: owner.processStart }),
+        }
       : null;
   } catch {
     return null;

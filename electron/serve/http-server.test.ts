@@ -115,6 +115,31 @@ describe('browser-mode server', () => {
     expect((await api('getWorkspace', {}, server.token, `localhost:${server.port}`)).status).toBe(200);
   });
 
+  it("answers 403 to localhost or 127.0.0.1 on another port than the server's own", async () => {
+    for (const host of [`localhost:${server.port + 1}`, 'localhost', `127.0.0.1:${server.port}0`, 'localhost:80']) {
+      expect((await api('getWorkspace', {}, server.token, host)).status, host).toBe(403);
+    }
+  });
+
+  it('refuses a body that is not valid UTF-8 instead of storing U+FFFD', async () => {
+    const body = Buffer.concat([
+      Buffer.from('{"settled": false, "x": "'),
+      Buffer.from([0xc3, 0x28]),
+      Buffer.from('"}'),
+    ]);
+    const reply = await send({
+      method: 'POST',
+      path: '/api/getWorkspace',
+      headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' },
+      body,
+    });
+    expect(reply.status).toBe(400);
+    expect(JSON.parse(reply.body)).toEqual({
+      ok: false,
+      error: { code: 'invalid-request', message: 'The body is not valid UTF-8.' },
+    });
+  });
+
   it('answers 413 to a body over the limit, declared or streamed', async () => {
     expect((await api('getWorkspace', { padding: 'x'.repeat(4096) })).status).toBe(413);
     const chunked = await send({

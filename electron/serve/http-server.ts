@@ -15,6 +15,7 @@ const API_PREFIX = '/api/';
 /** Where an export is downloaded from: `POST` its request (JSON) and the file comes back, written as it is built. */
 export const EXPORT_PATH = '/export';
 const ALLOWED_HOSTNAMES = new Set(['127.0.0.1', 'localhost']);
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Writes an export's bytes, a block at a time, through `write` (export-writer.ts's `writeExportBlocks`). */
 export type ExportWriter = (request: ExportRequest, write: (bytes: Buffer) => Promise<void>) => Promise<number>;
@@ -80,8 +81,8 @@ async function handleRequest(
   options: ServerOptions,
   token: string,
 ): Promise<void> {
-  if (!hostAllowed(request.headers.host)) {
-    sendText(response, 403, 'Forbidden: this server answers only to 127.0.0.1 and localhost.');
+  if (!hostAllowed(request.headers.host, request.socket.localPort ?? 0)) {
+    sendText(response, 403, 'Forbidden: this server answers only to 127.0.0.1 and localhost, on its own port.');
     return;
   }
   const url = new URL(request.url ?? '/', 'http://127.0.0.1');
@@ -104,8 +105,19 @@ async function handleRequest(
       return;
     }
     let payload: unknown;
+    let text: string;
     try {
-      payload = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
+      // Strictly: malformed UTF-8 is refused, not stored as U+FFFD in the analyst's text.
+      text = strictUtf8.decode(body);
+    } catch {
+      sendJson(response, 400, {
+        ok: false,
+        error: { code: 'invalid-request', message: 'The body is not valid UTF-8.' },
+      });
+      return;
+    }
+    try {
+      payload = body.length === 0 ? {} : JSON.parse(text);
     } catch {
       sendJson(response, 400, {
         ok: false,
@@ -194,10 +206,12 @@ async function sendExport(response: ServerResponse, payload: unknown, writeExpor
   response.end();
 }
 
-function hostAllowed(host: string | undefined): boolean {
-  if (!host) return false;
-  const hostname = host.replace(/:\d+$/, '');
-  return ALLOWED_HOSTNAMES.has(hostname);
+/** The Host header names this server: 127.0.0.1 or localhost, with this server's own port (DNS rebinding). */
+function hostAllowed(host: string | undefined, port: number): boolean {
+  const match = /^(.+?)(?::(\d+))?$/.exec(host ?? '');
+  if (!match) return false;
+  const givenPort = match[2] === undefined ? 80 : Number(match[2]);
+  return ALLOWED_HOSTNAMES.has(match[1]!) && givenPort === port;
 }
 
 function tokenMatches(header: string | undefined, token: string): boolean {

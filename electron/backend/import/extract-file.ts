@@ -3,6 +3,7 @@ import { IMPORTABLE_EXTENSIONS } from '../../../shared/import-formats';
 import { ApiFailure } from '../api-error';
 import { decodeText } from './decode-text';
 import type { ExtractedArticle } from './html-to-text';
+import { MAX_DOCX_EXPANSION_BYTES, zipExpansionProblem } from './zip-expansion';
 
 // The extractors (jsdom, mammoth, pdf.js) are loaded on first use, so that starting the app does not wait for them.
 
@@ -27,6 +28,8 @@ export async function extractFile(fileName: string, bytes: Uint8Array): Promise<
       if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) {
         throw new ApiFailure('invalid-request', `${fileName} is not a Word document (.docx files are ZIP archives).`);
       }
+      const tooLarge = zipExpansionProblem(bytes, MAX_DOCX_EXPANSION_BYTES);
+      if (tooLarge) throw new ApiFailure('invalid-request', `${fileName} ${tooLarge}: it was not imported.`);
       try {
         const { default: mammoth } = await import('mammoth');
         const result = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });

@@ -86,6 +86,31 @@ describe('importing Word and PDF files', () => {
     expect(await importedText('report.docx', bytes)).toBe('Russia rejects NATO peacekeepers.\nГрушко: «нет».');
   });
 
+  it('refuses a .docx that expands beyond the limit (a ZIP bomb), by its declared sizes or as it inflates', async () => {
+    const zip = new JSZip();
+    zip.file('word/document.xml', 'a'.repeat(2_000_000), { compression: 'DEFLATE' });
+    const bytes = Buffer.from(await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }));
+    /** The archive with the uncompressed size its directory declares for word/document.xml set to `size`. */
+    const declaring = (size: number): Buffer => {
+      const copy = Buffer.from(bytes);
+      // Its entry in the central directory, which follows the data (the name's 46 bytes after the entry's start).
+      const entry = copy.lastIndexOf(Buffer.from('word/document.xml')) - 46;
+      copy.writeUInt32LE(size, entry + 24);
+      return copy;
+    };
+    for (const bomb of [declaring(0x7ffffff0), declaring(1_000)]) {
+      const { result, store } = await importBytes('bomb.docx', bomb);
+      expect(result).toEqual({
+        ok: false,
+        error: {
+          code: 'invalid-request',
+          message: 'bomb.docx expands beyond 256 MB when unpacked: it was not imported.',
+        },
+      });
+      expect(store.data.documents).toHaveLength(1);
+    }
+  });
+
   it('reads every page of a .pdf, mending words hyphenated across lines', async () => {
     const pdf = await PDFDocument.create();
     pdf.setTitle('A PDF article');
