@@ -1,0 +1,95 @@
+import path from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { callOk, openSampleBackend, SAMPLE_CLAIM, useTempDirs } from '../test-support';
+import { fsOps } from './durable-file';
+
+const tempDir = useTempDirs();
+
+/**
+ * Records the file system calls that make a write durable, in order, by spying on the fs layer every storage write
+ * goes through (durable-file.ts): data synced (`datasync`/`sync` of a file), renamed, and folders synced.
+ */
+function traceFileSystem(dataDir: string) {
+  const events: string[] = [];
+  const name = (file: string) => path.relative(dataDir, file) || '.';
+  const open = fsOps.open;
+  vi.spyOn(fsOps, 'open').mockImplementation((async (file: string, flags: string) => {
+    const handle = await open(file, flags);
+    const isFolder = flags === 'r';
+    const sync = handle.sync.bind(handle);
+    const datasync = handle.datasync.bind(handle);
+    const write = handle.writeFile.bind(handle);
+    handle.sync = async () => {
+      await sync();
+      events.push(`${isFolder ? 'sync folder' : 'sync'} ${name(file)}`);
+    };
+    handle.datasync = async () => {
+      await datasync();
+      events.push(`datasync ${name(file)}`);
+    };
+    handle.writeFile = (async (...args: Parameters<typeof write>) => {
+      await write(...args);
+      events.push(`write ${name(file)}`);
+    }) as typeof write;
+    return handle;
+  }) as typeof open);
+  const rename = fsOps.rename;
+  vi.spyOn(fsOps, 'rename').mockImplementation(async (from, to) => {
+    await rename(from, to);
+    events.push(`rename ${name(String(from))} -> ${name(String(to))}`);
+  });
+  return events;
+}
+
+describe('durability', () => {
+  it('syncs an appended change log line before the save is acknowledged', async () => {
+    const dir = await tempDir();
+    const { backend, highlight } = await openSampleBackend(dir);
+    const created = await highlight(SAMPLE_CLAIM); // the log exists from here on
+    const events = traceFileSystem(dir);
+    await callOk(backend, 'updateHighlight', { highlightId: created.id, note: 'durable' });
+    events.push('acknowledged');
+    const log = events.find((e) => e.startsWith('write documents/') && e.endsWith('.log'))!.slice('write '.length);
+    expect(events.indexOf(`datasync ${log}`)).toBeGreaterThan(events.indexOf(`write ${log}`));
+    expect(events.indexOf(`datasync ${log}`)).toBeLessThan(events.indexOf('acknowledged'));
+  });
+
+  it('syncs a file written whole, renames it, and syncs its folder, all before the save is acknowledged', async () => {
+    const dir = await tempDir();
+    const { backend } = await openSampleBackend(dir);
+    const events = traceFileSystem(dir);
+    await callOk(backend, 'createTag', { name: 'Threat', color: '#aa3300' });
+    events.push('acknowledged');
+    const rename = events.findIndex((e) => e.startsWith('rename ') && e.endsWith('-> stance-annotator.json'));
+    const temporary = events[rename]!.slice('rename '.length).split(' -> ')[0]!;
+    expect(events.indexOf(`datasync ${temporary}`)).toBeGreaterThan(events.indexOf(`write ${temporary}`));
+    expect(events.indexOf(`datasync ${temporary}`)).toBeLessThan(rename);
+    expect(events.indexOf('sync folder .', rename)).toBeGreaterThan(rename);
+    expect(events.indexOf('sync folder .', rename)).toBeLessThan(events.indexOf('acknowledged'));
+  });
+
+  it('commits several files through a synced journal: staged and synced, journal in place, renames synced', async () => {
+    const dir = await tempDir();
+    const { backend } = await openSampleBackend(dir);
+    const events = traceFileSystem(dir);
+    // A new document: its file and the library file change together.
+    await callOk(backend, 'importText', { title: 'Second', text: 'A second article.' });
+    events.push('acknowledged');
+    const journal = events.findIndex((e) => /^rename \S+ -> pending-writes\.json$/.test(e));
+    expect(journal).toBeGreaterThan(0);
+    // Every staged file was synced before the journal took effect.
+    const staged = events.slice(0, journal).filter((e) => e.startsWith('rename ') && e.includes('.pending'));
+    expect(staged.length).toBe(2);
+    for (const e of staged) {
+      const temporary = e.slice('rename '.length).split(' -> ')[0]!;
+      expect(events.indexOf(`datasync ${temporary}`)).toBeLessThan(events.indexOf(e));
+    }
+    // The journal's own folder is synced before the staged files replace their targets.
+    const commits = events.filter((e, i) => i > journal && /\.pending -> /.test(e));
+    expect(commits).toHaveLength(2);
+    expect(events.indexOf('sync folder .', journal)).toBeLessThan(events.indexOf(commits[0]!));
+    const lastCommit = events.indexOf(commits[1]!);
+    expect(events.slice(lastCommit).some((e) => e.startsWith('sync folder'))).toBe(true);
+    expect(events.findLastIndex((e) => e.startsWith('sync folder'))).toBeLessThan(events.indexOf('acknowledged'));
+  });
+});
