@@ -1,3 +1,5 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { Route } from '@playwright/test';
 import { expect, test } from './fixtures';
 
@@ -51,4 +53,24 @@ test('a note typed up to the moment the page closes is saved to the last keystro
   await expect.poll(async () => (await readDataFile()).highlights[0]?.note, { timeout: 5_000 }).toBe(note);
   await app.restart();
   await expect(annotator.item(CLAIM)).toContainText(note.slice(0, 40));
+});
+
+test('a clean quit leaves the library as plain JSON: the change logs folded into the documents’ files', async ({
+  app,
+  annotator,
+  dataDir,
+}) => {
+  await annotator.findAndSelect(CLAIM);
+  await annotator.page.keyboard.press('1');
+  await annotator.waitUntilSaved();
+  const logs = async () => (await readdir(path.join(dataDir, 'documents'))).filter((n) => n.endsWith('.log'));
+  expect(await logs()).toHaveLength(1); // the highlight was saved as a line of the sample's change log
+  await app.restart(async () => {
+    expect(await logs()).toEqual([]);
+    const names = (await readdir(path.join(dataDir, 'documents'))).filter((n) => n.endsWith('.json'));
+    const files = await Promise.all(names.map((n) => readFile(path.join(dataDir, 'documents', n), 'utf8')));
+    const quotes = files.flatMap((f) => (JSON.parse(f) as { highlights: { quote: string }[] }).highlights);
+    expect(quotes.map((h) => h.quote)).toEqual([CLAIM]);
+  });
+  await expect(annotator.item(CLAIM)).toContainText('Claim');
 });

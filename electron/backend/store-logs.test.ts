@@ -111,6 +111,19 @@ describe('document change logs', () => {
     expect((await openStore(dir)).notices).toEqual([]);
   });
 
+  it('fold every log into its document’s file on close: a closed library is plain JSON', async () => {
+    const dir = await tempDir();
+    const { store, backend, highlight, file } = await sampleWithHighlight(dir);
+    await callOk(backend, 'updateHighlight', { highlightId: highlight.id, note: 'only in the log so far' });
+    expect(await logsIn(dir)).toHaveLength(1);
+    await store.close();
+    expect(await logsIn(dir)).toEqual([]);
+    // Read as any JSON tool would, without replaying anything.
+    const plain = JSON.parse(await readFile(file, 'utf8')) as { highlights: Array<{ note: string }> };
+    expect(plain.highlights.map((h) => h.note)).toEqual(['only in the log so far']);
+    expect(await libraryOnDisk(dir)).toEqual(store.data);
+  });
+
   it('open a library of schema 4, whose files have no logs, and mark it 5 before any log is written', async () => {
     const dir = await tempDir();
     const { store, file } = await sampleWithHighlight(dir);

@@ -71,6 +71,11 @@ export interface Store {
    * of them or none (see {@link FileSetWriter}).
    */
   save(touched: Touched): Promise<void>;
+  /**
+   * Waits for the saves under way, then folds every change log into its document's file, so that the closed library
+   * is plain JSON that any tool reads without replaying logs. Called on a clean quit.
+   */
+  close(): Promise<void>;
 }
 
 /** An empty library: no documents, no codebook (what a backup is restored into). */
@@ -88,6 +93,7 @@ export function emptyLibrary(): Database {
 
 const LIBRARY_PART = 'library';
 const COUNTS_PART = 'counts';
+const FOLD_PART = 'fold';
 /** How long after opening the documents are read in the background, if nothing asked for them before. */
 const BACKGROUND_LOAD_DELAY_MS = 3_000;
 const documentPart = (id: string): string => `document:${id}`;
@@ -293,6 +299,8 @@ export async function openStore(dataDir: string, options: OpenOptions = {}): Pro
       writes.push(writer.write([{ file: libraryFilePath(dataDir), content: libraryFileText(library) }]));
     }
     await Promise.all(writes);
+    // On close: every log with lines folded into its document's file, so a closed library is plain JSON.
+    if (parts.has(FOLD_PART)) for (const id of logs.withLines()) await writeWhole(library, [id], false);
   });
   // In the background, the documents are read once something needs them (any call but the first screen's two, and
   // the renderer's `getWorkspace({ settled: true })` right after its first screen), or after a few seconds anyway:
@@ -347,6 +355,7 @@ export async function openStore(dataDir: string, options: OpenOptions = {}): Pro
       if (!document) throw notFound('document', documentId);
       return { document, highlights: library.highlights.filter((h) => h.documentId === documentId) };
     },
+    close: () => save([FOLD_PART]),
     save: ({ library, counts, documentIds = [] }) =>
       save([
         ...(library ? [LIBRARY_PART] : []),

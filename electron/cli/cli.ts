@@ -1,14 +1,14 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import type { ApiResults } from '../../shared/api-contract';
 import { defaultCsvOptions } from '../../shared/csv';
 import { buildExport, rowsAsJson, scopeLibrary, type ExportKind } from '../../shared/export/build-export';
 import { CODEBOOK_COLUMNS, codebookRows, DOCUMENT_COLUMNS, documentRows } from '../../shared/export/library-rows';
 import type { ApiFailure } from '../backend/api-error';
 import { DATA_DIR_ENV, DATA_FILE_NAME, defaultUserDataDir, resolveDataDir } from '../backend/data-dir';
 import { acquireDataLock } from '../backend/data-lock';
-import { parseBackup, planImport } from '../backend/import-backup';
-import { Library } from '../backend/library';
+import { createBackend } from '../backend/backend';
 import { openStore } from '../backend/store';
 import { readLibrary } from '../backend/storage/read-library';
 
@@ -162,7 +162,6 @@ async function importCommand(args: readonly string[], io: CliIo): Promise<number
   } catch (error) {
     throw new Error(`Cannot read ${values.in}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
-  const backup = parseBackup(content);
   const dataDir = dataDirOf(values, io.env);
   await mkdir(dataDir, { recursive: true });
   const lock = await acquireDataLock(dataDir, 'command line');
@@ -170,9 +169,11 @@ async function importCommand(args: readonly string[], io: CliIo): Promise<number
   try {
     // Restoring into a new folder gives exactly the backup: no sample article is added first.
     const store = await openStore(dataDir, { seed: false });
-    const plan = planImport(store.data, backup);
-    await new Library(store).commit('Import backup', plan.changes);
-    summary = plan.summary;
+    // The same handler as the app's Import (the payload checked by the same schema), as one undoable step.
+    const result = await createBackend(store)('importBackup', { content }, 'command-line');
+    if (!result.ok) throw new Error(result.error.message);
+    summary = result.value as ApiResults['importBackup'];
+    await store.close();
   } finally {
     lock.release();
   }

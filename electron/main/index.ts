@@ -3,11 +3,11 @@ import { app, BrowserWindow, dialog } from 'electron';
 import { createBackend } from '../backend/backend';
 import { resolveDataDir } from '../backend/data-dir';
 import { acquireDataLock } from '../backend/data-lock';
-import { openStore } from '../backend/store';
+import { openStore, type Store } from '../backend/store';
 import { installAppMenu } from './app-menu';
 import { APP_ORIGIN, handleAppProtocol, registerAppSchemeAsPrivileged } from './app-protocol';
 import { hardenWebContents } from './hardening';
-import { callsInFlight, registerApiHandlers, whenIdle } from './ipc';
+import { registerApiHandlers, whenIdle } from './ipc';
 import { createMainWindow } from './main-window';
 import { registerSaveExport } from './save-export';
 
@@ -27,6 +27,7 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow.focus();
   });
 
+  let openedStore: Store | undefined;
   void app.whenReady().then(async () => {
     hardenWebContents();
     installAppMenu(() => mainWindow);
@@ -36,6 +37,7 @@ if (!app.requestSingleInstanceLock()) {
       // The single-instance lock keeps out a second app; this file keeps out the browser mode and the command line.
       await acquireDataLock(dataDir, 'Electron');
       store = await openStore(dataDir, { documentsInBackground: true });
+      openedStore = store;
     } catch (error) {
       dialog.showErrorBox('Stance Annotator cannot open its library', (error as Error).message);
       app.exit(1);
@@ -51,10 +53,18 @@ if (!app.requestSingleInstanceLock()) {
 
   app.on('window-all-closed', () => app.quit());
 
-  // Nothing acknowledged-to-be is lost on quit: changes under way (the last keystrokes of a note) are written first.
+  // Nothing acknowledged-to-be is lost on quit: changes under way (the last keystrokes of a note) are written first,
+  // then the change logs are folded into their documents' files, so that the closed library is plain JSON.
+  let closed = false;
   app.on('before-quit', (event) => {
-    if (callsInFlight() === 0) return;
+    if (closed) return;
     event.preventDefault();
-    void whenIdle().then(() => app.quit());
+    void whenIdle()
+      .then(() => openedStore?.close())
+      .catch(() => undefined) // a failed fold loses nothing: the logs stay, and are read at the next start
+      .then(() => {
+        closed = true;
+        app.quit();
+      });
   });
 }

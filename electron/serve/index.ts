@@ -48,8 +48,15 @@ async function main(): Promise<void> {
   // What opening the library found (a file moved aside, say); what the documents' reading finds shows in the app.
   for (const notice of store.notices) console.warn(`Notice: ${notice}`);
 
+  // A clean stop answers the requests under way, then folds the change logs into their documents' files.
   const stop = (): void => {
-    void server.close().then(() => process.exit(0));
+    void server
+      .close()
+      .then(() => store.close())
+      .then(
+        () => process.exit(0),
+        (error: Error) => fail(`The library could not be closed cleanly (nothing is lost): ${error.message}`),
+      );
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

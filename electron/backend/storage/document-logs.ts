@@ -76,6 +76,11 @@ export class DocumentLogs {
     if (document) document.torn = true;
   }
 
+  /** The documents whose logs hold lines (or may: a failed append), to fold into their files on close. */
+  withLines(): string[] {
+    return [...this.documents].filter(([, d]) => d.token !== null && (d.logLength > 0 || d.torn)).map(([id]) => id);
+  }
+
   /** The logs there are, to back up with their documents' files. */
   files(): string[] {
     return [...this.documents]
