@@ -6,6 +6,34 @@ import tseslint from 'typescript-eslint';
 
 const nodeOnly = ['electron', 'electron/*', 'node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'http'];
 
+const SHELLS = ['main', 'preload', 'serve', 'cli'];
+
+/** The import rules of electron/backend and of each shell folder under electron/. */
+function shellBoundaries() {
+  const folderImport = (folder) => ({
+    regex: `(^|/)(\\.\\.|electron)/${folder}(/|$)`,
+    message: `Only electron/${folder} itself uses its modules: share code through electron/backend or shared/.`,
+  });
+  const noElectron = {
+    group: ['electron', 'electron/*'],
+    message: 'Only electron/main and electron/preload use Electron.',
+  };
+  const rules = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
+  return [
+    {
+      files: ['electron/backend/**/*.ts'],
+      rules: rules([noElectron, ...SHELLS.map(folderImport)]),
+    },
+    ...SHELLS.map((shell) => ({
+      files: [`electron/${shell}/**/*.ts`],
+      rules: rules([
+        ...(shell === 'main' || shell === 'preload' ? [] : [noElectron]),
+        ...SHELLS.filter((other) => other !== shell).map(folderImport),
+      ]),
+    })),
+  ];
+}
+
 export default tseslint.config(
   { ignores: ['out/', 'node_modules/', 'test-results/', 'playwright-report/', 'scratch/'] },
   js.configs.recommended,
@@ -53,6 +81,9 @@ export default tseslint.config(
       ],
     },
   },
+  // Each shell is a thin adapter over electron/backend; no shell reaches into another's folder, and the backend,
+  // shared by all of them, imports no shell and no Electron (so the browser mode and the command line run without it).
+  ...shellBoundaries(),
   {
     files: ['bin/**/*.js'],
     languageOptions: { sourceType: 'commonjs' },
