@@ -2,7 +2,7 @@ import { constants } from 'node:fs';
 import { copyFile, link, mkdir, readdir, rm, stat, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import type { Database } from '../../shared/domain';
-import { DataFileTooNewError } from './migrations';
+import { DataFileTooNewError } from './migrations/index';
 import { mapLimited } from './storage/map-limited';
 import type { LibraryRead } from './storage/read-library';
 

@@ -5,7 +5,7 @@ import { ApiFailure } from './api-error';
 import { insert, type Change } from './change-set';
 import { sameName } from './handlers/lookup';
 import { dedupeStances } from './handlers/stances';
-import { migrate } from './migrations';
+import { migrate } from './migrations/index';
 
 /** Reads a backup file's text: JSON, the backup format, a schema this version reads (older ones are migrated). */
 export function parseBackup(content: string): Backup {

@@ -2,7 +2,7 @@ import { copyFile, mkdir, readdir } from 'node:fs/promises';
 import { CURRENT_SCHEMA_VERSION, type Database, type Highlight, type StoredDocument } from '../../shared/domain';
 import { notFound } from './api-error';
 import { newestGoodBackup, takeRollingBackups } from './backups';
-import { DataFileTooNewError } from './migrations';
+import { DataFileTooNewError, needsFolderStep } from './migrations/index';
 import { newLibrary } from './new-library';
 import { newLogToken } from './storage/document-log';
 import { DocumentLogs } from './storage/document-logs';
@@ -215,7 +215,7 @@ export async function openStore(dataDir: string, options: OpenOptions = {}): Pro
     if (restored.changed) await writeWholeLibrary(dataDir, writer, logs, whole);
     // Counts that do not match are corrected; a library file of schema 4 is marked 5 before any document's file
     // names a change log, so that a version before 5 refuses the library rather than ignore its logs.
-    else if (!read.countsMatch || library.schemaVersion < CURRENT_SCHEMA_VERSION)
+    else if (!read.countsMatch || needsFolderStep(library.schemaVersion, 'mark-library-file'))
       await writer.write([{ file: libraryFilePath(dataDir), content: libraryFileText(whole) }]);
     // A log damaged after good lines: those are kept, written whole into the document's file with a new log, and
     // the damaged log is kept aside.

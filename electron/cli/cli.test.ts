@@ -25,6 +25,26 @@ describe('stance-annotator export / import', () => {
     expect(await readFile(second, 'utf8')).toBe(await readFile(first, 'utf8'));
   });
 
+  it('imports a backup written by an earlier schema, migrated on the way in', async () => {
+    const source = await tempDir();
+    await writeLibrary(source, hardCaseLibrary());
+    const current = path.join(source, 'backup.json');
+    await cli('export', '--data-dir', source, '--what', 'backup', '--out', current);
+    // As version 2 wrote it: no reading positions in the settings.
+    const backup = JSON.parse(await readFile(current, 'utf8')) as Record<string, unknown> & {
+      settings: Record<string, unknown>;
+    };
+    const { readingPositions: _positions, ...settings } = backup.settings;
+    const old = path.join(source, 'backup-v2.json');
+    await writeFile(old, JSON.stringify({ ...backup, schemaVersion: 2, settings }));
+
+    const fresh = path.join(await tempDir(), 'new-library');
+    const imported = await cli('import', '--data-dir', fresh, '--in', old);
+    expect(imported.stderr).toContain('highlights: 8 added, 0 already there');
+    expect(imported.status).toBe(0);
+    expect((await libraryOnDisk(fresh)).highlights).toEqual((await libraryOnDisk(source)).highlights);
+  });
+
   it('imports into a library in use without loss or duplicates, however often', async () => {
     const source = await tempDir();
     await writeLibrary(source, hardCaseLibrary());

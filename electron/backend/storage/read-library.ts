@@ -7,7 +7,7 @@ import {
   type Highlight,
   type StoredDocument,
 } from '../../../shared/domain';
-import { DataFileShapeError, DataFileTooNewError, migrate } from '../migrations';
+import { DataFileShapeError, DataFileTooNewError, migrate } from '../migrations/index';
 import { describeLogDamage, replayLog } from './document-log';
 import { readTextFile } from './durable-file';
 import {

@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { CURRENT_SCHEMA_VERSION, databaseSchema } from '../../../shared/domain';
+import { DataFileShapeError, DataFileTooNewError, migrate, migrations, needsFolderStep, type Migration } from './index';
+
+describe('migrate', () => {
+  it('runs every pending step in order and stamps each version', () => {
+    const seen: number[] = [];
+    const steps: Migration[] = [0, 1, 2].map((n) => ({
+      to: n + 1,
+      records: (data) => {
+        seen.push(n);
+        expect(data.schemaVersion ?? 0).toBe(n);
+        return { ...data, [`step${n}`]: true };
+      },
+    }));
+    const { data, fromVersion } = migrate({ schemaVersion: 1 }, steps, 3);
+    expect(seen).toEqual([1, 2]);
+    expect(fromVersion).toBe(1);
+    expect(data).toEqual({ schemaVersion: 3, step1: true, step2: true });
+  });
+
+  it('leaves a current file as it is', () => {
+    const same = (to: number): Migration => ({ to, records: (d) => d });
+    const { data, fromVersion } = migrate({ schemaVersion: 2, x: 1 }, [same(1), same(2)], 2);
+    expect(fromVersion).toBe(2);
+    expect(data).toEqual({ schemaVersion: 2, x: 1 });
+  });
+
+  it('refuses a file from a newer version, saying so', () => {
+    expect(() => migrate({ schemaVersion: CURRENT_SCHEMA_VERSION + 1 })).toThrow(DataFileTooNewError);
+    expect(() => migrate({ schemaVersion: 99 })).toThrow(/newer version of Stance Annotator \(schema 99/);
+  });
+
+  it('rejects contents that are not a versioned object', () => {
+    for (const raw of [null, 42, 'text', [], { schemaVersion: -1 }, { schemaVersion: 1.5 }, { schemaVersion: '1' }]) {
+      expect(() => migrate(raw)).toThrow(DataFileShapeError);
+    }
+  });
+
+  it('adds the word-snapping setting (on) to a version 1 file, keeping a choice already made', () => {
+    const v1 = { schemaVersion: 1, settings: { annotator: 'A', lastDocumentId: null } };
+    expect(migrate(v1).data.settings).toEqual({
+      annotator: 'A',
+      lastDocumentId: null,
+      snapToWords: true,
+      readingPositions: {},
+    });
+    const chosen = { schemaVersion: 1, settings: { annotator: '', lastDocumentId: null, snapToWords: false } };
+    expect(migrate(chosen).data.settings).toMatchObject({ snapToWords: false });
+  });
+
+  it('brings an unversioned (version 0) library up to a valid current one', () => {
+    const legacy = {
+      documents: [],
+      tags: [{ id: 't1', name: 'Claim', color: '#ffcc00', description: '', parentId: null }],
+      highlights: [],
+    };
+    const { data, fromVersion } = migrate(legacy);
+    expect(fromVersion).toBe(0);
+    const parsed = databaseSchema.parse(data);
+    expect(parsed.tags).toHaveLength(1);
+    expect(parsed.actors).toEqual([]);
+    expect(parsed.settings).toEqual({ annotator: '', lastDocumentId: null, snapToWords: true, readingPositions: {} });
+  });
+
+  it('brings a library of every earlier version up to a valid current one, keeping what the analyst wrote', () => {
+    const document = {
+      id: 'd1',
+      title: 'T',
+      text: 'Text.',
+      source: { kind: 'paste' },
+      meta: { outlet: 'O' },
+      sha256: 'a'.repeat(64),
+      addedAt: '2025-01-01T00:00:00.000Z',
+    };
+    const highlight = {
+      id: 'h1',
+      documentId: 'd1',
+      start: 0,
+      end: 4,
+      quote: 'Text',
+      prefix: '',
+      suffix: '.',
+      tagIds: ['t1'],
+      stances: [],
+      note: 'mine',
+      annotator: 'Ana',
+      createdAt: '2025-01-01T00:00:00.000Z',
+      updatedAt: '2025-01-01T00:00:00.000Z',
+    };
+    const lists = {
+      documents: [document],
+      tags: [{ id: 't1', name: 'Claim', color: '#ffcc00', description: '', parentId: null }],
+      actors: [],
+      targets: [],
+      highlights: [highlight],
+    };
+    const settingsOf = [
+      undefined,
+      { annotator: 'Ana', lastDocumentId: 'd1' },
+      { annotator: 'Ana', lastDocumentId: 'd1', snapToWords: false },
+      { annotator: 'Ana', lastDocumentId: 'd1', snapToWords: false, readingPositions: { d1: 3 } },
+    ];
+    for (let version = 0; version < CURRENT_SCHEMA_VERSION; version++) {
+      const settings = settingsOf[Math.min(version, 3)];
+      const file = { ...(version > 0 && { schemaVersion: version }), ...lists, ...(settings && { settings }) };
+      const { data, fromVersion } = migrate(file);
+      expect(fromVersion).toBe(version);
+      const parsed = databaseSchema.parse(data);
+      expect(parsed.highlights, `from ${version}`).toEqual([highlight]);
+      expect(parsed.documents, `from ${version}`).toEqual([document]);
+      if (version >= 1) expect(parsed.settings.annotator).toBe('Ana');
+      if (version >= 2) expect(parsed.settings.snapToWords).toBe(false);
+    }
+  });
+
+  it('lists one step per version, in order, and says which need the data folder rewritten', () => {
+    expect(migrations.map((m) => m.to)).toEqual(Array.from({ length: CURRENT_SCHEMA_VERSION }, (_, i) => i + 1));
+    expect(needsFolderStep(3, 'write-document-files')).toBe(true);
+    expect(needsFolderStep(4, 'write-document-files')).toBe(false);
+    expect(needsFolderStep(4, 'mark-library-file')).toBe(true);
+    expect(needsFolderStep(CURRENT_SCHEMA_VERSION, 'mark-library-file')).toBe(false);
+  });
+});
