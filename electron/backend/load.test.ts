@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coalescedWriter } from './store';
+import { coalescedWriter } from './storage/coalesced-writer';
 import { callOk, libraryOnDisk, openSampleBackend, useTempDirs } from './test-support';
 
 const tempDir = useTempDirs();

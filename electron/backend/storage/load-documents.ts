@@ -1,0 +1,50 @@
+import { copyFile } from 'node:fs/promises';
+import { CURRENT_SCHEMA_VERSION, type Database } from '../../../shared/domain';
+import { needsFolderStep } from '../migrations/index';
+import type { LibraryFile } from './library-layout';
+import type { LibraryWriter } from './library-writer';
+import { readDocuments } from './read-library';
+import { restoreDamagedDocuments } from './recovery';
+
+/**
+ * Reads every document a library file lists and makes the library whole: a damaged document is restored from a
+ * backup (or taken out, and said so), counts that do not match are corrected, a log damaged after good lines is folded
+ * with those lines into its document's file (and kept aside), and logs no file names any more are removed.
+ */
+export async function loadDocuments(
+  dataDir: string,
+  library: LibraryFile,
+  writer: LibraryWriter,
+  now: Date,
+): Promise<{ data: Database; notices: string[] }> {
+  const read = await readDocuments(dataDir, library.documents);
+  const { layout, documents: entries, ...lists } = library;
+  const data: Database = {
+    ...lists,
+    schemaVersion: CURRENT_SCHEMA_VERSION,
+    documents: read.documents,
+    highlights: read.highlights,
+  };
+  for (const [id, { highlights, ...state }] of read.logs) writer.logs.read(id, state, highlights);
+  const restored = await restoreDamagedDocuments(dataDir, data, read.damaged, now);
+  const notices = [...restored.notices];
+  const order = new Map(entries.map((d, i) => [d.id, i]));
+  data.documents.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+  if (restored.changed) await writer.writeAll(data);
+  // Counts that do not match are corrected; a library file of schema 4 is marked 5 before any document's file names
+  // a change log, so that a version before 5 refuses the library rather than ignore its logs.
+  else if (!read.countsMatch || needsFolderStep(library.schemaVersion, 'mark-library-file')) {
+    await writer.writeLibraryFile(data);
+  }
+  for (const damagedLog of read.damagedLogs) {
+    const aside = `${damagedLog.file}.unreadable-${now.toISOString().replace(/[:.]/g, '-')}`;
+    await copyFile(damagedLog.file, aside);
+    await writer.writeWhole(data, [damagedLog.details.id], false);
+    notices.push(
+      `The document "${damagedLog.details.title}" was opened with part of its changes. ${damagedLog.description} ` +
+        `The log was kept as ${aside}.`,
+    );
+  }
+  await writer.logs.removeObsolete();
+  return { data, notices };
+}
