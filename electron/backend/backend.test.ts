@@ -109,6 +109,9 @@ describe('backend', () => {
     });
     expect((await failing('updateHighlight', { highlightId: created.id, tagIds: [] })).ok).toBe(false);
     expect((await failing('deleteHighlight', { highlightId: created.id })).ok).toBe(false);
+    // Where the analyst is reading goes the same way: no undo step, but the same rollback.
+    expect((await failing('setReadingPosition', { documentId, offset: 120 })).ok).toBe(false);
+    expect((await failing('updateSettings', { annotator: 'Ana' })).ok).toBe(false);
     expect(store.data).toEqual(snapshot);
   });
 });

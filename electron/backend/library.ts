@@ -97,6 +97,20 @@ export class Library {
     }
   }
 
+  /**
+   * Saves a change that is no undo step (where the analyst is reading, the document last opened): the same write
+   * path and rollback as {@link commit}, without a history entry or stamps, so it never stands in an undo's way.
+   */
+  async remember(changes: Change[]): Promise<void> {
+    applyChanges(this.store.data, changes, 'forward');
+    try {
+      await this.store.save(touchedBy(changes));
+    } catch (error) {
+      applyChanges(this.store.data, changes, 'backward');
+      throw error;
+    }
+  }
+
   /** Undoes this client's last step; null when there is none. */
   async undo(): Promise<string | null> {
     const history = this.clientHistory();

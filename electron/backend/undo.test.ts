@@ -95,6 +95,16 @@ describe('undo and redo', () => {
     });
   });
 
+  it('undoes a setting without moving where the analyst is reading (saved apart from undo steps)', async () => {
+    const { backend, store, document } = await openSampleBackend(await tempDir());
+    await callOk(backend, 'updateSettings', { annotator: 'Ana' });
+    await callOk(backend, 'setReadingPosition', { documentId: document.id, offset: 200 });
+    expect((await callOk(backend, 'undo', {})).label).toBe('Change settings');
+    expect(store.data.settings.annotator).toBe('');
+    expect(store.data.settings.readingPositions).toEqual({ [document.id]: 200 });
+    expect((await libraryOnDisk(store.dataDir)).settings).toEqual(store.data.settings);
+  });
+
   it('forgets what could be redone once a new change is made', async () => {
     const { backend, highlight } = await openSampleBackend(await tempDir());
     await highlight(SAMPLE_CLAIM);

@@ -30,10 +30,10 @@ export function workspaceHandlers({ library }: HandlerContext): WorkspaceHandler
       // opens; the next successful write carries the position. Just after start-up it is saved once the documents
       // are loaded (it is usually the one the library reopened, so nothing changes).
       const remember = async () => {
-        const { data } = store;
-        if (data.settings.lastDocumentId === documentId) return;
-        data.settings = { ...data.settings, lastDocumentId: documentId };
-        await store.save({ library: true }).catch(() => undefined);
+        const before = store.data.settings;
+        if (before.lastDocumentId === documentId) return;
+        const after = { ...before, lastDocumentId: documentId };
+        await library.remember([{ kind: 'settings', before, after }]).catch(() => undefined);
       };
       if (store.isLoaded) await remember();
       else void store.loaded.then(remember, () => undefined);
@@ -55,11 +55,9 @@ export function workspaceHandlers({ library }: HandlerContext): WorkspaceHandler
       const document = findDocument(data, documentId);
       const clamped = Math.min(offset, document.text.length);
       // Where the analyst is, not an edit: saved, but not an undo step.
-      data.settings = {
-        ...data.settings,
-        readingPositions: { ...data.settings.readingPositions, [documentId]: clamped },
-      };
-      await library.store.save({ library: true });
+      const before = data.settings;
+      const after = { ...before, readingPositions: { ...before.readingPositions, [documentId]: clamped } };
+      await library.remember([{ kind: 'settings', before, after }]);
       return { offset: clamped };
     },
 
