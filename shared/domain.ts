@@ -6,6 +6,17 @@ import { z } from 'zod';
  * the CSV export converts them to code points.
  */
 
+/**
+ * A record as the app holds it: read-only all the way down. Records are never changed in place — a change replaces
+ * the object (electron/backend/change-set.ts) — because the write cache and the painting know a record by identity:
+ * a record changed in place would be written and painted as it was.
+ */
+export type Immutable<T> = T extends (infer U)[]
+  ? readonly Immutable<U>[]
+  : T extends object
+    ? { readonly [K in keyof T]: Immutable<T[K]> }
+    : T;
+
 export const idSchema = z.string().min(1).max(64);
 export type Id = z.infer<typeof idSchema>;
 
@@ -34,7 +45,7 @@ export const documentSchema = z.object({
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   addedAt: isoTimestamp,
 });
-export type StoredDocument = z.infer<typeof documentSchema>;
+export type StoredDocument = Immutable<z.infer<typeof documentSchema>>;
 
 export const tagSchema = z.object({
   id: idSchema,
@@ -43,15 +54,15 @@ export const tagSchema = z.object({
   description: z.string(),
   parentId: idSchema.nullable(),
 });
-export type Tag = z.infer<typeof tagSchema>;
+export type Tag = Immutable<z.infer<typeof tagSchema>>;
 
 /** Who holds a stance (a person, a country, an organisation). */
 export const actorSchema = z.object({ id: idSchema, name: z.string().min(1) });
-export type Actor = z.infer<typeof actorSchema>;
+export type Actor = Immutable<z.infer<typeof actorSchema>>;
 
 /** What a stance is about. */
 export const targetSchema = z.object({ id: idSchema, name: z.string().min(1) });
-export type Target = z.infer<typeof targetSchema>;
+export type Target = Immutable<z.infer<typeof targetSchema>>;
 
 /** Holders and targets are managed alike: named lists the analyst builds while labelling. */
 export const entityKinds = ['actor', 'target'] as const;
@@ -63,7 +74,7 @@ export const stanceSchema = z.object({
   targetId: idSchema,
   stance: stanceValueSchema,
 });
-export type Stance = z.infer<typeof stanceSchema>;
+export type Stance = Immutable<z.infer<typeof stanceSchema>>;
 
 export const highlightSchema = z.object({
   id: idSchema,
@@ -80,7 +91,7 @@ export const highlightSchema = z.object({
   createdAt: isoTimestamp,
   updatedAt: isoTimestamp,
 });
-export type Highlight = z.infer<typeof highlightSchema>;
+export type Highlight = Immutable<z.infer<typeof highlightSchema>>;
 
 export const settingsSchema = z.object({
   annotator: z.string(),
@@ -90,7 +101,7 @@ export const settingsSchema = z.object({
   /** Where the analyst was in each document: the text offset at the top of the view, to reopen there. */
   readingPositions: z.record(z.string(), z.number().int().nonnegative()),
 });
-export type Settings = z.infer<typeof settingsSchema>;
+export type Settings = Immutable<z.infer<typeof settingsSchema>>;
 
 /** The version this build writes. Bump it together with a new entry in the backend's migrations list. */
 export const CURRENT_SCHEMA_VERSION = 5;
@@ -104,7 +115,16 @@ export const databaseSchema = z.object({
   highlights: z.array(highlightSchema),
   settings: settingsSchema,
 });
-export type Database = z.infer<typeof databaseSchema>;
+/** The whole library: lists the store changes (a record put, replaced or taken out), of records that never change. */
+export interface Database {
+  schemaVersion: typeof CURRENT_SCHEMA_VERSION;
+  documents: StoredDocument[];
+  tags: Tag[];
+  actors: Actor[];
+  targets: Target[];
+  highlights: Highlight[];
+  settings: Settings;
+}
 
 /** What lists of documents show: everything but the (possibly long) text. */
 export type DocumentSummary = Omit<StoredDocument, 'text'> & { highlightCount: number; charCount: number };

@@ -147,7 +147,7 @@ describe('stance-annotator export / import', () => {
   it('refuses an inconsistent backup as a whole', async () => {
     const dir = await tempDir();
     const library = hardCaseLibrary();
-    library.highlights[0]!.quote = 'not the text';
+    library.highlights[0] = { ...library.highlights[0]!, quote: 'not the text' };
     await writeFile(path.join(dir, 'bad.json'), JSON.stringify({ format: 'stance-annotator-backup', ...library }));
     const target = await tempDir();
     const run = await cli('import', '--data-dir', target, '--in', path.join(dir, 'bad.json'));

@@ -5,7 +5,8 @@ import { databaseSchema, type Database } from '../domain';
 export const BACKUP_FORMAT = 'stance-annotator-backup';
 
 export const backupSchema = databaseSchema.extend({ format: z.literal(BACKUP_FORMAT) });
-export type Backup = z.infer<typeof backupSchema>;
+/** A backup as the app holds it: the library, and what says it is a backup. */
+export type Backup = Database & { format: typeof BACKUP_FORMAT };
 
 /** Everything in the library. No export time inside, so that the same library always gives the same file. */
 export function backupOf(database: Database): Backup {

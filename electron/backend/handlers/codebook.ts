@@ -45,8 +45,11 @@ export function codebookHandlers({ library }: HandlerContext): CodebookHandlers 
       const before = findTag(data, tagId);
       if (fields.name !== undefined) checkNameFree(data, fields.name, tagId);
       if (fields.parentId !== undefined) checkParent(data, fields.parentId, tagId);
-      const after: Tag = { ...before, ...definedOnly(fields) };
-      if (fields.color) after.color = fields.color.toLowerCase();
+      const after: Tag = {
+        ...before,
+        ...definedOnly(fields),
+        ...(fields.color && { color: fields.color.toLowerCase() }),
+      };
       await library.commit(`Edit tag "${after.name}"`, [replace('tags', before, after)]);
       return after;
     },

@@ -17,7 +17,12 @@ const usesEntity = (kind: EntityKind, id: string) => (stance: Stance) =>
   kind === 'actor' ? stance.holderId === id : stance.targetId === id;
 
 /** Replaces the stances of every highlight that uses the entity, through `rewrite`. */
-function rewriteStances(data: Database, kind: EntityKind, id: string, rewrite: (s: Stance[]) => Stance[]): Change[] {
+function rewriteStances(
+  data: Database,
+  kind: EntityKind,
+  id: string,
+  rewrite: (s: readonly Stance[]) => Stance[],
+): Change[] {
   const uses = usesEntity(kind, id);
   return data.highlights
     .filter((h) => h.stances.some(uses))
@@ -68,8 +73,9 @@ export function entityHandlers({ library }: HandlerContext): EntityHandlers {
       const entity = findEntity(data, kind, id);
       const rewrite =
         kind === 'actor'
-          ? (stances: Stance[]) => dedupeStances(stances.map((s) => (s.holderId === id ? { ...s, holderId: null } : s)))
-          : (stances: Stance[]) => stances.filter((s) => s.targetId !== id);
+          ? (stances: readonly Stance[]) =>
+              dedupeStances(stances.map((s) => (s.holderId === id ? { ...s, holderId: null } : s)))
+          : (stances: readonly Stance[]) => stances.filter((s) => s.targetId !== id);
       const changes = [...rewriteStances(data, kind, id, rewrite), remove(entityCollection(kind), entity)];
       await library.commit(`Delete ${entityNoun(kind)} "${entity.name}"`, changes);
       return { id };

@@ -104,7 +104,7 @@ export const documentFileSchema = z.object({
   text: z.string(),
   highlights: z.array(highlightSchema),
 });
-export type DocumentFile = z.infer<typeof documentFileSchema>;
+export type DocumentFile = Omit<z.infer<typeof documentFileSchema>, 'highlights'> & { highlights: Highlight[] };
 
 /** The library file's contents for `data` (indented: it is small, and people do look inside). */
 export function libraryFileText(data: Database): string {

@@ -19,7 +19,7 @@ export function compactHighlights(highlights: DocumentHighlight[], document: Sto
   const { id: documentId, text } = document;
   // Completed in place: the records were just parsed and belong to no one else, and making 10,000 new ones (with
   // their arrays) cost the opening a garbage collection.
-  for (const h of highlights as Array<DocumentHighlight & Partial<Highlight>>) {
+  for (const h of highlights as unknown as ParsedHighlight[]) {
     h.documentId = documentId;
     h.quote = text.slice(h.start, h.end);
     h.prefix = '';
@@ -34,7 +34,23 @@ export function compactHighlights(highlights: DocumentHighlight[], document: Sto
     h.createdAt = share(h.createdAt);
     h.updatedAt = share(h.updatedAt);
   }
-  return highlights as Highlight[];
+  return highlights as unknown as Highlight[];
+}
+
+/** A highlight as it arrives, parsed and nobody's yet: completed in place before it becomes a record. */
+interface ParsedHighlight {
+  start: number;
+  end: number;
+  documentId: string;
+  quote: string;
+  prefix: string;
+  suffix: string;
+  tagIds: string[];
+  stances: Array<{ holderId: string | null; targetId: string }>;
+  note: string;
+  annotator: string;
+  createdAt: string;
+  updatedAt: string;
 }
 
 /** `next`, with each record equal to one in `previous` replaced by that one (the same object: nothing to redo). */

@@ -120,7 +120,7 @@ export const createDocumentSlice: StateCreator<AppState, [], [], DocumentSlice> 
           start,
           end,
           quote: shown.quote,
-          tagIds: shown.tagIds,
+          tagIds: [...shown.tagIds],
         });
         replaceHighlight(saved);
       });
