@@ -49,16 +49,12 @@ test('pasted text becomes a document; a document is edited, deleted with its hig
   readDataFile,
 }) => {
   const { page: ui } = annotator;
-  await ui.getByRole('button', { name: /^Library/ }).click();
-  await ui.getByRole('button', { name: 'Paste text…' }).click();
-  const dialog = ui.getByRole('dialog', { name: 'Paste text as a new document' });
-  await dialog.getByLabel('Title').fill('Pasted statement');
-  await dialog.getByLabel('Text').fill('Britain and France are ready to deploy a force.\nAustralia may join.');
-  await dialog.getByRole('button', { name: 'Add document' }).click();
+  await annotator.pasteDocument(
+    'Pasted statement',
+    'Britain and France are ready to deploy a force.\nAustralia may join.',
+  );
   await expect(ui.getByRole('heading', { level: 1 })).toHaveText('Pasted statement');
-  await annotator.findAndSelect('ready to deploy a force');
-  await ui.keyboard.press('4');
-  await annotator.waitUntilSaved();
+  await annotator.highlightWithKey('ready to deploy a force', '4');
 
   await ui.getByRole('button', { name: /^Library/ }).click();
   await ui.getByRole('button', { name: 'Edit Pasted statement' }).click();

@@ -29,17 +29,11 @@ test('a damaged data file is moved aside, the newest backup restored, and the an
 
 /** Pastes a second document (it becomes the open, last-opened one) and highlights a passage in it. */
 async function pasteSecondDocument(annotator: AnnotatorPage): Promise<void> {
-  const { page: ui } = annotator;
-  await ui.getByRole('button', { name: /^Library/ }).click();
-  await ui.getByRole('button', { name: 'Paste text…' }).click();
-  const dialog = ui.getByRole('dialog', { name: 'Paste text as a new document' });
-  await dialog.getByLabel('Title').fill('Pasted statement');
-  await dialog.getByLabel('Text').fill('Britain and France are ready to deploy a force.\nAustralia may join.');
-  await dialog.getByRole('button', { name: 'Add document' }).click();
-  await expect(ui.getByRole('heading', { level: 1 })).toHaveText('Pasted statement');
-  await annotator.findAndSelect('ready to deploy a force');
-  await ui.keyboard.press('4');
-  await annotator.waitUntilSaved();
+  await annotator.pasteDocument(
+    'Pasted statement',
+    'Britain and France are ready to deploy a force.\nAustralia may join.',
+  );
+  await annotator.highlightWithKey('ready to deploy a force', '4');
 }
 
 test('a damaged last-opened document with no backup opens the Library with the reason, and the rest is reachable', async ({
@@ -48,9 +42,7 @@ test('a damaged last-opened document with no backup opens the Library with the r
   dataDir,
   readDataFile,
 }) => {
-  await annotator.findAndSelect(CLAIM);
-  await annotator.page.keyboard.press('1');
-  await annotator.waitUntilSaved();
+  await annotator.highlightWithKey(CLAIM, '1');
   await pasteSecondDocument(annotator);
   const pasted = (await readDataFile()).documents.find((d) => d.title === 'Pasted statement')!;
   await app.restart(async () => {
@@ -73,9 +65,7 @@ test('a damaged library file keeps newer intact documents and offers to bring ba
   dataDir,
   readDataFile,
 }) => {
-  await annotator.findAndSelect(CLAIM); // after the first launch's backup, which has no highlight
-  await annotator.page.keyboard.press('1');
-  await annotator.waitUntilSaved();
+  await annotator.highlightWithKey(CLAIM, '1'); // after the first launch's backup, which has no highlight
   await pasteSecondDocument(annotator); // not in any backup
   await app.restart(() => truncate(path.join(dataDir, 'stance-annotator.json'), 300));
   const ui = annotator.page;

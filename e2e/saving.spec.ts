@@ -60,9 +60,7 @@ test('a clean quit leaves the library as plain JSON: the change logs folded into
   annotator,
   dataDir,
 }) => {
-  await annotator.findAndSelect(CLAIM);
-  await annotator.page.keyboard.press('1');
-  await annotator.waitUntilSaved();
+  await annotator.highlightWithKey(CLAIM, '1');
   const logs = async () => (await readdir(path.join(dataDir, 'documents'))).filter((n) => n.endsWith('.log'));
   expect(await logs()).toHaveLength(1); // the highlight was saved as a line of the sample's change log
   await app.restart(async () => {

@@ -67,6 +67,24 @@ export class AnnotatorPage {
     await this.saveStatus.getByText('All changes saved').waitFor();
   }
 
+  /** Finds `text` in the article, presses a tag's key (1–9) and waits until the highlight is saved. */
+  async highlightWithKey(text: string, key: string): Promise<void> {
+    await this.findAndSelect(text);
+    await this.page.keyboard.press(key);
+    await this.waitUntilSaved();
+  }
+
+  /** From the Library, "Paste text…": a new document, opened once added. */
+  async pasteDocument(title: string, text: string): Promise<void> {
+    await this.page.getByRole('button', { name: /^Library/ }).click();
+    await this.page.getByRole('button', { name: 'Paste text…' }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'Paste text as a new document' });
+    await dialog.getByLabel('Title').fill(title);
+    await dialog.getByLabel('Text').fill(text);
+    await dialog.getByRole('button', { name: 'Add document' }).click();
+    await this.page.getByRole('heading', { level: 1, name: title }).waitFor();
+  }
+
   /** Keyboard only: Ctrl+F, type, Escape — the first match becomes the selection in the article. */
   async findAndSelect(text: string): Promise<void> {
     await this.page.keyboard.press('Control+f');
