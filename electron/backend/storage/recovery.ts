@@ -48,13 +48,15 @@ export async function moveLibraryAside(
 /**
  * After a library was restored from a backup: each document the restored library holds whose file in the moved
  * folder is intact (and holds the same text) takes its highlights from that file, which is newer than the backup.
- * Returns the titles of the documents taken so.
+ * Returns the titles of the documents whose highlights were taken so (those that differ from the backup's).
  */
 export async function keepIntactDocuments(data: Database, documentsAside: string): Promise<string[]> {
   const kept: string[] = [];
   for (const document of data.documents) {
     const read = await readDocumentFileIn(documentsAside, document.id);
     if (!('file' in read) || read.file.text !== document.text) continue;
+    const fromBackup = data.highlights.filter((h) => h.documentId === document.id);
+    if (sameRecords(fromBackup, read.file.highlights)) continue;
     data.highlights = [
       ...data.highlights.filter((h) => h.documentId !== document.id),
       ...removeDanglingReferences(data, read.file.highlights),
@@ -62,6 +64,13 @@ export async function keepIntactDocuments(data: Database, documentsAside: string
     kept.push(document.title);
   }
   return kept;
+}
+
+/** Whether two lists hold the same records, in any order. */
+function sameRecords(a: readonly { id: string }[], b: readonly { id: string }[]): boolean {
+  if (a.length !== b.length) return false;
+  const byId = new Map(a.map((r) => [r.id, JSON.stringify(r)]));
+  return b.every((r) => byId.get(r.id) === JSON.stringify(r));
 }
 
 /**
