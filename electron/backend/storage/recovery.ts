@@ -158,7 +158,7 @@ async function listFolderBackups(dataDir: string): Promise<string[]> {
 }
 
 /** Renames a damaged file out of the way; null when there was no file. */
-export async function moveFileAside(file: string, now: Date): Promise<string | null> {
+async function moveFileAside(file: string, now: Date): Promise<string | null> {
   const aside = `${file}.unreadable-${stampOf(now)}`;
   return (await renameIfPresent(file, aside)) ? aside : null;
 }
