@@ -165,3 +165,26 @@ test('the list filters by tag, holder, target, stance and text, and J/K move thr
   await page.keyboard.press('k');
   await expect(annotator.selected.quote).toHaveText('an unarmed observer mission');
 });
+
+test('the annotator’s name shows once saved, after a reload too, and a visit to the field never clears it', async ({
+  annotator,
+  readDataFile,
+}) => {
+  const { page } = annotator;
+  const field = page.getByRole('textbox', { name: 'Annotator' });
+  await field.fill('Ana Coder');
+  await field.press('Enter');
+  await annotator.waitUntilSaved();
+  await page.reload();
+  await expect(field).toHaveValue('Ana Coder');
+  await field.focus();
+  await field.blur();
+  await field.fill('Someone else');
+  await field.press('Escape'); // a draft dropped
+  await field.blur();
+  await expect(field).toHaveValue('Ana Coder');
+  await annotator.highlightWithKey(CLAIM, '1');
+  const saved = await readDataFile();
+  expect(saved.settings.annotator).toBe('Ana Coder');
+  expect(saved.highlights.map((h) => h.annotator)).toEqual(['Ana Coder']);
+});
