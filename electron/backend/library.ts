@@ -3,7 +3,8 @@ import type { Database } from '../../shared/domain';
 import { ApiFailure } from './api-error';
 import { applyChanges, danglingReferencesAfter, keysOf, touchedBy, type Change } from './change-set';
 import { currentClientId } from './client-session';
-import type { Store } from './store';
+import type { RecoverableDocument } from './storage/recovery';
+import type { Listing, Store } from './store';
 
 /** Which step last changed each record (by key, change-set.ts's `keysOf`); undefined: none since the start. */
 type Stamps = Map<string, object | undefined>;
@@ -46,12 +47,45 @@ export class Library {
   private readonly stamps: Stamps = new Map();
 
   constructor(
-    readonly store: Store,
+    private readonly store: Store,
     private readonly clock: () => number = Date.now,
   ) {}
 
+  /** The whole library, once {@link loaded}. Records are read-only: a change goes through commit or remember. */
   get data(): Database {
     return this.store.data;
+  }
+
+  /*
+   * What the handlers read, passed through from the store: the handlers reach the library only through this class,
+   * and only it writes.
+   */
+
+  /** Resolves once every document is read (starting the reading if it has not started). */
+  get loaded(): Promise<void> {
+    return this.store.loaded;
+  }
+
+  get isLoaded(): boolean {
+    return this.store.isLoaded;
+  }
+
+  /** What the library file lists: at hand just after start-up, before the documents are read. */
+  listing(): Listing {
+    return this.store.listing();
+  }
+
+  /** What the analyst should be told about opening the library. */
+  get notices(): readonly string[] {
+    return this.store.notices;
+  }
+
+  recoverable(): RecoverableDocument[] {
+    return this.store.recoverable();
+  }
+
+  openDocument(documentId: string): ReturnType<Store['openDocument']> {
+    return this.store.openDocument(documentId);
   }
 
   async commit(label: string, changes: Change[], options: { coalesceKey?: string } = {}): Promise<void> {

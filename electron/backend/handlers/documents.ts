@@ -84,7 +84,7 @@ export function documentHandlers({ library, now }: HandlerContext): DocumentHand
     },
 
     async bringBackDocument({ documentId }) {
-      const found = library.store.recoverable().find((r) => r.documentId === documentId);
+      const found = library.recoverable().find((r) => r.documentId === documentId);
       if (!found) throw notFound('recoverable document', documentId);
       const read = await readDocumentFileIn(path.dirname(found.file), documentId);
       if (!('file' in read))

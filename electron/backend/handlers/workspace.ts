@@ -11,32 +11,30 @@ type WorkspaceHandlers = Pick<
 export function workspaceHandlers({ library }: HandlerContext): WorkspaceHandlers {
   return {
     async getWorkspace({ settled }) {
-      const { store } = library;
-      if (settled) await store.loaded;
+      if (settled) await library.loaded;
       // Just after start-up this is the library file's listing: a library of thousands of documents shows at once.
       return {
-        ...store.listing(),
+        ...library.listing(),
         history: library.history(),
-        notices: [...store.notices],
-        recoverable: store.recoverable().map(({ file, ...info }) => info),
-        loading: !store.isLoaded,
+        notices: [...library.notices],
+        recoverable: library.recoverable().map(({ file, ...info }) => info),
+        loading: !library.isLoaded,
       };
     },
 
     async getDocument({ documentId }) {
-      const { store } = library;
-      const opened = await store.openDocument(documentId);
+      const opened = await library.openDocument(documentId);
       // Where the analyst is, not an edit: saved, but not an undo step. If this write fails the document still
       // opens; the next successful write carries the position. Just after start-up it is saved once the documents
       // are loaded (it is usually the one the library reopened, so nothing changes).
       const remember = async () => {
-        const before = store.data.settings;
+        const before = library.data.settings;
         if (before.lastDocumentId === documentId) return;
         const after = { ...before, lastDocumentId: documentId };
         await library.remember([{ kind: 'settings', before, after }]).catch(() => undefined);
       };
-      if (store.isLoaded) await remember();
-      else void store.loaded.then(remember, () => undefined);
+      if (library.isLoaded) await remember();
+      else void library.loaded.then(remember, () => undefined);
       return {
         document: opened.document,
         highlights: opened.highlights.map(shownHighlight),
