@@ -188,3 +188,23 @@ test('the annotator’s name shows once saved, after a reload too, and a visit t
   expect(saved.settings.annotator).toBe('Ana Coder');
   expect(saved.highlights.map((h) => h.annotator)).toEqual(['Ana Coder']);
 });
+
+test('a second stance of one holder toward one target is refused where it is typed, with the reason', async ({
+  annotator,
+  readDataFile,
+}) => {
+  const { page } = annotator;
+  await annotator.highlightWithKey(CLAIM, '1');
+  await annotator.addStance('Grushko', 'NATO', 'a');
+  await annotator.waitUntilSaved();
+  await annotator.addStance('grushko', 'nato', 'f');
+  await expect(page.getByRole('alert').filter({ hasText: 'already takes a stance' })).toHaveText(
+    'Grushko already takes a stance toward NATO in this highlight: change that one, or pick another holder or target.',
+  );
+  // Nothing was sent, so nothing failed; the row stays, with the focus, to be mended.
+  await expect(annotator.saveStatus).not.toContainText('Not saved');
+  await expect(page.locator('.stances :focus')).toHaveCount(1);
+  await expect(page.getByLabel('Holder of stance 2')).toHaveValue('Grushko');
+  const saved = await readDataFile();
+  expect(saved.highlights[0]!.stances).toEqual([expect.objectContaining({ stance: 'against' })]);
+});

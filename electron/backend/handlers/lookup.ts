@@ -29,5 +29,5 @@ export function findEntity(data: Database, kind: EntityKind, id: string): Entity
 }
 
 /** The same name, ignoring case and surrounding space: "russia" and "Russia " are one name. */
-export const sameName = (a: string, b: string): boolean =>
-  a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();
+/** One rule for names, shared with the renderer, which refuses a repeated holder → target pair as it is typed. */
+export { sameName } from '../../../shared/names';

@@ -4,7 +4,8 @@ import type { StanceInput } from '../../../shared/api-contract';
 import { stanceValues, type Highlight, type Stance, type StanceValue } from '../../../shared/domain';
 import { appStore, useAppStore } from '../store/app-store';
 import { isTextField } from '../dom/is-text-field';
-import { EntityInput, type EntityRef } from './EntityInput';
+import { EntityInput, entityRefName, type EntityRef } from './EntityInput';
+import { samePair } from './stance-pairs';
 
 /** A stance as edited: saved once it has a target and a value. */
 interface DraftStance {
@@ -44,6 +45,10 @@ function toInput(row: CompleteStance): StanceInput {
  */
 export function StanceEditor({ highlight }: { highlight: Highlight }) {
   const updateHighlight = useAppStore((s) => s.updateHighlight);
+  const actors = useAppStore((s) => s.actors);
+  const targets = useAppStore((s) => s.targets);
+  /** Why the row being typed was not saved (a holder → target pair the highlight has already), shown by the row. */
+  const [problem, setProblem] = useState<string | null>(null);
   const [draft, setDraftState] = useState<(DraftStance & { key: number }) | null>(null);
   // Keys arrive faster than React renders, so changes merge into the draft as it is now, not as last rendered.
   const draftRef = useRef<(DraftStance & { key: number }) | null>(null);
@@ -80,12 +85,25 @@ export function StanceEditor({ highlight }: { highlight: Highlight }) {
     return job;
   };
 
+  /** Says why `row` cannot be saved beside `others`: the highlight has a stance of that holder toward that target. */
+  const repeatsPair = (row: DraftStance, others: readonly DraftStance[]): boolean => {
+    if (!row.target || !others.some((other) => samePair(other, row, actors, targets))) return false;
+    const holder = row.holder ? entityRefName(row.holder, actors) : 'An unknown holder';
+    const message =
+      `${holder} already takes a stance toward ${entityRefName(row.target, targets)} in this highlight: ` +
+      'change that one, or pick another holder or target.';
+    setProblem(message);
+    return true;
+  };
+
   const changeRow = (index: number, patch: Partial<DraftStance>): void => {
     setActiveRow(index);
+    setProblem(null);
     if (index === draftIndex || (draftRef.current && index >= saved.length + sending.length)) {
       const current = draftRef.current ?? { holder: null, target: null, stance: null, key: draftCounter.current };
       const row = { ...current, ...patch };
-      if (!isComplete(row)) return setDraft(row);
+      // Refused where it is typed, with the reason; the row and the focus stay, so it can be mended.
+      if (!isComplete(row) || repeatsPair(row, [...savedStances(), ...sending])) return setDraft(row);
       setDraft(null);
       setSending((list) => [...list, row]);
       void enqueue(() => [...savedStances(), row]).then((ok) => {
@@ -96,10 +114,13 @@ export function StanceEditor({ highlight }: { highlight: Highlight }) {
       return;
     }
     if (index >= saved.length) return; // still being sent
+    const changed = { ...saved[index]!, ...patch };
+    if (repeatsPair(changed, [...saved.filter((_, i) => i !== index), ...sending])) return;
     void enqueue(() => savedStances().map((s, i) => (i === index ? { ...s, ...patch } : s)) as CompleteStance[]);
   };
 
   const removeRow = (index: number): void => {
+    setProblem(null);
     if (index === draftIndex) return setDraft(null);
     if (index < saved.length) void enqueue(() => savedStances().filter((_, i) => i !== index));
   };
@@ -160,6 +181,11 @@ export function StanceEditor({ highlight }: { highlight: Highlight }) {
           />
         ))}
       </ul>
+      {problem && (
+        <p className="field-error" role="alert">
+          {problem}
+        </p>
+      )}
     </section>
   );
 }
