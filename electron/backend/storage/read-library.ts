@@ -198,8 +198,11 @@ export async function readDocumentFileIn(
   names?: ReadonlySet<string>,
 ): Promise<DocumentFileRead> {
   const file = path.join(documentsDir, documentFileName(documentId));
+  // Which logs exist, listed before the file is read: a log with no line yet is never looked for (nor mistaken for one
+  // a save has just removed, which would cost a second read of the file).
+  const listed = names ?? new Set(await readdir(documentsDir).catch(() => [] as string[]));
   for (let attempt = 1; ; attempt++) {
-    const read = await readDocumentFileOnce(file, documentsDir, documentId, names);
+    const read = await readDocumentFileOnce(file, documentsDir, documentId, listed);
     // The file named a log that was gone when it was read: a save wrote the file whole in between, which makes its
     // old log obsolete and removes it. Read the new file, which holds what the old log did (a reader must never see
     // less than what was saved before it began). A log that was never written (no line yet) is simply missing.
@@ -215,7 +218,7 @@ async function readDocumentFileOnce(
   file: string,
   documentsDir: string,
   documentId: string,
-  names: ReadonlySet<string> | undefined,
+  names: ReadonlySet<string>,
 ): Promise<DocumentFileRead | { logGone: true; text: string; result: DocumentFileRead }> {
   const text = await readTextFile(file);
   if (text === null) return { problem: 'Its file is missing.', files: [] };
@@ -233,7 +236,7 @@ async function readDocumentFileOnce(
     return { problem: 'Its file holds highlights of another document.', files: [file] };
   }
   const log: DocumentLogState = { token: read.log ?? null, logLength: 0, fileLength: text.length, torn: false };
-  if (!read.log || (names && !names.has(documentLogName(documentId, read.log)))) return { file: read, log };
+  if (!read.log || !names.has(documentLogName(documentId, read.log))) return { file: read, log };
   const logFile = path.join(documentsDir, documentLogName(documentId, read.log));
   const logText = await readTextFile(logFile);
   if (logText === null) return { logGone: true, text, result: { file: read, log } };

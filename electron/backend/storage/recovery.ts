@@ -52,8 +52,9 @@ export async function moveLibraryAside(
  */
 export async function keepIntactDocuments(data: Database, documentsAside: string): Promise<string[]> {
   const kept: string[] = [];
+  const names = new Set(await readdir(documentsAside));
   for (const document of data.documents) {
-    const read = await readDocumentFileIn(documentsAside, document.id);
+    const read = await readDocumentFileIn(documentsAside, document.id, names);
     if (!('file' in read) || read.file.text !== document.text) continue;
     const fromBackup = data.highlights.filter((h) => h.documentId === document.id);
     if (sameRecords(fromBackup, read.file.highlights)) continue;
