@@ -5,13 +5,12 @@ import type { Database } from '../../shared/domain';
 import { DataFileTooNewError } from './migrations/index';
 import { mapLimited } from './storage/map-limited';
 import type { LibraryRead } from './storage/read-library';
+import { fileStamp as stampOf } from './storage/file-stamp';
 
 export const BACKUP_DIR_NAME = 'backups';
 /** How many of each kind of rolling backup are kept. */
 export const KEEP_LAUNCH_BACKUPS = 5;
 export const KEEP_DAILY_BACKUPS = 7;
-
-const stampOf = (date: Date): string => date.toISOString().replace(/[:.]/g, '-');
 
 /**
  * Keeps the library's files, as they are at launch, in backups/: one copy per launch (the last five kept) and one per

@@ -69,28 +69,14 @@ describe('recovering a library', () => {
     const { store, backend, document, tagIds } = await libraryWithWork(dir, 5);
     await (await openStore(dir)).save({ library: true }); // launch 2: backed up with 5 highlights, two documents
     // After the backup: 40 more highlights in the sample, and a third document with 3 highlights.
-    for (const quote of quotesIn(document.text, 45).slice(5)) {
-      const start = document.text.indexOf(quote);
-      await callOk(backend, 'createHighlight', {
-        documentId: document.id,
-        start,
-        end: start + quote.length,
-        quote,
-        tagIds,
-      });
-    }
-    const third = (await callOk(backend, 'importText', { title: 'Third', text: 'Third article\n\nWith words.' }))
-      .document;
-    for (const quote of ['Third', 'article', 'words']) {
-      const start = 'Third article\n\nWith words.'.indexOf(quote);
-      await callOk(backend, 'createHighlight', {
-        documentId: third.id,
-        start,
-        end: start + quote.length,
-        quote,
-        tagIds,
-      });
-    }
+    const highlightIn = (documentId: string, text: string, quote: string) => {
+      const start = text.indexOf(quote);
+      return callOk(backend, 'createHighlight', { documentId, start, end: start + quote.length, quote, tagIds });
+    };
+    for (const quote of quotesIn(document.text, 45).slice(5)) await highlightIn(document.id, document.text, quote);
+    const thirdText = 'Third article\n\nWith words.';
+    const third = (await callOk(backend, 'importText', { title: 'Third', text: thirdText })).document;
+    for (const quote of ['Third', 'article', 'words']) await highlightIn(third.id, thirdText, quote);
     expect(store.data.highlights).toHaveLength(48);
     await truncate(path.join(dir, DATA_FILE_NAME), 200);
 

@@ -10,6 +10,7 @@ import {
   syncFolder,
   writeFileDurably,
 } from './durable-file';
+import { fileStamp } from './file-stamp';
 
 /** A file to write (`content`) or to remove (`content: null`). */
 export interface FileWrite {
@@ -97,7 +98,7 @@ export async function recoverFileSet(
       await applyJournal(dataDir, journal.id, journal.files);
       await removeDurably(journalPath(dataDir));
     } else {
-      const aside = `${journalPath(dataDir)}.refused-${now.toISOString().replace(/[:.]/g, '-')}`;
+      const aside = `${journalPath(dataDir)}.refused-${fileStamp(now)}`;
       await renameDurably(journalPath(dataDir), aside);
       notices.push(
         `An unfinished set of writes was found that this library did not stage (${problem}). Nothing in it was ` +

@@ -5,6 +5,7 @@ import type { LibraryFile } from './library-layout';
 import type { LibraryWriter } from './library-writer';
 import { readDocuments } from './read-library';
 import { restoreDamagedDocuments } from './recovery';
+import { fileStamp } from './file-stamp';
 
 /**
  * Reads every document a library file lists and makes the library whole: a damaged document is restored from a
@@ -37,7 +38,7 @@ export async function loadDocuments(
     await writer.writeLibraryFile(data);
   }
   for (const damagedLog of read.damagedLogs) {
-    const aside = `${damagedLog.file}.unreadable-${now.toISOString().replace(/[:.]/g, '-')}`;
+    const aside = `${damagedLog.file}.unreadable-${fileStamp(now)}`;
     await copyFile(damagedLog.file, aside);
     await writer.writeWhole(data, [damagedLog.details.id], false);
     notices.push(

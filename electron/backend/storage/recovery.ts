@@ -6,13 +6,13 @@ import { removeDanglingReferences } from './dangling-references';
 import { renameDurably } from './durable-file';
 import { documentIdOfFileName, documentsDirPath, isLogOf, libraryFilePath, withText } from './library-layout';
 import { readDocumentFile, readDocumentFileIn, type DamagedDocument } from './read-library';
+import { fileStamp as stampOf } from './file-stamp';
 
 /**
  * Recovering a library from damage: moving what cannot be read aside (never overwriting it), restoring from backups,
  * and finding the analyst's work that the moved files still hold.
  */
 
-const stampOf = (now: Date): string => now.toISOString().replace(/[:.]/g, '-');
 const ASIDE_DOCUMENTS_PREFIX = `${path.basename(documentsDirPath(''))}.unreadable-`;
 
 /** A document whose intact file lies in a folder moved aside, and that the library does not hold. */
