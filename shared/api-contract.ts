@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { entityKinds, idSchema, stanceValueSchema } from './domain';
-import type { DocumentSummary, Entity, Highlight, Settings, StoredDocument, Tag } from './domain';
+import { entityKinds, idSchema, publishedDateSchema, stanceValueSchema, variableTypes } from './domain';
+import type { DocumentSummary, Entity, Highlight, Settings, StoredDocument, Tag, Variable } from './domain';
 import type { ImportSummary } from './export/backup';
 import { exportKinds } from './export/build-export';
 
@@ -23,13 +23,18 @@ export const MAX_DOCUMENT_LENGTH = 5_000_000;
 /** The largest file accepted for import, as base64 (about 40 MB of file). */
 const MAX_FILE_BASE64 = 55_000_000;
 const MAX_STANCES_PER_HIGHLIGHT = 50;
+export const MAX_MEMO_LENGTH = 100_000;
+const MAX_VARIABLE_VALUES = 200;
+const MAX_VARIABLE_TEXT = 2_000;
 
 const offsetSchema = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
 const uniqueIds = (ids: readonly string[]): boolean => new Set(ids).size === ids.length;
 const tagIdsSchema = z.array(idSchema).max(MAX_TAGS_PER_HIGHLIGHT).refine(uniqueIds, 'tagIds must not repeat a tag');
 const nameSchema = z.string().trim().min(1, 'A name cannot be empty').max(MAX_NAME_LENGTH);
-/** `|` joins tag names in the CSV export, so a name may not contain it. */
-export const tagNameSchema = nameSchema.refine((name) => !name.includes('|'), 'A tag name may not contain "|"');
+/** `|` joins tags in the CSV export, and `›` a tag's path: a name may contain neither, so the column splits back. */
+export const tagNameSchema = nameSchema
+  .refine((name) => !name.includes('|'), 'A tag name may not contain "|"')
+  .refine((name) => !name.includes('›'), 'A tag name may not contain "›"');
 const colorSchema = z.string().regex(/^#[0-9a-f]{6}$/i, 'A colour is written #rrggbb');
 const descriptionSchema = z.string().max(2_000);
 const entityKindSchema = z.enum(entityKinds);
@@ -74,6 +79,21 @@ export const exportRequestSchema = z.strictObject({
   formulaEscape: z.boolean().optional(),
 });
 export type ExportRequest = z.input<typeof exportRequestSchema>;
+
+/** A category's allowed values: distinct, non-empty after trimming. */
+const variableValuesSchema = z
+  .array(z.string().trim().min(1, 'A value cannot be empty').max(MAX_NAME_LENGTH))
+  .max(MAX_VARIABLE_VALUES)
+  .refine((values) => new Set(values).size === values.length, 'A value is listed twice');
+
+/** The details of a document an analyst sets, alone or for several documents at once. */
+const documentDetailsSchema = z.object({
+  outlet: z.string().max(MAX_NAME_LENGTH).optional(),
+  author: z.string().max(MAX_NAME_LENGTH).optional(),
+  publishedAt: z.union([publishedDateSchema, z.literal('')]).optional(),
+  /** By variable id; null clears the document's value. */
+  variables: z.record(idSchema, z.union([z.string().trim().max(MAX_VARIABLE_TEXT), z.number()]).nullable()).optional(),
+});
 
 export const apiArgumentSchemas = {
   /** `settled`: answer once every document of the library is loaded (at start-up they load in the background). */
@@ -144,13 +164,36 @@ export const apiArgumentSchemas = {
   }),
   /** A pasted text as a new document. */
   importText: z.strictObject({ title: nameSchema, text: z.string().min(1).max(MAX_DOCUMENT_LENGTH) }),
+  /** Changes the given details of a document; an empty `publishedAt`, or a variable's value null, clears it. */
   updateDocument: z.strictObject({
     documentId: idSchema,
     title: nameSchema.optional(),
-    outlet: z.string().max(MAX_NAME_LENGTH).optional(),
-    author: z.string().max(MAX_NAME_LENGTH).optional(),
-    publishedAt: z.string().max(64).optional(),
+    ...documentDetailsSchema.shape,
+    memo: z.string().max(MAX_MEMO_LENGTH).optional(),
   }),
+  /** The same details for several documents at once (a bulk edit in the Library), as one step to undo. */
+  updateDocuments: z.strictObject({
+    documentIds: z.array(idSchema).min(1).max(100_000).refine(uniqueIds, 'documentIds must not repeat a document'),
+    ...documentDetailsSchema.shape,
+  }),
+
+  /** Defines a document variable; a category lists its allowed values. */
+  createVariable: z.strictObject({
+    name: nameSchema,
+    type: z.enum(variableTypes),
+    values: variableValuesSchema.optional(),
+  }),
+  /**
+   * Renames a variable or changes a category's allowed values (its type stays: a different type is a new variable).
+   * Documents holding a value no longer allowed lose it, in the same step.
+   */
+  updateVariable: z.strictObject({
+    variableId: idSchema,
+    name: nameSchema.optional(),
+    values: variableValuesSchema.optional(),
+  }),
+  /** Deletes a variable and every document's value of it, as one step to undo. */
+  deleteVariable: z.strictObject({ variableId: idSchema }),
   /** Remembers where the analyst is in a document (not an edit: no undo step). */
   setReadingPosition: z.strictObject({ documentId: idSchema, offset: offsetSchema }),
   /** Deletes a document and its highlights, as one step to undo. */
@@ -188,6 +231,7 @@ export interface Workspace {
   tags: Tag[];
   actors: Entity[];
   targets: Entity[];
+  variables: Variable[];
   settings: Settings;
   history: HistoryState;
   /** Messages for the analyst about what happened at start-up (e.g. a data file moved aside). */
@@ -244,6 +288,10 @@ export interface ApiResults {
   importFile: ImportedDocument;
   importText: ImportedDocument;
   updateDocument: DocumentSummary;
+  updateDocuments: DocumentSummary[];
+  createVariable: Variable;
+  updateVariable: Variable;
+  deleteVariable: { variableId: string };
   deleteDocument: { documentId: string };
   bringBackDocument: DocumentSummary;
   setReadingPosition: { offset: number };

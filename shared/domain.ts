@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isPublishedDate, PUBLISHED_DATE_PATTERN } from './published-date';
 
 /**
  * The saved data model, as zod schemas: the single source of truth for both the TypeScript types and the
@@ -28,6 +29,30 @@ export type StanceValue = z.infer<typeof stanceValueSchema>;
 
 export const sourceKinds = ['sample', 'file', 'paste'] as const;
 
+/** An ISO 8601 day, optionally with a time (published-date.ts); a day that is not on the calendar is refused. */
+export const publishedDateSchema = z
+  .string()
+  .regex(PUBLISHED_DATE_PATTERN, 'A date is written YYYY-MM-DD, optionally with a time (YYYY-MM-DDTHH:MM)')
+  .refine(isPublishedDate, 'That day is not on the calendar');
+
+/**
+ * Document variables (as MAXQDA's): the analyst's own descriptors of documents — country, outlet type, wave… — each
+ * of a type; a category lists its allowed values. A document holds a value per variable by the variable's id.
+ */
+export const variableTypes = ['text', 'number', 'date', 'category'] as const;
+export type VariableType = (typeof variableTypes)[number];
+export const variableSchema = z.object({
+  id: idSchema,
+  name: z.string().min(1),
+  type: z.enum(variableTypes),
+  /** The allowed values of a category, in the order offered; empty for the other types. */
+  values: z.array(z.string().min(1)),
+});
+export type Variable = Immutable<z.infer<typeof variableSchema>>;
+/** A number for a number variable; text for the others (a date as YYYY-MM-DD, a category as one of its values). */
+export const variableValueSchema = z.union([z.string(), z.number()]);
+export type VariableValue = z.infer<typeof variableValueSchema>;
+
 export const documentSchema = z.object({
   id: idSchema,
   title: z.string(),
@@ -40,8 +65,14 @@ export const documentSchema = z.object({
   meta: z.object({
     outlet: z.string().optional(),
     author: z.string().optional(),
-    publishedAt: z.string().optional(),
+    publishedAt: publishedDateSchema.optional(),
+    /** A publication date that could not be read as a date (kept as it was written, until one is chosen). */
+    publishedText: z.string().optional(),
   }),
+  /** The analyst's memo about the document as a whole. */
+  memo: z.string(),
+  /** Its value of each document variable, by the variable's id; a variable without a value is absent. */
+  variables: z.record(idSchema, variableValueSchema),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   addedAt: isoTimestamp,
 });
@@ -104,7 +135,7 @@ export const settingsSchema = z.object({
 export type Settings = Immutable<z.infer<typeof settingsSchema>>;
 
 /** The version this build writes. Bump it together with a new entry in the backend's migrations list. */
-export const CURRENT_SCHEMA_VERSION = 5;
+export const CURRENT_SCHEMA_VERSION = 6;
 
 export const databaseSchema = z.object({
   schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
@@ -112,6 +143,7 @@ export const databaseSchema = z.object({
   tags: z.array(tagSchema),
   actors: z.array(actorSchema),
   targets: z.array(targetSchema),
+  variables: z.array(variableSchema),
   highlights: z.array(highlightSchema),
   settings: settingsSchema,
 });
@@ -122,6 +154,7 @@ export interface Database {
   tags: Tag[];
   actors: Actor[];
   targets: Target[];
+  variables: Variable[];
   highlights: Highlight[];
   settings: Settings;
 }

@@ -1,4 +1,4 @@
-import type { Actor, Database, Highlight, Settings, StoredDocument, Tag, Target } from '../../shared/domain';
+import type { Actor, Database, Highlight, Settings, StoredDocument, Tag, Target, Variable } from '../../shared/domain';
 
 /**
  * A data change as a list of small, invertible steps. Handlers describe what they change; the library applies the
@@ -10,6 +10,7 @@ interface RecordTypes {
   tags: Tag;
   actors: Actor;
   targets: Target;
+  variables: Variable;
   highlights: Highlight;
 }
 export type Collection = keyof RecordTypes;
@@ -87,8 +88,8 @@ function applyRecord(data: Database, change: RecordChange, from: { id: string } 
 }
 
 /**
- * Which files `changes` touch: a highlight its document's file; a document its file and the library file; anything
- * else the library file. Adding or removing a highlight also changes its document's count in the library file, but
+ * Which files `changes` touch: a highlight its document's file; a document added or removed its file and the library
+ * file; anything else the library file. Adding or removing a highlight also changes its document's count in the library file, but
  * only that (`counts`): a count is checked against the document files when the library is read, so it need not be
  * written in the same atomic step.
  */
@@ -102,7 +103,10 @@ export function touchedBy(changes: readonly Change[]): { library: boolean; count
     for (const record of [change.before, change.after]) {
       if (!record) continue;
       if (change.collection === 'highlights') touched.documentIds.add((record as Highlight).documentId);
-      else if (change.collection === 'documents') touched.documentIds.add(record.id);
+      // A document's details are in the library file; its own file (text and highlights) is written when it is
+      // added or removed, never when its title, metadata or memo change.
+      else if (change.collection === 'documents' && !(change.before && change.after))
+        touched.documentIds.add(record.id);
     }
     if (change.collection !== 'highlights') touched.library = true;
     else if (!change.before || !change.after) touched.counts = true;
@@ -120,8 +124,8 @@ export function keysOf(changes: readonly Change[]): string[] {
 }
 
 /**
- * What would point at a record that running `changes` in `direction` removes (a tag, holder, target or document),
- * from highlights the step does not itself change: a description, or null when nothing would. An undo by one client
+ * What would point at a record that running `changes` in `direction` removes (a tag, holder, target, variable or
+ * document), from highlights or documents the step does not itself change: a description, or null when nothing would. An undo by one client
  * of a tag's creation, after another client applied the tag, would leave highlights naming a tag that is gone.
  */
 export function danglingReferencesAfter(
@@ -138,6 +142,15 @@ export function danglingReferencesAfter(
     else if (from && !to) removed.add(`${change.collection}:${from.id}`);
   }
   if (removed.size === 0) return null;
+  const touchedDocuments = new Set(
+    changes.flatMap((c) => (c.kind === 'record' && c.collection === 'documents' ? [(c.before ?? c.after)!.id] : [])),
+  );
+  const describing = data.documents.filter(
+    (d) => !touchedDocuments.has(d.id) && Object.keys(d.variables).some((id) => removed.has(`variables:${id}`)),
+  );
+  if (describing.length > 0) {
+    return `${describing.length} document${describing.length > 1 ? 's have' : ' has'} a value of what it would remove`;
+  }
   const users = data.highlights.filter(
     (h) =>
       !touchedHighlights.has(h.id) &&

@@ -80,9 +80,25 @@ function validCalls(ids: { documentId: string; highlightId: string; tagId: strin
     },
     updateDocument: {
       payload: { documentId: ids.documentId, title: 'T' },
-      fields: { documentId: 'id', title: 'string', outlet: 'string' },
+      fields: { documentId: 'id', title: 'string', outlet: 'string', publishedAt: 'string', memo: 'string' },
       required: ['documentId'],
     },
+    updateDocuments: {
+      payload: { documentIds: [ids.documentId], outlet: 'O' },
+      fields: { documentIds: 'ids', outlet: 'string', author: 'string', variables: 'object' },
+      required: ['documentIds'],
+    },
+    createVariable: {
+      payload: { name: 'Country', type: 'category', values: ['AT'] },
+      fields: { name: 'string', type: 'enum', values: 'ids' },
+      required: ['name', 'type'],
+    },
+    updateVariable: {
+      payload: { variableId: 'v', name: 'Land' },
+      fields: { variableId: 'id', name: 'string', values: 'ids' },
+      required: ['variableId'],
+    },
+    deleteVariable: { payload: { variableId: 'v' }, fields: { variableId: 'id' }, required: ['variableId'] },
     deleteDocument: { payload: { documentId: ids.documentId }, fields: { documentId: 'id' }, required: ['documentId'] },
     bringBackDocument: {
       payload: { documentId: ids.documentId },

@@ -1,8 +1,9 @@
 import { BACKUP_FORMAT, backupSchema, type Backup, type ImportSummary } from '../../shared/export/backup';
-import type { Database, Entity, Highlight, StoredDocument, Tag } from '../../shared/domain';
+import type { Database, Entity, Highlight, StoredDocument, Tag, Variable, VariableValue } from '../../shared/domain';
 import { quoteWithContext } from '../../shared/text-context';
 import { ApiFailure } from './api-error';
-import { insert, type Change } from './change-set';
+import { variableValueProblem } from '../../shared/variables';
+import { insert, replace, type Change } from './change-set';
 import { sameName } from './handlers/lookup';
 import { dedupeStances } from './handlers/stances';
 import { migrate } from './migrations/index';
@@ -46,6 +47,15 @@ function checkIntegrity(backup: Backup): void {
   for (const tag of backup.tags) {
     if (tag.parentId !== null && !tagIds.has(tag.parentId)) fail(`tag "${tag.name}" has an unknown parent`);
   }
+  const variables = new Map(backup.variables.map((v) => [v.id, v]));
+  for (const document of backup.documents) {
+    for (const [variableId, value] of Object.entries(document.variables)) {
+      const variable = variables.get(variableId);
+      if (!variable) fail(`document "${document.title}" has a value of an unknown variable`);
+      const problem = variableValueProblem(variable!, value);
+      if (problem) fail(`document "${document.title}": ${problem}`);
+    }
+  }
   for (const h of backup.highlights) {
     const document = documents.get(h.documentId);
     if (!document) fail(`highlight ${h.id} belongs to no document in the backup`);
@@ -75,9 +85,11 @@ export function planImport(data: Database, backup: Backup): { changes: Change[];
     tags: count(),
     holders: count(),
     targets: count(),
+    variables: count(),
     highlights: count(),
   };
 
+  const variables = mapVariables(data, backup, changes, summary.variables);
   const documentIds = new Map<string, string>();
   for (const d of backup.documents) {
     const same = data.documents.find((e) => e.id === d.id) ?? data.documents.find((e) => e.sha256 === d.sha256);
@@ -89,7 +101,7 @@ export function planImport(data: Database, backup: Backup): { changes: Change[];
       summary.documents.alreadyThere++;
     } else {
       documentIds.set(d.id, d.id);
-      changes.push(insert('documents', d satisfies StoredDocument));
+      changes.push(insert('documents', { ...d, variables: variables.valuesFor(d) } satisfies StoredDocument));
       summary.documents.added++;
     }
   }
@@ -173,4 +185,47 @@ export function planImport(data: Database, backup: Backup): { changes: Change[];
     });
   }
   return { changes, summary };
+}
+
+/**
+ * The backup's variables matched with the library's by id or name: a variable the library lacks is added; a matched
+ * one keeps the library's definition, and a category there gains the values the backup's documents use. An added
+ * document's values are moved to the matched variables; a value the matched variable's type does not take (a
+ * variable of the same name but another type) is left out.
+ */
+function mapVariables(
+  data: Database,
+  backup: Backup,
+  changes: Change[],
+  tally: { added: number; alreadyThere: number },
+): { valuesFor(document: StoredDocument): Record<string, VariableValue> } {
+  const matched = new Map<string, Variable>();
+  for (const v of backup.variables) {
+    const same = data.variables.find((x) => x.id === v.id) ?? data.variables.find((x) => sameName(x.name, v.name));
+    if (!same) {
+      changes.push(insert('variables', v));
+      matched.set(v.id, v);
+      tally.added++;
+      continue;
+    }
+    tally.alreadyThere++;
+    const missing = v.values.filter((value) => !same.values.includes(value));
+    if (same.type === 'category' && v.type === 'category' && missing.length > 0) {
+      const widened = { ...same, values: [...same.values, ...missing] };
+      changes.push(replace('variables', same, widened));
+      matched.set(v.id, widened);
+    } else {
+      matched.set(v.id, same);
+    }
+  }
+  return {
+    valuesFor(document) {
+      const values: Record<string, VariableValue> = {};
+      for (const [id, value] of Object.entries(document.variables)) {
+        const variable = matched.get(id);
+        if (variable && variableValueProblem(variable, value) === null) values[variable.id] = value;
+      }
+      return values;
+    },
+  };
 }

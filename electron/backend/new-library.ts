@@ -24,6 +24,8 @@ export function makeDocument(
     text,
     source: input.source,
     meta: input.meta,
+    memo: '',
+    variables: {},
     sha256: sha256Hex(text),
     addedAt: now.toISOString(),
   };
@@ -38,6 +40,7 @@ export function newLibrary(now: Date = new Date()): Database {
     tags: starterCodebook.map((tag) => ({ id: newId(), parentId: null, ...tag })),
     actors: [],
     targets: [],
+    variables: [],
     highlights: [],
     settings: { annotator: '', lastDocumentId: sample.id, snapToWords: true, readingPositions: {} },
   };

@@ -1,6 +1,7 @@
 import { appendFile, copyFile, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CURRENT_SCHEMA_VERSION } from '../../shared/domain';
 import { createBackend } from './backend';
 import { DATA_FILE_NAME } from './data-dir';
 import { documentFilePath, documentsDirPath } from './storage/library-layout';
@@ -124,7 +125,7 @@ describe('document change logs', () => {
     expect(await libraryOnDisk(dir)).toEqual(store.data);
   });
 
-  it('open a library of schema 4, whose files have no logs, and mark it 5 before any log is written', async () => {
+  it('open a library of schema 4, whose files have no logs, and mark it current before any log is written', async () => {
     const dir = await tempDir();
     const { store, file } = await sampleWithHighlight(dir);
     const libraryFile = path.join(dir, DATA_FILE_NAME);
@@ -133,16 +134,56 @@ describe('document change logs', () => {
     documentFile.highlights = store.data.highlights;
     await writeFile(file, JSON.stringify(documentFile));
     for (const name of await logsIn(dir)) await writeFile(path.join(documentsDirPath(dir), name), '');
-    const library = JSON.parse(await readFile(libraryFile, 'utf8')) as { schemaVersion: number };
+    const { variables: _variables, ...library } = JSON.parse(await readFile(libraryFile, 'utf8')) as {
+      variables: unknown;
+      documents: Array<{ memo?: string; variables?: unknown }>;
+    };
+    for (const document of library.documents) {
+      delete document.memo;
+      delete document.variables;
+    }
     await writeFile(libraryFile, JSON.stringify({ ...library, schemaVersion: 4 }));
 
-    const reopened = await openStore(dir);
+    const reopened = await openStore(dir, { documentsInBackground: true });
+    // Marked before the documents are read, and so before any log is written.
+    expect(reopened.isLoaded).toBe(false);
+    expect((JSON.parse(await readFile(libraryFile, 'utf8')) as { schemaVersion: number }).schemaVersion).toBe(
+      CURRENT_SCHEMA_VERSION,
+    );
+    await reopened.loaded;
     expect(reopened.notices).toEqual([]);
     expect(reopened.data.highlights).toEqual(store.data.highlights);
-    expect((JSON.parse(await readFile(libraryFile, 'utf8')) as { schemaVersion: number }).schemaVersion).toBe(5);
     const highlightId = reopened.data.highlights[0]!.id;
     await callOk(createBackend(reopened), 'updateHighlight', { highlightId, note: 'first save' });
     expect(await tokenOf(file)).toMatch(/^[0-9a-f]{16}$/);
     expect((await libraryOnDisk(dir)).highlights[0]!.note).toBe('first save');
+  });
+
+  it('open a library of schema 5 with free-text dates: read as dates where they can be, reported once', async () => {
+    const dir = await tempDir();
+    const { store } = await sampleWithHighlight(dir);
+    const libraryFile = path.join(dir, DATA_FILE_NAME);
+    const { variables: _variables, ...library } = JSON.parse(await readFile(libraryFile, 'utf8')) as {
+      variables: unknown;
+      documents: Array<{ title: string; meta: Record<string, string>; memo?: string; variables?: unknown }>;
+    };
+    const [sample] = library.documents;
+    delete sample!.memo;
+    delete sample!.variables;
+    sample!.meta.publishedAt = 'sometime in May';
+    await writeFile(libraryFile, JSON.stringify({ ...library, schemaVersion: 5 }));
+
+    const reopened = await openStore(dir);
+    expect(reopened.notices).toEqual([
+      `1 publication date could not be read as a date and was kept as text: "sometime in May" (${sample!.title}). ` +
+        "Choose the date in each document's details; the text stays in the export (published_text) until then.",
+    ]);
+    expect(reopened.data.documents[0]!.meta).toEqual({
+      ...sample!.meta,
+      publishedAt: undefined,
+      publishedText: 'sometime in May',
+    });
+    expect(reopened.data.highlights).toEqual(store.data.highlights);
+    expect((await openStore(dir)).notices).toEqual([]);
   });
 });

@@ -65,6 +65,7 @@ export function emptyLibrary(): Database {
     tags: [],
     actors: [],
     targets: [],
+    variables: [],
     highlights: [],
     settings: { annotator: '', lastDocumentId: null, snapToWords: true, readingPositions: {} },
   };

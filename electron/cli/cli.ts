@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import type { ApiResults } from '../../shared/api-contract';
 import { defaultCsvOptions } from '../../shared/csv';
 import { buildExport, rowsAsJson, scopeLibrary, type ExportKind } from '../../shared/export/build-export';
-import { CODEBOOK_COLUMNS, codebookRows, DOCUMENT_COLUMNS, documentRows } from '../../shared/export/library-rows';
+import { CODEBOOK_COLUMNS, codebookRows, documentColumns, documentRows } from '../../shared/export/library-rows';
 import type { ApiFailure } from '../backend/api-error';
 import { DATA_DIR_ENV, DATA_FILE_NAME, defaultUserDataDir, resolveDataDir } from '../backend/data-dir';
 import { acquireDataLock } from '../backend/data-lock';
@@ -137,7 +137,7 @@ async function exportCommand(args: readonly string[], io: CliIo): Promise<number
     const library = scopeLibrary(database, scope);
     content =
       what === 'documents'
-        ? rowsAsJson(DOCUMENT_COLUMNS, documentRows(library))
+        ? rowsAsJson(documentColumns(library), documentRows(library))
         : rowsAsJson(CODEBOOK_COLUMNS, codebookRows(library));
   }
 
@@ -181,7 +181,8 @@ async function importCommand(args: readonly string[], io: CliIo): Promise<number
     `  ${name}: ${n.added} added, ${n.alreadyThere} already there\n`;
   io.stderr(
     `Imported ${values.in} into ${dataDir}\n${line('documents', summary.documents)}${line('tags', summary.tags)}` +
-      `${line('holders', summary.holders)}${line('targets', summary.targets)}${line('highlights', summary.highlights)}`,
+      `${line('holders', summary.holders)}${line('targets', summary.targets)}${line('variables', summary.variables)}` +
+      line('highlights', summary.highlights),
   );
   return 0;
 }

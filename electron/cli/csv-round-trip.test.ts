@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isFormulaTrigger } from '../../shared/csv';
 import { ANNOTATION_COLUMNS, annotationRows } from '../../shared/export/annotation-rows';
-import { CODEBOOK_COLUMNS, DOCUMENT_COLUMNS, documentRows } from '../../shared/export/library-rows';
+import { CODEBOOK_COLUMNS, documentColumns, documentRows } from '../../shared/export/library-rows';
 import { useTempDirs } from '../backend/test-support';
 import { cli, writeLibrary } from './test/cli-test-support';
 import { hardCaseLibrary } from './test/hard-cases';
@@ -46,9 +46,13 @@ describe('CSV export read back by Python’s csv module', () => {
     // One row per highlight × stance, one for a highlight without stances.
     expect(result.annotations).toHaveLength(library.highlights.reduce((n, h) => n + Math.max(1, h.stances.length), 0));
     const expectedDocuments = [...documentRows(library)].map((row) =>
-      Object.fromEntries(DOCUMENT_COLUMNS.map((c, i) => [c, expectedCell(row[i]!, true)])),
+      Object.fromEntries(documentColumns(library).map((c, i) => [c, expectedCell(row[i]!, true)])),
     );
     expect(result.documents).toEqual(expectedDocuments);
+    // One column per variable after the fixed ones, under its name (a fixed column's name prefixed), read as written.
+    expect(Object.keys(result.documents[0]!).slice(-3)).toEqual(['Country, "region"', 'variable_title', 'Wave']);
+    expect(result.documents.map((d) => d['Country, "region"'])).toEqual(["'=AT", 'Україна', '']);
+    expect(result.documents.map((d) => d.Wave)).toEqual(['2', '-1.5', '']);
 
     // The file format itself: BOM, CRLF between records, a quoted multi-line note.
     expect(result.raw.startsWith('\ufeffdocument_id,document_title,')).toBe(true);
@@ -64,7 +68,8 @@ describe('CSV export read back by Python’s csv module', () => {
 
     const escaped = await exportAndRead(dir);
     const cells = [...escaped.annotations, ...escaped.documents].flatMap((row) => Object.values(row));
-    const triggered = cells.filter((cell) => isFormulaTrigger(cell));
+    // A number variable's value is written as a number: "-1.5" is read as a number by spreadsheets, never a formula.
+    const triggered = cells.filter((cell) => isFormulaTrigger(cell) && !/^-?\d+(\.\d+)?$/.test(cell));
     expect(triggered).toEqual([]);
     // Each kind of trigger is in the fixture, and comes out with its '.
     for (const trigger of ['=', '+', '-', '@', '\t', '\n', '＝']) {
@@ -90,7 +95,8 @@ describe('CSV export read back by Python’s csv module', () => {
     expect(status).toBe(0);
     const lines = stdout.split('\r\n');
     expect(lines[0]).toBe(CODEBOOK_COLUMNS.join(','));
-    expect(lines[1]).toBe('"Claim, ""main""",,"line1\nline2",#f2c94c,1,7,3');
-    expect(lines[2]).toBe(`'=cmd,"Claim, ""main""",'+desc,#6fcf97,2,1,1`);
+    // The path, and the highlights carrying the tag or a sub-tag (each once), follow the earlier columns.
+    expect(lines[1]).toBe('"Claim, ""main""",,"line1\nline2",#f2c94c,1,7,3,"Claim, ""main""",7');
+    expect(lines[2]).toBe(`'=cmd,"Claim, ""main""",'+desc,#6fcf97,2,1,1,"Claim, ""main"" › =cmd",1`);
   });
 });

@@ -1,9 +1,10 @@
 import { codePointsAfter, codePointsBefore, createCodePointConverter, hasSurrogates } from '../code-points';
 import type { Database, Highlight } from '../domain';
+import { tagPaths } from '../tag-paths';
 import { CONTEXT_LENGTH } from '../text-context';
 
 /** What an export reads: the library's records (settings aside). */
-export type ExportLibrary = Pick<Database, 'documents' | 'tags' | 'actors' | 'targets' | 'highlights'>;
+export type ExportLibrary = Pick<Database, 'documents' | 'tags' | 'actors' | 'targets' | 'variables' | 'highlights'>;
 
 /** The columns of annotations.csv, in order. */
 export const ANNOTATION_COLUMNS = [
@@ -25,7 +26,10 @@ export const ANNOTATION_COLUMNS = [
   'updated_at',
 ] as const;
 
-/** Joins tag names in the `tags` column; tag names may not contain `|`, so the column splits back exactly. */
+/**
+ * Joins tags in the `tags` column, each as its path ("Claim › Threat", tag-paths.ts); tag names may not contain `|`,
+ * so the column splits back exactly.
+ */
 export const TAG_SEPARATOR = ' | ';
 
 /** A highlight with its offsets and context in code points, as every export gives them. */
@@ -78,7 +82,7 @@ const NO_STANCE = [null] as const;
 
 /** The rows of annotations.csv: one per highlight × stance; a highlight with no stance gives one row. */
 export function* annotationRows(library: ExportLibrary): Generator<string[] | Array<string | number>> {
-  const tagName = new Map(library.tags.map((t) => [t.id, t.name]));
+  const tagName = tagPaths(library.tags);
   const actorName = new Map(library.actors.map((a) => [a.id, a.name]));
   const targetName = new Map(library.targets.map((t) => [t.id, t.name]));
   for (const { highlight: h, documentTitle, start, end, prefix, suffix } of exportedHighlights(library)) {

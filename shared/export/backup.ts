@@ -17,6 +17,7 @@ export function backupOf(database: Database): Backup {
     tags: database.tags,
     actors: database.actors,
     targets: database.targets,
+    variables: database.variables,
     highlights: database.highlights,
     settings: database.settings,
   };
@@ -28,5 +29,6 @@ export interface ImportSummary {
   tags: { added: number; alreadyThere: number };
   holders: { added: number; alreadyThere: number };
   targets: { added: number; alreadyThere: number };
+  variables: { added: number; alreadyThere: number };
   highlights: { added: number; alreadyThere: number };
 }

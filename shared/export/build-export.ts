@@ -2,7 +2,7 @@ import { csvBlocks, type CsvOptions } from '../csv';
 import type { Database } from '../domain';
 import { ANNOTATION_COLUMNS, annotationRows, type ExportLibrary } from './annotation-rows';
 import { backupOf } from './backup';
-import { CODEBOOK_COLUMNS, codebookRows, DOCUMENT_COLUMNS, documentRows } from './library-rows';
+import { CODEBOOK_COLUMNS, codebookRows, documentColumns, documentRows } from './library-rows';
 import { webAnnotationCollection } from './web-annotation';
 
 export const exportKinds = ['annotations', 'documents', 'codebook', 'web-annotation', 'backup'] as const;
@@ -60,7 +60,7 @@ export function exportBlocks(
     case 'annotations':
       return csvBlocks(ANNOTATION_COLUMNS, annotationRows(library), csv);
     case 'documents':
-      return csvBlocks(DOCUMENT_COLUMNS, documentRows(library), csv);
+      return csvBlocks(documentColumns(library), documentRows(library), csv);
     case 'codebook':
       return csvBlocks(CODEBOOK_COLUMNS, codebookRows(library), csv);
     case 'web-annotation':
@@ -88,6 +88,7 @@ export function snapshotOf(database: Database): Database {
     tags: [...database.tags],
     actors: [...database.actors],
     targets: [...database.targets],
+    variables: [...database.variables],
     highlights: [...database.highlights],
   };
 }

@@ -1,7 +1,12 @@
 import { createCodePointConverter } from '../code-points';
+import { tagPaths, tagsWithDescendants } from '../tag-paths';
 import type { ExportLibrary } from './annotation-rows';
 
-/** The columns of documents.csv, in order. */
+/**
+ * The fixed columns of documents.csv, in order; one column per document variable follows them
+ * ({@link documentColumns}). Dates are ISO 8601; `published_text` holds a date an earlier version kept as text that
+ * could not be read as a date (empty once a date is chosen).
+ */
 export const DOCUMENT_COLUMNS = [
   'document_id',
   'title',
@@ -10,11 +15,29 @@ export const DOCUMENT_COLUMNS = [
   'outlet',
   'author',
   'published_at',
+  'published_text',
   'added_at',
   'sha256',
   'char_count',
+  'memo',
   'text',
 ] as const;
+
+/**
+ * The header of documents.csv: the fixed columns, then each variable's name in the library's order. A variable named
+ * like a fixed column (or like another variable, ignoring case) is written `variable_<name>`, so every header is
+ * unique and pandas or R can address it.
+ */
+export function documentColumns(library: Pick<ExportLibrary, 'variables'>): string[] {
+  const taken = new Set<string>(DOCUMENT_COLUMNS.map((c) => c.toLowerCase()));
+  const variableColumns = library.variables.map((v) => {
+    let name = taken.has(v.name.toLowerCase()) ? `variable_${v.name}` : v.name;
+    for (let n = 2; taken.has(name.toLowerCase()); n++) name = `variable_${v.name}_${n}`;
+    taken.add(name.toLowerCase());
+    return name;
+  });
+  return [...DOCUMENT_COLUMNS, ...variableColumns];
+}
 
 /** One row per document; `char_count` is in code points, like the offsets of annotations.csv. */
 export function* documentRows(library: ExportLibrary): Generator<Array<string | number>> {
@@ -27,15 +50,22 @@ export function* documentRows(library: ExportLibrary): Generator<Array<string | 
       d.meta.outlet ?? '',
       d.meta.author ?? '',
       d.meta.publishedAt ?? '',
+      d.meta.publishedText ?? '',
       d.addedAt,
       d.sha256,
       createCodePointConverter(d.text)(d.text.length),
+      d.memo,
       d.text,
+      // A number stays a number: a negative one is no formula, and is written as it is.
+      ...library.variables.map((v) => d.variables[v.id] ?? ''),
     ];
   }
 }
 
-/** The columns of codebook.csv, in order. */
+/**
+ * The columns of codebook.csv, in order. `path` is the tag's place in the hierarchy ("Claim › Threat");
+ * `highlight_count_with_children` counts the highlights carrying the tag or any tag below it, each once.
+ */
 export const CODEBOOK_COLUMNS = [
   'tag',
   'parent',
@@ -44,12 +74,17 @@ export const CODEBOOK_COLUMNS = [
   'shortcut',
   'highlight_count',
   'document_count',
+  'path',
+  'highlight_count_with_children',
 ] as const;
 
 /** One row per tag, in codebook order; `shortcut` is the number key of the first nine tags. */
 export function* codebookRows(library: ExportLibrary): Generator<Array<string | number>> {
   const names = new Map(library.tags.map((t) => [t.id, t.name]));
+  const paths = tagPaths(library.tags);
+  const below = tagsWithDescendants(library.tags);
   const highlightCount = new Map<string, number>();
+  const withChildren = new Map<string, number>();
   const documents = new Map<string, Set<string>>();
   for (const h of library.highlights) {
     for (const tagId of h.tagIds) {
@@ -57,6 +92,11 @@ export function* codebookRows(library: ExportLibrary): Generator<Array<string | 
       const set = documents.get(tagId) ?? new Set<string>();
       set.add(h.documentId);
       documents.set(tagId, set);
+    }
+    if (h.tagIds.length === 0) continue;
+    for (const tag of library.tags) {
+      const family = below.get(tag.id)!;
+      if (h.tagIds.some((id) => family.has(id))) withChildren.set(tag.id, (withChildren.get(tag.id) ?? 0) + 1);
     }
   }
   let index = 0;
@@ -70,6 +110,8 @@ export function* codebookRows(library: ExportLibrary): Generator<Array<string | 
       index <= 9 ? String(index) : '',
       highlightCount.get(tag.id) ?? 0,
       documents.get(tag.id)?.size ?? 0,
+      paths.get(tag.id) ?? tag.name,
+      withChildren.get(tag.id) ?? 0,
     ];
   }
 }

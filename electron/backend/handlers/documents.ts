@@ -7,22 +7,32 @@ import { extractFile } from '../import/extract-file';
 import { makeDocument, sha256Hex } from '../new-library';
 import { removeDanglingReferences } from '../storage/dangling-references';
 import { readDocumentFileIn } from '../storage/read-library';
+import { checkDetails, withDetails } from './document-details';
 import { findDocument } from './lookup';
 import type { HandlerContext, Handlers } from './types';
 
 type DocumentHandlers = Pick<
   Handlers,
-  'importFile' | 'importText' | 'updateDocument' | 'deleteDocument' | 'bringBackDocument'
+  'importFile' | 'importText' | 'updateDocument' | 'updateDocuments' | 'deleteDocument' | 'bringBackDocument'
 >;
 
 /** What lists show of a document: everything but its text, with its size and number of highlights. */
-export function summarize(data: Database, document: StoredDocument): DocumentSummary {
+export function summarize(
+  data: Database,
+  document: StoredDocument,
+  counts: ReadonlyMap<string, number> = highlightCounts(data, document.id),
+): DocumentSummary {
   const { text, ...rest } = document;
-  return {
-    ...rest,
-    charCount: text.length,
-    highlightCount: data.highlights.filter((h) => h.documentId === document.id).length,
-  };
+  return { ...rest, charCount: text.length, highlightCount: counts.get(document.id) ?? 0 };
+}
+
+/** The number of highlights of each document (of `only`, when given), counted in one pass. */
+function highlightCounts(data: Database, only?: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const h of data.highlights) {
+    if (only === undefined || h.documentId === only) counts.set(h.documentId, (counts.get(h.documentId) ?? 0) + 1);
+  }
+  return counts;
 }
 
 export function documentHandlers({ library, now }: HandlerContext): DocumentHandlers {
@@ -57,15 +67,41 @@ export function documentHandlers({ library, now }: HandlerContext): DocumentHand
       return add({ title, text, source: { kind: 'paste' }, meta: {} });
     },
 
-    async updateDocument({ documentId, title, ...meta }) {
-      const before = findDocument(library.data, documentId);
+    async updateDocument({ documentId, title, memo, ...details }) {
+      const { data } = library;
+      const before = findDocument(data, documentId);
+      checkDetails(data, details);
       const after: StoredDocument = {
-        ...before,
+        ...withDetails(before, details),
         title: title ?? before.title,
-        meta: { ...before.meta, ...Object.fromEntries(Object.entries(meta).filter(([, v]) => v !== undefined)) },
+        memo: memo ?? before.memo,
       };
-      await library.commit(`Edit "${after.title}"`, [replace('documents', before, after)]);
+      const onlyMemo =
+        memo !== undefined && title === undefined && Object.values(details).every((v) => v === undefined);
+      await library.commit(
+        onlyMemo ? `Edit memo of "${after.title}"` : `Edit "${after.title}"`,
+        [replace('documents', before, after)],
+        {
+          // A burst of typing in one memo is one undo step.
+          coalesceKey: onlyMemo ? `memo:${documentId}` : undefined,
+        },
+      );
       return summarize(library.data, after);
+    },
+
+    async updateDocuments({ documentIds, ...details }) {
+      const { data } = library;
+      const documents = documentIds.map((id) => findDocument(data, id));
+      checkDetails(data, details);
+      const changes = documents.flatMap((before) => {
+        const after = withDetails(before, details);
+        const same = JSON.stringify([after.meta, after.variables]) === JSON.stringify([before.meta, before.variables]);
+        return same ? [] : [replace('documents', before, after)];
+      });
+      await library.commit(`Edit ${documents.length} document${documents.length > 1 ? 's' : ''}`, changes);
+      const counts = highlightCounts(library.data);
+      const byId = new Map(library.data.documents.map((d) => [d.id, d]));
+      return documentIds.map((id) => summarize(library.data, byId.get(id)!, counts));
     },
 
     async deleteDocument({ documentId }) {
@@ -96,6 +132,8 @@ export function documentHandlers({ library, now }: HandlerContext): DocumentHand
         text,
         source: { kind: 'file', path: found.file },
         meta: {},
+        memo: '',
+        variables: {},
         sha256: sha256Hex(text),
         addedAt: now().toISOString(),
       };

@@ -6,6 +6,7 @@ import { entityHandlers } from './entities';
 import { exchangeHandlers } from './exchange';
 import { highlightHandlers } from './highlights';
 import type { Handlers } from './types';
+import { variableHandlers } from './variables';
 import { workspaceHandlers } from './workspace';
 
 export type { Handlers } from './types';
@@ -19,5 +20,6 @@ export function createHandlers(store: Store, now: () => Date = () => new Date())
     ...entityHandlers(context),
     ...exchangeHandlers(context),
     ...documentHandlers(context),
+    ...variableHandlers(context),
   };
 }

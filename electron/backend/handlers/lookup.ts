@@ -1,4 +1,4 @@
-import type { Database, Entity, EntityKind, Highlight, StoredDocument, Tag } from '../../../shared/domain';
+import type { Database, Entity, EntityKind, Highlight, StoredDocument, Tag, Variable } from '../../../shared/domain';
 import { notFound } from '../api-error';
 
 export function findDocument(data: Database, id: string): StoredDocument {
@@ -11,6 +11,12 @@ export function findHighlight(data: Database, id: string): Highlight {
   const highlight = data.highlights.find((h) => h.id === id);
   if (!highlight) throw notFound('highlight', id);
   return highlight;
+}
+
+export function findVariable(data: Database, id: string): Variable {
+  const variable = data.variables.find((v) => v.id === id);
+  if (!variable) throw notFound('variable', id);
+  return variable;
 }
 
 export function findTag(data: Database, id: string): Tag {

@@ -4,6 +4,7 @@ import { snapToWords } from './002-snap-to-words';
 import { readingPositions } from './003-reading-positions';
 import { documentFiles } from './004-document-files';
 import { changeLogs } from './005-change-logs';
+import { documentMetadata } from './006-document-metadata';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -13,7 +14,14 @@ export type { Migration } from './migration';
  * written before the schema was versioned (no `schemaVersion` field). Append a file and a line, never edit one: a
  * released step is history. Checked at start-up: a file from a newer version is refused.
  */
-export const migrations: readonly Migration[] = [versioned, snapToWords, readingPositions, documentFiles, changeLogs];
+export const migrations: readonly Migration[] = [
+  versioned,
+  snapToWords,
+  readingPositions,
+  documentFiles,
+  changeLogs,
+  documentMetadata,
+];
 
 export class DataFileTooNewError extends Error {
   constructor(
@@ -36,7 +44,8 @@ export class DataFileShapeError extends Error {
 }
 
 /**
- * Brings parsed file contents up to `target` by running each pending step in order. Throws
+ * Brings parsed file contents up to `target` by running each pending step in order, with what the steps report for
+ * the analyst. Throws
  * {@link DataFileTooNewError} for a file from the future and {@link DataFileShapeError} for contents that are not a
  * versioned object at all.
  */
@@ -44,7 +53,7 @@ export function migrate(
   raw: unknown,
   steps: readonly Migration[] = migrations,
   target: number = CURRENT_SCHEMA_VERSION,
-): { data: Record<string, unknown>; fromVersion: number } {
+): { data: Record<string, unknown>; fromVersion: number; notices: string[] } {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw new DataFileShapeError('The data file does not hold a JSON object.');
   }
@@ -54,15 +63,12 @@ export function migrate(
     throw new DataFileShapeError(`The data file has an invalid schemaVersion: ${JSON.stringify(version)}.`);
   }
   if (version > target) throw new DataFileTooNewError(version, target);
+  const notices: string[] = [];
   for (let v = version; v < target; v++) {
     const step = steps[v];
     if (!step || step.to !== v + 1) throw new Error(`No migration from schema version ${v} to ${v + 1}.`);
+    notices.push(...(step.report?.(data) ?? []));
     data = { ...step.records(data), schemaVersion: v + 1 };
   }
-  return { data, fromVersion: version };
-}
-
-/** Whether a data folder whose library is at `fromVersion` needs the folder step `folder` on its way to the current. */
-export function needsFolderStep(fromVersion: number, folder: NonNullable<Migration['folder']>): boolean {
-  return migrations.slice(fromVersion).some((m) => m.folder === folder);
+  return { data, fromVersion: version, notices };
 }

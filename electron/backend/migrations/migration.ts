@@ -8,6 +8,8 @@ export interface Migration {
   to: number;
   records(data: Record<string, unknown>): Record<string, unknown>;
   folder?: 'write-document-files' | 'mark-library-file';
+  /** What the analyst should be told about the step, from the data it was given (e.g. a value it could not read). */
+  report?(data: Record<string, unknown>): string[];
 }
 
 export function asRecord(value: unknown): Record<string, unknown> {

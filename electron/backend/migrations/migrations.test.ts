@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CURRENT_SCHEMA_VERSION, databaseSchema } from '../../../shared/domain';
-import { DataFileShapeError, DataFileTooNewError, migrate, migrations, needsFolderStep, type Migration } from './index';
+import { DataFileShapeError, DataFileTooNewError, migrate, migrations, type Migration } from './index';
 
 describe('migrate', () => {
   it('runs every pending step in order and stamps each version', () => {
@@ -108,17 +108,64 @@ describe('migrate', () => {
       expect(fromVersion).toBe(version);
       const parsed = databaseSchema.parse(data);
       expect(parsed.highlights, `from ${version}`).toEqual([highlight]);
-      expect(parsed.documents, `from ${version}`).toEqual([document]);
+      expect(parsed.documents, `from ${version}`).toEqual([{ ...document, memo: '', variables: {} }]);
       if (version >= 1) expect(parsed.settings.annotator).toBe('Ana');
       if (version >= 2) expect(parsed.settings.snapToWords).toBe(false);
     }
   });
 
-  it('lists one step per version, in order, and says which need the data folder rewritten', () => {
+  it('lists one step per version, in order', () => {
     expect(migrations.map((m) => m.to)).toEqual(Array.from({ length: CURRENT_SCHEMA_VERSION }, (_, i) => i + 1));
-    expect(needsFolderStep(3, 'write-document-files')).toBe(true);
-    expect(needsFolderStep(4, 'write-document-files')).toBe(false);
-    expect(needsFolderStep(4, 'mark-library-file')).toBe(true);
-    expect(needsFolderStep(CURRENT_SCHEMA_VERSION, 'mark-library-file')).toBe(false);
+  });
+
+  it('reads free-text publication dates as dates, keeps those it cannot read as text, and says which, once', () => {
+    const document = (id: string, publishedAt?: string) => ({
+      id,
+      title: `Doc ${id}`,
+      source: { kind: 'paste' },
+      meta: { outlet: 'O', ...(publishedAt !== undefined && { publishedAt }) },
+      sha256: 'a'.repeat(64),
+      addedAt: '2025-01-01T00:00:00.000Z',
+    });
+    const v5 = {
+      schemaVersion: 5,
+      documents: [
+        document('a', '14 May 2025'),
+        document('b', '2025-05-14T09:30:00Z'),
+        document('c', 'Spring 2025'),
+        document('d', ''),
+        document('e'),
+        document('f', '05/06/2025'),
+      ],
+    };
+    const { data, notices } = migrate(v5);
+    const metas = (data.documents as Array<{ meta: unknown; memo: unknown; variables: unknown }>).map((d) => d.meta);
+    expect(metas).toEqual([
+      { outlet: 'O', publishedAt: '2025-05-14' },
+      { outlet: 'O', publishedAt: '2025-05-14T09:30:00Z' },
+      { outlet: 'O', publishedText: 'Spring 2025' },
+      { outlet: 'O' },
+      { outlet: 'O' },
+      { outlet: 'O', publishedText: '05/06/2025' },
+    ]);
+    expect(data.variables).toEqual([]);
+    expect(notices).toEqual([
+      expect.stringMatching(
+        /^2 publication dates could not be read .* "Spring 2025" \(Doc c\), "05\/06\/2025" \(Doc f\)/,
+      ),
+    ]);
+    // A current file is not migrated again, so nothing is reported again.
+    expect(migrate(data).notices).toEqual([]);
+  });
+
+  it('keeps a memo and variable values already there (a backup written by a later build of the same schema)', () => {
+    const v5 = {
+      schemaVersion: 5,
+      variables: [{ id: 'v1', name: 'Country', type: 'text', values: [] }],
+      documents: [{ id: 'a', meta: {}, memo: 'Mine', variables: { v1: 'Austria' } }],
+    };
+    const { data } = migrate(v5);
+    expect(data.variables).toEqual(v5.variables);
+    expect(data.documents).toEqual([{ id: 'a', meta: {}, memo: 'Mine', variables: { v1: 'Austria' } }]);
   });
 });

@@ -8,6 +8,8 @@ const document: StoredDocument = {
   text: 'Line "one"\n\u2028 and 😀 \\ end',
   source: { kind: 'paste' },
   meta: {},
+  memo: '',
+  variables: {},
   sha256: '0'.repeat(64),
   addedAt: '2026-01-01T00:00:00.000Z',
 };

@@ -10,6 +10,7 @@ import {
   type Database,
   type Highlight,
   type StoredDocument,
+  type Variable,
 } from '../../../shared/domain';
 import { DATA_FILE_NAME } from '../data-dir';
 
@@ -63,10 +64,7 @@ export function isLogOf(documentId: string, name: string): boolean {
 export const documentLogPath = (dataDir: string, documentId: string, token: string): string =>
   path.join(documentsDirPath(dataDir), documentLogName(documentId, token));
 
-const { tags, actors, targets, settings } = databaseSchema.shape;
-
-/** The first schema of this layout: a library file of 4 has no change logs, and is read as it is. */
-const FIRST_DOCUMENT_FILES_SCHEMA = 4;
+const { tags, actors, targets, variables, settings } = databaseSchema.shape;
 
 /**
  * A document as the library file lists it: its details, and its size and number of highlights, so that the library
@@ -80,16 +78,18 @@ export const documentEntrySchema = documentSchema.omit({ text: true }).extend({
 export type DocumentEntry = z.infer<typeof documentEntrySchema>;
 
 /** The library file: everything but the documents' texts and the highlights. */
+/** The library file as this version reads it: one of an earlier schema is migrated first (read-library.ts). */
 export const libraryFileSchema = z.object({
-  schemaVersion: z.number().int().min(FIRST_DOCUMENT_FILES_SCHEMA).max(CURRENT_SCHEMA_VERSION),
+  schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
   layout: z.literal(DOCUMENT_FILES_LAYOUT),
   documents: z.array(documentEntrySchema),
   tags,
   actors,
   targets,
+  variables,
   settings,
 });
-export type LibraryFile = z.infer<typeof libraryFileSchema>;
+export type LibraryFile = Omit<z.infer<typeof libraryFileSchema>, 'variables'> & { variables: Variable[] };
 
 /**
  * A document's file: its text and its highlights, and the token of the change log that applies on top of them
@@ -106,7 +106,7 @@ export const documentFileSchema = z.object({
 });
 export type DocumentFile = Omit<z.infer<typeof documentFileSchema>, 'highlights'> & { highlights: Highlight[] };
 
-/** The library file's contents for `data` (indented: it is small, and people do look inside). */
+/** The library file's contents for `data`. */
 export function libraryFileText(data: Database): string {
   const file: LibraryFile = {
     schemaVersion: CURRENT_SCHEMA_VERSION,
@@ -115,10 +115,14 @@ export function libraryFileText(data: Database): string {
     tags: data.tags,
     actors: data.actors,
     targets: data.targets,
+    variables: data.variables,
     settings: data.settings,
   };
-  return JSON.stringify(file, null, 2);
+  return listingFileText(file);
 }
+
+/** A library file's contents (indented: it is small, and people do look inside). */
+export const listingFileText = (file: LibraryFile): string => JSON.stringify(file, null, 2);
 
 /** Every document's entry: its details with its size and its number of highlights (counted in one pass). */
 export function documentEntries(data: Database): DocumentEntry[] {
@@ -175,6 +179,6 @@ export function highlightsByDocument(
 
 /** A document from its details in the library file and the text from its own file, in the schema's key order. */
 export function withText(details: Omit<StoredDocument, 'text'>, text: string): StoredDocument {
-  const { id, title, source, meta, sha256, addedAt } = details;
-  return { id, title, text, source, meta, sha256, addedAt };
+  const { id, title, source, meta, memo, variables, sha256, addedAt } = details;
+  return { id, title, text, source, meta, memo, variables, sha256, addedAt };
 }

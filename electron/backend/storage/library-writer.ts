@@ -1,4 +1,4 @@
-import type { Database, Highlight, StoredDocument } from '../../../shared/domain';
+import { CURRENT_SCHEMA_VERSION, type Database, type Highlight, type StoredDocument } from '../../../shared/domain';
 import { newLogToken } from './document-log';
 import { DocumentLogs } from './document-logs';
 import { FileSetWriter, type FileWrite } from './file-set-writer';
@@ -8,6 +8,8 @@ import {
   highlightsByDocument,
   libraryFilePath,
   libraryFileText,
+  listingFileText,
+  type LibraryFile,
 } from './library-layout';
 
 /** What a change touched, and so which files a save rewrites: the library file, and documents' files by id. */
@@ -55,6 +57,12 @@ export class LibraryWriter {
   /** The library file alone. */
   writeLibraryFile(library: Database): Promise<void> {
     return this.files.write([{ file: libraryFilePath(this.dataDir), content: libraryFileText(library) }]);
+  }
+
+  /** The library file as read (with its documents unread), in this version's schema. */
+  writeListing(file: LibraryFile): Promise<void> {
+    const current: LibraryFile = { ...file, schemaVersion: CURRENT_SCHEMA_VERSION };
+    return this.files.write([{ file: libraryFilePath(this.dataDir), content: listingFileText(current) }]);
   }
 
   /** Every document's file first, the library file last: until it is written, the library on disk is the old one. */

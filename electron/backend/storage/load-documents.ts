@@ -1,6 +1,5 @@
 import { copyFile } from 'node:fs/promises';
 import { CURRENT_SCHEMA_VERSION, type Database } from '../../../shared/domain';
-import { needsFolderStep } from '../migrations/index';
 import type { LibraryFile } from './library-layout';
 import type { LibraryWriter } from './library-writer';
 import { readDocuments } from './read-library';
@@ -32,11 +31,8 @@ export async function loadDocuments(
   const order = new Map(entries.map((d, i) => [d.id, i]));
   data.documents.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
   if (restored.changed) await writer.writeAll(data);
-  // Counts that do not match are corrected; a library file of schema 4 is marked 5 before any document's file names
-  // a change log, so that a version before 5 refuses the library rather than ignore its logs.
-  else if (!read.countsMatch || needsFolderStep(library.schemaVersion, 'mark-library-file')) {
-    await writer.writeLibraryFile(data);
-  }
+  // Counts that do not match are corrected.
+  else if (!read.countsMatch) await writer.writeLibraryFile(data);
   for (const damagedLog of read.damagedLogs) {
     const aside = `${damagedLog.file}.unreadable-${fileStamp(now)}`;
     await copyFile(damagedLog.file, aside);

@@ -1,5 +1,5 @@
 import { copyFile, mkdir, readdir } from 'node:fs/promises';
-import type { Database } from '../../../shared/domain';
+import { CURRENT_SCHEMA_VERSION, type Database } from '../../../shared/domain';
 import { newestGoodBackup, takeRollingBackups } from '../backups';
 import { DataFileTooNewError } from '../migrations/index';
 import { recoverFileSet } from './file-set-writer';
@@ -65,6 +65,7 @@ export async function openLibraryFolder(
       return { opened: { kind: 'whole', data }, notices };
     }
     case 'single-file':
+      notices.push(...file.notices);
       // Back up, and keep, the single file as the older version wrote it, so a conversion bug can never cost data.
       // It stays the library until the converted library file is renamed over it, the last step of writing all
       // (migrations/004-document-files.ts).
@@ -73,6 +74,11 @@ export async function openLibraryFolder(
       await writer.writeAll(file.data);
       return { opened: { kind: 'whole', data: file.data }, notices };
     case 'document-files':
+      notices.push(...file.notices);
+      // A library file of an earlier schema is written in this one before anything else is written (and so before
+      // any document's file names a change log, which a version before 5 would ignore): an older version then
+      // refuses the library rather than drop what it does not know, and what the migration reported is said once.
+      if (file.fromVersion < CURRENT_SCHEMA_VERSION) await writer.writeListing(file.file);
       return { opened: { kind: 'listed', file: file.file }, notices };
     default:
       throw new Error(`Unknown library state ${String(file satisfies never)}`);

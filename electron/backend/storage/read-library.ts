@@ -40,8 +40,8 @@ export interface DamagedDocument {
  */
 export type LibraryFileRead =
   | { kind: 'missing' }
-  | { kind: 'document-files'; file: LibraryFile }
-  | { kind: 'single-file'; data: Database; fromVersion: number }
+  | { kind: 'document-files'; file: LibraryFile; fromVersion: number; notices: string[] }
+  | { kind: 'single-file'; data: Database; fromVersion: number; notices: string[] }
   | { kind: 'unreadable'; reason: string };
 
 /** The documents a library file lists, read from their files. */
@@ -81,9 +81,16 @@ export async function readLibraryFile(dataDir: string): Promise<LibraryFileRead>
   if (typeof value.schemaVersion === 'number' && value.schemaVersion > CURRENT_SCHEMA_VERSION) {
     throw new DataFileTooNewError(value.schemaVersion, CURRENT_SCHEMA_VERSION);
   }
-  const parsed = libraryFileSchema.safeParse(value);
+  let migrated: ReturnType<typeof migrate>;
+  try {
+    migrated = migrate(value);
+  } catch (error) {
+    if (error instanceof DataFileShapeError) return { kind: 'unreadable', reason: error.message };
+    throw error;
+  }
+  const parsed = libraryFileSchema.safeParse(migrated.data);
   if (!parsed.success) return { kind: 'unreadable', reason: shapeProblem('The data file', parsed.error) };
-  return { kind: 'document-files', file: parsed.data };
+  return { kind: 'document-files', file: parsed.data, fromVersion: migrated.fromVersion, notices: migrated.notices };
 }
 
 /** Reads the files of the documents `entries` list, in their order. */
@@ -258,7 +265,7 @@ function singleFileLibrary(raw: unknown): Extract<LibraryFileRead, { kind: 'sing
   }
   const parsed = databaseSchema.safeParse(migrated.data);
   if (!parsed.success) return { kind: 'unreadable', reason: shapeProblem('The data file', parsed.error) };
-  return { kind: 'single-file', data: parsed.data, fromVersion: migrated.fromVersion };
+  return { kind: 'single-file', data: parsed.data, fromVersion: migrated.fromVersion, notices: migrated.notices };
 }
 
 type JsonRead = { kind: 'missing' } | { kind: 'unreadable'; reason: string } | { kind: 'json'; value: unknown };

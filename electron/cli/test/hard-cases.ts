@@ -1,4 +1,4 @@
-import { CURRENT_SCHEMA_VERSION, type Database, type Highlight } from '../../../shared/domain';
+import { CURRENT_SCHEMA_VERSION, type Database, type Highlight, type Variable } from '../../../shared/domain';
 import { quoteWithContext } from '../../../shared/text-context';
 import { makeDocument } from '../../backend/new-library';
 
@@ -14,7 +14,18 @@ export function hardCaseLibrary(): Database {
     'قال المتحدث \u200fإن\u200f المهمة "مستحيلة"، وأضاف: لا.\nEmoji 😀 then 👍🏽 and 🇺🇦 flags; café and q\u0307uery (a combining dot NFC keeps).',
     '=SUM(A1:A9) starts this text\r\nand -1 +1 @cmd lines, a tab\there, NUL\u0000inside, full-width ＝＋－＠.',
   ];
-  const documents = texts.map((text, i) =>
+  const variables: Variable[] = [
+    { id: 'v-country', name: 'Country, "region"', type: 'category', values: ['=AT', 'Україна'] },
+    // Named like a fixed column of documents.csv: written as variable_title.
+    { id: 'v-title', name: 'title', type: 'text', values: [] },
+    { id: 'v-wave', name: 'Wave', type: 'number', values: [] },
+  ];
+  const values: Array<Record<string, string | number>> = [
+    { 'v-country': '=AT', 'v-title': 'line1\nline2, "quoted"', 'v-wave': 2 },
+    { 'v-country': 'Україна', 'v-wave': -1.5 },
+    {},
+  ];
+  const made = texts.map((text, i) =>
     makeDocument(
       {
         title: i === 2 ? '=HYPERLINK("http://evil")' : `Doc ${i}, "quoted"`,
@@ -25,6 +36,7 @@ export function hardCaseLibrary(): Database {
       now,
     ),
   );
+  const documents = made.map((document, i) => ({ ...document, variables: values[i]! }));
   const tags = [
     { id: 't-claim', name: 'Claim, "main"', color: '#f2c94c', description: 'line1\nline2', parentId: null },
     { id: 't-formula', name: '=cmd', color: '#6fcf97', description: '+desc', parentId: 't-claim' },
@@ -77,6 +89,7 @@ export function hardCaseLibrary(): Database {
     tags,
     actors,
     targets,
+    variables,
     highlights,
     settings: { annotator: 'Ана', lastDocumentId: documents[0]!.id, snapToWords: true, readingPositions: {} },
   };

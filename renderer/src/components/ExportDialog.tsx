@@ -161,5 +161,6 @@ function describeImport(name: string, s: ImportSummary): string {
     part('tags', s.tags),
     part('holders', s.holders),
     part('targets', s.targets),
+    part('variables', s.variables),
   ].join(', ')}.`;
 }

@@ -9,6 +9,8 @@ const document: StoredDocument = {
   text: 'NATO and peacekeeping do not go hand in hand.',
   source: { kind: 'paste' },
   meta: {},
+  memo: '',
+  variables: {},
   sha256: '0'.repeat(64),
   addedAt: '2026-01-01T00:00:00.000Z',
 };
