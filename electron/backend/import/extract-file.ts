@@ -1,7 +1,9 @@
 import path from 'node:path';
 import { IMPORTABLE_EXTENSIONS } from '../../../shared/import-formats';
 import { ApiFailure } from '../api-error';
+import { parsePublishedDate } from '../../../shared/published-date';
 import { decodeText } from './decode-text';
+import { splitHeadline } from './headline';
 import type { ExtractedArticle } from './html-to-text';
 import { MAX_DOCX_EXPANSION_BYTES, zipExpansionProblem } from './zip-expansion';
 
@@ -10,13 +12,25 @@ import { MAX_DOCX_EXPANSION_BYTES, zipExpansionProblem } from './zip-expansion';
 /** The title a file gives when it has none of its own: its name without the extension. */
 const titleFromName = (fileName: string): string => path.basename(fileName, path.extname(fileName)) || fileName;
 
-/** Text and metadata from a file, by its kind; a kind not listed, or a file not of its kind, is refused with why. */
+/**
+ * Text and metadata from a file, by its kind; a kind not listed, or a file not of its kind, is refused with why. A
+ * publication date the file gives is kept when it reads as a date (published-date.ts), and left out otherwise.
+ */
 export async function extractFile(fileName: string, bytes: Uint8Array): Promise<ExtractedArticle> {
+  const { publishedAt, ...article } = await extractByKind(fileName, bytes);
+  const date = publishedAt === undefined ? null : parsePublishedDate(publishedAt);
+  return { ...article, ...(date && { publishedAt: date }) };
+}
+
+async function extractByKind(fileName: string, bytes: Uint8Array): Promise<ExtractedArticle> {
   const extension = path.extname(fileName).toLowerCase();
   switch (extension) {
     case '.txt':
-    case '.md':
-      return { title: titleFromName(fileName), text: decodeText(bytes, fileName) };
+    case '.md': {
+      const text = decodeText(bytes, fileName);
+      const headline = splitHeadline(text);
+      return headline ? { title: headline.title, text: headline.body } : { title: titleFromName(fileName), text };
+    }
     case '.html':
     case '.htm':
       return (await import('./html-worker')).extractArticleInWorker(
@@ -31,9 +45,8 @@ export async function extractFile(fileName: string, bytes: Uint8Array): Promise<
       const tooLarge = zipExpansionProblem(bytes, MAX_DOCX_EXPANSION_BYTES);
       if (tooLarge) throw new ApiFailure('invalid-request', `${fileName} ${tooLarge}: it was not imported.`);
       try {
-        const { default: mammoth } = await import('mammoth');
-        const result = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
-        return { title: titleFromName(fileName), text: result.value.replace(/\n{2,}/g, '\n').trim() };
+        const { title, ...rest } = await (await import('./extract-docx')).extractDocx(bytes);
+        return { title: title ?? titleFromName(fileName), ...rest };
       } catch (error) {
         throw new ApiFailure(
           'invalid-request',

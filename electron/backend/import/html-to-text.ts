@@ -53,7 +53,11 @@ export function extractArticleWith(
       text,
       author: article?.byline?.trim() || undefined,
       outlet: article?.siteName?.trim() || undefined,
-      publishedAt: article?.publishedTime?.trim() || undefined,
+      // Readability reads article:published_time and JSON-LD; a page with neither may still mark the date up.
+      publishedAt:
+        article?.publishedTime?.trim() ||
+        document.querySelector('time[datetime]')?.getAttribute('datetime')?.trim() ||
+        undefined,
     };
   } finally {
     dom.window.close();

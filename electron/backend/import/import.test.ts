@@ -22,8 +22,8 @@ async function importedText(name: string, bytes: Uint8Array | string): Promise<s
 
 describe('importing text files', () => {
   it('decodes UTF-8 with or without BOM and UTF-16 with BOM; normalises line endings and NFC once', async () => {
-    const text = 'Первая строка\r\nCafe\u0301 — 😀\rlast';
-    const expected = 'Первая строка\nCafé — 😀\nlast';
+    const text = 'Первая строка.\r\nCafe\u0301 — 😀\rlast';
+    const expected = 'Первая строка.\nCafé — 😀\nlast';
     expect(await importedText('a.txt', Buffer.from(text, 'utf8'))).toBe(expected);
     expect(
       await importedText('b.txt', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')])),
@@ -66,7 +66,102 @@ describe('importing text files', () => {
   });
 });
 
+describe('titles and dates at import', () => {
+  it('takes a text file’s headline as its title, not repeating it as the first paragraph', async () => {
+    const { backend } = await openSampleBackend(await tempDir());
+    const txt = await callOk(backend, 'importFile', {
+      fileName: 'grushko.txt',
+      data: b64('Russia rejects NATO peacekeepers\n\nRussia has rejected the possibility.\nMore.'),
+    });
+    expect(txt.document).toMatchObject({ title: 'Russia rejects NATO peacekeepers', charCount: 42 });
+    const md = await callOk(backend, 'importFile', { fileName: 'notes.md', data: b64('# Talks stall\nNo progress.') });
+    expect(md.document.title).toBe('Talks stall');
+    const sentence = await callOk(backend, 'importFile', {
+      fileName: 'plain.txt',
+      data: b64('The first line is a sentence.\nAnd a second.'),
+    });
+    expect(sentence.document.title).toBe('plain');
+  });
+
+  it('takes a page’s date from <time datetime> when its metadata has none, as ISO 8601', async () => {
+    const { backend } = await openSampleBackend(await tempDir());
+    const page = (time: string) =>
+      `<html><head><title>Talks</title></head><body><article><h1>Talks</h1><p>${'A paragraph of the article. '.repeat(
+        20,
+      )}</p><p>Published <time datetime="${time}">today</time>.</p></article></body></html>`;
+    const dated = await callOk(backend, 'importFile', { fileName: 'a.html', data: b64(page('2025-05-14 09:30')) });
+    expect(dated.document.meta.publishedAt).toBe('2025-05-14T09:30');
+    const undated = await callOk(backend, 'importFile', {
+      fileName: 'b.html',
+      data: b64(page('sometime').replace('article.', 'story.')),
+    });
+    expect(undated.document.meta.publishedAt).toBeUndefined();
+  });
+});
+
+/** A .docx of these paragraphs (a style id each, or none), and core properties when given. */
+async function wordDocument(
+  paragraphs: Array<[text: string, style?: string]>,
+  core?: { title?: string; creator?: string; created?: string },
+): Promise<Uint8Array> {
+  const zip = new JSZip();
+  zip.file(
+    '[Content_Types].xml',
+    '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/></Types>',
+  );
+  zip.file(
+    '_rels/.rels',
+    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+  );
+  zip.file(
+    'word/_rels/document.xml.rels',
+    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>',
+  );
+  const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+  const style = (id: string, name: string) =>
+    `<w:style w:type="paragraph" w:styleId="${id}"><w:name w:val="${name}"/></w:style>`;
+  zip.file(
+    'word/styles.xml',
+    `<?xml version="1.0" encoding="UTF-8"?><w:styles ${W}>${style('Title', 'Title')}${style('Heading1', 'heading 1')}</w:styles>`,
+  );
+  const paragraph = ([text, styleId]: [string, string?]) =>
+    `<w:p>${styleId ? `<w:pPr><w:pStyle w:val="${styleId}"/></w:pPr>` : ''}<w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
+  zip.file(
+    'word/document.xml',
+    `<?xml version="1.0" encoding="UTF-8"?><w:document ${W}><w:body>${paragraphs.map(paragraph).join('')}</w:body></w:document>`,
+  );
+  if (core) {
+    const element = (name: string, value?: string, attributes = '') =>
+      value ? `<${name}${attributes}>${value}</${name}>` : '';
+    zip.file(
+      'docProps/core.xml',
+      `<?xml version="1.0" encoding="UTF-8"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">${element('dc:title', core.title)}${element('dc:creator', core.creator)}${element('dcterms:created', core.created, ' xsi:type="dcterms:W3CDTF"')}</cp:coreProperties>`,
+    );
+  }
+  return zip.generateAsync({ type: 'uint8array' });
+}
+
 describe('importing Word and PDF files', () => {
+  it('takes a .docx’s title, author and date from its core properties, and leaves its title paragraph out', async () => {
+    const { backend } = await openSampleBackend(await tempDir());
+    const withProperties = await wordDocument([['Talks &amp; truce', 'Title'], ['First paragraph.'], ['Second.']], {
+      title: 'Talks and truce (file title)',
+      creator: 'A. Reporter',
+      created: '2025-05-14T08:00:00Z',
+    });
+    const imported = await callOk(backend, 'importFile', { fileName: 'report.docx', data: b64(withProperties) });
+    expect(imported.document).toMatchObject({
+      title: 'Talks and truce (file title)',
+      meta: { author: 'A. Reporter', publishedAt: '2025-05-14T08:00:00Z' },
+    });
+    const opened = await callOk(backend, 'getDocument', { documentId: imported.document.id });
+    expect(opened.document.text).toBe('First paragraph.\nSecond.');
+
+    const headingOnly = await wordDocument([['Ceasefire holds', 'Heading1'], ['Body text.']]);
+    const second = await callOk(backend, 'importFile', { fileName: 'untitled.docx', data: b64(headingOnly) });
+    expect(second.document).toMatchObject({ title: 'Ceasefire holds', meta: {} });
+  });
+
   it('reads the paragraphs of a .docx', async () => {
     const zip = new JSZip();
     zip.file(
