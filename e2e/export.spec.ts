@@ -68,3 +68,22 @@ test('a project backup downloaded from the dialog imports back without duplicate
   await dialog.locator('input[type=file]').setInputFiles(broken);
   await expect(dialog.getByRole('alert')).toContainText('broken.json was not imported: The backup is damaged');
 });
+
+test('the Export dialog starts on all documents, and remembers what was chosen, also after a restart', async ({
+  app,
+  annotator,
+}) => {
+  const { page } = annotator;
+  await page.getByRole('button', { name: 'Export…' }).click();
+  let dialog = page.getByRole('dialog', { name: 'Export' });
+  await expect(dialog.getByRole('radio', { name: 'All documents' })).toBeChecked();
+  await dialog.getByRole('radio', { name: /^This document/ }).check();
+  await dialog.getByRole('radio', { name: /^Documents \(documents\.csv/ }).check();
+  await dialog.getByRole('button', { name: 'Close' }).click();
+
+  await app.restart();
+  await page.getByRole('button', { name: 'Export…' }).click();
+  dialog = page.getByRole('dialog', { name: 'Export' });
+  await expect(dialog.getByRole('radio', { name: /^This document/ })).toBeChecked();
+  await expect(dialog.getByRole('radio', { name: /^Documents \(documents\.csv/ })).toBeChecked();
+});

@@ -194,6 +194,13 @@ export const apiArgumentSchemas = {
   }),
   /** Deletes a variable and every document's value of it, as one step to undo. */
   deleteVariable: z.strictObject({ variableId: idSchema }),
+  /** Remembers the Export dialog's choices for the next export (a preference: no undo step). */
+  rememberExportChoices: z.strictObject({
+    kind: z.enum(exportKinds),
+    scope: z.enum(['document', 'all', 'filtered']),
+    bom: z.boolean(),
+    formulaEscape: z.boolean(),
+  }),
   /** Remembers where the analyst is in a document (not an edit: no undo step). */
   setReadingPosition: z.strictObject({ documentId: idSchema, offset: offsetSchema }),
   /** Deletes a document and its highlights, as one step to undo. */
@@ -295,6 +302,7 @@ export interface ApiResults {
   deleteDocument: { documentId: string };
   bringBackDocument: DocumentSummary;
   setReadingPosition: { offset: number };
+  rememberExportChoices: Settings;
   undo: { label: string | null; history: HistoryState };
   redo: { label: string | null; history: HistoryState };
 }

@@ -131,6 +131,15 @@ export const settingsSchema = z.object({
   snapToWords: z.boolean(),
   /** Where the analyst was in each document: the text offset at the top of the view, to reopen there. */
   readingPositions: z.record(z.string(), z.number().int().nonnegative()),
+  /** The Export dialog's last choices (what, which part, the CSV options); absent until the first choice. */
+  exportChoices: z
+    .object({
+      kind: z.string(),
+      scope: z.enum(['document', 'all', 'filtered']),
+      bom: z.boolean(),
+      formulaEscape: z.boolean(),
+    })
+    .optional(),
 });
 export type Settings = Immutable<z.infer<typeof settingsSchema>>;
 

@@ -110,6 +110,11 @@ function validCalls(ids: { documentId: string; highlightId: string; tagId: strin
       fields: { documentId: 'id', offset: 'offset' },
       required: ['documentId', 'offset'],
     },
+    rememberExportChoices: {
+      payload: { kind: 'documents', scope: 'all', bom: true, formulaEscape: false },
+      fields: { kind: 'enum', scope: 'enum', bom: 'boolean', formulaEscape: 'boolean' },
+      required: ['kind', 'scope', 'bom', 'formulaEscape'],
+    },
     undo: { payload: {}, fields: {}, required: [] },
     redo: { payload: {}, fields: {}, required: [] },
   };

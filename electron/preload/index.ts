@@ -48,6 +48,7 @@ const api = {
   deleteDocument: call('deleteDocument'),
   bringBackDocument: call('bringBackDocument'),
   setReadingPosition: call('setReadingPosition'),
+  rememberExportChoices: call('rememberExportChoices'),
   undo: call('undo'),
   redo: call('redo'),
 } satisfies StanceApi;

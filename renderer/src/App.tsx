@@ -3,6 +3,7 @@ import { ArticleView } from './components/ArticleView';
 import { CodebookBar } from './components/CodebookBar';
 import { CodebookDialog } from './components/CodebookDialog';
 import { ConfirmDialog } from './components/ConfirmDialog';
+import { DocumentMemo } from './components/DocumentMemo';
 import { EntitiesDialog } from './components/EntitiesDialog';
 import { ExportDialog } from './components/ExportDialog';
 import { FindBar } from './components/FindBar';
@@ -108,6 +109,7 @@ export function App() {
             <CodebookBar onManage={() => setOpenDialog('codebook')} />
             <SelectedHighlightPanel />
             <HighlightList />
+            <DocumentMemo />
           </aside>
         </div>
       )}

@@ -5,7 +5,7 @@ import type { HandlerContext, Handlers } from './types';
 
 type WorkspaceHandlers = Pick<
   Handlers,
-  'getWorkspace' | 'getDocument' | 'updateSettings' | 'setReadingPosition' | 'undo' | 'redo'
+  'getWorkspace' | 'getDocument' | 'updateSettings' | 'setReadingPosition' | 'rememberExportChoices' | 'undo' | 'redo'
 >;
 
 export function workspaceHandlers({ library }: HandlerContext): WorkspaceHandlers {
@@ -45,6 +45,14 @@ export function workspaceHandlers({ library }: HandlerContext): WorkspaceHandler
       const before = library.data.settings;
       const after = { ...before, ...definedOnly(changes) };
       await library.commit('Change settings', [{ kind: 'settings', before, after }]);
+      return after;
+    },
+
+    async rememberExportChoices(exportChoices) {
+      // A preference, not an edit: saved, but not an undo step.
+      const before = library.data.settings;
+      const after = { ...before, exportChoices };
+      await library.remember([{ kind: 'settings', before, after }]);
       return after;
     },
 

@@ -1,21 +1,47 @@
 import { useState, type FormEvent } from 'react';
-import type { DocumentSummary } from '../../../shared/domain';
+import type { ApiArgs } from '../../../shared/api-contract';
+import type { DocumentSummary, VariableValue } from '../../../shared/domain';
 import { useAppStore } from '../store/app-store';
 import { Modal } from './Modal';
+import { PublishedInput, publishedParts, publishedValue } from './PublishedInput';
+import { VariableInput, variableInputText, variableValueOf } from './VariableInput';
 
-/** Title and metadata of a document (its text never changes once imported). */
+/** Title, metadata and variables of a document (its text never changes once imported). */
 export function DocumentEditDialog({ document, onClose }: { document: DocumentSummary; onClose(): void }) {
   const update = useAppStore((s) => s.updateDocumentMeta);
+  const variables = useAppStore((s) => s.variables);
   const [fields, setFields] = useState({
     title: document.title,
     outlet: document.meta.outlet ?? '',
     author: document.meta.author ?? '',
-    publishedAt: document.meta.publishedAt ?? '',
   });
+  const initialDate = publishedParts(document.meta.publishedAt);
+  const [date, setDate] = useState(initialDate);
+  const [values, setValues] = useState<Record<string, string>>(() =>
+    Object.fromEntries(variables.map((v) => [v.id, variableInputText(document.variables[v.id])])),
+  );
+  const [error, setError] = useState<string | null>(null);
+
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
-    if (!fields.title.trim()) return;
-    if (await update(document.id, { ...fields, title: fields.title.trim() })) onClose();
+    if (!fields.title.trim()) return setError('A document needs a title.');
+    const changes: Omit<ApiArgs<'updateDocument'>, 'documentId'> = { ...fields, title: fields.title.trim() };
+    // A date left as it was is not sent: a time with seconds or a zone from the source stays as it was.
+    if (date.day !== initialDate.day || date.time !== initialDate.time) {
+      const published = publishedValue(date);
+      if ('error' in published) return setError(published.error);
+      changes.publishedAt = published.value;
+    }
+    const changedValues: Record<string, VariableValue | null> = {};
+    for (const variable of variables) {
+      const text = values[variable.id] ?? '';
+      if (text === variableInputText(document.variables[variable.id])) continue;
+      const value = variableValueOf(variable, text);
+      if (typeof value === 'number' && !Number.isFinite(value)) return setError(`"${variable.name}" takes a number.`);
+      changedValues[variable.id] = value;
+    }
+    if (Object.keys(changedValues).length > 0) changes.variables = changedValues;
+    if (await update(document.id, changes)) onClose();
   };
   const field = (key: keyof typeof fields, label: string) => (
     <label>
@@ -24,12 +50,32 @@ export function DocumentEditDialog({ document, onClose }: { document: DocumentSu
     </label>
   );
   return (
-    <Modal title={`Edit “${document.title}”`} onClose={onClose}>
+    <Modal title={`Edit “${document.title}”`} onClose={onClose} className="document-dialog">
       <form className="stacked-form" onSubmit={(e) => void submit(e)}>
         {field('title', 'Title')}
         {field('outlet', 'Outlet')}
         {field('author', 'Author')}
-        {field('publishedAt', 'Published (e.g. 2025-03-16)')}
+        <PublishedInput parts={date} onChange={setDate} textKept={document.meta.publishedText} />
+        {variables.length > 0 && (
+          <fieldset className="variable-fields">
+            <legend>Variables</legend>
+            {variables.map((variable) => (
+              <label key={variable.id}>
+                {variable.name}
+                <VariableInput
+                  variable={variable}
+                  value={values[variable.id] ?? ''}
+                  onChange={(value) => setValues((v) => ({ ...v, [variable.id]: value }))}
+                />
+              </label>
+            ))}
+          </fieldset>
+        )}
+        {error && (
+          <p role="alert" className="form-error">
+            {error}
+          </p>
+        )}
         <div className="dialog-actions">
           <button type="button" onClick={onClose}>
             Cancel

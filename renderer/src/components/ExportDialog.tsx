@@ -5,6 +5,7 @@ import { callApi } from '../api/client';
 import { saveExport } from '../api/save-export';
 import { appStore, useAppStore } from '../store/app-store';
 import { isFilterActive, selectVisibleHighlights } from '../store/filter-slice';
+import { exportChoicesFrom, type ExportChoices, type ExportScopeChoice } from './export-choices';
 import { Modal } from './Modal';
 
 const KINDS: Array<{ kind: ExportKind; label: string; scoped: boolean }> = [
@@ -15,8 +16,6 @@ const KINDS: Array<{ kind: ExportKind; label: string; scoped: boolean }> = [
   { kind: 'backup', label: 'Project backup (everything, JSON, to import back)', scoped: false },
 ];
 
-type Scope = 'document' | 'all' | 'filtered';
-
 /** Export (Ctrl/Cmd+E): what, which part, the CSV options; and importing a project backup. */
 export function ExportDialog({ onClose }: { onClose(): void }) {
   const document = useAppStore((s) => s.document);
@@ -24,10 +23,15 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
   const visible = useAppStore(selectVisibleHighlights);
   const refresh = useAppStore((s) => s.refresh);
   const runChange = useAppStore((s) => s.runChange);
-  const [kind, setKind] = useState<ExportKind>('annotations');
-  const [scope, setScope] = useState<Scope>('document');
-  const [bom, setBom] = useState(true);
-  const [formulaEscape, setFormulaEscape] = useState(true);
+  const settings = useAppStore((s) => s.settings);
+  const rememberExportChoices = useAppStore((s) => s.rememberExportChoices);
+  const choices = exportChoicesFrom(settings);
+  const { kind, scope, bom, formulaEscape } = choices;
+  const choose = (change: Partial<ExportChoices>): void => void rememberExportChoices({ ...choices, ...change });
+  const setKind = (value: ExportKind) => choose({ kind: value });
+  const setScope = (value: ExportScopeChoice) => choose({ scope: value });
+  const setBom = (value: boolean) => choose({ bom: value });
+  const setFormulaEscape = (value: boolean) => choose({ formulaEscape: value });
   const [busy, setBusy] = useState<string | null>(null);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const scoped = KINDS.find((k) => k.kind === kind)!.scoped;

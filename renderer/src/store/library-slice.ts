@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { ApiArgs } from '../../../shared/api-contract';
+import type { DocumentSummary } from '../../../shared/domain';
 import { callApi } from '../api/client';
 import type { AppState } from './app-store';
 
@@ -24,12 +25,24 @@ export interface LibrarySlice {
   importFiles(files: readonly File[]): Promise<void>;
   importPastedText(title: string, text: string): Promise<string | null>;
   updateDocumentMeta(documentId: string, changes: Omit<ApiArgs<'updateDocument'>, 'documentId'>): Promise<boolean>;
+  /** The same details for several documents, as one step to undo (the Library's bulk edit). */
+  updateDocuments(
+    documentIds: readonly string[],
+    changes: Omit<ApiArgs<'updateDocuments'>, 'documentIds'>,
+  ): Promise<boolean>;
+  createVariable(args: ApiArgs<'createVariable'>): Promise<boolean>;
+  updateVariable(args: ApiArgs<'updateVariable'>): Promise<boolean>;
+  /** Asks first (with how many documents have a value), then deletes the variable and its values; undoable. */
+  deleteVariable(variableId: string): Promise<void>;
   /** Asks first (with how many highlights go with it), then deletes; undoable. */
   deleteDocument(documentId: string): Promise<void>;
   /** Re-adds a document found intact in files moved aside after damage (one undo step). */
   bringBackDocument(documentId: string): Promise<void>;
   dismissImportReport(): void;
 }
+
+/** A document's summary as the open document's details: what is not a count or a size. */
+const withoutCounts = ({ highlightCount: _h, charCount: _c, ...details }: DocumentSummary) => details;
 
 /** A file's bytes as base64, the way the API takes them. */
 function readAsBase64(file: File): Promise<string> {
@@ -94,9 +107,54 @@ export const createLibrarySlice: StateCreator<AppState, [], [], LibrarySlice> = 
       const updated = await callApi('updateDocument', { documentId, ...changes });
       set((s) => ({
         documents: s.documents.map((d) => (d.id === documentId ? updated : d)),
-        document:
-          s.document?.id === documentId ? { ...s.document, title: updated.title, meta: updated.meta } : s.document,
+        document: s.document?.id === documentId ? { ...s.document, ...withoutCounts(updated) } : s.document,
       }));
+    });
+  },
+
+  async updateDocuments(documentIds, changes) {
+    return get().runChange(async () => {
+      const updated = new Map(
+        (await callApi('updateDocuments', { documentIds: [...documentIds], ...changes })).map((d) => [d.id, d]),
+      );
+      set((s) => ({
+        documents: s.documents.map((d) => updated.get(d.id) ?? d),
+        document:
+          s.document && updated.has(s.document.id)
+            ? { ...s.document, ...withoutCounts(updated.get(s.document.id)!) }
+            : s.document,
+      }));
+    });
+  },
+
+  async createVariable(args) {
+    return get().runChange(async () => {
+      const variable = await callApi('createVariable', args);
+      set((s) => ({ variables: [...s.variables, variable] }));
+    });
+  },
+
+  async updateVariable(args) {
+    return get().runChange(async () => {
+      await callApi('updateVariable', args);
+      // Values a category no longer allows leave the documents: take the lists again.
+      await get().reloadEntities();
+    });
+  },
+
+  async deleteVariable(variableId) {
+    const variable = get().variables.find((v) => v.id === variableId);
+    if (!variable) return;
+    const used = get().documents.filter((d) => d.variables[variableId] !== undefined).length;
+    const ok = await get().confirm(
+      `Delete the variable "${variable.name}"? ${used} document${used === 1 ? '' : 's'} lose${used === 1 ? 's' : ''} ` +
+        'its value. Undo brings both back.',
+      'Delete variable',
+    );
+    if (!ok) return;
+    await get().runChange(async () => {
+      await callApi('deleteVariable', { variableId });
+      await get().reloadEntities();
     });
   },
 

@@ -1,36 +1,17 @@
 import { appStore } from './app-store';
+import { latestSaver } from './latest-saver';
 
-/**
- * Saves a note as it is typed without losing a keystroke: one request per highlight at a time, the latest text
- * sent as soon as the one before it is acknowledged, and whatever is still waiting sent at once when the page is
- * about to go away (Electron's main process finishes writes under way before it quits).
- */
-const inFlight = new Map<string, Promise<unknown>>();
-const waiting = new Map<string, string>();
+const notes = latestSaver((highlightId, note) => appStore.getState().updateHighlight(highlightId, { note }));
+const memos = latestSaver((documentId, memo) => appStore.getState().updateDocumentMeta(documentId, { memo }));
 
-export function saveNote(highlightId: string, note: string): void {
-  if (inFlight.has(highlightId)) {
-    waiting.set(highlightId, note);
-    return;
-  }
-  const request = appStore
-    .getState()
-    .updateHighlight(highlightId, { note })
-    .finally(() => {
-      inFlight.delete(highlightId);
-      const next = waiting.get(highlightId);
-      if (next !== undefined) {
-        waiting.delete(highlightId);
-        saveNote(highlightId, next);
-      }
-    });
-  inFlight.set(highlightId, request);
-}
+/** Saves a highlight's note as it is typed (latest-saver.ts). */
+export const saveNote = (highlightId: string, note: string): void => notes.save(highlightId, note);
 
-/** Sends every note still waiting, without waiting for the requests before it. */
+/** Saves a document's memo as it is typed (latest-saver.ts). */
+export const saveMemo = (documentId: string, memo: string): void => memos.save(documentId, memo);
+
+/** Sends every note and memo still waiting, without waiting for the requests before them. */
 export function flushNotes(): void {
-  for (const [highlightId, note] of waiting) {
-    waiting.delete(highlightId);
-    void appStore.getState().updateHighlight(highlightId, { note });
-  }
+  notes.flush();
+  memos.flush();
 }

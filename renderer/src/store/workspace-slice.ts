@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
-import type { DocumentSummary, Entity, Settings, Tag } from '../../../shared/domain';
-import type { RecoverableDocumentInfo, Workspace } from '../../../shared/api-contract';
+import type { DocumentSummary, Entity, Settings, Tag, Variable } from '../../../shared/domain';
+import type { ApiArgs, RecoverableDocumentInfo, Workspace } from '../../../shared/api-contract';
 import { callApi } from '../api/client';
 import type { AppState } from './app-store';
 
@@ -11,6 +11,8 @@ export interface WorkspaceSlice {
   tags: Tag[];
   actors: Entity[];
   targets: Entity[];
+  /** The library's document variables (their values are on each document). */
+  variables: Variable[];
   settings: Settings;
   /** Start-up messages from the backend, shown until dismissed. */
   notices: string[];
@@ -24,17 +26,23 @@ export interface WorkspaceSlice {
   reloadEntities(): Promise<void>;
   updateSettings(changes: Partial<Pick<Settings, 'annotator' | 'snapToWords'>>): Promise<void>;
   dismissNotice(index: number): void;
+  /**
+   * Remembers the Export dialog's choices (shown at once; a failure costs only the preference, so it is not
+   * reported).
+   */
+  rememberExportChoices(choices: ApiArgs<'rememberExportChoices'>): Promise<void>;
   /** Remembers where the analyst is in a document; a failure costs only the place, so it is not reported. */
   saveReadingPosition(documentId: string, offset: number): Promise<void>;
 }
 
 /** The parts of the workspace the store keeps as they are. */
-const libraryLists = ({ documents, tags, actors, targets, settings, recoverable }: Workspace) => ({
+const libraryLists = ({ documents, tags, actors, targets, variables, settings, recoverable }: Workspace) => ({
   documents,
   recoverable,
   tags,
   actors,
   targets,
+  variables,
   settings,
 });
 
@@ -45,6 +53,7 @@ export const createWorkspaceSlice: StateCreator<AppState, [], [], WorkspaceSlice
   tags: [],
   actors: [],
   targets: [],
+  variables: [],
   settings: { annotator: '', lastDocumentId: null, snapToWords: true, readingPositions: {} },
   notices: [],
   recoverable: [],
@@ -104,14 +113,19 @@ export const createWorkspaceSlice: StateCreator<AppState, [], [], WorkspaceSlice
   },
 
   async reloadEntities() {
-    const { actors, targets, documents } = await callApi('getWorkspace', {});
-    set({ actors, targets, documents });
+    const { actors, targets, documents, variables } = await callApi('getWorkspace', {});
+    set({ actors, targets, documents, variables });
   },
 
   async updateSettings(changes) {
     // Shown at once (a checkbox must follow the click); if the save fails, the status says so and offers a retry.
     set((s) => ({ settings: { ...s.settings, ...changes } }));
     await get().runChange(async () => set({ settings: await callApi('updateSettings', changes) }));
+  },
+
+  async rememberExportChoices(exportChoices) {
+    set((s) => ({ settings: { ...s.settings, exportChoices } }));
+    await callApi('rememberExportChoices', exportChoices).catch(() => undefined);
   },
 
   async saveReadingPosition(documentId, offset) {
