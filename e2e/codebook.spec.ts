@@ -99,3 +99,35 @@ test('holders and targets are renamed, merged and deleted from their own dialog'
   expect(saved.targets).toEqual([]);
   expect(saved.highlights[0]!.stances).toEqual([]);
 });
+
+test('the holders and targets dialog fits at 1280×800 with long names, and shows how many stances use each', async ({
+  annotator,
+}) => {
+  const { page } = annotator;
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const longTarget = 'The deployment of European peacekeeping contingents under a NATO or national command';
+  await annotator.findAndSelect(CLAIM);
+  await page.keyboard.press('1');
+  await annotator.addStance('Alexander Grushko, Deputy Foreign Minister of the Russian Federation', longTarget, 'a');
+  await annotator.addStance('Russia', longTarget, 'a');
+  await annotator.addStance('Russia', 'NATO', 'n');
+  await annotator.waitUntilSaved();
+
+  await page.getByRole('button', { name: 'Holders & targets' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Holders and targets' });
+  await expect(dialog.getByLabel('Russia: 2 stances')).toBeVisible();
+  await expect(dialog.getByLabel(`${longTarget}: 2 stances`)).toBeVisible();
+  await expect(dialog.getByLabel('NATO: 1 stance')).toBeVisible();
+  const box = (await dialog.boundingBox())!;
+  for (const control of await dialog.locator('.entity-row button, .entity-row select, .entity-row input').all()) {
+    const inner = (await control.boundingBox())!;
+    expect(inner.x).toBeGreaterThanOrEqual(box.x);
+    expect(inner.x + inner.width).toBeLessThanOrEqual(box.x + box.width);
+  }
+
+  // The counts follow a merge: Russia → NATO becomes Russia → the long target, which Russia has already.
+  await dialog.getByRole('combobox', { name: 'Merge NATO into' }).selectOption({ label: longTarget });
+  await page.getByRole('dialog', { name: 'Please confirm' }).getByRole('button', { name: 'Merge' }).click();
+  await expect(dialog.getByLabel('Russia: 1 stance')).toBeVisible();
+  await expect(dialog.getByLabel(`${longTarget}: 2 stances`)).toBeVisible();
+});

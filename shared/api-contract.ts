@@ -146,6 +146,8 @@ export const apiArgumentSchemas = {
     .refine((a) => a.sourceId !== a.intoId, { message: 'Cannot merge an entry into itself', path: ['intoId'] }),
   /** Deletes a holder (its stances keep their target, holder unknown) or a target (its stances go with it). */
   deleteEntity: z.strictObject({ kind: entityKindSchema, id: idSchema }),
+  /** How many stances use each holder and each target (by id): what the Holders and targets dialog shows. */
+  countEntityUses: z.strictObject({}),
   /** How many highlights (in how many documents) use a tag, holder or target: asked before deleting one. */
   countUsage: z.strictObject({ kind: z.enum(['tag', ...entityKinds]), id: idSchema }),
 
@@ -270,6 +272,12 @@ export interface ImportedDocument {
   document: DocumentSummary;
 }
 
+/** The number of stances using each holder and each target, by id; an entry no stance uses is absent. */
+export interface EntityUses {
+  actor: Record<string, number>;
+  target: Record<string, number>;
+}
+
 export interface Usage {
   highlights: number;
   documents: number;
@@ -290,6 +298,7 @@ export interface ApiResults {
   mergeEntities: { intoId: string };
   deleteEntity: { id: string };
   countUsage: Usage;
+  countEntityUses: EntityUses;
   updateSettings: Settings;
   importBackup: ImportSummary;
   importFile: ImportedDocument;

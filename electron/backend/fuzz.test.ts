@@ -62,6 +62,7 @@ function validCalls(ids: { documentId: string; highlightId: string; tagId: strin
       fields: { kind: 'enum', id: 'id' },
       required: ['kind', 'id'],
     },
+    countEntityUses: { payload: {}, fields: {}, required: [] },
     updateSettings: {
       payload: { annotator: 'A' },
       fields: { annotator: 'string', snapToWords: 'boolean' },

@@ -36,6 +36,7 @@ const api = {
   mergeEntities: call('mergeEntities'),
   deleteEntity: call('deleteEntity'),
   countUsage: call('countUsage'),
+  countEntityUses: call('countEntityUses'),
   updateSettings: call('updateSettings'),
   importBackup: call('importBackup'),
   importFile: call('importFile'),

@@ -163,6 +163,10 @@ describe('holders and targets', () => {
       ],
     });
     expect(await backend('createEntity', { kind: 'actor', name: ' russia ' })).toMatchObject({ ok: false });
+    expect(await callOk(backend, 'countEntityUses', {})).toEqual({
+      actor: { [grushko.id]: 2, [russia.id]: 1 },
+      target: { [nato.id]: 2, [mission.id]: 1 },
+    });
     await callOk(backend, 'renameEntity', { kind: 'actor', id: grushko.id, name: 'Alexander Grushko' });
     expect(await callOk(backend, 'countUsage', { kind: 'actor', id: grushko.id })).toEqual({
       highlights: 1,

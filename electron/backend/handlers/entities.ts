@@ -1,3 +1,4 @@
+import type { EntityUses } from '../../../shared/api-contract';
 import type { Database, Entity, EntityKind, Highlight, Stance } from '../../../shared/domain';
 import { ApiFailure } from '../api-error';
 import { insert, remove, replace, type Change } from '../change-set';
@@ -6,7 +7,10 @@ import { entityCollection, entityNoun, findEntity, findTag, sameName } from './l
 import { dedupeStances } from './stances';
 import type { HandlerContext, Handlers } from './types';
 
-type EntityHandlers = Pick<Handlers, 'createEntity' | 'renameEntity' | 'mergeEntities' | 'deleteEntity' | 'countUsage'>;
+type EntityHandlers = Pick<
+  Handlers,
+  'createEntity' | 'renameEntity' | 'mergeEntities' | 'deleteEntity' | 'countUsage' | 'countEntityUses'
+>;
 
 function checkNameFree(data: Database, kind: EntityKind, name: string, exceptId?: string): void {
   const clash = data[entityCollection(kind)].find((e) => e.id !== exceptId && sameName(e.name, name));
@@ -79,6 +83,17 @@ export function entityHandlers({ library }: HandlerContext): EntityHandlers {
       const changes = [...rewriteStances(data, kind, id, rewrite), remove(entityCollection(kind), entity)];
       await library.commit(`Delete ${entityNoun(kind)} "${entity.name}"`, changes);
       return { id };
+    },
+
+    async countEntityUses() {
+      const uses: EntityUses = { actor: {}, target: {} };
+      for (const highlight of library.data.highlights) {
+        for (const { holderId, targetId } of highlight.stances) {
+          if (holderId !== null) uses.actor[holderId] = (uses.actor[holderId] ?? 0) + 1;
+          uses.target[targetId] = (uses.target[targetId] ?? 0) + 1;
+        }
+      }
+      return uses;
     },
 
     async countUsage({ kind, id }) {
