@@ -29,7 +29,9 @@ test('the codebook is edited in place: add, rename, recolour, describe, nest, re
   await description.fill('A warning of consequences.');
   await description.press('Tab');
   await dialog.getByRole('combobox', { name: 'Parent' }).last().selectOption({ label: 'Claim' });
-  await dialog.getByRole('button', { name: 'Move Threat up' }).click();
+  // Nested, it is listed under Claim and moves only among Claim's sub-tags (it is the only one).
+  await expect(dialog.getByRole('button', { name: 'Move Threat up' })).toBeDisabled();
+  await dialog.getByRole('button', { name: 'Move Condition up' }).click();
   await dialog.getByLabel('Colour of Threat').fill('#aa3300');
   const claimName = dialog.getByRole('textbox', { name: 'Name of Claim' });
   await claimName.fill('Assertion');
@@ -46,7 +48,7 @@ test('the codebook is edited in place: add, rename, recolour, describe, nest, re
   const threat = saved.tags.find((t) => t.name === 'Threat')!;
   const claim = saved.tags.find((t) => t.name === 'Assertion')!;
   expect(threat).toMatchObject({ color: '#aa3300', parentId: claim.id, description: 'A warning of consequences.' });
-  expect(saved.tags.map((t) => t.name)).toEqual(['Assertion', 'Evidence', 'Quote', 'Proposal', 'Threat', 'Condition']);
+  expect(saved.tags.map((t) => t.name)).toEqual(['Assertion', 'Threat', 'Evidence', 'Quote', 'Condition', 'Proposal']);
   await expect(annotator.tagButton('Assertion › Threat')).toBeVisible();
 
   // Deleting a tag in use says how many highlights carry it, and asks.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Tag } from './domain';
-import { tagPaths, tagsWithDescendants } from './tag-paths';
+import { inTreeOrder, moveAmongSiblings, tagPaths, tagsWithDescendants } from './tag-paths';
 
 const tag = (id: string, name: string, parentId: string | null = null): Tag => ({
   id,
@@ -37,5 +37,49 @@ describe('tagsWithDescendants', () => {
     expect([...all.get('c')!].sort()).toEqual(['c', 'p', 't']);
     expect([...all.get('t')!]).toEqual(['t']);
     expect([...all.get('e')!]).toEqual(['e']);
+  });
+});
+
+describe('inTreeOrder', () => {
+  it('puts each sub-tag after its parent, keeping the codebook order among siblings', () => {
+    const tags = [
+      tag('c', 'Claim'),
+      tag('e', 'Evidence'),
+      tag('t', 'Threat', 'c'),
+      tag('s', 'Source', 'e'),
+      tag('p', 'Promise', 'c'),
+    ];
+    expect(inTreeOrder(tags).map((t) => t.id)).toEqual(['c', 't', 'p', 'e', 's']);
+  });
+
+  it('keeps every tag, a missing parent or a loop notwithstanding', () => {
+    const tags = [tag('a', 'A', 'gone'), tag('b', 'B', 'c'), tag('c', 'C', 'b')];
+    expect(
+      inTreeOrder(tags)
+        .map((t) => t.id)
+        .sort(),
+    ).toEqual(['a', 'b', 'c']);
+  });
+});
+
+describe('moveAmongSiblings', () => {
+  const tags = [
+    tag('c', 'Claim'),
+    tag('t', 'Threat', 'c'),
+    tag('p', 'Promise', 'c'),
+    tag('e', 'Evidence'),
+    tag('s', 'Source', 'e'),
+  ];
+
+  it('moves a top-level tag with its sub-tags past the next top-level tag and its sub-tags', () => {
+    expect(moveAmongSiblings(tags, 'c', 1)).toEqual(['e', 's', 'c', 't', 'p']);
+    expect(moveAmongSiblings(tags, 'e', -1)).toEqual(['e', 's', 'c', 't', 'p']);
+  });
+
+  it('moves a sub-tag only among the sub-tags of its parent', () => {
+    expect(moveAmongSiblings(tags, 'p', -1)).toEqual(['c', 'p', 't', 'e', 's']);
+    expect(moveAmongSiblings(tags, 't', -1)).toBeNull();
+    expect(moveAmongSiblings(tags, 'p', 1)).toBeNull();
+    expect(moveAmongSiblings(tags, 's', 1)).toBeNull();
   });
 });

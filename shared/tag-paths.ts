@@ -48,3 +48,57 @@ export function tagsWithDescendants(tags: readonly Tag[]): Map<string, Set<strin
   }
   return result;
 }
+
+/**
+ * The codebook as the analyst sees it: each top-level tag (in codebook order) followed by the tags below it (in
+ * codebook order too). The sidebar, the codebook dialog, the number keys and codebook.csv all follow this order, so
+ * a tag's number is where it shows. A tag whose parent is missing counts as top-level.
+ */
+export function inTreeOrder<T extends Tag>(tags: readonly T[]): T[] {
+  const ids = new Set(tags.map((t) => t.id));
+  const children = new Map<string, T[]>();
+  const roots: T[] = [];
+  for (const tag of tags) {
+    if (tag.parentId !== null && ids.has(tag.parentId) && tag.parentId !== tag.id) {
+      children.set(tag.parentId, [...(children.get(tag.parentId) ?? []), tag]);
+    } else {
+      roots.push(tag);
+    }
+  }
+  const ordered: T[] = [];
+  const seen = new Set<string>();
+  const visit = (tag: T): void => {
+    if (seen.has(tag.id)) return;
+    seen.add(tag.id);
+    ordered.push(tag);
+    for (const child of children.get(tag.id) ?? []) visit(child);
+  };
+  for (const root of roots) visit(root);
+  // Tags in a loop of parents (never written by the app) come last rather than go missing.
+  for (const tag of tags) visit(tag);
+  return ordered;
+}
+
+/**
+ * The codebook's order after moving a tag one place up (-1) or down (+1) among the tags of the same parent, its
+ * sub-tags going with it; null when it is first or last there.
+ */
+export function moveAmongSiblings(tags: readonly Tag[], tagId: string, delta: -1 | 1): string[] | null {
+  const ordered = inTreeOrder(tags);
+  const tag = ordered.find((t) => t.id === tagId);
+  if (!tag) return null;
+  const parentOf = (t: Tag) => (t.parentId !== null && ordered.some((p) => p.id === t.parentId) ? t.parentId : null);
+  const siblings = ordered.filter((t) => parentOf(t) === parentOf(tag));
+  const index = siblings.indexOf(tag);
+  const other = siblings[index + delta];
+  if (!other) return null;
+  const below = tagsWithDescendants(ordered);
+  const block = (t: Tag) => ordered.filter((x) => below.get(t.id)!.has(x.id));
+  const [first, second] = delta < 0 ? [tag, other] : [other, tag];
+  const result: Tag[] = [];
+  for (const t of ordered) {
+    if (t.id === (delta < 0 ? other.id : tag.id)) result.push(...block(first), ...block(second));
+    else if (!below.get(tag.id)!.has(t.id) && !below.get(other.id)!.has(t.id)) result.push(t);
+  }
+  return result.map((t) => t.id);
+}

@@ -1,3 +1,4 @@
+import { inTreeOrder } from '../../shared/tag-paths';
 import { useEffect } from 'react';
 import type { BoundaryMove } from './article/word-boundaries';
 import { BOUNDARY_KEYS } from './article/boundary-keys';
@@ -43,7 +44,8 @@ export function useShortcuts(): void {
 
       if (/^[1-9]$/.test(event.key)) {
         // applyTag reads the selection itself: the selectionchange event of a key just pressed may not have come yet.
-        const tag = state.tags[Number(event.key) - 1];
+        // The number a tag shows in the sidebar: its place in the codebook as a tree.
+        const tag = inTreeOrder(state.tags)[Number(event.key) - 1];
         if (tag) {
           event.preventDefault();
           void applyTag(tag.id);

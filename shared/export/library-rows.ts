@@ -1,5 +1,5 @@
 import { createCodePointConverter } from '../code-points';
-import { tagPaths, tagsWithDescendants } from '../tag-paths';
+import { inTreeOrder, tagPaths, tagsWithDescendants } from '../tag-paths';
 import type { ExportLibrary } from './annotation-rows';
 
 /**
@@ -78,7 +78,7 @@ export const CODEBOOK_COLUMNS = [
   'highlight_count_with_children',
 ] as const;
 
-/** One row per tag, in codebook order; `shortcut` is the number key of the first nine tags. */
+/** One row per tag, each sub-tag after its parent (tag-paths.ts); `shortcut` is the number key of the first nine. */
 export function* codebookRows(library: ExportLibrary): Generator<Array<string | number>> {
   const names = new Map(library.tags.map((t) => [t.id, t.name]));
   const paths = tagPaths(library.tags);
@@ -100,7 +100,8 @@ export function* codebookRows(library: ExportLibrary): Generator<Array<string | 
     }
   }
   let index = 0;
-  for (const tag of library.tags) {
+  // As the sidebar lists them: the shortcut is the number key the tag has there.
+  for (const tag of inTreeOrder(library.tags)) {
     index += 1;
     yield [
       tag.name,

@@ -1,46 +1,45 @@
 import { useState, type FormEvent } from 'react';
 import type { Tag } from '../../../shared/domain';
+import { inTreeOrder, moveAmongSiblings } from '../../../shared/tag-paths';
 import { useAppStore } from '../store/app-store';
 import { Modal } from './Modal';
-
-const PALETTE = ['#f2c94c', '#6fcf97', '#56ccf2', '#bb6bd9', '#f2994a', '#eb5757', '#2d9cdb', '#9b51e0', '#27ae60'];
+import { nextTagColor } from './tag-colors';
 
 /** Why a tag name cannot be used, or null; the backend checks the same rules. */
 function nameProblem(name: string, tags: readonly Tag[], exceptId?: string): string | null {
   const trimmed = name.trim();
   if (!trimmed) return 'A tag needs a name.';
   if (trimmed.includes('|')) return 'A tag name may not contain "|" (it separates tags in the CSV export).';
+  if (trimmed.includes('›')) return 'A tag name may not contain "›" (it separates a sub-tag from its parent).';
   const clash = tags.find((t) => t.id !== exceptId && t.name.toLocaleLowerCase() === trimmed.toLocaleLowerCase());
   return clash ? `There is already a tag named "${clash.name}".` : null;
 }
 
-/** The codebook editor: create, rename, recolour, describe, nest, reorder and delete tags. */
+/**
+ * The codebook editor, as a tree (sub-tags indented under their parent): create, rename, recolour, describe, nest,
+ * move among siblings and delete tags.
+ */
 export function CodebookDialog({ onClose }: { onClose(): void }) {
   const tags = useAppStore((s) => s.tags);
   const createTag = useAppStore((s) => s.createTag);
   const [name, setName] = useState('');
+  const [parentId, setParentId] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
+  const ordered = inTreeOrder(tags);
 
   const add = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
     const issue = nameProblem(name, tags);
     setProblem(issue);
     if (issue) return;
-    const color = PALETTE[tags.length % PALETTE.length]!;
-    if (await createTag({ name: name.trim(), color })) setName('');
+    if (await createTag({ name: name.trim(), color: nextTagColor(tags), parentId: parentId || null })) setName('');
   };
 
   return (
     <Modal title="Codebook" onClose={onClose} className="codebook-dialog">
       <ul className="tag-editor-list" aria-label="Tags">
-        {tags.map((tag, i) => (
-          <TagEditor
-            key={`${tag.id}:${tag.name}:${tag.description}`}
-            tag={tag}
-            tags={tags}
-            first={i === 0}
-            last={i === tags.length - 1}
-          />
+        {ordered.map((tag) => (
+          <TagEditor key={`${tag.id}:${tag.name}:${tag.description}`} tag={tag} tags={tags} />
         ))}
       </ul>
       <form className="add-row" onSubmit={(e) => void add(e)}>
@@ -53,6 +52,19 @@ export function CodebookDialog({ onClose }: { onClose(): void }) {
             aria-describedby={problem ? 'new-tag-problem' : undefined}
           />
         </label>
+        <label>
+          Under
+          <select value={parentId} onChange={(e) => setParentId(e.target.value)}>
+            <option value="">(top level)</option>
+            {tags
+              .filter((t) => t.parentId === null)
+              .map((t) => (
+                <option key={t.id} value={t.id}>
+                  {t.name}
+                </option>
+              ))}
+          </select>
+        </label>
         <button type="submit">Add tag</button>
         {problem && (
           <p id="new-tag-problem" className="field-error" role="alert">
@@ -64,7 +76,7 @@ export function CodebookDialog({ onClose }: { onClose(): void }) {
   );
 }
 
-function TagEditor({ tag, tags, first, last }: { tag: Tag; tags: readonly Tag[]; first: boolean; last: boolean }) {
+function TagEditor({ tag, tags }: { tag: Tag; tags: readonly Tag[] }) {
   const updateTag = useAppStore((s) => s.updateTag);
   const deleteTag = useAppStore((s) => s.deleteTag);
   const moveTag = useAppStore((s) => s.moveTag);
@@ -73,6 +85,8 @@ function TagEditor({ tag, tags, first, last }: { tag: Tag; tags: readonly Tag[];
   const [problem, setProblem] = useState<string | null>(null);
   const parents = tags.filter((t) => t.parentId === null && t.id !== tag.id);
   const hasChildren = tags.some((t) => t.parentId === tag.id);
+  const first = moveAmongSiblings(tags, tag.id, -1) === null;
+  const last = moveAmongSiblings(tags, tag.id, 1) === null;
 
   const commitName = async (): Promise<void> => {
     if (name === tag.name) return;
@@ -82,7 +96,7 @@ function TagEditor({ tag, tags, first, last }: { tag: Tag; tags: readonly Tag[];
   };
 
   return (
-    <li className="tag-editor">
+    <li className={tag.parentId ? 'tag-editor child' : 'tag-editor'}>
       <input
         type="color"
         value={tag.color}

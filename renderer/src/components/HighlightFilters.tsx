@@ -24,28 +24,28 @@ export function HighlightFilters() {
       <div className="filter-selects">
         <FilterSelect
           label="Filter by tag"
-          any="Any tag"
+          any="Tag"
           value={filter.tagId}
           options={tags.map((t) => ({ value: t.id, label: tagLabel(t, tags) }))}
           onChange={(tagId) => setFilter({ tagId })}
         />
         <FilterSelect
           label="Filter by holder"
-          any="Any holder"
+          any="Holder"
           value={filter.holderId}
           options={actors.map((a) => ({ value: a.id, label: a.name }))}
           onChange={(holderId) => setFilter({ holderId })}
         />
         <FilterSelect
           label="Filter by target"
-          any="Any target"
+          any="Target"
           value={filter.targetId}
           options={targets.map((t) => ({ value: t.id, label: t.name }))}
           onChange={(targetId) => setFilter({ targetId })}
         />
         <FilterSelect
           label="Filter by stance"
-          any="Any stance"
+          any="Stance"
           value={filter.stance}
           options={stanceValues.map((v) => ({ value: v, label: v }))}
           onChange={(stance) => setFilter({ stance: stance as StanceValue | null })}
@@ -60,7 +60,7 @@ export function HighlightFilters() {
   );
 }
 
-/** One filter: a select whose empty choice ("Any …") means no condition. */
+/** One filter: a select whose empty choice (named for what it filters: "Tag", "Holder"…) means any, no condition. */
 function FilterSelect(props: {
   label: string;
   any: string;

@@ -49,7 +49,7 @@ export function HighlightList() {
       ) : visible.length === 0 ? (
         <p className="empty">No highlight matches the filters.</p>
       ) : (
-        <ul aria-label="Highlights" className="highlight-list" ref={listRef} onKeyDown={onKeyDown}>
+        <ul aria-label="Highlights" className="highlight-list" ref={listRef} onKeyDown={onKeyDown} tabIndex={-1}>
           {shown.map((h) => (
             <HighlightItem
               key={h.id}

@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import type { BoundaryMove } from '../article/word-boundaries';
 import { BOUNDARY_KEYS } from '../article/boundary-keys';
 import { isTextField } from '../dom/is-text-field';
-import { useAppStore } from '../store/app-store';
+import { appStore, useAppStore } from '../store/app-store';
 import { NoteEditor } from './NoteEditor';
 import { StanceEditor } from './StanceEditor';
 import { TagChips } from './TagChips';
@@ -15,12 +15,22 @@ export function SelectedHighlightPanel() {
   const adjust = useAppStore((s) => s.adjustSelectedBoundary);
   const deleteHighlight = useAppStore((s) => s.deleteHighlight);
   const noteRef = useRef<HTMLTextAreaElement>(null);
+  const collapsed = useAppStore((s) => s.panelCollapsed);
+  const setCollapsed = useAppStore((s) => s.setPanelCollapsed);
 
   // E goes to the note.
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent): void => {
       if (event.key.toLowerCase() !== 'e' || event.ctrlKey || event.metaKey || event.altKey) return;
-      if (isTextField(event.target) || !noteRef.current) return;
+      if (isTextField(event.target)) return;
+      // A folded panel opens to take the note.
+      if (!noteRef.current && appStore.getState().panelCollapsed && appStore.getState().selectedHighlightId) {
+        event.preventDefault();
+        appStore.getState().setPanelCollapsed(false);
+        requestAnimationFrame(() => noteRef.current?.focus());
+        return;
+      }
+      if (!noteRef.current) return;
       event.preventDefault();
       noteRef.current.focus();
     };
@@ -29,10 +39,19 @@ export function SelectedHighlightPanel() {
   }, []);
 
   if (!highlight) return null;
-  return (
-    <section className="selected-highlight" aria-labelledby="selected-heading">
-      <div className="section-heading">
-        <h2 id="selected-heading">Selected highlight</h2>
+  const heading = (
+    <div className="section-heading">
+      <h2 id="selected-heading">Selected highlight</h2>
+      <span className="section-actions">
+        <button
+          type="button"
+          className="link-button"
+          aria-expanded={!collapsed}
+          aria-controls="selected-details"
+          onClick={() => setCollapsed(!collapsed)}
+        >
+          {collapsed ? 'Expand' : 'Collapse'}
+        </button>
         <button
           type="button"
           className="link-button danger"
@@ -41,24 +60,42 @@ export function SelectedHighlightPanel() {
         >
           Delete (Del)
         </button>
+      </span>
+    </div>
+  );
+  if (collapsed) {
+    // One line: what is selected, with its tags; the list below gets the room.
+    return (
+      <section className="selected-highlight collapsed" aria-labelledby="selected-heading">
+        {heading}
+        <p className="collapsed-quote" id="selected-details">
+          “{highlight.quote}”
+        </p>
+      </section>
+    );
+  }
+  return (
+    <section className="selected-highlight" aria-labelledby="selected-heading">
+      {heading}
+      <div id="selected-details" className="selected-details">
+        <blockquote className="selected-quote">{highlight.quote}</blockquote>
+        <div className="boundary-buttons" role="group" aria-label="Adjust the highlight's ends">
+          {(Object.keys(BOUNDARY_KEYS) as BoundaryMove[]).map((move) => (
+            <button
+              key={move}
+              type="button"
+              aria-keyshortcuts={BOUNDARY_KEYS[move].key}
+              title={`${BOUNDARY_KEYS[move].label} (${BOUNDARY_KEYS[move].key})`}
+              onClick={() => void adjust(move)}
+            >
+              {BOUNDARY_KEYS[move].label} <kbd>{BOUNDARY_KEYS[move].key}</kbd>
+            </button>
+          ))}
+        </div>
+        <TagChips highlight={highlight} tags={tags} label="Tags of the selected highlight" />
+        <StanceEditor key={`stances:${highlight.id}:${historyVersion}`} highlight={highlight} />
+        <NoteEditor key={`note:${highlight.id}:${historyVersion}`} ref={noteRef} highlight={highlight} />
       </div>
-      <blockquote className="selected-quote">{highlight.quote}</blockquote>
-      <div className="boundary-buttons" role="group" aria-label="Adjust the highlight's ends">
-        {(Object.keys(BOUNDARY_KEYS) as BoundaryMove[]).map((move) => (
-          <button
-            key={move}
-            type="button"
-            aria-keyshortcuts={BOUNDARY_KEYS[move].key}
-            title={`${BOUNDARY_KEYS[move].label} (${BOUNDARY_KEYS[move].key})`}
-            onClick={() => void adjust(move)}
-          >
-            {BOUNDARY_KEYS[move].label} <kbd>{BOUNDARY_KEYS[move].key}</kbd>
-          </button>
-        ))}
-      </div>
-      <TagChips highlight={highlight} tags={tags} label="Tags of the selected highlight" />
-      <StanceEditor key={`stances:${highlight.id}:${historyVersion}`} highlight={highlight} />
-      <NoteEditor key={`note:${highlight.id}:${historyVersion}`} ref={noteRef} highlight={highlight} />
     </section>
   );
 }

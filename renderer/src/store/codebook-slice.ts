@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { ApiArgs } from '../../../shared/api-contract';
+import { moveAmongSiblings } from '../../../shared/tag-paths';
 import { callApi } from '../api/client';
 import type { AppState } from './app-store';
 
@@ -8,7 +9,7 @@ export interface CodebookSlice {
   updateTag(tagId: string, changes: Omit<ApiArgs<'updateTag'>, 'tagId'>): Promise<boolean>;
   /** Asks first (with how many highlights carry the tag), then deletes it. */
   deleteTag(tagId: string): Promise<void>;
-  /** Moves a tag up (-1) or down (+1) in the codebook. */
+  /** Moves a tag up (-1) or down (+1) among the tags of the same parent, with its sub-tags. */
   moveTag(tagId: string, delta: -1 | 1): Promise<void>;
 }
 
@@ -49,11 +50,8 @@ export const createCodebookSlice: StateCreator<AppState, [], [], CodebookSlice> 
   },
 
   async moveTag(tagId, delta) {
-    const ids = get().tags.map((t) => t.id);
-    const from = ids.indexOf(tagId);
-    const to = from + delta;
-    if (from < 0 || to < 0 || to >= ids.length) return;
-    [ids[from], ids[to]] = [ids[to]!, ids[from]!];
+    const ids = moveAmongSiblings(get().tags, tagId, delta);
+    if (!ids) return;
     await get().runChange(async () => set({ tags: await callApi('reorderTags', { tagIds: ids }) }));
   },
 });

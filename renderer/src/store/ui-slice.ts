@@ -8,6 +8,9 @@ export interface UiSlice {
   findOpen: boolean;
   /** A short message about the last click in the article (e.g. how many highlights overlap there). */
   articleHint: string | null;
+  /** The selected-highlight panel folded to one line, leaving the list the room (kept while the app runs). */
+  panelCollapsed: boolean;
+  setPanelCollapsed(collapsed: boolean): void;
   setOpenDialog(dialog: OpenDialog): void;
   setFindOpen(open: boolean): void;
   setArticleHint(hint: string | null): void;
@@ -17,6 +20,8 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   openDialog: null,
   findOpen: false,
   articleHint: null,
+  panelCollapsed: false,
+  setPanelCollapsed: (panelCollapsed) => set({ panelCollapsed }),
   setOpenDialog: (openDialog) => set({ openDialog }),
   setFindOpen: (findOpen) => set({ findOpen }),
   setArticleHint: (articleHint) => set({ articleHint }),

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { nextTagColor, TAG_PALETTE } from './tag-colors';
+
+describe('nextTagColor', () => {
+  it('takes the first colour no tag uses, whatever the order they were taken in', () => {
+    expect(nextTagColor([])).toBe(TAG_PALETTE[0]);
+    expect(nextTagColor([{ color: TAG_PALETTE[0]! }, { color: TAG_PALETTE[2]!.toUpperCase() }])).toBe(TAG_PALETTE[1]);
+    // The starter codebook took five; a tag recoloured to the sixth leaves it out.
+    const five = TAG_PALETTE.slice(0, 5).map((color) => ({ color }));
+    expect(nextTagColor([...five, { color: TAG_PALETTE[5]! }])).toBe(TAG_PALETTE[6]);
+  });
+
+  it('comes round again once every colour is used', () => {
+    const all = TAG_PALETTE.map((color) => ({ color }));
+    expect(nextTagColor(all)).toBe(TAG_PALETTE[0]);
+    expect(nextTagColor([...all, { color: '#000000' }])).toBe(TAG_PALETTE[1]);
+  });
+});
