@@ -88,3 +88,38 @@ test('a tag on the selected highlight is marked with a check, and the folded pan
   await page.keyboard.press('e');
   await expect(page.getByRole('textbox', { name: 'Note (E)' })).toBeFocused();
 });
+
+test('overlapping highlights read as one fill and one underline; a filtered list dims the others in the text', async ({
+  annotator,
+}) => {
+  const { page } = annotator;
+  await annotator.highlightWithKey('NATO and peacekeeping', '1');
+  await annotator.highlightWithKey('peacekeeping do not go hand in hand', '2');
+  await annotator.waitUntilSaved();
+  const layers = () =>
+    page.evaluate(() =>
+      Object.fromEntries(
+        [...CSS.highlights].map(([name, highlight]) => [name, [...highlight].map((r) => r.toString()).sort()]),
+      ),
+    );
+  await expect.poll(layers).toMatchObject({
+    'sa-tag-0': ['NATO and peacekeeping'],
+    'sa-tag-1': ['peacekeeping do not go hand in hand'],
+    'sa-overlap-fill-0': ['peacekeeping'],
+    'sa-overlap-line-1': ['peacekeeping'],
+  });
+  await page.locator('.app-name').click();
+  await page.screenshot({
+    path: test.info().outputPath('overlap.png'),
+    clip: { x: 0, y: 0, width: 1000, height: 560 },
+  });
+
+  await page.getByRole('combobox', { name: 'Filter by tag' }).selectOption({ label: 'Evidence' });
+  await expect.poll(layers).toMatchObject({
+    'sa-dimmed': ['NATO and peacekeeping'],
+    'sa-tag-1': ['peacekeeping do not go hand in hand'],
+  });
+  expect(Object.keys(await layers()).filter((name) => name.startsWith('sa-overlap'))).toEqual([]);
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await expect.poll(async () => Object.keys(await layers())).toContain('sa-overlap-fill-0');
+});

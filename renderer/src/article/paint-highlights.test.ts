@@ -65,7 +65,34 @@ describe('paintHighlights', () => {
       'b',
     );
     expect(painted()).toEqual({ 'sa-tag-0': 2, 'sa-tag-1': 1, 'sa-untagged': 1, 'sa-selected': 1 });
-    expect(registry.get('sa-selected')!.priority).toBe(1);
+    // Above the tag colours and the overlap layer.
+    expect(registry.get('sa-selected')!.priority).toBe(2);
+  });
+
+  it('shows an overlap as one fill and one underline, not two colours added up', () => {
+    // "NATO and peacekeeping" (Claim) and "peacekeeping do not" (Evidence) share "peacekeeping".
+    paintHighlights(paragraphs, [highlight('a', 0, 21), highlight('b', 9, 28, ['t1'])], tags, null);
+    expect(painted()).toEqual({
+      'sa-tag-0': 1,
+      'sa-tag-1': 1,
+      'sa-overlap-fill-0': 1,
+      'sa-overlap-line-1': 1,
+    });
+    const [shared] = [...registry.get('sa-overlap-fill-0')!];
+    expect(shared!.toString()).toBe('peacekeeping');
+    expect(registry.get('sa-overlap-fill-0')!.priority).toBe(1);
+    // Apart again: the layer goes.
+    paintHighlights(paragraphs, [highlight('a', 0, 4), highlight('b', 9, 28, ['t1'])], tags, null);
+    expect(Object.keys(painted()).filter((name) => name.startsWith('sa-overlap'))).toEqual([]);
+  });
+
+  it('dims what the filtered list hides, and paints it again in its colours once the filter is cleared', () => {
+    const a = highlight('a', 0, 4);
+    const b = highlight('b', 9, 21, ['t1']);
+    paintHighlights(paragraphs, [a, b], tags, null, new Set(['b']));
+    expect(painted()).toEqual({ 'sa-dimmed': 1, 'sa-tag-1': 1 });
+    paintHighlights(paragraphs, [a, b], tags, null, null);
+    expect(painted()).toEqual({ 'sa-tag-0': 1, 'sa-tag-1': 1 });
   });
 
   it('keeps the ranges of unchanged highlights, and changes only what changed', () => {

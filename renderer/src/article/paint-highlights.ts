@@ -1,6 +1,7 @@
 import type { Highlight as SavedHighlight, Tag } from '../../../shared/domain';
 import type { TextSpan } from '../store/document-slice';
 import { spanToRange } from './dom-offsets';
+import { overlapSegments } from './overlaps';
 
 /**
  * Paints highlights with the CSS Custom Highlight API: ranges are registered in `CSS.highlights` and styled by
@@ -8,16 +9,37 @@ import { spanToRange } from './dom-offsets';
  * there are (DESIGN.md, "Rendering highlights"). Both shells run Chromium, which has the API; no `<mark>` fallback
  * is kept for browsers the app never runs in.
  *
- * Each tag has one registry entry; a highlight with several tags is in each of their entries, and overlapping
- * translucent backgrounds add up, so overlaps show darker.
+ * Each tag has one registry entry; a highlight with several tags is in each of their entries. Where highlights
+ * overlap, a layer above them (overlaps.ts) fills the shared stretch in the colour of the one that began first and
+ * underlines it in the colour of the next, rather than let translucent colours add up to mud. While the list is
+ * filtered, the highlights it hides are painted faint grey instead of their colours.
  */
 
 const PREFIX = 'sa-';
 const UNTAGGED = `${PREFIX}untagged`;
 const SELECTED = `${PREFIX}selected`;
 const PENDING = `${PREFIX}pending`;
+const DIMMED = `${PREFIX}dimmed`;
+const OVERLAP = `${PREFIX}overlap-`;
 
 const tagHighlightName = (index: number): string => `${PREFIX}tag-${index}`;
+/** The overlap layer's entries: a fill or an underline, in a tag's colour (or the untagged grey). */
+const overlapName = (kind: 'fill' | 'line', colour: number | 'untagged'): string => `${OVERLAP}${kind}-${colour}`;
+
+const UNTAGGED_COLOUR = '#9e9e9e';
+/** The article's background, under the translucent tag colours. */
+const PAGE_COLOUR = '#f6f5f2';
+/** How strongly a tag's colour shows over the page. */
+const FILL_ALPHA = 0x66 / 0xff;
+
+/** The colour a translucent tag colour shows over the page, as an opaque colour: it covers what is beneath it. */
+function onPage(colour: string): string {
+  const channel = (hex: string, at: number) => parseInt(hex.slice(at, at + 2), 16);
+  const mixed = [1, 3, 5].map((at) =>
+    Math.round(channel(PAGE_COLOUR, at) * (1 - FILL_ALPHA) + channel(colour, at) * FILL_ALPHA),
+  );
+  return `#${mixed.map((c) => c.toString(16).padStart(2, '0')).join('')}`;
+}
 
 let styleSheet: CSSStyleSheet | null = null;
 
@@ -27,17 +49,27 @@ export function syncHighlightStyles(tags: readonly Tag[]): void {
     styleSheet = new CSSStyleSheet();
     document.adoptedStyleSheets = [...document.adoptedStyleSheets, styleSheet];
   }
-  const rules = tags.map((tag, i) => `::highlight(${tagHighlightName(i)}) { background-color: ${tag.color}66; }`);
-  rules.push(`::highlight(${UNTAGGED}) { background-color: #9e9e9e55; }`);
+  const overlapRules = (key: number | 'untagged', colour: string) => [
+    `::highlight(${overlapName('fill', key)}) { background-color: ${onPage(colour)}; }`,
+    `::highlight(${overlapName('line', key)}) { text-decoration: underline 3px ${colour}; text-underline-offset: 3px; }`,
+  ];
+  const rules = tags.flatMap((tag, i) => [
+    `::highlight(${tagHighlightName(i)}) { background-color: ${tag.color}66; }`,
+    ...overlapRules(i, tag.color),
+  ]);
+  rules.push(`::highlight(${UNTAGGED}) { background-color: ${UNTAGGED_COLOUR}55; }`);
+  rules.push(...overlapRules('untagged', UNTAGGED_COLOUR));
+  rules.push(`::highlight(${DIMMED}) { background-color: ${UNTAGGED_COLOUR}22; }`);
   rules.push(`::highlight(${SELECTED}) { text-decoration: underline 3px #1a5fb4; text-underline-offset: 4px; }`);
   rules.push(`::highlight(${PENDING}) { background-color: #1a5fb440; text-decoration: underline 1px dashed #1a5fb4; }`);
   styleSheet.replaceSync(rules.join('\n'));
 }
 
-/** What is painted for one highlight: the record it was painted from, and its range. */
+/** What is painted for one highlight: the record it was painted from, its range, and whether the filter hides it. */
 interface Painted {
   highlight: SavedHighlight;
   range: Range;
+  dimmed: boolean;
 }
 
 /** The last paint, kept so the next one changes only what changed. */
@@ -54,6 +86,8 @@ export function paintHighlights(
   highlights: readonly SavedHighlight[],
   tags: readonly Tag[],
   selectedId: string | null,
+  /** The highlights the filtered list shows; null when the list is not filtered. */
+  shownIds: ReadonlySet<string> | null = null,
 ): void {
   const registry = CSS.highlights;
   const tagKey = tags.map((t) => t.id).join(' ');
@@ -75,7 +109,8 @@ export function paintHighlights(
     return highlight;
   };
   // The registry entries holding a highlight follow from its tags (the list of tags is the same as at its paint).
-  const forEachName = (highlight: SavedHighlight, visit: (name: string) => void): void => {
+  const forEachName = ({ highlight, dimmed }: Pick<Painted, 'highlight' | 'dimmed'>, visit: (name: string) => void) => {
+    if (dimmed) return visit(DIMMED);
     let tagged = false;
     for (const id of highlight.tagIds) {
       const name = tagEntryName.get(id);
@@ -86,7 +121,7 @@ export function paintHighlights(
     if (!tagged) visit(UNTAGGED);
   };
   const unpaint = (old: Painted): void =>
-    forEachName(old.highlight, (name) => {
+    forEachName(old, (name) => {
       const highlight = entries.get(name) ?? registry.get(name);
       highlight?.delete(old.range);
       // An entry left with nothing to paint goes, as it would after a full repaint.
@@ -99,16 +134,18 @@ export function paintHighlights(
   const current = new Set<string>();
   for (const highlight of highlights) {
     current.add(highlight.id);
+    const dimmed = shownIds !== null && !shownIds.has(highlight.id);
     const old = painted.get(highlight.id);
-    if (old?.highlight === highlight) continue;
+    if (old?.highlight === highlight && old.dimmed === dimmed) continue;
     if (old) {
       unpaint(old);
       painted.delete(highlight.id);
     }
     const range = spanToRange(paragraphs, highlight);
     if (!range) continue;
-    forEachName(highlight, (name) => entry(name).add(range));
-    painted.set(highlight.id, { highlight, range });
+    const paint: Painted = { highlight, range, dimmed };
+    forEachName(paint, (name) => entry(name).add(range));
+    painted.set(highlight.id, paint);
   }
   for (const [id, old] of painted) {
     if (current.has(id)) continue;
@@ -116,14 +153,58 @@ export function paintHighlights(
     painted.delete(id);
   }
 
+  paintOverlaps(paragraphs, highlights, shownIds, new Map(tags.map((tag, i) => [tag.id, i])));
+
   const selected = selectedId === null ? undefined : painted.get(selectedId);
   if (selected) {
     const outline = new Highlight(selected.range);
-    // The selection outline is drawn above the tag colours.
-    outline.priority = 1;
+    // The selection outline is drawn above the tag colours and the overlap layer.
+    outline.priority = 2;
     registry.set(SELECTED, outline);
   } else {
     registry.delete(SELECTED);
+  }
+}
+
+/**
+ * The overlap layer, drawn anew at each paint from where the shown highlights overlap (usually a few stretches): a
+ * fill and an underline per stretch (overlaps.ts), above the tag colours.
+ */
+function paintOverlaps(
+  paragraphs: readonly HTMLElement[],
+  highlights: readonly SavedHighlight[],
+  shownIds: ReadonlySet<string> | null,
+  tagIndex: ReadonlyMap<string, number>,
+): void {
+  const registry = CSS.highlights;
+  for (const name of [...registry.keys()]) if (name.startsWith(OVERLAP)) registry.delete(name);
+  const shown = shownIds ? highlights.filter((h) => shownIds.has(h.id)) : highlights;
+  const segments = overlapSegments(shown);
+  if (segments.length === 0) return;
+  const byId = new Map(shown.map((h) => [h.id, h]));
+  const colourKey = (id: string): number | 'untagged' => {
+    for (const tagId of byId.get(id)!.tagIds) {
+      const index = tagIndex.get(tagId);
+      if (index !== undefined) return index;
+    }
+    return 'untagged';
+  };
+  const layer = new Map<string, Highlight>();
+  const add = (name: string, range: Range): void => {
+    let highlight = layer.get(name);
+    if (!highlight) {
+      highlight = new Highlight();
+      highlight.priority = 1;
+      layer.set(name, highlight);
+      registry.set(name, highlight);
+    }
+    highlight.add(range);
+  };
+  for (const segment of segments) {
+    const range = spanToRange(paragraphs, segment);
+    if (!range) continue;
+    add(overlapName('fill', colourKey(segment.fillId)), range);
+    add(overlapName('line', colourKey(segment.underlineId)), range);
   }
 }
 

@@ -15,6 +15,7 @@ import { caretRect, handleCaretKey } from '../article/keyboard-caret';
 import { paintHighlights, paintPendingSelection, syncHighlightStyles } from '../article/paint-highlights';
 import { splitParagraphs } from '../article/paragraphs';
 import { appStore, useAppStore } from '../store/app-store';
+import { isFilterActive, selectVisibleHighlights } from '../store/filter-slice';
 
 /** Paragraphs per block of the article: the unit the browser may skip while it is off screen. */
 const BLOCK = 40;
@@ -66,6 +67,10 @@ export function ArticleView() {
   const highlights = useAppStore((s) => s.highlights);
   const tags = useAppStore((s) => s.tags);
   const selectedId = useAppStore((s) => s.selectedHighlightId);
+  // While the list is filtered, what it hides is dimmed in the text (selectVisibleHighlights is memoised).
+  const filterActive = useAppStore((s) => isFilterActive(s.filter));
+  const visible = useAppStore(selectVisibleHighlights);
+  const shownIds = useMemo(() => (filterActive ? new Set(visible.map((h) => h.id)) : null), [filterActive, visible]);
   const pending = useAppStore((s) => s.pendingSelection);
   const hint = useAppStore((s) => s.articleHint);
   const rootRef = useRef<HTMLDivElement>(null);
@@ -100,8 +105,8 @@ export function ArticleView() {
   useLayoutEffect(() => syncHighlightStyles(tags), [tags]);
 
   useLayoutEffect(() => {
-    paintHighlights(paragraphsRef.current, highlights, tags, selectedId);
-  }, [text, highlights, tags, selectedId]);
+    paintHighlights(paragraphsRef.current, highlights, tags, selectedId, shownIds);
+  }, [text, highlights, tags, selectedId, shownIds]);
 
   useLayoutEffect(() => paintPendingSelection(paragraphsRef.current, pending), [text, pending]);
 
