@@ -29,10 +29,9 @@ test('keyboard only: a tagged claim with a stance and a note, all there after a 
   const [highlight] = saved.highlights;
   expect(highlight).toMatchObject({ quote: CLAIM, note: 'Rejects NATO as a peacekeeper.\nSecond line.' });
   expect(highlight!.tagIds).toEqual([saved.tags.find((t) => t.name === 'Claim')!.id]);
-  expect(saved.actors.map((a) => a.name)).toEqual(['Alexander Grushko']);
-  expect(saved.targets.map((t) => t.name)).toEqual(['NATO peacekeepers in Ukraine']);
+  expect(saved.entities.map((e) => e.name)).toEqual(['Alexander Grushko', 'NATO peacekeepers in Ukraine']);
   expect(highlight!.stances).toEqual([
-    { holderId: saved.actors[0]!.id, targetId: saved.targets[0]!.id, stance: 'against' },
+    { holderId: saved.entities[0]!.id, targetId: saved.entities[1]!.id, stance: 'against' },
   ]);
 
   await app.restart();

@@ -82,23 +82,25 @@ test('holders and targets are renamed, merged and deleted from their own dialog'
 
   await page.getByRole('button', { name: 'Holders & targets' }).click();
   const dialog = page.getByRole('dialog', { name: 'Holders and targets' });
-  const grushko = dialog.getByRole('textbox', { name: 'Name of holder Grushko' });
+  const grushko = dialog.getByRole('textbox', { name: 'Name of Grushko' });
   await grushko.fill('Alexander Grushko');
   await grushko.press('Enter');
-  await expect(dialog.getByRole('textbox', { name: 'Name of holder Alexander Grushko' })).toBeVisible();
+  await expect(dialog.getByRole('textbox', { name: 'Name of Alexander Grushko' })).toBeVisible();
   await dialog.getByRole('combobox', { name: 'Merge Russia into' }).selectOption({ label: 'Alexander Grushko' });
   const confirm = page.getByRole('dialog', { name: 'Please confirm' });
-  await expect(confirm).toContainText('Every stance that uses "Russia" will use "Alexander Grushko"');
+  await expect(confirm).toContainText(
+    'Every stance that uses "Russia", as holder or as target, will use "Alexander Grushko"',
+  );
   await confirm.getByRole('button', { name: 'Merge' }).click();
-  await expect(dialog.getByRole('textbox', { name: 'Name of holder Russia' })).toBeHidden();
+  await expect(dialog.getByRole('textbox', { name: 'Name of Russia' })).toBeHidden();
 
-  await dialog.getByRole('button', { name: 'Delete target NATO peacekeepers' }).click();
-  await expect(confirm).toContainText('Stances in 1 highlight(s) in 1 document(s) use it. Those stances are removed.');
+  await dialog.getByRole('button', { name: 'Delete NATO peacekeepers' }).click();
+  await expect(confirm).toContainText('Stances in 1 highlight(s) in 1 document(s) use it.');
+  await expect(confirm).toContainText('the stances toward it are removed');
   await confirm.getByRole('button', { name: 'Delete' }).click();
   await annotator.waitUntilSaved();
   const saved = await readDataFile();
-  expect(saved.actors.map((a) => a.name)).toEqual(['Alexander Grushko']);
-  expect(saved.targets).toEqual([]);
+  expect(saved.entities.map((e) => e.name)).toEqual(['Alexander Grushko']);
   expect(saved.highlights[0]!.stances).toEqual([]);
 });
 
@@ -117,9 +119,9 @@ test('the holders and targets dialog fits at 1280×800 with long names, and show
 
   await page.getByRole('button', { name: 'Holders & targets' }).click();
   const dialog = page.getByRole('dialog', { name: 'Holders and targets' });
-  await expect(dialog.getByLabel('Russia: 2 stances')).toBeVisible();
-  await expect(dialog.getByLabel(`${longTarget}: 2 stances`)).toBeVisible();
-  await expect(dialog.getByLabel('NATO: 1 stance')).toBeVisible();
+  await expect(dialog.getByLabel('Russia: holds 2 stances, target of 0 stances')).toBeVisible();
+  await expect(dialog.getByLabel(`${longTarget}: holds 0 stances, target of 2 stances`)).toBeVisible();
+  await expect(dialog.getByLabel('NATO: holds 0 stances, target of 1 stance')).toBeVisible();
   const box = (await dialog.boundingBox())!;
   for (const control of await dialog.locator('.entity-row button, .entity-row select, .entity-row input').all()) {
     const inner = (await control.boundingBox())!;
@@ -130,6 +132,35 @@ test('the holders and targets dialog fits at 1280×800 with long names, and show
   // The counts follow a merge: Russia → NATO becomes Russia → the long target, which Russia has already.
   await dialog.getByRole('combobox', { name: 'Merge NATO into' }).selectOption({ label: longTarget });
   await page.getByRole('dialog', { name: 'Please confirm' }).getByRole('button', { name: 'Merge' }).click();
-  await expect(dialog.getByLabel('Russia: 1 stance')).toBeVisible();
-  await expect(dialog.getByLabel(`${longTarget}: 2 stances`)).toBeVisible();
+  await expect(dialog.getByLabel('Russia: holds 1 stance, target of 0 stances')).toBeVisible();
+  await expect(dialog.getByLabel(`${longTarget}: holds 0 stances, target of 2 stances`)).toBeVisible();
+});
+
+test('holders and targets are one list: a name typed as target after it was a holder is the same entry', async ({
+  annotator,
+  readDataFile,
+}) => {
+  const { page } = annotator;
+  await page.setViewportSize({ width: 1400, height: 900 });
+  const long = 'Russian Ministry of Foreign Affairs';
+  await annotator.findAndSelect(CLAIM);
+  await page.keyboard.press('1');
+  await annotator.addStance(long, 'NATO', 'a');
+  await annotator.addStance('NATO', long.toLowerCase(), 'a');
+  await annotator.waitUntilSaved();
+  const saved = await readDataFile();
+  expect(saved.entities.map((e) => e.name)).toEqual([long, 'NATO']);
+  const [ministry, nato] = saved.entities;
+  expect(saved.highlights[0]!.stances).toEqual([
+    { holderId: ministry!.id, targetId: nato!.id, stance: 'against' },
+    { holderId: nato!.id, targetId: ministry!.id, stance: 'against' },
+  ]);
+  // The stance editor shows whole names at 1400 px: each box is as wide as its name.
+  for (const box of await annotator.selected.root.locator('.entity-input').all()) {
+    expect(await box.evaluate((input: HTMLInputElement) => input.scrollWidth <= input.clientWidth)).toBe(true);
+  }
+  await page.getByRole('button', { name: 'Holders & targets' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Holders and targets' });
+  await expect(dialog.getByLabel(`${long}: holds 1 stance, target of 1 stance`)).toBeVisible();
+  await expect(dialog.getByLabel('NATO: holds 1 stance, target of 1 stance')).toBeVisible();
 });

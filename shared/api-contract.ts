@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { entityKinds, idSchema, publishedDateSchema, stanceValueSchema, variableTypes } from './domain';
+import { idSchema, publishedDateSchema, stanceValueSchema, variableTypes } from './domain';
 import type { DocumentSummary, Entity, Highlight, Settings, StoredDocument, Tag, Variable } from './domain';
 import type { ImportSummary } from './export/backup';
 import { exportKinds } from './export/build-export';
@@ -37,7 +37,6 @@ export const tagNameSchema = nameSchema
   .refine((name) => !name.includes('›'), 'A tag name may not contain "›"');
 const colorSchema = z.string().regex(/^#[0-9a-f]{6}$/i, 'A colour is written #rrggbb');
 const descriptionSchema = z.string().max(2_000);
-const entityKindSchema = z.enum(entityKinds);
 
 /**
  * A stance as the UI sends it: holder and target each by id, or by name — a name that matches no entry (ignoring
@@ -138,18 +137,19 @@ export const apiArgumentSchemas = {
   /** The whole codebook in its new order. */
   reorderTags: z.strictObject({ tagIds: z.array(idSchema).refine(uniqueIds, 'tagIds must not repeat a tag') }),
 
-  createEntity: z.strictObject({ kind: entityKindSchema, name: nameSchema }),
-  renameEntity: z.strictObject({ kind: entityKindSchema, id: idSchema, name: nameSchema }),
-  /** Moves every use of `sourceId` to `intoId` and deletes the source. */
+  /** Adds a holder or target (one list: an entity is either, or both, by its use in stances). */
+  createEntity: z.strictObject({ name: nameSchema }),
+  renameEntity: z.strictObject({ id: idSchema, name: nameSchema }),
+  /** Moves every use of `sourceId` (as holder and as target) to `intoId` and deletes the source. */
   mergeEntities: z
-    .strictObject({ kind: entityKindSchema, sourceId: idSchema, intoId: idSchema })
+    .strictObject({ sourceId: idSchema, intoId: idSchema })
     .refine((a) => a.sourceId !== a.intoId, { message: 'Cannot merge an entry into itself', path: ['intoId'] }),
-  /** Deletes a holder (its stances keep their target, holder unknown) or a target (its stances go with it). */
-  deleteEntity: z.strictObject({ kind: entityKindSchema, id: idSchema }),
-  /** How many stances use each holder and each target (by id): what the Holders and targets dialog shows. */
+  /** Deletes an entity: the stances it holds keep their target (holder unknown); the stances toward it go. */
+  deleteEntity: z.strictObject({ id: idSchema }),
+  /** How many stances each entity holds, and how many are toward it (by id): what the entities dialog shows. */
   countEntityUses: z.strictObject({}),
-  /** How many highlights (in how many documents) use a tag, holder or target: asked before deleting one. */
-  countUsage: z.strictObject({ kind: z.enum(['tag', ...entityKinds]), id: idSchema }),
+  /** How many highlights (in how many documents) use a tag or an entity: asked before deleting one. */
+  countUsage: z.strictObject({ kind: z.enum(['tag', 'entity']), id: idSchema }),
 
   updateSettings: z.strictObject({
     annotator: z.string().trim().max(MAX_NAME_LENGTH).optional(),
@@ -238,8 +238,8 @@ export interface RecoverableDocumentInfo {
 export interface Workspace {
   documents: DocumentSummary[];
   tags: Tag[];
-  actors: Entity[];
-  targets: Entity[];
+  /** Holders and targets: one list. */
+  entities: Entity[];
   variables: Variable[];
   settings: Settings;
   history: HistoryState;
@@ -272,9 +272,9 @@ export interface ImportedDocument {
   document: DocumentSummary;
 }
 
-/** The number of stances using each holder and each target, by id; an entry no stance uses is absent. */
+/** The number of stances each entity holds, and toward each, by id; an entity no stance uses is absent. */
 export interface EntityUses {
-  actor: Record<string, number>;
+  holder: Record<string, number>;
   target: Record<string, number>;
 }
 

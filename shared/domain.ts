@@ -87,18 +87,16 @@ export const tagSchema = z.object({
 });
 export type Tag = Immutable<z.infer<typeof tagSchema>>;
 
-/** Who holds a stance (a person, a country, an organisation). */
-export const actorSchema = z.object({ id: idSchema, name: z.string().min(1) });
-export type Actor = Immutable<z.infer<typeof actorSchema>>;
+/**
+ * A person, country or organisation the analyst names in stances: one list, whatever the role — "Russia" holds stances
+ * and is the target of others, as one entry. The role is in each stance (its holder, or its target).
+ */
+export const entitySchema = z.object({ id: idSchema, name: z.string().min(1) });
+export type Entity = Immutable<z.infer<typeof entitySchema>>;
 
-/** What a stance is about. */
-export const targetSchema = z.object({ id: idSchema, name: z.string().min(1) });
-export type Target = Immutable<z.infer<typeof targetSchema>>;
-
-/** Holders and targets are managed alike: named lists the analyst builds while labelling. */
-export const entityKinds = ['actor', 'target'] as const;
-export type EntityKind = (typeof entityKinds)[number];
-export type Entity = Actor | Target;
+/** The two roles an entity takes in a stance. */
+export const entityRoles = ['holder', 'target'] as const;
+export type EntityRole = (typeof entityRoles)[number];
 
 export const stanceSchema = z.object({
   holderId: idSchema.nullable(),
@@ -144,14 +142,13 @@ export const settingsSchema = z.object({
 export type Settings = Immutable<z.infer<typeof settingsSchema>>;
 
 /** The version this build writes. Bump it together with a new entry in the backend's migrations list. */
-export const CURRENT_SCHEMA_VERSION = 6;
+export const CURRENT_SCHEMA_VERSION = 7;
 
 export const databaseSchema = z.object({
   schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
   documents: z.array(documentSchema),
   tags: z.array(tagSchema),
-  actors: z.array(actorSchema),
-  targets: z.array(targetSchema),
+  entities: z.array(entitySchema),
   variables: z.array(variableSchema),
   highlights: z.array(highlightSchema),
   settings: settingsSchema,
@@ -161,8 +158,7 @@ export interface Database {
   schemaVersion: typeof CURRENT_SCHEMA_VERSION;
   documents: StoredDocument[];
   tags: Tag[];
-  actors: Actor[];
-  targets: Target[];
+  entities: Entity[];
   variables: Variable[];
   highlights: Highlight[];
   settings: Settings;

@@ -1,4 +1,4 @@
-import type { Actor, Database, Highlight, Settings, StoredDocument, Tag, Target, Variable } from '../../shared/domain';
+import type { Database, Entity, Highlight, Settings, StoredDocument, Tag, Variable } from '../../shared/domain';
 
 /**
  * A data change as a list of small, invertible steps. Handlers describe what they change; the library applies the
@@ -8,8 +8,7 @@ import type { Actor, Database, Highlight, Settings, StoredDocument, Tag, Target,
 interface RecordTypes {
   documents: StoredDocument;
   tags: Tag;
-  actors: Actor;
-  targets: Target;
+  entities: Entity;
   variables: Variable;
   highlights: Highlight;
 }
@@ -157,7 +156,8 @@ export function danglingReferencesAfter(
       (removed.has(`documents:${h.documentId}`) ||
         h.tagIds.some((id) => removed.has(`tags:${id}`)) ||
         h.stances.some(
-          (s) => removed.has(`targets:${s.targetId}`) || (s.holderId !== null && removed.has(`actors:${s.holderId}`)),
+          (s) =>
+            removed.has(`entities:${s.targetId}`) || (s.holderId !== null && removed.has(`entities:${s.holderId}`)),
         )),
   );
   if (users.length === 0) return null;

@@ -41,22 +41,14 @@ function validCalls(ids: { documentId: string; highlightId: string; tagId: strin
     },
     deleteTag: { payload: { tagId: ids.tagId }, fields: { tagId: 'id' }, required: ['tagId'] },
     reorderTags: { payload: { tagIds: [ids.tagId] }, fields: { tagIds: 'ids' }, required: ['tagIds'] },
-    createEntity: {
-      payload: { kind: 'actor', name: 'X' },
-      fields: { kind: 'enum', name: 'string' },
-      required: ['kind', 'name'],
-    },
-    renameEntity: {
-      payload: { kind: 'actor', id: 'a', name: 'X' },
-      fields: { kind: 'enum', id: 'id', name: 'string' },
-      required: ['kind', 'id', 'name'],
-    },
+    createEntity: { payload: { name: 'X' }, fields: { name: 'string' }, required: ['name'] },
+    renameEntity: { payload: { id: 'a', name: 'X' }, fields: { id: 'id', name: 'string' }, required: ['id', 'name'] },
     mergeEntities: {
-      payload: { kind: 'target', sourceId: 'a', intoId: 'b' },
-      fields: { kind: 'enum', sourceId: 'id', intoId: 'id' },
-      required: ['kind', 'sourceId', 'intoId'],
+      payload: { sourceId: 'a', intoId: 'b' },
+      fields: { sourceId: 'id', intoId: 'id' },
+      required: ['sourceId', 'intoId'],
     },
-    deleteEntity: { payload: { kind: 'actor', id: 'a' }, fields: { kind: 'enum', id: 'id' }, required: ['kind', 'id'] },
+    deleteEntity: { payload: { id: 'a' }, fields: { id: 'id' }, required: ['id'] },
     countUsage: {
       payload: { kind: 'tag', id: ids.tagId },
       fields: { kind: 'enum', id: 'id' },
@@ -245,7 +237,7 @@ describe('every API payload is validated', () => {
       fc.constantFrom(
         { method: 'updateHighlight', payload: { highlightId: ids.highlightId, note: 'x'.repeat(MAX_NOTE_LENGTH + 1) } },
         { method: 'createTag', payload: { name: 'x'.repeat(MAX_NAME_LENGTH + 1), color: '#000000' } },
-        { method: 'createEntity', payload: { kind: 'actor', name: 'y'.repeat(MAX_NAME_LENGTH + 1) } },
+        { method: 'createEntity', payload: { name: 'y'.repeat(MAX_NAME_LENGTH + 1) } },
         { method: 'getDocument', payload: { documentId: 'z'.repeat(65) } },
       ),
       // Ids that name nothing.
@@ -256,8 +248,8 @@ describe('every API payload is validated', () => {
           { method: 'updateHighlight', payload: { highlightId: unknown, note: 'x' } },
           { method: 'createHighlight', payload: { ...calls.createHighlight.payload, tagIds: [unknown] } },
           { method: 'deleteTag', payload: { tagId: unknown } },
-          { method: 'renameEntity', payload: { kind: 'target', id: unknown, name: 'N' } },
-          { method: 'countUsage', payload: { kind: 'actor', id: unknown } },
+          { method: 'renameEntity', payload: { id: unknown, name: 'N' } },
+          { method: 'countUsage', payload: { kind: 'entity', id: unknown } },
           { method: 'deleteDocument', payload: { documentId: unknown } },
           { method: 'updateDocument', payload: { documentId: unknown, title: 'T' } },
           {

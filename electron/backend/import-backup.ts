@@ -1,5 +1,5 @@
 import { BACKUP_FORMAT, backupSchema, type Backup, type ImportSummary } from '../../shared/export/backup';
-import type { Database, Entity, Highlight, StoredDocument, Tag, Variable, VariableValue } from '../../shared/domain';
+import type { Database, Highlight, StoredDocument, Tag, Variable, VariableValue } from '../../shared/domain';
 import { quoteWithContext } from '../../shared/text-context';
 import { ApiFailure } from './api-error';
 import { variableValueProblem } from '../../shared/variables';
@@ -42,8 +42,7 @@ function checkIntegrity(backup: Backup): void {
   };
   const documents = new Map(backup.documents.map((d) => [d.id, d]));
   const tagIds = new Set(backup.tags.map((t) => t.id));
-  const actorIds = new Set(backup.actors.map((a) => a.id));
-  const targetIds = new Set(backup.targets.map((t) => t.id));
+  const entityIds = new Set(backup.entities.map((e) => e.id));
   for (const tag of backup.tags) {
     if (tag.parentId !== null && !tagIds.has(tag.parentId)) fail(`tag "${tag.name}" has an unknown parent`);
   }
@@ -64,7 +63,7 @@ function checkIntegrity(backup: Backup): void {
     }
     for (const tagId of h.tagIds) if (!tagIds.has(tagId)) fail(`highlight ${h.id} has an unknown tag`);
     for (const s of h.stances) {
-      if ((s.holderId !== null && !actorIds.has(s.holderId)) || !targetIds.has(s.targetId)) {
+      if ((s.holderId !== null && !entityIds.has(s.holderId)) || !entityIds.has(s.targetId)) {
         fail(`highlight ${h.id} has a stance with an unknown holder or target`);
       }
     }
@@ -83,8 +82,7 @@ export function planImport(data: Database, backup: Backup): { changes: Change[];
   const summary: ImportSummary = {
     documents: count(),
     tags: count(),
-    holders: count(),
-    targets: count(),
+    entities: count(),
     variables: count(),
     highlights: count(),
   };
@@ -127,28 +125,19 @@ export function planImport(data: Database, backup: Backup): { changes: Change[];
     changes.push(insert('tags', { ...t, parentId }));
   }
 
-  const mapEntities = (
-    incoming: readonly Entity[],
-    existing: readonly Entity[],
-    collection: 'actors' | 'targets',
-    tally: { added: number; alreadyThere: number },
-  ): Map<string, string> => {
-    const ids = new Map<string, string>();
-    for (const e of incoming) {
-      const same = existing.find((x) => x.id === e.id) ?? existing.find((x) => sameName(x.name, e.name));
-      if (same) {
-        ids.set(e.id, same.id);
-        tally.alreadyThere++;
-      } else {
-        ids.set(e.id, e.id);
-        changes.push(insert(collection, e));
-        tally.added++;
-      }
+  // Holders and targets: one list, matched by id or else by name.
+  const entityIds = new Map<string, string>();
+  for (const e of backup.entities) {
+    const same = data.entities.find((x) => x.id === e.id) ?? data.entities.find((x) => sameName(x.name, e.name));
+    if (same) {
+      entityIds.set(e.id, same.id);
+      summary.entities.alreadyThere++;
+    } else {
+      entityIds.set(e.id, e.id);
+      changes.push(insert('entities', e));
+      summary.entities.added++;
     }
-    return ids;
-  };
-  const actorIds = mapEntities(backup.actors, data.actors, 'actors', summary.holders);
-  const targetIds = mapEntities(backup.targets, data.targets, 'targets', summary.targets);
+  }
 
   const existingHighlights = new Set(data.highlights.map((h) => h.id));
   const documentText = new Map([...data.documents, ...backup.documents].map((d) => [d.id, d.text]));
@@ -166,8 +155,8 @@ export function planImport(data: Database, backup: Backup): { changes: Change[];
       tagIds: [...new Set(h.tagIds.map((id) => tagIds.get(id)!))],
       stances: dedupeStances(
         h.stances.map((s) => ({
-          holderId: s.holderId === null ? null : actorIds.get(s.holderId)!,
-          targetId: targetIds.get(s.targetId)!,
+          holderId: s.holderId === null ? null : entityIds.get(s.holderId)!,
+          targetId: entityIds.get(s.targetId)!,
           stance: s.stance,
         })),
       ),

@@ -186,4 +186,41 @@ describe('document change logs', () => {
     expect(reopened.data.highlights).toEqual(store.data.highlights);
     expect((await openStore(dir)).notices).toEqual([]);
   });
+
+  it('open a library of schema 6: holders and targets of one name become one entity, documents’ stances follow', async () => {
+    const dir = await tempDir();
+    const { backend, highlight, file, document } = await sampleWithHighlight(dir);
+    await callOk(backend, 'updateHighlight', {
+      highlightId: highlight.id,
+      stances: [{ holderName: 'Grushko', targetName: 'NATO', stance: 'against' }],
+    });
+    const libraryFile = path.join(dir, DATA_FILE_NAME);
+    // As version 6 wrote it: "NATO" a holder (a-nato) and a target (the id the stance uses).
+    const { entities, ...library } = JSON.parse(await readFile(libraryFile, 'utf8')) as {
+      entities: Array<{ id: string; name: string }>;
+    };
+    const [grushko, nato] = entities;
+    await writeFile(
+      libraryFile,
+      JSON.stringify({
+        ...library,
+        schemaVersion: 6,
+        actors: [grushko, { id: 'a-nato', name: 'NATO' }],
+        targets: [nato],
+      }),
+    );
+
+    const reopened = await openStore(dir, { documentsInBackground: true });
+    expect(reopened.notices).toEqual([expect.stringMatching(/1 name in both \("NATO"\) became one entry/)]);
+    // Before the documents are read, a document opens with its stance pointing at the joined entity.
+    const before = await reopened.openDocument(document.id);
+    expect(before.highlights[0]!.stances).toEqual([{ holderId: grushko!.id, targetId: 'a-nato', stance: 'against' }]);
+    await reopened.loaded;
+    expect(reopened.data.entities.map((e) => e.name)).toEqual(['Grushko', 'NATO']);
+    // Every document's file is written anew, and the mapping is gone from the library file.
+    const onDisk = JSON.parse(await readFile(file, 'utf8')) as { highlights: Array<{ stances: unknown }> };
+    expect(onDisk.highlights[0]!.stances).toEqual([{ holderId: grushko!.id, targetId: 'a-nato', stance: 'against' }]);
+    expect(await readFile(libraryFile, 'utf8')).not.toContain('entityAliases');
+    expect((await openStore(dir)).notices).toEqual([]);
+  });
 });

@@ -13,13 +13,14 @@ import {
 import { LibraryWriter, type Touched } from './storage/library-writer';
 import { loadDocuments } from './storage/load-documents';
 import { openLibraryFolder } from './storage/open-library';
+import { withEntityAliases } from './storage/entity-aliases';
 import { readDocumentFile } from './storage/read-library';
 import { findRecoverableDocuments, type RecoverableDocument } from './storage/recovery';
 
 export type { Touched } from './storage/library-writer';
 
 /** What the library file lists: the documents (with their counts) and everything but texts and highlights. */
-export type Listing = Omit<LibraryFile, 'schemaVersion' | 'layout'>;
+export type Listing = Omit<LibraryFile, 'schemaVersion' | 'layout' | 'entityAliases'>;
 
 /**
  * The library in memory, and the one way to put it on disk. The pieces behind it, each in storage/: opening and
@@ -63,8 +64,7 @@ export function emptyLibrary(): Database {
     schemaVersion: CURRENT_SCHEMA_VERSION,
     documents: [],
     tags: [],
-    actors: [],
-    targets: [],
+    entities: [],
     variables: [],
     highlights: [],
     settings: { annotator: '', lastDocumentId: null, snapToWords: true, readingPositions: {} },
@@ -164,7 +164,7 @@ export async function openStore(dataDir: string, options: OpenOptions = {}): Pro
     },
     listing() {
       if (!data) {
-        const { schemaVersion, layout, ...rest } = listed!;
+        const { schemaVersion, layout, entityAliases, ...rest } = listed!;
         return rest;
       }
       const { schemaVersion, documents, highlights, ...rest } = data;
@@ -180,7 +180,10 @@ export async function openStore(dataDir: string, options: OpenOptions = {}): Pro
         if (!details) throw notFound('document', documentId);
         const read = await readDocumentFile(dataDir, documentId);
         // A file that cannot be read is restored (or reported) by the load: wait for it.
-        if ('file' in read) return { document: withText(details, read.file.text), highlights: read.file.highlights };
+        if ('file' in read) {
+          const highlights = withEntityAliases(read.file.highlights, listed!.entityAliases);
+          return { document: withText(details, read.file.text), highlights };
+        }
         await load();
       }
       const library = whole();

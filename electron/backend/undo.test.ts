@@ -22,8 +22,8 @@ describe('undo and redo', () => {
     };
 
     const setup = await highlight(SAMPLE_CLAIM);
-    const actor = await callOk(backend, 'createEntity', { kind: 'actor', name: 'Grushko' });
-    const target = await callOk(backend, 'createEntity', { kind: 'target', name: 'NATO' });
+    const actor = await callOk(backend, 'createEntity', { name: 'Grushko' });
+    const target = await callOk(backend, 'createEntity', { name: 'NATO' });
     const { document } = await callOk(backend, 'getDocument', { documentId: setup.documentId });
     const bigger = `"${SAMPLE_CLAIM}`;
     const biggerStart = document.text.indexOf(bigger);
@@ -53,8 +53,8 @@ describe('undo and redo', () => {
       ['edit tag', () => callOk(backend, 'updateTag', { tagId: tagIds[0]!, name: 'Assertion', color: '#000000' })],
       ['reorder tags', () => callOk(backend, 'reorderTags', { tagIds: store.data.tags.map((t) => t.id).reverse() })],
       ['delete tag in use', () => callOk(backend, 'deleteTag', { tagId: tagIds[0]! })],
-      ['rename holder', () => callOk(backend, 'renameEntity', { kind: 'actor', id: actor.id, name: 'A. Grushko' })],
-      ['delete target in use', () => callOk(backend, 'deleteEntity', { kind: 'target', id: target.id })],
+      ['rename holder', () => callOk(backend, 'renameEntity', { id: actor.id, name: 'A. Grushko' })],
+      ['delete target in use', () => callOk(backend, 'deleteEntity', { id: target.id })],
       ['settings', () => callOk(backend, 'updateSettings', { annotator: 'Ana', snapToWords: false })],
     ];
 

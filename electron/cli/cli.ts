@@ -181,7 +181,7 @@ async function importCommand(args: readonly string[], io: CliIo): Promise<number
     `  ${name}: ${n.added} added, ${n.alreadyThere} already there\n`;
   io.stderr(
     `Imported ${values.in} into ${dataDir}\n${line('documents', summary.documents)}${line('tags', summary.tags)}` +
-      `${line('holders', summary.holders)}${line('targets', summary.targets)}${line('variables', summary.variables)}` +
+      `${line('holders and targets', summary.entities)}${line('variables', summary.variables)}` +
       line('highlights', summary.highlights),
   );
   return 0;

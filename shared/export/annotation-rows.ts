@@ -4,7 +4,7 @@ import { tagPaths } from '../tag-paths';
 import { CONTEXT_LENGTH } from '../text-context';
 
 /** What an export reads: the library's records (settings aside). */
-export type ExportLibrary = Pick<Database, 'documents' | 'tags' | 'actors' | 'targets' | 'variables' | 'highlights'>;
+export type ExportLibrary = Pick<Database, 'documents' | 'tags' | 'entities' | 'variables' | 'highlights'>;
 
 /** The columns of annotations.csv, in order. */
 export const ANNOTATION_COLUMNS = [
@@ -83,8 +83,7 @@ const NO_STANCE = [null] as const;
 /** The rows of annotations.csv: one per highlight × stance; a highlight with no stance gives one row. */
 export function* annotationRows(library: ExportLibrary): Generator<string[] | Array<string | number>> {
   const tagName = tagPaths(library.tags);
-  const actorName = new Map(library.actors.map((a) => [a.id, a.name]));
-  const targetName = new Map(library.targets.map((t) => [t.id, t.name]));
+  const entityName = new Map(library.entities.map((e) => [e.id, e.name]));
   for (const { highlight: h, documentTitle, start, end, prefix, suffix } of exportedHighlights(library)) {
     const tags =
       h.tagIds.length === 1
@@ -104,8 +103,8 @@ export function* annotationRows(library: ExportLibrary): Generator<string[] | Ar
         prefix,
         suffix,
         tags,
-        s?.holderId ? (actorName.get(s.holderId) ?? '') : '',
-        s ? (targetName.get(s.targetId) ?? '') : '',
+        s?.holderId ? (entityName.get(s.holderId) ?? '') : '',
+        s ? (entityName.get(s.targetId) ?? '') : '',
         s?.stance ?? '',
         h.note,
         h.annotator,

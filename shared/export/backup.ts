@@ -15,8 +15,7 @@ export function backupOf(database: Database): Backup {
     schemaVersion: database.schemaVersion,
     documents: database.documents,
     tags: database.tags,
-    actors: database.actors,
-    targets: database.targets,
+    entities: database.entities,
     variables: database.variables,
     highlights: database.highlights,
     settings: database.settings,
@@ -27,8 +26,8 @@ export function backupOf(database: Database): Backup {
 export interface ImportSummary {
   documents: { added: number; alreadyThere: number };
   tags: { added: number; alreadyThere: number };
-  holders: { added: number; alreadyThere: number };
-  targets: { added: number; alreadyThere: number };
+  /** Holders and targets (one list). */
+  entities: { added: number; alreadyThere: number };
   variables: { added: number; alreadyThere: number };
   highlights: { added: number; alreadyThere: number };
 }

@@ -86,8 +86,7 @@ export function snapshotOf(database: Database): Database {
     ...database,
     documents: [...database.documents],
     tags: [...database.tags],
-    actors: [...database.actors],
-    targets: [...database.targets],
+    entities: [...database.entities],
     variables: [...database.variables],
     highlights: [...database.highlights],
   };

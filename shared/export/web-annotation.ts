@@ -9,8 +9,7 @@ import { exportedHighlights } from './annotation-rows';
  */
 export function webAnnotationCollection(library: ExportLibrary): object {
   const tagName = new Map(library.tags.map((t) => [t.id, t.name]));
-  const actorName = new Map(library.actors.map((a) => [a.id, a.name]));
-  const targetName = new Map(library.targets.map((t) => [t.id, t.name]));
+  const entityName = new Map(library.entities.map((e) => [e.id, e.name]));
   const items = [];
   for (const { highlight: h, start, end, prefix, suffix } of exportedHighlights(library)) {
     const bodies: object[] = h.tagIds
@@ -22,8 +21,8 @@ export function webAnnotationCollection(library: ExportLibrary): object {
         type: 'TextualBody',
         purpose: 'classifying',
         value: s.stance,
-        'stance:holder': s.holderId ? (actorName.get(s.holderId) ?? null) : null,
-        'stance:target': targetName.get(s.targetId) ?? null,
+        'stance:holder': s.holderId ? (entityName.get(s.holderId) ?? null) : null,
+        'stance:target': entityName.get(s.targetId) ?? null,
       });
     }
     if (h.note) bodies.push({ type: 'TextualBody', purpose: 'commenting', value: h.note, format: 'text/plain' });

@@ -7,8 +7,8 @@ describe('highlight updates', () => {
   it('changes tags, stances, note and bounds, each written to disk', async () => {
     const { backend, store, document, tagIds, highlight } = await openSampleBackend(await tempDir());
     const h = await highlight(SAMPLE_CLAIM);
-    const grushko = await callOk(backend, 'createEntity', { kind: 'actor', name: 'Alexander Grushko' });
-    const nato = await callOk(backend, 'createEntity', { kind: 'target', name: 'NATO peacekeepers in Ukraine' });
+    const grushko = await callOk(backend, 'createEntity', { name: 'Alexander Grushko' });
+    const nato = await callOk(backend, 'createEntity', { name: 'NATO peacekeepers in Ukraine' });
     const stances = [{ holderId: grushko.id, targetId: nato.id, stance: 'against' as const }];
 
     await callOk(backend, 'updateHighlight', { highlightId: h.id, tagIds: [tagIds[0]!, tagIds[2]!], stances });
@@ -28,7 +28,7 @@ describe('highlight updates', () => {
   it('refuses stances that point nowhere or repeat a holder → target pair', async () => {
     const { backend, highlight } = await openSampleBackend(await tempDir());
     const h = await highlight(SAMPLE_CLAIM);
-    const target = await callOk(backend, 'createEntity', { kind: 'target', name: 'NATO' });
+    const target = await callOk(backend, 'createEntity', { name: 'NATO' });
     const missing = await backend('updateHighlight', {
       highlightId: h.id,
       stances: [{ holderId: 'nobody', targetId: target.id, stance: 'favor' }],
@@ -52,7 +52,7 @@ describe('highlight updates', () => {
   it('creates holders and targets named in a stance in the same step, reusing names that exist', async () => {
     const { backend, store, highlight } = await openSampleBackend(await tempDir());
     const h = await highlight(SAMPLE_CLAIM);
-    const russia = await callOk(backend, 'createEntity', { kind: 'actor', name: 'Russia' });
+    const russia = await callOk(backend, 'createEntity', { name: 'Russia' });
     const updated = await callOk(backend, 'updateHighlight', {
       highlightId: h.id,
       stances: [
@@ -62,10 +62,13 @@ describe('highlight updates', () => {
       ],
     });
     const saved = await libraryOnDisk(store.dataDir);
-    expect(saved.actors.map((a) => a.name)).toEqual(['Russia', 'Alexander Grushko']);
-    expect(saved.targets.map((t) => t.name)).toEqual(['NATO peacekeepers in Ukraine', 'Unarmed observer mission']);
-    const [grushko] = saved.actors.slice(1);
-    const [nato, mission] = saved.targets;
+    expect(saved.entities.map((e) => e.name)).toEqual([
+      'Russia',
+      'Alexander Grushko',
+      'NATO peacekeepers in Ukraine',
+      'Unarmed observer mission',
+    ]);
+    const [, grushko, nato, mission] = saved.entities;
     expect(updated.stances).toEqual([
       { holderId: grushko!.id, targetId: nato!.id, stance: 'against' },
       { holderId: russia.id, targetId: nato!.id, stance: 'against' },
@@ -74,8 +77,7 @@ describe('highlight updates', () => {
     // One step: undo takes back the stances and the entries they created, not the holder made before.
     await callOk(backend, 'undo', {});
     const undone = await libraryOnDisk(store.dataDir);
-    expect(undone.actors.map((a) => a.name)).toEqual(['Russia']);
-    expect(undone.targets).toEqual([]);
+    expect(undone.entities.map((e) => e.name)).toEqual(['Russia']);
     expect(undone.highlights[0]!.stances).toEqual([]);
   });
 
@@ -149,10 +151,10 @@ describe('codebook', () => {
 describe('holders and targets', () => {
   it('renames, merges and deletes, rewriting the stances that use them', async () => {
     const { backend, store, highlight } = await openSampleBackend(await tempDir());
-    const russia = await callOk(backend, 'createEntity', { kind: 'actor', name: 'Russia' });
-    const grushko = await callOk(backend, 'createEntity', { kind: 'actor', name: 'Grushko' });
-    const nato = await callOk(backend, 'createEntity', { kind: 'target', name: 'NATO peacekeepers' });
-    const mission = await callOk(backend, 'createEntity', { kind: 'target', name: 'Observer mission' });
+    const russia = await callOk(backend, 'createEntity', { name: 'Russia' });
+    const grushko = await callOk(backend, 'createEntity', { name: 'Grushko' });
+    const nato = await callOk(backend, 'createEntity', { name: 'NATO peacekeepers' });
+    const mission = await callOk(backend, 'createEntity', { name: 'Observer mission' });
     const h = await highlight(SAMPLE_CLAIM);
     await callOk(backend, 'updateHighlight', {
       highlightId: h.id,
@@ -162,30 +164,56 @@ describe('holders and targets', () => {
         { holderId: grushko.id, targetId: mission.id, stance: 'favor' },
       ],
     });
-    expect(await backend('createEntity', { kind: 'actor', name: ' russia ' })).toMatchObject({ ok: false });
+    expect(await backend('createEntity', { name: ' russia ' })).toMatchObject({ ok: false });
     expect(await callOk(backend, 'countEntityUses', {})).toEqual({
-      actor: { [grushko.id]: 2, [russia.id]: 1 },
+      holder: { [grushko.id]: 2, [russia.id]: 1 },
       target: { [nato.id]: 2, [mission.id]: 1 },
     });
-    await callOk(backend, 'renameEntity', { kind: 'actor', id: grushko.id, name: 'Alexander Grushko' });
-    expect(await callOk(backend, 'countUsage', { kind: 'actor', id: grushko.id })).toEqual({
+    await callOk(backend, 'renameEntity', { id: grushko.id, name: 'Alexander Grushko' });
+    expect(await callOk(backend, 'countUsage', { kind: 'entity', id: grushko.id })).toEqual({
       highlights: 1,
       documents: 1,
     });
 
     // Merging Grushko into Russia makes two identical Russia → NATO stances: one stays.
-    await callOk(backend, 'mergeEntities', { kind: 'actor', sourceId: grushko.id, intoId: russia.id });
+    await callOk(backend, 'mergeEntities', { sourceId: grushko.id, intoId: russia.id });
     let saved = await libraryOnDisk(store.dataDir);
-    expect(saved.actors.map((a) => a.name)).toEqual(['Russia']);
+    expect(saved.entities.map((e) => e.name)).toEqual(['Russia', 'NATO peacekeepers', 'Observer mission']);
     expect(saved.highlights[0]!.stances).toEqual([
       { holderId: russia.id, targetId: nato.id, stance: 'against' },
       { holderId: russia.id, targetId: mission.id, stance: 'favor' },
     ]);
 
-    await callOk(backend, 'deleteEntity', { kind: 'target', id: mission.id });
-    await callOk(backend, 'deleteEntity', { kind: 'actor', id: russia.id });
+    await callOk(backend, 'deleteEntity', { id: mission.id });
+    await callOk(backend, 'deleteEntity', { id: russia.id });
     saved = await libraryOnDisk(store.dataDir);
     expect(saved.highlights[0]!.stances).toEqual([{ holderId: null, targetId: nato.id, stance: 'against' }]);
-    expect(saved.targets.map((t) => t.name)).toEqual(['NATO peacekeepers']);
+    expect(saved.entities.map((e) => e.name)).toEqual(['NATO peacekeepers']);
+  });
+
+  it('is one list: a name used as holder and as target is one entry, and a merge moves both roles', async () => {
+    const { backend, store, highlight } = await openSampleBackend(await tempDir());
+    const h = await highlight(SAMPLE_CLAIM);
+    await callOk(backend, 'updateHighlight', {
+      highlightId: h.id,
+      stances: [
+        { holderName: 'Russia', targetName: 'NATO', stance: 'against' },
+        { holderName: 'NATO', targetName: 'russia', stance: 'against' },
+      ],
+    });
+    let saved = await libraryOnDisk(store.dataDir);
+    expect(saved.entities.map((e) => e.name)).toEqual(['Russia', 'NATO']);
+    const [russia, nato] = saved.entities;
+    expect(await callOk(backend, 'countEntityUses', {})).toEqual({
+      holder: { [russia!.id]: 1, [nato!.id]: 1 },
+      target: { [russia!.id]: 1, [nato!.id]: 1 },
+    });
+    const kremlin = await callOk(backend, 'createEntity', { name: 'Kremlin' });
+    await callOk(backend, 'mergeEntities', { sourceId: russia!.id, intoId: kremlin.id });
+    saved = await libraryOnDisk(store.dataDir);
+    expect(saved.highlights[0]!.stances).toEqual([
+      { holderId: kremlin.id, targetId: nato!.id, stance: 'against' },
+      { holderId: nato!.id, targetId: kremlin.id, stance: 'against' },
+    ]);
   });
 });

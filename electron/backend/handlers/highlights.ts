@@ -1,11 +1,11 @@
 import type { StanceInput } from '../../../shared/api-contract';
-import type { Database, Entity, EntityKind, Highlight, Stance, StoredDocument } from '../../../shared/domain';
+import type { Database, Entity, Highlight, Stance, StoredDocument } from '../../../shared/domain';
 import { quoteWithContext, splitsSurrogatePair } from '../../../shared/text-context';
 import { ApiFailure } from '../api-error';
 import { insert, remove, replace, type Change } from '../change-set';
 import { newId } from '../new-library';
 import { stancePairKey } from './stances';
-import { entityCollection, findDocument, findEntity, findHighlight, findTag, sameName } from './lookup';
+import { findDocument, findEntity, findHighlight, findTag, sameName } from './lookup';
 import type { HandlerContext, Handlers } from './types';
 import { definedOnly } from './workspace';
 
@@ -37,22 +37,23 @@ function checkTags(data: Database, tagIds: readonly string[] = []): void {
  */
 function resolveStances(data: Database, inputs: readonly StanceInput[]): { stances: Stance[]; created: Change[] } {
   const created: Change[] = [];
-  const fresh = { actor: [] as Entity[], target: [] as Entity[] };
-  const resolve = (kind: EntityKind, id: string | null | undefined, name: string | undefined): string | null => {
+  const fresh: Entity[] = [];
+  const resolve = (id: string | null | undefined, name: string | undefined): string | null => {
     if (name === undefined) {
       if (!id) return null;
-      return findEntity(data, kind, id).id;
+      return findEntity(data, id).id;
     }
-    const known = [...data[entityCollection(kind)], ...fresh[kind]].find((e) => sameName(e.name, name));
+    // One list: a name given as holder and as target (or twice) is one entity, made once.
+    const known = [...data.entities, ...fresh].find((e) => sameName(e.name, name));
     if (known) return known.id;
     const entity: Entity = { id: newId(), name };
-    fresh[kind].push(entity);
-    created.push(insert(entityCollection(kind), entity));
+    fresh.push(entity);
+    created.push(insert('entities', entity));
     return entity.id;
   };
   const stances = inputs.map((input) => ({
-    holderId: resolve('actor', input.holderId, input.holderName),
-    targetId: resolve('target', input.targetId, input.targetName)!,
+    holderId: resolve(input.holderId, input.holderName),
+    targetId: resolve(input.targetId, input.targetName)!,
     stance: input.stance,
   }));
   const pairs = stances.map(stancePairKey);

@@ -1,4 +1,4 @@
-import type { Database, Entity, EntityKind, Highlight, StoredDocument, Tag, Variable } from '../../../shared/domain';
+import type { Database, Entity, Highlight, StoredDocument, Tag, Variable } from '../../../shared/domain';
 import { notFound } from '../api-error';
 
 export function findDocument(data: Database, id: string): StoredDocument {
@@ -25,12 +25,9 @@ export function findTag(data: Database, id: string): Tag {
   return tag;
 }
 
-export const entityCollection = (kind: EntityKind): 'actors' | 'targets' => (kind === 'actor' ? 'actors' : 'targets');
-export const entityNoun = (kind: EntityKind): string => (kind === 'actor' ? 'holder' : 'target');
-
-export function findEntity(data: Database, kind: EntityKind, id: string): Entity {
-  const entity = data[entityCollection(kind)].find((e) => e.id === id);
-  if (!entity) throw notFound(entityNoun(kind), id);
+export function findEntity(data: Database, id: string): Entity {
+  const entity = data.entities.find((e) => e.id === id);
+  if (!entity) throw notFound('holder or target', id);
   return entity;
 }
 

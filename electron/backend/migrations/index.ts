@@ -5,6 +5,7 @@ import { readingPositions } from './003-reading-positions';
 import { documentFiles } from './004-document-files';
 import { changeLogs } from './005-change-logs';
 import { documentMetadata } from './006-document-metadata';
+import { oneEntityList } from './007-one-entity-list';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -21,6 +22,7 @@ export const migrations: readonly Migration[] = [
   documentFiles,
   changeLogs,
   documentMetadata,
+  oneEntityList,
 ];
 
 export class DataFileTooNewError extends Error {

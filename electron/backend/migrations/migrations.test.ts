@@ -59,7 +59,7 @@ describe('migrate', () => {
     expect(fromVersion).toBe(0);
     const parsed = databaseSchema.parse(data);
     expect(parsed.tags).toHaveLength(1);
-    expect(parsed.actors).toEqual([]);
+    expect(parsed.entities).toEqual([]);
     expect(parsed.settings).toEqual({ annotator: '', lastDocumentId: null, snapToWords: true, readingPositions: {} });
   });
 
@@ -103,7 +103,14 @@ describe('migrate', () => {
     ];
     for (let version = 0; version < CURRENT_SCHEMA_VERSION; version++) {
       const settings = settingsOf[Math.min(version, 3)];
-      const file = { ...(version > 0 && { schemaVersion: version }), ...lists, ...(settings && { settings }) };
+      // From schema 6 on, a document has a memo and variables, and the library their definitions.
+      const documentsOf = version >= 6 ? { documents: [{ ...document, memo: '', variables: {} }], variables: [] } : {};
+      const file = {
+        ...(version > 0 && { schemaVersion: version }),
+        ...lists,
+        ...documentsOf,
+        ...(settings && { settings }),
+      };
       const { data, fromVersion } = migrate(file);
       expect(fromVersion).toBe(version);
       const parsed = databaseSchema.parse(data);
@@ -167,5 +174,45 @@ describe('migrate', () => {
     const { data } = migrate(v5);
     expect(data.variables).toEqual(v5.variables);
     expect(data.documents).toEqual([{ id: 'a', meta: {}, memo: 'Mine', variables: { v1: 'Austria' } }]);
+  });
+
+  it('joins holders and targets into one list, a target of a holder’s name becoming that holder, stances kept', () => {
+    const v6 = {
+      schemaVersion: 6,
+      actors: [
+        { id: 'a-russia', name: 'Russia' },
+        { id: 'a-grushko', name: 'Grushko' },
+      ],
+      targets: [
+        { id: 't-russia', name: 'russia ' },
+        { id: 't-nato', name: 'NATO' },
+      ],
+      highlights: [
+        {
+          id: 'h',
+          stances: [
+            { holderId: 'a-grushko', targetId: 't-russia', stance: 'favor' },
+            { holderId: 'a-russia', targetId: 't-nato', stance: 'against' },
+          ],
+        },
+      ],
+    };
+    const { data, notices } = migrate(v6);
+    expect(data.entities).toEqual([
+      { id: 'a-russia', name: 'Russia' },
+      { id: 'a-grushko', name: 'Grushko' },
+      { id: 't-nato', name: 'NATO' },
+    ]);
+    expect(data).not.toHaveProperty('actors');
+    expect(data).not.toHaveProperty('targets');
+    expect((data.highlights as Array<{ stances: unknown }>)[0]!.stances).toEqual([
+      { holderId: 'a-grushko', targetId: 'a-russia', stance: 'favor' },
+      { holderId: 'a-russia', targetId: 't-nato', stance: 'against' },
+    ]);
+    expect(notices).toEqual([expect.stringMatching(/1 name in both \("Russia"\) became one entry/)]);
+
+    // A library file has no highlights: the mapping goes with it, for the documents' files.
+    const { highlights: _highlights, ...libraryFile } = v6;
+    expect(migrate(libraryFile).data.entityAliases).toEqual({ 't-russia': 'a-russia' });
   });
 });

@@ -7,13 +7,12 @@ import type { Database, Highlight } from '../../../shared/domain';
  */
 export function removeDanglingReferences(data: Database, highlights: readonly Highlight[]): Highlight[] {
   const tagIds = new Set(data.tags.map((t) => t.id));
-  const actorIds = new Set(data.actors.map((a) => a.id));
-  const targetIds = new Set(data.targets.map((t) => t.id));
+  const entityIds = new Set(data.entities.map((e) => e.id));
   return highlights.map((highlight) => ({
     ...highlight,
     tagIds: highlight.tagIds.filter((id) => tagIds.has(id)),
     stances: highlight.stances
-      .filter((s) => targetIds.has(s.targetId))
-      .map((s) => (s.holderId === null || actorIds.has(s.holderId) ? s : { ...s, holderId: null })),
+      .filter((s) => entityIds.has(s.targetId))
+      .map((s) => (s.holderId === null || entityIds.has(s.holderId) ? s : { ...s, holderId: null })),
   }));
 }

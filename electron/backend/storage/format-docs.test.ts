@@ -65,8 +65,8 @@ describe('the on-disk format, published as JSON Schema (docs/format/)', () => {
     const dir = await tempDir();
     const { store, backend, highlight } = await openSampleBackend(dir);
     const created = await highlight(SAMPLE_CLAIM);
-    const holder = await callOk(backend, 'createEntity', { kind: 'actor', name: 'Grushko' });
-    const target = await callOk(backend, 'createEntity', { kind: 'target', name: 'NATO' });
+    const holder = await callOk(backend, 'createEntity', { name: 'Grushko' });
+    const target = await callOk(backend, 'createEntity', { name: 'NATO' });
     await callOk(backend, 'updateHighlight', {
       highlightId: created.id,
       note: 'Ein Zitat 😀',

@@ -64,7 +64,7 @@ export function isLogOf(documentId: string, name: string): boolean {
 export const documentLogPath = (dataDir: string, documentId: string, token: string): string =>
   path.join(documentsDirPath(dataDir), documentLogName(documentId, token));
 
-const { tags, actors, targets, variables, settings } = databaseSchema.shape;
+const { tags, entities, variables, settings } = databaseSchema.shape;
 
 /**
  * A document as the library file lists it: its details, and its size and number of highlights, so that the library
@@ -77,17 +77,20 @@ export const documentEntrySchema = documentSchema.omit({ text: true }).extend({
 });
 export type DocumentEntry = z.infer<typeof documentEntrySchema>;
 
-/** The library file: everything but the documents' texts and the highlights. */
 /** The library file as this version reads it: one of an earlier schema is migrated first (read-library.ts). */
 export const libraryFileSchema = z.object({
   schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
   layout: z.literal(DOCUMENT_FILES_LAYOUT),
   documents: z.array(documentEntrySchema),
   tags,
-  actors,
-  targets,
+  entities,
   variables,
   settings,
+  /**
+   * Targets joined with holders of the same name when the two lists became one, by old id: applied to the documents'
+   * files written before (entity-aliases.ts) until all of them are written anew. Never written by this version.
+   */
+  entityAliases: z.record(idSchema, idSchema).optional(),
 });
 export type LibraryFile = Omit<z.infer<typeof libraryFileSchema>, 'variables'> & { variables: Variable[] };
 
@@ -113,8 +116,7 @@ export function libraryFileText(data: Database): string {
     layout: DOCUMENT_FILES_LAYOUT,
     documents: documentEntries(data),
     tags: data.tags,
-    actors: data.actors,
-    targets: data.targets,
+    entities: data.entities,
     variables: data.variables,
     settings: data.settings,
   };

@@ -17,8 +17,8 @@ export async function loadDocuments(
   writer: LibraryWriter,
   now: Date,
 ): Promise<{ data: Database; notices: string[] }> {
-  const read = await readDocuments(dataDir, library.documents);
-  const { layout, documents: entries, ...lists } = library;
+  const read = await readDocuments(dataDir, library.documents, library.entityAliases);
+  const { layout, documents: entries, entityAliases, ...lists } = library;
   const data: Database = {
     ...lists,
     schemaVersion: CURRENT_SCHEMA_VERSION,
@@ -30,7 +30,10 @@ export async function loadDocuments(
   const notices = [...restored.notices];
   const order = new Map(entries.map((d, i) => [d.id, i]));
   data.documents.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
-  if (restored.changed) await writer.writeAll(data);
+  // Files from before holders and targets became one list are written anew, and the library file without the
+  // mapping they needed (migrations/007-one-entity-list.ts).
+  const realiased = entityAliases !== undefined && Object.keys(entityAliases).length > 0;
+  if (restored.changed || realiased) await writer.writeAll(data);
   // Counts that do not match are corrected.
   else if (!read.countsMatch) await writer.writeLibraryFile(data);
   for (const damagedLog of read.damagedLogs) {

@@ -8,6 +8,7 @@ import {
   type StoredDocument,
 } from '../../../shared/domain';
 import { DataFileShapeError, DataFileTooNewError, migrate } from '../migrations/index';
+import { withEntityAliases } from './entity-aliases';
 import { describeLogDamage, replayLog } from './document-log';
 import { readTextFile } from './durable-file';
 import {
@@ -93,8 +94,15 @@ export async function readLibraryFile(dataDir: string): Promise<LibraryFileRead>
   return { kind: 'document-files', file: parsed.data, fromVersion: migrated.fromVersion, notices: migrated.notices };
 }
 
-/** Reads the files of the documents `entries` list, in their order. */
-export async function readDocuments(dataDir: string, entries: readonly DocumentEntry[]): Promise<DocumentsRead> {
+/**
+ * Reads the files of the documents `entries` list, in their order, their stances in this schema's ids
+ * (`entityAliases` of the library file: entity-aliases.ts).
+ */
+export async function readDocuments(
+  dataDir: string,
+  entries: readonly DocumentEntry[],
+  entityAliases?: Readonly<Record<string, string>>,
+): Promise<DocumentsRead> {
   const names = new Set(await readdir(documentsDirPath(dataDir)).catch(() => []));
   const files = await mapLimited(entries, READ_CONCURRENCY, (d) => readDocumentFile(dataDir, d.id, names));
   const read: DocumentsRead = {
@@ -112,7 +120,8 @@ export async function readDocuments(dataDir: string, entries: readonly DocumentE
       read.countsMatch = false;
       return;
     }
-    const { text, highlights } = result.file;
+    const { text } = result.file;
+    const highlights = withEntityAliases(result.file.highlights, entityAliases);
     read.documents.push(withText(details, text));
     for (const highlight of highlights) read.highlights.push(highlight);
     read.logs.set(details.id, { ...result.log, highlights });
@@ -144,8 +153,8 @@ async function readLibraryOnce(dataDir: string): Promise<LibraryRead> {
     case 'single-file':
       return { kind: 'library', data: file.data, damagedDocuments: [] };
     case 'document-files': {
-      const { layout, documents: entries, ...lists } = file.file;
-      const { documents, highlights, damaged } = await readDocuments(dataDir, entries);
+      const { layout, documents: entries, entityAliases, ...lists } = file.file;
+      const { documents, highlights, damaged } = await readDocuments(dataDir, entries, entityAliases);
       // A library file of an earlier schema of this layout holds the same records (library-layout.ts).
       const data: Database = { ...lists, schemaVersion: CURRENT_SCHEMA_VERSION, documents, highlights };
       return { kind: 'library', data, damagedDocuments: damaged };

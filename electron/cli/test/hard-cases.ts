@@ -41,11 +41,9 @@ export function hardCaseLibrary(): Database {
     { id: 't-claim', name: 'Claim, "main"', color: '#f2c94c', description: 'line1\nline2', parentId: null },
     { id: 't-formula', name: '=cmd', color: '#6fcf97', description: '+desc', parentId: 't-claim' },
   ];
-  const actors = [
+  const entities = [
     { id: 'a-1', name: 'Грушко' },
     { id: 'a-2', name: '@holder' },
-  ];
-  const targets = [
     { id: 'g-1', name: 'НАТО, "peacekeepers"' },
     { id: 'g-2', name: '-target' },
   ];
@@ -87,8 +85,7 @@ export function hardCaseLibrary(): Database {
     schemaVersion: CURRENT_SCHEMA_VERSION,
     documents,
     tags,
-    actors,
-    targets,
+    entities,
     variables,
     highlights,
     settings: { annotator: 'Ана', lastDocumentId: documents[0]!.id, snapToWords: true, readingPositions: {} },

@@ -1,17 +1,20 @@
 import { useEffect, useState } from 'react';
 import type { EntityUses } from '../../../shared/api-contract';
-import type { Entity, EntityKind } from '../../../shared/domain';
+import type { Entity } from '../../../shared/domain';
 import { callApi } from '../api/client';
 import { useAppStore } from '../store/app-store';
-import { entityNoun } from '../store/entity-slice';
 import { Modal } from './Modal';
 
-/** Holders and targets: how many stances use each; rename, merge two into one, delete, add. */
+/**
+ * Holders and targets, one list (a country, a person, an organisation can be both): how many stances each holds and
+ * how many are toward it; rename, merge two into one, delete, add.
+ */
 export function EntitiesDialog({ onClose }: { onClose(): void }) {
-  const actors = useAppStore((s) => s.actors);
-  const targets = useAppStore((s) => s.targets);
+  const entities = useAppStore((s) => s.entities);
+  const ensureEntity = useAppStore((s) => s.ensureEntity);
   const [uses, setUses] = useState<EntityUses | null>(null);
-  // Counted again whenever the lists change (a merge, a delete, an undo): the counts follow what the lists show.
+  const [name, setName] = useState('');
+  // Counted again whenever the list changes (a merge, a delete, an undo): the counts follow what the list shows.
   useEffect(() => {
     let current = true;
     callApi('countEntityUses', {}).then(
@@ -21,33 +24,20 @@ export function EntitiesDialog({ onClose }: { onClose(): void }) {
     return () => {
       current = false;
     };
-  }, [actors, targets]);
+  }, [entities]);
   return (
     <Modal title="Holders and targets" onClose={onClose} className="entities-dialog">
-      <div className="entity-columns">
-        <EntityList kind="actor" title="Holders" uses={uses?.actor} />
-        <EntityList kind="target" title="Targets" uses={uses?.target} />
-      </div>
-    </Modal>
-  );
-}
-
-function EntityList({ kind, title, uses }: { kind: EntityKind; title: string; uses?: Record<string, number> }) {
-  const entities = useAppStore((s) => (kind === 'actor' ? s.actors : s.targets));
-  const ensureEntity = useAppStore((s) => s.ensureEntity);
-  const [name, setName] = useState('');
-  return (
-    <section aria-labelledby={`${kind}-list-heading`}>
-      <h3 id={`${kind}-list-heading`}>{title}</h3>
+      <p className="hint">
+        One list: an entry holds stances, is the target of others, or both. Counts are stances across the library.
+      </p>
       {entities.length === 0 && <p className="empty">None yet: they are added while labelling stances, or here.</p>}
-      <ul className="entity-list" aria-label={title}>
+      <ul className="entity-list" aria-label="Holders and targets">
         {entities.map((entity) => (
           <EntityRow
             key={`${entity.id}:${entity.name}`}
-            kind={kind}
             entity={entity}
             others={entities}
-            uses={uses && (uses[entity.id] ?? 0)}
+            uses={uses && { holder: uses.holder[entity.id] ?? 0, target: uses.target[entity.id] ?? 0 }}
           />
         ))}
       </ul>
@@ -55,54 +45,60 @@ function EntityList({ kind, title, uses }: { kind: EntityKind; title: string; us
         className="add-row"
         onSubmit={(e) => {
           e.preventDefault();
-          void ensureEntity(kind, name).then((id) => id && setName(''));
+          void ensureEntity(name).then((id) => id && setName(''));
         }}
       >
         <label>
-          New {entityNoun(kind)}
+          New holder or target
           <input value={name} onChange={(e) => setName(e.target.value)} />
         </label>
         <button type="submit">Add</button>
       </form>
-    </section>
+    </Modal>
   );
 }
 
 function EntityRow({
-  kind,
   entity,
   others,
   uses,
 }: {
-  kind: EntityKind;
   entity: Entity;
   others: readonly Entity[];
-  /** How many stances use it; undefined while counting. */
-  uses?: number;
+  /** How many stances it holds, and how many are toward it; null while counting. */
+  uses: { holder: number; target: number } | null;
 }) {
   const renameEntity = useAppStore((s) => s.renameEntity);
   const mergeEntities = useAppStore((s) => s.mergeEntities);
   const deleteEntity = useAppStore((s) => s.deleteEntity);
   const [name, setName] = useState(entity.name);
   const commit = (): void => {
-    if (name.trim() && name.trim() !== entity.name) void renameEntity(kind, entity.id, name.trim());
+    if (name.trim() && name.trim() !== entity.name) void renameEntity(entity.id, name.trim());
   };
+  const usesText = uses ? `holds ${stances(uses.holder)}, target of ${stances(uses.target)}` : 'counting…';
   return (
     <li className="entity-row">
       <input
         value={name}
-        aria-label={`Name of ${entityNoun(kind)} ${entity.name}`}
+        aria-label={`Name of ${entity.name}`}
         onChange={(e) => setName(e.target.value)}
         onBlur={commit}
         onKeyDown={(e) => e.key === 'Enter' && commit()}
       />
-      <span className="entity-uses" aria-label={`${entity.name}: ${usesText(uses)}`}>
-        {usesText(uses)}
+      <span className="entity-uses" aria-label={`${entity.name}: ${usesText}`}>
+        {uses ? (
+          <>
+            <span title="Stances it holds">{uses.holder} as holder</span>
+            <span title="Stances toward it">{uses.target} as target</span>
+          </>
+        ) : (
+          '…'
+        )}
       </span>
       <select
         aria-label={`Merge ${entity.name} into`}
         value=""
-        onChange={(e) => e.target.value && void mergeEntities(kind, entity.id, e.target.value)}
+        onChange={(e) => e.target.value && void mergeEntities(entity.id, e.target.value)}
       >
         <option value="">Merge into…</option>
         {others
@@ -116,8 +112,8 @@ function EntityRow({
       <button
         type="button"
         className="danger"
-        aria-label={`Delete ${entityNoun(kind)} ${entity.name}`}
-        onClick={() => void deleteEntity(kind, entity.id)}
+        aria-label={`Delete ${entity.name}`}
+        onClick={() => void deleteEntity(entity.id)}
       >
         Delete
       </button>
@@ -125,5 +121,4 @@ function EntityRow({
   );
 }
 
-const usesText = (uses: number | undefined): string =>
-  uses === undefined ? '…' : `${uses} stance${uses === 1 ? '' : 's'}`;
+const stances = (n: number): string => `${n} stance${n === 1 ? '' : 's'}`;

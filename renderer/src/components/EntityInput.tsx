@@ -1,5 +1,5 @@
 import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 'react';
-import type { Entity, EntityKind } from '../../../shared/domain';
+import type { Entity, EntityRole } from '../../../shared/domain';
 import { useAppStore } from '../store/app-store';
 
 /** A holder or target as picked: an existing entry, or a new name (created when the stance is saved). */
@@ -11,7 +11,8 @@ export function entityRefName(ref: EntityRef | null, entities: readonly Entity[]
 }
 
 interface EntityInputProps {
-  kind: EntityKind;
+  /** The role the entity takes in the stance: it is picked from the one list of holders and targets either way. */
+  role: EntityRole;
   label: string;
   value: EntityRef | null;
   onChange(ref: EntityRef | null): void;
@@ -24,16 +25,17 @@ interface EntityInputProps {
  * none (ignoring case) becomes a new entry when the stance is saved.
  */
 export const EntityInput = forwardRef<HTMLInputElement, EntityInputProps>(function EntityInput(
-  { kind, label, value, onChange, onEnter },
+  { role, label, value, onChange, onEnter },
   ref,
 ) {
-  const entities = useAppStore((s) => (kind === 'actor' ? s.actors : s.targets));
+  const entities = useAppStore((s) => s.entities);
   const inputRef = useRef<HTMLInputElement>(null);
   useImperativeHandle(ref, () => inputRef.current!, []);
   const shownName = entityRefName(value, entities);
   const [text, setText] = useState(shownName);
   const committed = useRef(text);
-  const listId = `${kind}-names`;
+  // One list of names for every field: a holder in one stance can be the target of another.
+  const listId = 'entity-names';
 
   // The name can arrive after the field (a holder created with the stance is fetched a moment later), or change
   // (renamed, undone): show it, unless the analyst is typing here.
@@ -61,7 +63,7 @@ export const EntityInput = forwardRef<HTMLInputElement, EntityInputProps>(functi
         list={listId}
         value={text}
         aria-label={label}
-        placeholder={kind === 'actor' ? 'Holder (who)' : 'Target (toward what)'}
+        placeholder={role === 'holder' ? 'Holder (who)' : 'Target (toward what)'}
         onChange={(e) => setText(e.target.value)}
         onKeyDown={(e) => {
           if (e.key === 'Enter') {

@@ -163,8 +163,7 @@ function describeImport(name: string, s: ImportSummary): string {
     part('documents', s.documents),
     part('highlights', s.highlights),
     part('tags', s.tags),
-    part('holders', s.holders),
-    part('targets', s.targets),
+    part('holders and targets', s.entities),
     part('variables', s.variables),
   ].join(', ')}.`;
 }

@@ -9,8 +9,8 @@ export function HighlightFilters() {
   const setFilter = useAppStore((s) => s.setFilter);
   const clearFilter = useAppStore((s) => s.clearFilter);
   const tags = useAppStore((s) => s.tags);
-  const actors = useAppStore((s) => s.actors);
-  const targets = useAppStore((s) => s.targets);
+  // One list of holders and targets: either filter offers every entry.
+  const entities = useAppStore((s) => s.entities);
 
   return (
     <div className="filters" role="search" aria-label="Filter highlights">
@@ -33,14 +33,14 @@ export function HighlightFilters() {
           label="Filter by holder"
           any="Holder"
           value={filter.holderId}
-          options={actors.map((a) => ({ value: a.id, label: a.name }))}
+          options={entities.map((e) => ({ value: e.id, label: e.name }))}
           onChange={(holderId) => setFilter({ holderId })}
         />
         <FilterSelect
           label="Filter by target"
           any="Target"
           value={filter.targetId}
-          options={targets.map((t) => ({ value: t.id, label: t.name }))}
+          options={entities.map((e) => ({ value: e.id, label: e.name }))}
           onChange={(targetId) => setFilter({ targetId })}
         />
         <FilterSelect

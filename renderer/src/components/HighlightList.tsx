@@ -18,8 +18,7 @@ export function HighlightList() {
   const visible = useAppStore(selectVisibleHighlights);
   const filterActive = useAppStore((s) => isFilterActive(s.filter));
   const tags = useAppStore((s) => s.tags);
-  const actors = useAppStore((s) => s.actors);
-  const targets = useAppStore((s) => s.targets);
+  const entities = useAppStore((s) => s.entities);
   const selectedId = useAppStore((s) => s.selectedHighlightId);
   const listRef = useRef<HTMLUListElement>(null);
   const [pages, setPages] = useState(1);
@@ -51,14 +50,7 @@ export function HighlightList() {
       ) : (
         <ul aria-label="Highlights" className="highlight-list" ref={listRef} onKeyDown={onKeyDown} tabIndex={-1}>
           {shown.map((h) => (
-            <HighlightItem
-              key={h.id}
-              highlight={h}
-              tags={tags}
-              actors={actors}
-              targets={targets}
-              selected={h.id === selectedId}
-            />
+            <HighlightItem key={h.id} highlight={h} tags={tags} entities={entities} selected={h.id === selectedId} />
           ))}
         </ul>
       )}
@@ -74,14 +66,12 @@ export function HighlightList() {
 function HighlightItem({
   highlight,
   tags,
-  actors,
-  targets,
+  entities,
   selected,
 }: {
   highlight: Highlight;
   tags: Tag[];
-  actors: Entity[];
-  targets: Entity[];
+  entities: Entity[];
   selected: boolean;
 }) {
   const selectHighlight = useAppStore((s) => s.selectHighlight);
@@ -102,7 +92,7 @@ function HighlightItem({
         <ul className="stance-summaries" aria-label="Stances">
           {highlight.stances.map((s) => (
             <li key={`${s.holderId}→${s.targetId}`} className="stance-summary">
-              {nameOf(actors, s.holderId)} → {nameOf(targets, s.targetId)}:{' '}
+              {nameOf(entities, s.holderId)} → {nameOf(entities, s.targetId)}:{' '}
               <span className={`stance-badge ${s.stance}`}>{s.stance}</span>
             </li>
           ))}

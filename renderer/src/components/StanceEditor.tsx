@@ -45,8 +45,7 @@ function toInput(row: CompleteStance): StanceInput {
  */
 export function StanceEditor({ highlight }: { highlight: Highlight }) {
   const updateHighlight = useAppStore((s) => s.updateHighlight);
-  const actors = useAppStore((s) => s.actors);
-  const targets = useAppStore((s) => s.targets);
+  const entities = useAppStore((s) => s.entities);
   /** Why the row being typed was not saved (a holder → target pair the highlight has already), shown by the row. */
   const [problem, setProblem] = useState<string | null>(null);
   const [draft, setDraftState] = useState<(DraftStance & { key: number }) | null>(null);
@@ -87,10 +86,10 @@ export function StanceEditor({ highlight }: { highlight: Highlight }) {
 
   /** Says why `row` cannot be saved beside `others`: the highlight has a stance of that holder toward that target. */
   const repeatsPair = (row: DraftStance, others: readonly DraftStance[]): boolean => {
-    if (!row.target || !others.some((other) => samePair(other, row, actors, targets))) return false;
-    const holder = row.holder ? entityRefName(row.holder, actors) : 'An unknown holder';
+    if (!row.target || !others.some((other) => samePair(other, row, entities))) return false;
+    const holder = row.holder ? entityRefName(row.holder, entities) : 'An unknown holder';
     const message =
-      `${holder} already takes a stance toward ${entityRefName(row.target, targets)} in this highlight: ` +
+      `${holder} already takes a stance toward ${entityRefName(row.target, entities)} in this highlight: ` +
       'change that one, or pick another holder or target.';
     setProblem(message);
     return true;
@@ -214,7 +213,7 @@ function StanceRow({
       <div className="stance-entities">
         <EntityInput
           ref={holderRef}
-          kind="actor"
+          role="holder"
           label={`Holder of stance ${index + 1}`}
           value={row.holder}
           onChange={(holder) => onChange({ holder })}
@@ -223,7 +222,7 @@ function StanceRow({
         <span aria-hidden="true">→</span>
         <EntityInput
           ref={targetRef}
-          kind="target"
+          role="target"
           label={`Target of stance ${index + 1}`}
           value={row.target}
           onChange={(target) => target && onChange({ target })}

@@ -20,9 +20,9 @@ function identity(ref: EntityRef | null, known: readonly Entity[]): string {
  * Whether two stances of one highlight name the same holder → target pair, which the backend refuses (one stance per
  * holder toward a target in a highlight): so the editor can refuse it where it is typed.
  */
-export function samePair(a: StancePair, b: StancePair, actors: readonly Entity[], targets: readonly Entity[]): boolean {
+export function samePair(a: StancePair, b: StancePair, entities: readonly Entity[]): boolean {
   return (
-    identity(a.holder, actors) === identity(b.holder, actors) &&
-    identity(a.target, targets) === identity(b.target, targets)
+    identity(a.holder, entities) === identity(b.holder, entities) &&
+    identity(a.target, entities) === identity(b.target, entities)
   );
 }

@@ -9,8 +9,8 @@ export interface WorkspaceSlice {
   loadError: string | null;
   documents: DocumentSummary[];
   tags: Tag[];
-  actors: Entity[];
-  targets: Entity[];
+  /** Holders and targets: one list. */
+  entities: Entity[];
   /** The library's document variables (their values are on each document). */
   variables: Variable[];
   settings: Settings;
@@ -36,12 +36,11 @@ export interface WorkspaceSlice {
 }
 
 /** The parts of the workspace the store keeps as they are. */
-const libraryLists = ({ documents, tags, actors, targets, variables, settings, recoverable }: Workspace) => ({
+const libraryLists = ({ documents, tags, entities, variables, settings, recoverable }: Workspace) => ({
   documents,
   recoverable,
   tags,
-  actors,
-  targets,
+  entities,
   variables,
   settings,
 });
@@ -51,8 +50,7 @@ export const createWorkspaceSlice: StateCreator<AppState, [], [], WorkspaceSlice
   loadError: null,
   documents: [],
   tags: [],
-  actors: [],
-  targets: [],
+  entities: [],
   variables: [],
   settings: { annotator: '', lastDocumentId: null, snapToWords: true, readingPositions: {} },
   notices: [],
@@ -113,8 +111,8 @@ export const createWorkspaceSlice: StateCreator<AppState, [], [], WorkspaceSlice
   },
 
   async reloadEntities() {
-    const { actors, targets, documents, variables } = await callApi('getWorkspace', {});
-    set({ actors, targets, documents, variables });
+    const { entities, documents, variables } = await callApi('getWorkspace', {});
+    set({ entities, documents, variables });
   },
 
   async updateSettings(changes) {
