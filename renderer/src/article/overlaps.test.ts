@@ -43,4 +43,26 @@ describe('overlapSegments', () => {
       ]),
     ).toEqual([{ start: 2, end: 18, fillId: 'a', underlineId: 'b' }]);
   });
+
+  it('finds each cluster of overlaps apart, with highlights between them that overlap nothing', () => {
+    const spans = [
+      { id: 'x', start: 100, end: 110 },
+      { id: 'a', start: 0, end: 10 },
+      { id: 'lone', start: 50, end: 60 },
+      { id: 'b', start: 5, end: 20 },
+      { id: 'y', start: 105, end: 120 },
+    ];
+    expect(overlapSegments(spans)).toEqual([
+      { start: 5, end: 10, fillId: 'a', underlineId: 'b' },
+      { start: 105, end: 110, fillId: 'x', underlineId: 'y' },
+    ]);
+  });
+
+  it('sees a highlight that begins inside a long one ended many highlights before', () => {
+    const spans = [
+      { id: 'long', start: 0, end: 1000 },
+      ...Array.from({ length: 5 }, (_, i) => ({ id: `s${i}`, start: 10 + i * 100, end: 20 + i * 100 })),
+    ];
+    expect(overlapSegments(spans)).toHaveLength(5);
+  });
 });

@@ -16,13 +16,40 @@ export interface OverlapSegment {
 /**
  * Where highlights overlap, and how to show it without colour soup: in each stretch covered by two or more, the
  * highlight that began first (the longer, when two begin together) fills the stretch in its own colour, and the next
- * one underlines it in its colour; any third is left to the list and the gutter of the sidebar. One sweep over the
- * boundaries: `spans` in any order.
+ * one underlines it in its colour; any third is left to the list. Run at every paint over every highlight, so the
+ * usual case is one pass without allocation: only clusters of highlights that overlap are swept. `spans` in any
+ * order (the store keeps them by position, which saves a sort).
  */
 export function overlapSegments(spans: readonly Span[]): OverlapSegment[] {
-  const order = (a: Span, b: Span): number =>
-    a.start - b.start || b.end - a.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-  const sorted = [...spans].filter((s) => s.end > s.start).sort(order);
+  let sorted = spans;
+  for (let i = 1; i < spans.length; i++) {
+    if (spans[i - 1]!.start > spans[i]!.start) {
+      sorted = [...spans].sort((a, b) => a.start - b.start);
+      break;
+    }
+  }
+  const segments: OverlapSegment[] = [];
+  let clusterStart = 0;
+  let clusterEnd = -Infinity;
+  for (let i = 0; i <= sorted.length; i++) {
+    const span = sorted[i];
+    if (span && span.start < clusterEnd) {
+      clusterEnd = Math.max(clusterEnd, span.end);
+      continue;
+    }
+    if (i - clusterStart > 1) segments.push(...sweep(sorted.slice(clusterStart, i)));
+    clusterStart = i;
+    clusterEnd = span ? span.end : clusterEnd;
+  }
+  return segments;
+}
+
+const byStartLongestFirst = (a: Span, b: Span): number =>
+  a.start - b.start || b.end - a.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** The segments of one cluster of overlapping highlights: one sweep over its boundaries. */
+function sweep(cluster: readonly Span[]): OverlapSegment[] {
+  const sorted = cluster.filter((s) => s.end > s.start).sort(byStartLongestFirst);
   const points = [...new Set(sorted.flatMap((s) => [s.start, s.end]))].sort((a, b) => a - b);
   const segments: OverlapSegment[] = [];
   const open: Span[] = [];
