@@ -81,6 +81,14 @@ describe('paintHighlights', () => {
     const [shared] = [...registry.get('sa-overlap-fill-0')!];
     expect(shared!.toString()).toBe('peacekeeping');
     expect(registry.get('sa-overlap-fill-0')!.priority).toBe(1);
+    // Another highlight elsewhere leaves the overlap's range as it was: not made again.
+    paintHighlights(
+      paragraphs,
+      [highlight('a', 0, 21), highlight('b', 9, 28, ['t1']), highlight('c', 50, 56)],
+      tags,
+      null,
+    );
+    expect([...registry.get('sa-overlap-fill-0')!][0]).toBe(shared);
     // Apart again: the layer goes.
     paintHighlights(paragraphs, [highlight('a', 0, 4), highlight('b', 9, 28, ['t1'])], tags, null);
     expect(Object.keys(painted()).filter((name) => name.startsWith('sa-overlap'))).toEqual([]);

@@ -73,7 +73,20 @@ interface Painted {
 }
 
 /** The last paint, kept so the next one changes only what changed. */
-let last: { paragraphs: readonly HTMLElement[]; tagKey: string; painted: Map<string, Painted> } | null = null;
+let last: {
+  paragraphs: readonly HTMLElement[];
+  tagKey: string;
+  painted: Map<string, Painted>;
+  /** The overlap layer's stretches, by what they are (span and colours): kept while they stay the same. */
+  overlaps: Map<string, PaintedOverlap>;
+} | null = null;
+
+/** One stretch of the overlap layer: its range, in a fill entry and an underline entry. */
+interface PaintedOverlap {
+  range: Range;
+  fill: string;
+  line: string;
+}
 
 /**
  * Paints `highlights` over the article's `paragraphs`, changing only what differs from the last paint: a highlight
@@ -93,7 +106,7 @@ export function paintHighlights(
   const tagKey = tags.map((t) => t.id).join(' ');
   if (!last || last.paragraphs !== paragraphs || last.tagKey !== tagKey) {
     for (const name of [...registry.keys()]) if (name.startsWith(PREFIX) && name !== PENDING) registry.delete(name);
-    last = { paragraphs, tagKey, painted: new Map() };
+    last = { paragraphs, tagKey, painted: new Map(), overlaps: new Map() };
   }
   const { painted } = last;
   const tagEntryName = new Map(tags.map((tag, i) => [tag.id, tagHighlightName(i)]));
@@ -153,7 +166,7 @@ export function paintHighlights(
     painted.delete(id);
   }
 
-  paintOverlaps(paragraphs, highlights, shownIds, new Map(tags.map((tag, i) => [tag.id, i])));
+  paintOverlaps(paragraphs, highlights, shownIds, new Map(tags.map((tag, i) => [tag.id, i])), last.overlaps);
 
   const selected = selectedId === null ? undefined : painted.get(selectedId);
   if (selected) {
@@ -167,44 +180,58 @@ export function paintHighlights(
 }
 
 /**
- * The overlap layer, drawn anew at each paint from where the shown highlights overlap (usually a few stretches): a
- * fill and an underline per stretch (overlaps.ts), above the tag colours.
+ * The overlap layer, above the tag colours: a fill and an underline per stretch where the shown highlights overlap
+ * (overlaps.ts). Worked out at every paint, since a stretch depends on its neighbours, but a stretch that stays the
+ * same keeps its range: adding one highlight to a document of thousands of overlaps changes a few.
  */
 function paintOverlaps(
   paragraphs: readonly HTMLElement[],
   highlights: readonly SavedHighlight[],
   shownIds: ReadonlySet<string> | null,
   tagIndex: ReadonlyMap<string, number>,
+  painted: Map<string, PaintedOverlap>,
 ): void {
   const registry = CSS.highlights;
-  for (const name of [...registry.keys()]) if (name.startsWith(OVERLAP)) registry.delete(name);
   const shown = shownIds ? highlights.filter((h) => shownIds.has(h.id)) : highlights;
   const segments = overlapSegments(shown);
-  if (segments.length === 0) return;
-  const byId = new Map(shown.map((h) => [h.id, h]));
+  const byId = segments.length > 0 ? new Map(shown.map((h) => [h.id, h])) : null;
   const colourKey = (id: string): number | 'untagged' => {
-    for (const tagId of byId.get(id)!.tagIds) {
+    for (const tagId of byId!.get(id)!.tagIds) {
       const index = tagIndex.get(tagId);
       if (index !== undefined) return index;
     }
     return 'untagged';
   };
-  const layer = new Map<string, Highlight>();
-  const add = (name: string, range: Range): void => {
-    let highlight = layer.get(name);
+  const entry = (name: string): Highlight => {
+    let highlight = registry.get(name);
     if (!highlight) {
       highlight = new Highlight();
       highlight.priority = 1;
-      layer.set(name, highlight);
       registry.set(name, highlight);
     }
-    highlight.add(range);
+    return highlight;
   };
+  const wanted = new Set<string>();
   for (const segment of segments) {
+    const fill = overlapName('fill', colourKey(segment.fillId));
+    const line = overlapName('line', colourKey(segment.underlineId));
+    const key = `${segment.start}:${segment.end}:${fill}:${line}`;
+    wanted.add(key);
+    if (painted.has(key)) continue;
     const range = spanToRange(paragraphs, segment);
     if (!range) continue;
-    add(overlapName('fill', colourKey(segment.fillId)), range);
-    add(overlapName('line', colourKey(segment.underlineId)), range);
+    entry(fill).add(range);
+    entry(line).add(range);
+    painted.set(key, { range, fill, line });
+  }
+  for (const [key, old] of painted) {
+    if (wanted.has(key)) continue;
+    for (const name of [old.fill, old.line]) {
+      const highlight = registry.get(name);
+      highlight?.delete(old.range);
+      if (highlight?.size === 0) registry.delete(name);
+    }
+    painted.delete(key);
   }
 }
 
