@@ -1,7 +1,10 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DATA_FILE_NAME } from '../electron/backend/data-dir';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+
+const pressKey = (page: Page, key: string) => page.keyboard.press(key);
 
 test('variables are defined once, set on several documents at once, shown as columns, sorted and filtered', async ({
   annotator,
@@ -48,11 +51,36 @@ test('variables are defined once, set on several documents at once, shown as col
   await edit.getByRole('button', { name: 'Save' }).click();
   await expect(edit).toBeHidden();
 
+  // Filled in where it shows: a number typed in its cell, a category chosen in its cell.
+  const sampleTitle = 'Russia rejects NATO peacekeepers in Ukraine, offers unarmed observer mission';
+  await table.getByRole('button', { name: `Wave of ${sampleTitle}: no value` }).click();
+  await table.getByRole('spinbutton', { name: `Wave of ${sampleTitle}` }).fill('1');
+  await pressKey(ui, 'Enter');
+  await expect(table.getByRole('button', { name: `Wave of ${sampleTitle}: 1` })).toBeVisible();
+  await table.getByRole('button', { name: `Country of ${sampleTitle}: Ukraine` }).click();
+  await table.getByRole('combobox', { name: `Country of ${sampleTitle}` }).selectOption('Austria');
+  await expect(table.getByRole('button', { name: `Country of ${sampleTitle}: Austria` })).toBeVisible();
+  // Escape leaves a cell as it was.
+  await table.getByRole('button', { name: `Wave of ${sampleTitle}: 1` }).click();
+  await table.getByRole('spinbutton', { name: `Wave of ${sampleTitle}` }).fill('9');
+  await pressKey(ui, 'Escape');
+  await expect(table.getByRole('button', { name: `Wave of ${sampleTitle}: 1` })).toBeVisible();
+  await annotator.waitUntilSaved();
+  const filled = (await readDataFile()).documents[0]!.variables;
+  expect(Object.values(filled).sort()).toEqual([1, 'Austria']);
+  // Back to Ukraine for what follows.
+  await table.getByRole('button', { name: `Country of ${sampleTitle}: Austria` }).click();
+  await table.getByRole('combobox', { name: `Country of ${sampleTitle}` }).selectOption('Ukraine');
+  await table.getByRole('button', { name: `Wave of ${sampleTitle}: 1` }).click();
+  await table.getByRole('spinbutton', { name: `Wave of ${sampleTitle}` }).fill('');
+  await pressKey(ui, 'Enter');
+  await expect(table.getByRole('button', { name: `Wave of ${sampleTitle}: no value` })).toBeVisible();
+
   await ui.getByLabel('Filter by Country').selectOption('Austria');
   await expect(table.getByRole('row')).toHaveCount(3); // the header, the filter row, one document
   await expect(table).toContainText('Second statement');
   await ui.getByLabel('Filter by Country').selectOption('Any');
-  await table.getByRole('button', { name: 'Wave' }).click();
+  await table.getByRole('button', { name: 'Wave', exact: true }).click();
   await expect(table.getByRole('row').nth(2)).toContainText('Second statement');
 
   await annotator.waitUntilSaved();
@@ -70,9 +98,11 @@ test('variables are defined once, set on several documents at once, shown as col
     ],
   ]);
 
-  // Undo takes back the edit of one document, then the bulk edit as one step.
-  await ui.getByRole('button', { name: 'Undo' }).click();
-  await ui.getByRole('button', { name: 'Undo' }).click();
+  // Undo takes back the four cell edits, the edit of one document, then the bulk edit as one step.
+  for (let step = 0; step < 6; step++) {
+    await ui.getByRole('button', { name: 'Undo' }).click();
+    await annotator.waitUntilSaved();
+  }
   await expect
     .poll(async () => (await readDataFile()).documents.map((d) => d.meta.outlet))
     .toEqual([undefined, undefined]);

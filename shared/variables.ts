@@ -26,7 +26,3 @@ export function variableValueProblem(
       return `Unknown variable type ${String(variable.type satisfies never)}.`;
   }
 }
-
-/** A value as a cell shows it and a CSV writes it: numbers in plain notation, everything else as it is. */
-export const variableValueText = (value: VariableValue | undefined): string =>
-  value === undefined ? '' : String(value);

@@ -8,6 +8,7 @@ import { DocumentEditDialog } from './DocumentEditDialog';
 import { ImportReportView } from './ImportReportView';
 import { PasteDialog } from './PasteDialog';
 import { RecoverableDocuments } from './RecoverableDocuments';
+import { VariableCell } from './VariableCell';
 import { VariablesDialog } from './VariablesDialog';
 
 type FixedKey = 'title' | 'outlet' | 'author' | 'publishedAt' | 'addedAt' | 'highlightCount';
@@ -252,7 +253,7 @@ export function LibraryView() {
                 <td className="number">{d.highlightCount}</td>
                 {variables.map((v) => (
                   <td key={v.id} className={v.type === 'number' ? 'number' : undefined}>
-                    {d.variables[v.id] ?? ''}
+                    <VariableCell document={d} variable={v} />
                   </td>
                 ))}
                 <td className="row-actions">

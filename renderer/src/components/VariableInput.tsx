@@ -10,17 +10,21 @@ export function VariableInput({
   value,
   onChange,
   emptyLabel = '—',
+  autoFocus = false,
 }: {
   variable: Variable;
   value: string;
   onChange(value: string): void;
   emptyLabel?: string;
+  /** Focused as it appears (a cell of the Library being edited). */
+  autoFocus?: boolean;
 }) {
   const label = variable.name;
+  const focus = { autoFocus };
   switch (variable.type) {
     case 'category':
       return (
-        <select aria-label={label} value={value} onChange={(e) => onChange(e.target.value)}>
+        <select aria-label={label} value={value} onChange={(e) => onChange(e.target.value)} {...focus}>
           <option value="">{emptyLabel}</option>
           {variable.values.map((v) => (
             <option key={v} value={v}>
@@ -31,12 +35,21 @@ export function VariableInput({
       );
     case 'number':
       return (
-        <input type="number" step="any" aria-label={label} value={value} onChange={(e) => onChange(e.target.value)} />
+        <input
+          type="number"
+          step="any"
+          aria-label={label}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          {...focus}
+        />
       );
     case 'date':
-      return <input type="date" aria-label={label} value={value} onChange={(e) => onChange(e.target.value)} />;
+      return (
+        <input type="date" aria-label={label} value={value} onChange={(e) => onChange(e.target.value)} {...focus} />
+      );
     default:
-      return <input aria-label={label} value={value} onChange={(e) => onChange(e.target.value)} />;
+      return <input aria-label={label} value={value} onChange={(e) => onChange(e.target.value)} {...focus} />;
   }
 }
 
