@@ -4,6 +4,22 @@ import { DATA_FILE_NAME } from '../electron/backend/data-dir';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
+/** Rewrites the library file as schema 5 wrote it (no memo, no variables), every document dated `publishedAt`. */
+async function asSchema5WithDate(dataDir: string, publishedAt: string): Promise<void> {
+  const file = path.join(dataDir, DATA_FILE_NAME);
+  const library = JSON.parse(await readFile(file, 'utf8')) as {
+    variables?: unknown;
+    documents: Array<{ meta: Record<string, string>; memo?: string; variables?: unknown }>;
+  };
+  delete library.variables;
+  for (const document of library.documents) {
+    delete document.memo;
+    delete document.variables;
+    document.meta = { publishedAt };
+  }
+  await writeFile(file, JSON.stringify({ ...library, schemaVersion: 5 }));
+}
+
 const pressKey = (page: Page, key: string) => page.keyboard.press(key);
 
 test('variables are defined once, set on several documents at once, shown as columns, sorted and filtered', async ({
@@ -131,38 +147,12 @@ test('the publication date is a real date: a date picker, the whole date listed,
   expect((await readDataFile()).documents[0]!.meta.publishedAt).toBe('2025-05-14T09:30');
 
   // A library an earlier version wrote, with dates typed as free text.
-  await app.restart(async () => {
-    const file = path.join(dataDir, DATA_FILE_NAME);
-    const library = JSON.parse(await readFile(file, 'utf8')) as {
-      variables?: unknown;
-      documents: Array<{ meta: Record<string, string>; memo?: string; variables?: unknown }>;
-    };
-    delete library.variables;
-    for (const document of library.documents) {
-      delete document.memo;
-      delete document.variables;
-      document.meta = { publishedAt: '14 May 2025' };
-    }
-    await writeFile(file, JSON.stringify({ ...library, schemaVersion: 5 }));
-  });
+  await app.restart(() => asSchema5WithDate(dataDir, '14 May 2025'));
   await ui.getByRole('button', { name: /^Library/ }).click();
   await expect(ui.getByRole('row', { name: /Russia rejects/ })).toContainText('2025-05-14');
   expect((await readDataFile()).documents[0]!.meta).toEqual({ publishedAt: '2025-05-14' });
 
-  await app.restart(async () => {
-    const file = path.join(dataDir, DATA_FILE_NAME);
-    const library = JSON.parse(await readFile(file, 'utf8')) as {
-      variables?: unknown;
-      documents: Array<{ meta: Record<string, string>; memo?: string; variables?: unknown }>;
-    };
-    delete library.variables;
-    for (const document of library.documents) {
-      delete document.memo;
-      delete document.variables;
-      document.meta = { publishedAt: 'Spring 2025' };
-    }
-    await writeFile(file, JSON.stringify({ ...library, schemaVersion: 5 }));
-  });
+  await app.restart(() => asSchema5WithDate(dataDir, 'Spring 2025'));
   await expect(ui.locator('.notice')).toContainText(
     '1 publication date could not be read as a date and was kept as text: "Spring 2025"',
   );

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, publishedDateSchema, stanceValueSchema, variableTypes } from './domain';
+import { exportScopes, idSchema, publishedDateSchema, stanceValueSchema, variableTypes } from './domain';
 import type { DocumentSummary, Entity, Highlight, Settings, StoredDocument, Tag, Variable } from './domain';
 import type { ImportSummary } from './export/backup';
 import { exportKinds } from './export/build-export';
@@ -199,7 +199,7 @@ export const apiArgumentSchemas = {
   /** Remembers the Export dialog's choices for the next export (a preference: no undo step). */
   rememberExportChoices: z.strictObject({
     kind: z.enum(exportKinds),
-    scope: z.enum(['document', 'all', 'filtered']),
+    scope: z.enum(exportScopes),
     bom: z.boolean(),
     formulaEscape: z.boolean(),
   }),

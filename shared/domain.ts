@@ -122,6 +122,10 @@ export const highlightSchema = z.object({
 });
 export type Highlight = Immutable<z.infer<typeof highlightSchema>>;
 
+/** Which part of the library an export covers: the open document, all documents, or what the filtered list shows. */
+export const exportScopes = ['document', 'all', 'filtered'] as const;
+export type ExportScopeChoice = (typeof exportScopes)[number];
+
 export const settingsSchema = z.object({
   annotator: z.string(),
   lastDocumentId: idSchema.nullable(),
@@ -133,7 +137,7 @@ export const settingsSchema = z.object({
   exportChoices: z
     .object({
       kind: z.string(),
-      scope: z.enum(['document', 'all', 'filtered']),
+      scope: z.enum(exportScopes),
       bom: z.boolean(),
       formulaEscape: z.boolean(),
     })

@@ -8,5 +8,4 @@ import type { Migration } from './migration';
 export const documentFiles: Migration = {
   to: 4,
   records: (data) => data,
-  folder: 'write-document-files',
 };

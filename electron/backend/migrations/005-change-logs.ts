@@ -8,5 +8,4 @@ import type { Migration } from './migration';
 export const changeLogs: Migration = {
   to: 5,
   records: (data) => data,
-  folder: 'mark-library-file',
 };

@@ -13,7 +13,6 @@ export const documentMetadata: Migration = {
     variables: Array.isArray(data.variables) ? data.variables : [],
     documents: Array.isArray(data.documents) ? data.documents.map(migrateDocument) : data.documents,
   }),
-  folder: 'mark-library-file',
   report(before) {
     const kept = (Array.isArray(before.documents) ? before.documents : [])
       .map(asRecord)

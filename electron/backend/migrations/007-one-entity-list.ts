@@ -22,7 +22,6 @@ export const oneEntityList: Migration = {
       ...(!highlights && Object.keys(aliases).length > 0 && { entityAliases: aliases }),
     };
   },
-  folder: 'mark-library-file',
   report(data) {
     const { joined } = joinEntities([...listOf(data.entities), ...listOf(data.actors)], listOf(data.targets));
     if (joined.length === 0) return [];

@@ -4,7 +4,8 @@ import type { VariableValue } from '../../../shared/domain';
 import { useAppStore } from '../store/app-store';
 import { Modal } from './Modal';
 import { PublishedInput, publishedValue } from './PublishedInput';
-import { VariableInput, variableValueOf } from './VariableInput';
+import { VariableFields } from './VariableFields';
+import { variableValueOf } from './VariableInput';
 
 /**
  * Outlet, author, date and variables for several documents at once: what is filled in is set on every selected
@@ -51,22 +52,12 @@ export function BulkEditDialog({ documentIds, onClose }: { documentIds: readonly
           <input value={author} onChange={(e) => setAuthor(e.target.value)} />
         </label>
         <PublishedInput parts={date} onChange={setDate} />
-        {variables.length > 0 && (
-          <fieldset className="variable-fields">
-            <legend>Variables</legend>
-            {variables.map((variable) => (
-              <label key={variable.id}>
-                {variable.name}
-                <VariableInput
-                  variable={variable}
-                  value={values[variable.id] ?? ''}
-                  emptyLabel="(leave as it is)"
-                  onChange={(value) => setValues((v) => ({ ...v, [variable.id]: value }))}
-                />
-              </label>
-            ))}
-          </fieldset>
-        )}
+        <VariableFields
+          variables={variables}
+          values={values}
+          emptyLabel="(leave as it is)"
+          onChange={(id, value) => setValues((v) => ({ ...v, [id]: value }))}
+        />
         {error && (
           <p role="alert" className="form-error">
             {error}

@@ -4,7 +4,8 @@ import type { DocumentSummary, VariableValue } from '../../../shared/domain';
 import { useAppStore } from '../store/app-store';
 import { Modal } from './Modal';
 import { PublishedInput, publishedParts, publishedValue } from './PublishedInput';
-import { VariableInput, variableInputText, variableValueOf } from './VariableInput';
+import { VariableFields } from './VariableFields';
+import { variableInputText, variableValueOf } from './VariableInput';
 
 /** Title, metadata and variables of a document (its text never changes once imported). */
 export function DocumentEditDialog({ document, onClose }: { document: DocumentSummary; onClose(): void }) {
@@ -56,21 +57,11 @@ export function DocumentEditDialog({ document, onClose }: { document: DocumentSu
         {field('outlet', 'Outlet')}
         {field('author', 'Author')}
         <PublishedInput parts={date} onChange={setDate} textKept={document.meta.publishedText} />
-        {variables.length > 0 && (
-          <fieldset className="variable-fields">
-            <legend>Variables</legend>
-            {variables.map((variable) => (
-              <label key={variable.id}>
-                {variable.name}
-                <VariableInput
-                  variable={variable}
-                  value={values[variable.id] ?? ''}
-                  onChange={(value) => setValues((v) => ({ ...v, [variable.id]: value }))}
-                />
-              </label>
-            ))}
-          </fieldset>
-        )}
+        <VariableFields
+          variables={variables}
+          values={values}
+          onChange={(id, value) => setValues((v) => ({ ...v, [id]: value }))}
+        />
         {error && (
           <p role="alert" className="form-error">
             {error}

@@ -5,7 +5,8 @@ import { callApi } from '../api/client';
 import { saveExport } from '../api/save-export';
 import { appStore, useAppStore } from '../store/app-store';
 import { isFilterActive, selectVisibleHighlights } from '../store/filter-slice';
-import { exportChoicesFrom, type ExportChoices, type ExportScopeChoice } from './export-choices';
+import type { ExportScopeChoice } from '../../../shared/domain';
+import { exportChoicesFrom, type ExportChoices } from './export-choices';
 import { Modal } from './Modal';
 
 const KINDS: Array<{ kind: ExportKind; label: string; scoped: boolean }> = [

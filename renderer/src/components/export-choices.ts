@@ -1,7 +1,5 @@
-import type { Settings } from '../../../shared/domain';
+import type { ExportScopeChoice, Settings } from '../../../shared/domain';
 import { exportKinds, type ExportKind } from '../../../shared/export/build-export';
-
-export type ExportScopeChoice = 'document' | 'all' | 'filtered';
 
 export interface ExportChoices {
   kind: ExportKind;
