@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { exportScopes, idSchema, publishedDateSchema, stanceValueSchema, variableTypes } from './domain';
 import type { DocumentSummary, Entity, Highlight, Settings, StoredDocument, Tag, Variable } from './domain';
+import type { AgreementReport } from './agreement/compute-agreement';
 import type { ImportSummary } from './export/backup';
 import { exportKinds } from './export/build-export';
 
@@ -26,6 +27,8 @@ const MAX_STANCES_PER_HIGHLIGHT = 50;
 export const MAX_MEMO_LENGTH = 100_000;
 const MAX_VARIABLE_VALUES = 200;
 const MAX_VARIABLE_TEXT = 2_000;
+/** Agreement tallies each word's coders as bits of a number: 30 coders at most (far more than any study has). */
+export const MAX_AGREEMENT_CODERS = 30;
 
 const offsetSchema = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
 const uniqueIds = (ids: readonly string[]): boolean => new Set(ids).size === ids.length;
@@ -74,6 +77,8 @@ export const exportRequestSchema = z.strictObject({
   kind: z.enum(exportKinds),
   documentIds: z.array(idSchema).max(100_000).optional(),
   highlightIds: z.array(idSchema).max(1_000_000).optional(),
+  /** Only these coders' highlights. */
+  coders: z.array(z.string().max(MAX_NAME_LENGTH)).max(1_000).optional(),
   bom: z.boolean().optional(),
   formulaEscape: z.boolean().optional(),
 });
@@ -210,6 +215,22 @@ export const apiArgumentSchemas = {
   /** Re-adds a document found intact in files moved aside (`Workspace.recoverable`), as one step to undo. */
   bringBackDocument: z.strictObject({ documentId: idSchema }),
 
+  /** Everyone who has coded in this library (the highlights' `annotator`), with how much. */
+  listCoders: z.strictObject({}),
+  /**
+   * Intercoder agreement (README, "Agreement") between two or more coders, over the given documents (default: every
+   * document where each of them has a highlight) and tags (default: all).
+   */
+  getAgreement: z.strictObject({
+    coders: z
+      .array(z.string().min(1).max(MAX_NAME_LENGTH))
+      .min(2, 'Agreement needs two coders or more')
+      .max(MAX_AGREEMENT_CODERS)
+      .refine(uniqueIds, 'coders must not repeat a coder'),
+    documentIds: z.array(idSchema).max(100_000).refine(uniqueIds, 'documentIds must not repeat a document').optional(),
+    tagIds: z.array(idSchema).max(10_000).refine(uniqueIds, 'tagIds must not repeat a tag').optional(),
+  }),
+
   undo: z.strictObject({}),
   redo: z.strictObject({}),
 } as const;
@@ -278,6 +299,13 @@ export interface EntityUses {
   target: Record<string, number>;
 }
 
+/** Someone who has coded in this library, and how much. */
+export interface CoderInfo {
+  name: string;
+  highlights: number;
+  documents: number;
+}
+
 export interface Usage {
   highlights: number;
   documents: number;
@@ -312,6 +340,8 @@ export interface ApiResults {
   bringBackDocument: DocumentSummary;
   setReadingPosition: { offset: number };
   rememberExportChoices: Settings;
+  listCoders: CoderInfo[];
+  getAgreement: AgreementReport;
   undo: { label: string | null; history: HistoryState };
   redo: { label: string | null; history: HistoryState };
 }

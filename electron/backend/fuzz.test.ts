@@ -7,7 +7,7 @@ const tempDir = useTempDirs();
 const RUNS = 1_500;
 
 type Payload = Record<string, unknown>;
-type FieldKind = 'string' | 'id' | 'offset' | 'ids' | 'boolean' | 'stances' | 'object' | 'enum';
+type FieldKind = 'string' | 'id' | 'nullable-id' | 'offset' | 'ids' | 'boolean' | 'stances' | 'object' | 'enum';
 
 /** For each method: a valid payload (given the sample's ids), and the kind of each field; `?` marks optional ones. */
 function validCalls(ids: { documentId: string; highlightId: string; tagId: string; start: number; end: number }) {
@@ -31,7 +31,7 @@ function validCalls(ids: { documentId: string; highlightId: string; tagId: strin
     },
     createTag: {
       payload: { name: 'Fuzz', color: '#123456' },
-      fields: { name: 'string', color: 'string', description: 'string', parentId: 'id' },
+      fields: { name: 'string', color: 'string', description: 'string', parentId: 'nullable-id' },
       required: ['name', 'color'],
     },
     updateTag: {
@@ -55,6 +55,12 @@ function validCalls(ids: { documentId: string; highlightId: string; tagId: strin
       required: ['kind', 'id'],
     },
     countEntityUses: { payload: {}, fields: {}, required: [] },
+    listCoders: { payload: {}, fields: {}, required: [] },
+    getAgreement: {
+      payload: { coders: ['ann', 'ben'] },
+      fields: { coders: 'ids', documentIds: 'ids', tagIds: 'ids' },
+      required: ['coders'],
+    },
     updateSettings: {
       payload: { annotator: 'A' },
       fields: { annotator: 'string', snapToWords: 'boolean' },
@@ -122,6 +128,8 @@ function wrongValue(kind: FieldKind): fc.Arbitrary<unknown> {
     case 'id':
     case 'enum':
       return notString;
+    case 'nullable-id':
+      return fc.oneof(fc.integer(), fc.boolean(), fc.array(fc.integer()), fc.object());
     case 'offset':
       return fc.oneof(
         fc.constant(-1),

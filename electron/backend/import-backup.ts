@@ -1,6 +1,7 @@
 import { BACKUP_FORMAT, backupSchema, type Backup, type ImportSummary } from '../../shared/export/backup';
 import type { Database, Highlight, StoredDocument, Tag, Variable, VariableValue } from '../../shared/domain';
 import { quoteWithContext } from '../../shared/text-context';
+import { randomUUID } from 'node:crypto';
 import { ApiFailure } from './api-error';
 import { variableValueProblem } from '../../shared/variables';
 import { insert, replace, type Change } from './change-set';
@@ -70,6 +71,8 @@ function checkIntegrity(backup: Backup): void {
   }
 }
 
+const newId = (): string => randomUUID();
+
 /**
  * The changes that bring a backup into the library without loss or duplicates. What is there already — by id, or
  * else by content (a document by its text's SHA-256, a tag, holder or target by name, ignoring case) — is matched and
@@ -85,23 +88,33 @@ export function planImport(data: Database, backup: Backup): { changes: Change[];
     entities: count(),
     variables: count(),
     highlights: count(),
+    byCoder: {},
+    differentTexts: [],
   };
 
   const variables = mapVariables(data, backup, changes, summary.variables);
   const documentIds = new Map<string, string>();
+  const bySha = new Map(data.documents.map((e) => [e.sha256, e]));
+  const libraryIds = new Set(data.documents.map((e) => e.id));
   for (const d of backup.documents) {
-    const same = data.documents.find((e) => e.id === d.id) ?? data.documents.find((e) => e.sha256 === d.sha256);
-    if (same && same.sha256 !== d.sha256) {
-      throw new ApiFailure('conflict', `Document ${d.id} exists with a different text; the backup was not imported.`);
-    }
+    // A document is the same when its text is: two coders who imported the same article share it, whatever its id.
+    const same = bySha.get(d.sha256);
     if (same) {
       documentIds.set(d.id, same.id);
       summary.documents.alreadyThere++;
-    } else {
-      documentIds.set(d.id, d.id);
-      changes.push(insert('documents', { ...d, variables: variables.valuesFor(d) } satisfies StoredDocument));
-      summary.documents.added++;
+      continue;
     }
+    // A text that differs from a document of the same id or title (another version of the article) is added as a
+    // document of its own, and said: its highlights are never put onto the other text.
+    const namesake = data.documents.find((e) => e.id === d.id) ?? data.documents.find((e) => e.title === d.title);
+    if (namesake) summary.differentTexts.push({ title: d.title, libraryTitle: namesake.title });
+    const id = libraryIds.has(d.id) ? newId() : d.id;
+    libraryIds.add(id);
+    documentIds.set(d.id, id);
+    const added = { ...d, id, variables: variables.valuesFor(d) } satisfies StoredDocument;
+    bySha.set(d.sha256, added);
+    changes.push(insert('documents', added));
+    summary.documents.added++;
   }
 
   const tagIds = new Map<string, string>();
@@ -140,7 +153,9 @@ export function planImport(data: Database, backup: Backup): { changes: Change[];
   }
 
   const existingHighlights = new Set(data.highlights.map((h) => h.id));
-  const documentText = new Map([...data.documents, ...backup.documents].map((d) => [d.id, d.text]));
+  const documentText = new Map(data.documents.map((d) => [d.id, d.text]));
+  for (const d of backup.documents)
+    if (!documentText.has(documentIds.get(d.id)!)) documentText.set(documentIds.get(d.id)!, d.text);
   for (const h of backup.highlights) {
     if (existingHighlights.has(h.id)) {
       summary.highlights.alreadyThere++;
@@ -163,6 +178,7 @@ export function planImport(data: Database, backup: Backup): { changes: Change[];
     };
     changes.push(insert('highlights', highlight));
     summary.highlights.added++;
+    summary.byCoder[h.annotator] = (summary.byCoder[h.annotator] ?? 0) + 1;
   }
 
   if (data.documents.length === 0) {

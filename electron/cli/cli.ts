@@ -1,12 +1,17 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { ApiResults } from '../../shared/api-contract';
+import { reliabilityCsv, spansCsv } from '../../shared/agreement/agreement-csv';
+import { computeAgreement } from '../../shared/agreement/compute-agreement';
+import { apiArgumentSchemas, type ApiResults } from '../../shared/api-contract';
+import type { Database } from '../../shared/domain';
 import { defaultCsvOptions } from '../../shared/csv';
+import { describeByCoder } from '../../shared/export/backup';
 import { buildExport, rowsAsJson, scopeLibrary, type ExportKind } from '../../shared/export/build-export';
 import { CODEBOOK_COLUMNS, codebookRows, documentColumns, documentRows } from '../../shared/export/library-rows';
 import type { ApiFailure } from '../backend/api-error';
 import { DATA_DIR_ENV, DATA_FILE_NAME, defaultUserDataDir, resolveDataDir } from '../backend/data-dir';
+import { agreementInput } from '../backend/agreement-input';
 import { acquireDataLock } from '../backend/data-lock';
 import { createBackend } from '../backend/backend';
 import { openStore } from '../backend/store';
@@ -14,19 +19,30 @@ import { readLibrary } from '../backend/storage/read-library';
 
 export const USAGE = `Usage:
   stance-annotator export --out FILE [--data-dir DIR] [--what annotations|documents|codebook|backup]
-                          [--document ID] [--format csv|json] [--no-bom] [--no-formula-escape]
+                          [--document ID] [--coder NAME]... [--format csv|json] [--no-bom] [--no-formula-escape]
   stance-annotator import --in FILE [--data-dir DIR]
+  stance-annotator agreement --coders A,B[,C…] [--data-dir DIR] [--documents ID,…] [--what reliability|spans]
+                             [--out FILE] [--bom]
 
 export   Writes one export of the library without changing it. FILE "-" writes to standard output.
          --what        annotations (default: one row per highlight × stance), documents, codebook,
                        or backup (the whole project, JSON, to import back)
          --document    only this document (and its highlights)
+         --coder       only this coder's highlights (repeat for several coders)
          --format      csv (default), or json (annotations as W3C Web Annotation JSON-LD)
          --no-bom      no UTF-8 byte order mark (it is there by default, for Excel)
          --no-formula-escape
                        write cells starting with = + - @ tab CR LF as they are (by default they get a
                        leading ' so that spreadsheets never run them)
 import   Brings a project backup into the library (created empty if DIR has none yet), without duplicates.
+         Documents are matched by their text's SHA-256; each coder's highlights stay theirs.
+agreement
+         Intercoder agreement as CSV (the definitions are in the README), to FILE or standard output.
+         --coders      two or more coder names, comma-separated
+         --documents   these documents (ids, comma-separated); default: every document each coder coded
+         --what        reliability (default: per tag at word level, then stances) or spans (precision,
+                       recall and F1 per pair of coders, exact and overlap matches)
+         --bom         start with a UTF-8 byte order mark (for Excel)
 
 The library is --data-dir DIR, else $${DATA_DIR_ENV}, else ${defaultUserDataDir()}.
 Exit status: 0 done, 1 the data or a file could not be used, 2 wrong arguments.`;
@@ -52,6 +68,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     if (command === 'export') return await exportCommand(rest, io);
     if (command === 'import') return await importCommand(rest, io);
+    if (command === 'agreement') return await agreementCommand(rest, io);
     throw new UsageError(`Unknown command "${command}".`);
   } catch (error) {
     if (error instanceof UsageError) {
@@ -63,12 +80,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
 }
 
-type OptionSpecs = Record<string, { type: 'string' | 'boolean'; short?: string }>;
+type OptionSpecs = Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>;
+type OptionValues = Record<string, string | boolean | string[] | undefined>;
 
-function parse(args: readonly string[], options: OptionSpecs): Record<string, string | boolean | undefined> {
+function parse(args: readonly string[], options: OptionSpecs): OptionValues {
   try {
     return parseArgs({ args: [...args], options: { ...options, help: { type: 'boolean', short: 'h' } }, strict: true })
-      .values as Record<string, string | boolean | undefined>;
+      .values as OptionValues;
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
@@ -92,6 +110,7 @@ async function exportCommand(args: readonly string[], io: CliIo): Promise<number
     out: { type: 'string' },
     what: { type: 'string' },
     document: { type: 'string' },
+    coder: { type: 'string', multiple: true },
     format: { type: 'string' },
     'no-bom': { type: 'boolean' },
     'no-formula-escape': { type: 'boolean' },
@@ -108,24 +127,17 @@ async function exportCommand(args: readonly string[], io: CliIo): Promise<number
   if (what === 'backup' && format === 'csv') throw new UsageError('A backup is JSON: drop --format csv.');
 
   const dataDir = dataDirOf(values, io.env);
-  const file = await readLibrary(dataDir);
-  if (file.kind === 'missing') throw new Error(`There is no library in ${dataDir} (no ${DATA_FILE_NAME}).`);
-  if (file.kind === 'unreadable') throw new Error(`${file.reason} (${path.join(dataDir, DATA_FILE_NAME)})`);
-  const [damaged] = file.damagedDocuments;
-  if (damaged) {
-    // An export that silently left documents out would be worse than none. The app restores them from a backup.
-    throw new Error(
-      `The document "${damaged.details.title}" could not be read (${damaged.reason} ${damaged.files.join(', ')}). ` +
-        'Start the app once to restore it from a backup, then export again.',
-    );
-  }
-  const database = file.data;
+  const database = await readWholeLibrary(dataDir, 'export');
 
   const documentId = typeof values.document === 'string' ? values.document : undefined;
   if (documentId !== undefined && !database.documents.some((d) => d.id === documentId)) {
     throw new Error(`There is no document with id "${documentId}" in ${dataDir}.`);
   }
-  const scope = documentId ? { documentIds: [documentId] } : {};
+  const coders = Array.isArray(values.coder) ? values.coder : undefined;
+  if (coders && what !== 'annotations' && what !== 'codebook') {
+    throw new UsageError('--coder chooses highlights: it goes with --what annotations or codebook.');
+  }
+  const scope = { ...(documentId ? { documentIds: [documentId] } : {}), ...(coders ? { coders } : {}) };
   const csv = { bom: !values['no-bom'], formulaEscape: !values['no-formula-escape'] };
 
   let content: string;
@@ -141,11 +153,83 @@ async function exportCommand(args: readonly string[], io: CliIo): Promise<number
         : rowsAsJson(CODEBOOK_COLUMNS, codebookRows(library));
   }
 
+  await writeOut(out, content, `${what} (${format})`, io);
+  return 0;
+}
+
+/** A library read as a consistent snapshot; a document that cannot be read stops the command rather than go missing. */
+async function readWholeLibrary(dataDir: string, action: string): Promise<Database> {
+  const file = await readLibrary(dataDir);
+  if (file.kind === 'missing') throw new Error(`There is no library in ${dataDir} (no ${DATA_FILE_NAME}).`);
+  if (file.kind === 'unreadable') throw new Error(`${file.reason} (${path.join(dataDir, DATA_FILE_NAME)})`);
+  const [damaged] = file.damagedDocuments;
+  if (damaged) {
+    // An answer that silently left documents out would be worse than none. The app restores them from a backup.
+    throw new Error(
+      `The document "${damaged.details.title}" could not be read (${damaged.reason} ${damaged.files.join(', ')}). ` +
+        `Start the app once to restore it from a backup, then ${action} again.`,
+    );
+  }
+  return file.data;
+}
+
+async function writeOut(out: string, content: string, what: string, io: CliIo): Promise<void> {
   if (out === '-') io.stdout(content);
   else {
     await writeFile(out, content, 'utf8');
-    io.stderr(`Wrote ${what} (${format}) to ${path.resolve(out)}\n`);
+    io.stderr(`Wrote ${what} to ${path.resolve(out)}\n`);
   }
+}
+
+const AGREEMENT_WHATS = ['reliability', 'spans'] as const;
+
+async function agreementCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const values = parse(args, {
+    'data-dir': { type: 'string' },
+    coders: { type: 'string' },
+    documents: { type: 'string' },
+    what: { type: 'string' },
+    out: { type: 'string' },
+    bom: { type: 'boolean' },
+  });
+  if (values.help) {
+    io.stdout(`${USAGE}\n`);
+    return 0;
+  }
+  const list = (value: unknown) =>
+    typeof value === 'string'
+      ? value
+          .split(',')
+          .map((item) => item.trim())
+          .filter((item) => item !== '')
+      : undefined;
+  const coders = list(values.coders);
+  if (!coders || coders.length < 2) throw new UsageError('agreement needs --coders with two names or more (A,B).');
+  const what = oneOf(String(values.what ?? 'reliability'), AGREEMENT_WHATS, '--what');
+  const request = apiArgumentSchemas.getAgreement.safeParse({ coders, documentIds: list(values.documents) });
+  if (!request.success) throw new UsageError(request.error.issues[0]?.message ?? 'Invalid --coders or --documents.');
+
+  const dataDir = dataDirOf(values, io.env);
+  const database = await readWholeLibrary(dataDir, 'compute agreement');
+  const known = new Set(database.highlights.map((h) => h.annotator));
+  const unknown = coders.filter((coder) => !known.has(coder));
+  if (unknown.length > 0) {
+    const names = [...known].filter((name) => name !== '').sort();
+    throw new Error(
+      `No highlight in ${dataDir} is by ${unknown.map((c) => `"${c}"`).join(', ')}. ` +
+        `Coders there: ${names.length > 0 ? names.join(', ') : 'none'}.`,
+    );
+  }
+  const { documents, options } = agreementInput(database, request.data);
+  const report = computeAgreement(documents, options);
+  const csv = { bom: values.bom === true, formulaEscape: true };
+  const content = what === 'spans' ? spansCsv(report, csv) : reliabilityCsv(report, csv);
+  await writeOut(
+    typeof values.out === 'string' && values.out !== '' ? values.out : '-',
+    content,
+    `agreement (${what})`,
+    io,
+  );
   return 0;
 }
 
@@ -182,7 +266,11 @@ async function importCommand(args: readonly string[], io: CliIo): Promise<number
   io.stderr(
     `Imported ${values.in} into ${dataDir}\n${line('documents', summary.documents)}${line('tags', summary.tags)}` +
       `${line('holders and targets', summary.entities)}${line('variables', summary.variables)}` +
-      line('highlights', summary.highlights),
+      line('highlights', summary.highlights) +
+      (summary.highlights.added > 0 ? `  highlights by coder: ${describeByCoder(summary.byCoder)}\n` : '') +
+      summary.differentTexts
+        .map((d) => `  "${d.title}" has a different text from "${d.libraryTitle}": added as a document of its own\n`)
+        .join(''),
   );
   return 0;
 }

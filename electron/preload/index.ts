@@ -50,6 +50,8 @@ const api = {
   bringBackDocument: call('bringBackDocument'),
   setReadingPosition: call('setReadingPosition'),
   rememberExportChoices: call('rememberExportChoices'),
+  listCoders: call('listCoders'),
+  getAgreement: call('getAgreement'),
   undo: call('undo'),
   redo: call('redo'),
 } satisfies StanceApi;

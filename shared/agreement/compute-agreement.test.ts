@@ -203,7 +203,12 @@ describe('span matches', () => {
 
 describe('agreement CSV', () => {
   it('writes the header the issue names, coders joined by " | ", a percentage, and undefined as empty', () => {
-    const document: AgreementDocument = { id: 'd', title: 'D', text: 'a b', highlights: [mark('ann', 0, 1, ['frame'])] };
+    const document: AgreementDocument = {
+      id: 'd',
+      title: 'D',
+      text: 'a b',
+      highlights: [mark('ann', 0, 1, ['frame'])],
+    };
     const report = computeAgreement([document], { coders: ['ann', 'ben', 'cy'], tags: TAGS, tagIds: ['frame'] });
     expect(reliabilityCsv(report, { bom: false, formulaEscape: true })).toBe(
       'scope,name,coders,units,percent_agreement,cohen_kappa,krippendorff_alpha\r\n' +

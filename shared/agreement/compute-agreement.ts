@@ -163,14 +163,12 @@ export function* agreementSteps(
     coders,
     documentCount: rows.length,
     reliability: [
-      ...reported.map(
-        (tag, index): ReliabilityRow => ({
-          scope: 'tag',
-          name: paths.get(tag.id) ?? tag.name,
-          tagId: tag.id,
-          ...tagTallies[index]!.result(),
-        }),
-      ),
+      ...reported.map((tag, index): ReliabilityRow => ({
+        scope: 'tag',
+        name: paths.get(tag.id) ?? tag.name,
+        tagId: tag.id,
+        ...tagTallies[index]!.result(),
+      })),
       { scope: 'stance', name: 'all', tagId: null, ...stanceTally.result() },
     ],
     spans: pairs.flatMap(([a, b], index): SpanRow[] => {
@@ -214,6 +212,10 @@ function scores(countA: number, countB: number, matches: number): Pick<SpanRow, 
   const precision = countA === 0 ? null : matches / countA;
   const recall = countB === 0 ? null : matches / countB;
   const f1 =
-    precision === null || recall === null ? null : precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+    precision === null || recall === null
+      ? null
+      : precision + recall === 0
+        ? 0
+        : (2 * precision * recall) / (precision + recall);
   return { precision, recall, f1 };
 }

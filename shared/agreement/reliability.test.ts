@@ -58,8 +58,22 @@ describe('Krippendorff’s alpha (nominal)', () => {
   });
 
   it('is undefined without variation, and 1 for perfect agreement with variation', () => {
-    expect(tallyOf([['x', 'x'], ['x', 'x']], 2).result().krippendorffAlpha).toBeNull();
-    const perfect = tallyOf([['x', 'x'], ['y', 'y']], 2).result();
+    expect(
+      tallyOf(
+        [
+          ['x', 'x'],
+          ['x', 'x'],
+        ],
+        2,
+      ).result().krippendorffAlpha,
+    ).toBeNull();
+    const perfect = tallyOf(
+      [
+        ['x', 'x'],
+        ['y', 'y'],
+      ],
+      2,
+    ).result();
     expect(perfect.krippendorffAlpha).toBe(1);
     expect(perfect.cohenKappa).toBe(1);
     expect(perfect.percentAgreement).toBe(1);

@@ -80,7 +80,9 @@ export class ReliabilityTally {
       percentAgreement: units === 0 ? null : agreed / units,
       cohenKappa: this.coderCount === 2 ? this.kappa() : null,
       krippendorffAlpha:
-        units === 0 || expectedDisagreement === 0 ? null : 1 - ((n - 1) * (n - selfCoincidences)) / expectedDisagreement,
+        units === 0 || expectedDisagreement === 0
+          ? null
+          : 1 - ((n - 1) * (n - selfCoincidences)) / expectedDisagreement,
     };
   }
 

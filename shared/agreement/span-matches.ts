@@ -64,4 +64,3 @@ function overlapMatches(a: readonly Span[], b: readonly Span[]): number {
   }
   return usedA.size;
 }
-

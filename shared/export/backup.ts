@@ -30,4 +30,19 @@ export interface ImportSummary {
   entities: { added: number; alreadyThere: number };
   variables: { added: number; alreadyThere: number };
   highlights: { added: number; alreadyThere: number };
+  /** The highlights added, per coder (their `annotator`; "" for highlights made before coders were named). */
+  byCoder: Record<string, number>;
+  /**
+   * Documents of the backup whose text differs from the library's document of the same id or title: each was added
+   * as a document of its own, never put onto the other text.
+   */
+  differentTexts: { title: string; libraryTitle: string }[];
+}
+
+/** The import summary's per-coder line: "ann 12, ben 9" (a coder without a name shows as "(no name)"). */
+export function describeByCoder(byCoder: Record<string, number>): string {
+  return Object.entries(byCoder)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([coder, count]) => `${coder === '' ? '(no name)' : coder} ${count}`)
+    .join(', ');
 }

@@ -13,6 +13,8 @@ export interface ExportScope {
   documentIds?: readonly string[];
   /** Only these highlights (e.g. what the list's filter shows); all of the chosen documents' when absent. */
   highlightIds?: readonly string[];
+  /** Only these coders' highlights (their `annotator`); everyone's when absent. */
+  coders?: readonly string[];
 }
 
 export interface ExportFile {
@@ -25,11 +27,15 @@ export interface ExportFile {
 export function scopeLibrary(library: ExportLibrary, scope: ExportScope): ExportLibrary {
   const documentIds = scope.documentIds && new Set(scope.documentIds);
   const highlightIds = scope.highlightIds && new Set(scope.highlightIds);
+  const coders = scope.coders && new Set(scope.coders);
   return {
     ...library,
     documents: documentIds ? library.documents.filter((d) => documentIds.has(d.id)) : library.documents,
     highlights: library.highlights.filter(
-      (h) => (!documentIds || documentIds.has(h.documentId)) && (!highlightIds || highlightIds.has(h.id)),
+      (h) =>
+        (!documentIds || documentIds.has(h.documentId)) &&
+        (!highlightIds || highlightIds.has(h.id)) &&
+        (!coders || coders.has(h.annotator)),
     ),
   };
 }

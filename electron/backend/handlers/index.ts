@@ -1,5 +1,6 @@
 import { Library } from '../library';
 import type { Store } from '../store';
+import { agreementHandlers } from './agreement';
 import { codebookHandlers } from './codebook';
 import { documentHandlers } from './documents';
 import { entityHandlers } from './entities';
@@ -21,5 +22,6 @@ export function createHandlers(store: Store, now: () => Date = () => new Date())
     ...exchangeHandlers(context),
     ...documentHandlers(context),
     ...variableHandlers(context),
+    ...agreementHandlers(context),
   };
 }

@@ -1,5 +1,5 @@
 import { useState, type ChangeEvent } from 'react';
-import type { ImportSummary } from '../../../shared/export/backup';
+import { describeByCoder, type ImportSummary } from '../../../shared/export/backup';
 import type { ExportKind } from '../../../shared/export/build-export';
 import { callApi } from '../api/client';
 import { saveExport } from '../api/save-export';
@@ -166,5 +166,9 @@ function describeImport(name: string, s: ImportSummary): string {
     part('tags', s.tags),
     part('holders and targets', s.entities),
     part('variables', s.variables),
-  ].join(', ')}.`;
+  ].join(
+    ', ',
+  )}.${s.highlights.added > 0 ? ` Highlights by coder: ${describeByCoder(s.byCoder)}.` : ''}${s.differentTexts
+    .map((d) => ` "${d.title}" has a different text from "${d.libraryTitle}": it was added as a document of its own.`)
+    .join('')}`;
 }

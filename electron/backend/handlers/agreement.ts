@@ -1,0 +1,45 @@
+import { agreementSteps } from '../../../shared/agreement/compute-agreement';
+import type { CoderInfo } from '../../../shared/api-contract';
+import { agreementInput } from '../agreement-input';
+import type { HandlerContext, Handlers } from './types';
+
+type AgreementHandlers = Pick<Handlers, 'listCoders' | 'getAgreement'>;
+
+export function agreementHandlers({ library }: HandlerContext): AgreementHandlers {
+  return {
+    async listCoders() {
+      const coders = new Map<string, { highlights: number; documents: Set<string> }>();
+      for (const highlight of library.data.highlights) {
+        if (highlight.annotator === '') continue;
+        let coder = coders.get(highlight.annotator);
+        if (!coder) coders.set(highlight.annotator, (coder = { highlights: 0, documents: new Set() }));
+        coder.highlights++;
+        coder.documents.add(highlight.documentId);
+      }
+      return [...coders]
+        .map(([name, { highlights, documents }]): CoderInfo => ({ name, highlights, documents: documents.size }))
+        .sort((a, b) => a.name.localeCompare(b.name));
+    },
+
+    async getAgreement(request) {
+      const { documents, options } = agreementInput(library.data, request);
+      return await inSlices(agreementSteps(documents, options));
+    },
+  };
+}
+
+/** How long the agreement computation holds the backend before it lets other requests in. */
+const SLICE_MS = 12;
+
+/** Runs a generator to its end, giving the event loop a turn whenever a slice of {@link SLICE_MS} is used up. */
+async function inSlices<T>(steps: Generator<undefined, T>): Promise<T> {
+  let sliceStart = performance.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (performance.now() - sliceStart > SLICE_MS) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      sliceStart = performance.now();
+    }
+  }
+}
