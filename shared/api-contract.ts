@@ -123,6 +123,8 @@ export const apiArgumentSchemas = {
     bounds: spanSchema.optional(),
   }),
   deleteHighlight: z.strictObject({ highlightId: idSchema }),
+  /** Copies another coder's highlight as the current coder's own (same span, tags, stances and note). */
+  adoptHighlight: z.strictObject({ highlightId: idSchema, id: z.uuid().optional() }),
 
   createTag: z.strictObject({
     name: tagNameSchema,
@@ -156,6 +158,11 @@ export const apiArgumentSchemas = {
   /** How many highlights (in how many documents) use a tag or an entity: asked before deleting one. */
   countUsage: z.strictObject({ kind: z.enum(['tag', 'entity']), id: idSchema }),
 
+  /**
+   * Names who is coding: new highlights record it, and a coder changes only their own. Who works is not an edit of
+   * the work, so it is no undo step (undoing a highlight never renames the coder).
+   */
+  setCoder: z.strictObject({ name: z.string().trim().max(MAX_NAME_LENGTH) }),
   updateSettings: z.strictObject({
     annotator: z.string().trim().max(MAX_NAME_LENGTH).optional(),
     snapToWords: z.boolean().optional(),
@@ -264,6 +271,8 @@ export interface Workspace {
   variables: Variable[];
   settings: Settings;
   history: HistoryState;
+  /** The name to offer when the coder is asked for their name: the user's login name on this computer. */
+  suggestedCoder: string;
   /** Messages for the analyst about what happened at start-up (e.g. a data file moved aside). */
   notices: string[];
   /** Documents found intact in files moved aside that the library does not hold: they can be brought back. */
@@ -317,6 +326,7 @@ export interface ApiResults {
   createHighlight: Highlight;
   updateHighlight: Highlight;
   deleteHighlight: { highlightId: string };
+  adoptHighlight: Highlight;
   createTag: Tag;
   updateTag: Tag;
   deleteTag: { tagId: string };
@@ -327,6 +337,7 @@ export interface ApiResults {
   deleteEntity: { id: string };
   countUsage: Usage;
   countEntityUses: EntityUses;
+  setCoder: Settings;
   updateSettings: Settings;
   importBackup: ImportSummary;
   importFile: ImportedDocument;

@@ -56,6 +56,12 @@ function validCalls(ids: { documentId: string; highlightId: string; tagId: strin
     },
     countEntityUses: { payload: {}, fields: {}, required: [] },
     listCoders: { payload: {}, fields: {}, required: [] },
+    setCoder: { payload: { name: 'ann' }, fields: { name: 'string' }, required: ['name'] },
+    adoptHighlight: {
+      payload: { highlightId: ids.highlightId },
+      fields: { highlightId: 'id', id: 'id' },
+      required: ['highlightId'],
+    },
     getAgreement: {
       payload: { coders: ['ann', 'ben'] },
       fields: { coders: 'ids', documentIds: 'ids', tagIds: 'ids' },

@@ -1,4 +1,5 @@
 import { writeFile } from 'node:fs/promises';
+import { userInfo } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { computeAgreement } from '../../shared/agreement/compute-agreement';
@@ -134,5 +135,39 @@ describe('agreement in the backend and on the command line', () => {
     expect(rows).toHaveLength(2);
     expect(rows[1]).toContain('hand in hand.');
     expect(rows[1]).toContain(',ben,');
+  });
+});
+
+describe('coders and their own highlights', () => {
+  it('names the coder without an undo step, and offers the login name', async () => {
+    const { backend } = await openSampleBackend(await tempDir());
+    const workspace = await callOk(backend, 'getWorkspace', {});
+    expect(workspace.suggestedCoder).toBe(userInfo().username);
+    await callOk(backend, 'setCoder', { name: '  ann ' });
+    const after = await callOk(backend, 'getWorkspace', {});
+    expect(after.settings.annotator).toBe('ann');
+    expect(after.history.undoLabel).toBeNull();
+  });
+
+  it('lets a coder change only their own highlights, and adopt another’s as one undoable step', async () => {
+    const ann = await codedLibrary('ann', ['NATO and peacekeeping']);
+    const [annsHighlight] = ann.store.data.highlights;
+    await callOk(ann.backend, 'setCoder', { name: 'ben' });
+    const refused = await ann.backend('updateHighlight', { highlightId: annsHighlight!.id, note: 'mine now' });
+    expect(refused.ok ? '' : refused.error.message).toContain("This highlight is ann's");
+    const notDeleted = await ann.backend('deleteHighlight', { highlightId: annsHighlight!.id });
+    expect(notDeleted.ok).toBe(false);
+
+    const copy = await callOk(ann.backend, 'adoptHighlight', { highlightId: annsHighlight!.id });
+    expect(copy).toMatchObject({ annotator: 'ben', start: annsHighlight!.start, tagIds: annsHighlight!.tagIds });
+    expect(copy.id).not.toBe(annsHighlight!.id);
+    await callOk(ann.backend, 'updateHighlight', { highlightId: copy.id, note: 'mine now' });
+    expect(ann.store.data.highlights.map((h) => h.annotator)).toEqual(['ann', 'ben']);
+    const again = await ann.backend('adoptHighlight', { highlightId: copy.id });
+    expect(again.ok ? '' : again.error.message).toContain('yours already');
+
+    await callOk(ann.backend, 'undo', {}); // the note
+    expect((await callOk(ann.backend, 'undo', {})).label).toBe('Adopt highlight');
+    expect(ann.store.data.highlights).toHaveLength(1);
   });
 });

@@ -9,7 +9,21 @@ import { findDocument, findEntity, findHighlight, findTag, sameName } from './lo
 import type { HandlerContext, Handlers } from './types';
 import { definedOnly } from './workspace';
 
-type HighlightHandlers = Pick<Handlers, 'createHighlight' | 'updateHighlight' | 'deleteHighlight'>;
+type HighlightHandlers = Pick<Handlers, 'createHighlight' | 'updateHighlight' | 'deleteHighlight' | 'adoptHighlight'>;
+
+/**
+ * A coder changes only their own highlights (and those made before coders were named): another coder's are their
+ * record of the text, which agreement and adjudication compare. To work on one, a coder adopts it (a copy of their own).
+ */
+function checkOwnHighlight(data: Database, highlight: Highlight): void {
+  const coder = data.settings.annotator;
+  if (highlight.annotator !== '' && highlight.annotator !== coder) {
+    throw new ApiFailure(
+      'conflict',
+      `This highlight is ${highlight.annotator}'s; ${coder === '' ? 'you' : coder} can adopt it (a copy of your own) to change it.`,
+    );
+  }
+}
 
 /** The quote and context for [start, end), after checking the range against the text and the quote sent with it. */
 function anchor(document: StoredDocument, start: number, end: number, quote: string) {
@@ -91,6 +105,7 @@ export function highlightHandlers({ library, now }: HandlerContext): HighlightHa
     async updateHighlight({ highlightId, bounds, stances: stanceInputs, ...fields }) {
       const { data } = library;
       const before = findHighlight(data, highlightId);
+      checkOwnHighlight(data, before);
       checkTags(data, fields.tagIds);
       const resolved = stanceInputs && resolveStances(data, stanceInputs);
       const moved = bounds && anchor(findDocument(data, before.documentId), bounds.start, bounds.end, bounds.quote);
@@ -112,8 +127,31 @@ export function highlightHandlers({ library, now }: HandlerContext): HighlightHa
 
     async deleteHighlight({ highlightId }) {
       const highlight = findHighlight(library.data, highlightId);
+      checkOwnHighlight(library.data, highlight);
       await library.commit('Delete highlight', [remove('highlights', highlight)]);
       return { highlightId };
+    },
+
+    async adoptHighlight({ highlightId, id }) {
+      const { data } = library;
+      const original = findHighlight(data, highlightId);
+      const coder = data.settings.annotator;
+      if (coder === '')
+        throw new ApiFailure('invalid-request', 'Name the coder first: an adopted highlight is theirs.');
+      if (original.annotator === coder) throw new ApiFailure('invalid-request', 'This highlight is yours already.');
+      if (id && data.highlights.some((h) => h.id === id)) {
+        throw new ApiFailure('conflict', `A highlight with id ${id} exists already.`);
+      }
+      const timestamp = now().toISOString();
+      const copy: Highlight = {
+        ...original,
+        id: id ?? newId(),
+        annotator: coder,
+        createdAt: timestamp,
+        updatedAt: timestamp,
+      };
+      await library.commit('Adopt highlight', [insert('highlights', copy)]);
+      return copy;
     },
   };
 }

@@ -1,3 +1,4 @@
+import { userInfo } from 'node:os';
 import type { DocumentHighlight } from '../../../shared/api-contract';
 import type { Highlight } from '../../../shared/domain';
 import { findDocument } from './lookup';
@@ -5,7 +6,14 @@ import type { HandlerContext, Handlers } from './types';
 
 type WorkspaceHandlers = Pick<
   Handlers,
-  'getWorkspace' | 'getDocument' | 'updateSettings' | 'setReadingPosition' | 'rememberExportChoices' | 'undo' | 'redo'
+  | 'getWorkspace'
+  | 'getDocument'
+  | 'setCoder'
+  | 'updateSettings'
+  | 'setReadingPosition'
+  | 'rememberExportChoices'
+  | 'undo'
+  | 'redo'
 >;
 
 export function workspaceHandlers({ library }: HandlerContext): WorkspaceHandlers {
@@ -19,6 +27,7 @@ export function workspaceHandlers({ library }: HandlerContext): WorkspaceHandler
         notices: [...library.notices],
         recoverable: library.recoverable().map(({ file, ...info }) => info),
         loading: !library.isLoaded,
+        suggestedCoder: loginName(),
       };
     },
 
@@ -39,6 +48,14 @@ export function workspaceHandlers({ library }: HandlerContext): WorkspaceHandler
         document: opened.document,
         highlights: opened.highlights.map(shownHighlight),
       };
+    },
+
+    async setCoder({ name }) {
+      const before = library.data.settings;
+      if (before.annotator === name) return before;
+      const after = { ...before, annotator: name };
+      await library.remember([{ kind: 'settings', before, after }]);
+      return after;
     },
 
     async updateSettings(changes) {
@@ -77,6 +94,15 @@ export function workspaceHandlers({ library }: HandlerContext): WorkspaceHandler
       return { label, history: library.history() };
     },
   };
+}
+
+/** The user's login name, offered as the coder's name; none where the system cannot say (no passwd entry). */
+function loginName(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return '';
+  }
 }
 
 /** The fields of a partial update that were given (zod leaves absent optional fields undefined). */
