@@ -170,7 +170,7 @@ test('the annotator’s name shows once saved, after a reload too, and a visit t
   readDataFile,
 }) => {
   const { page } = annotator;
-  const field = page.getByRole('textbox', { name: 'Annotator' });
+  const field = page.getByRole('textbox', { name: 'Coder' });
   await field.fill('Ana Coder');
   await field.press('Enter');
   await annotator.waitUntilSaved();

@@ -7,6 +7,9 @@ import type { Database } from '../shared/domain';
 import { AnnotatorPage } from './page-models/annotator-page';
 import { electronExecutable, startBrowserMode, startElectron, type RunningApp } from './shells';
 
+/** The coder the specs code as. */
+export const E2E_CODER = 'Tester';
+
 export interface ShellOptions {
   /** Which shell the specs drive: set per Playwright project. */
   shell: 'browser' | 'electron';
@@ -53,7 +56,11 @@ export const test = base.extend<AppFixtures & ShellOptions>({
   },
 
   annotator: async ({ app }, use) => {
-    await use(new AnnotatorPage(() => app.page));
+    const annotator = new AnnotatorPage(() => app.page);
+    // Every highlight records its coder, and a new library asks for one before its first highlight (coders.spec.ts
+    // drives that question): the specs code as "Tester", named once in the toolbar.
+    await annotator.nameCoder(E2E_CODER);
+    await use(annotator);
   },
 
   readDataFile: async ({ dataDir }, use) => {

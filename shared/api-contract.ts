@@ -77,8 +77,10 @@ export const exportRequestSchema = z.strictObject({
   kind: z.enum(exportKinds),
   documentIds: z.array(idSchema).max(100_000).optional(),
   highlightIds: z.array(idSchema).max(1_000_000).optional(),
-  /** Only these coders' highlights. */
+  /** Only these coders' highlights (for agreement: the coders compared). */
   coders: z.array(z.string().max(MAX_NAME_LENGTH)).max(1_000).optional(),
+  /** For agreement: the tags reported. */
+  tagIds: z.array(idSchema).max(10_000).optional(),
   bom: z.boolean().optional(),
   formulaEscape: z.boolean().optional(),
 });

@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { SelectedHighlightPanel } from './selected-highlight';
 
 /** The main screen: the article, the codebook and the Highlights list. */
@@ -65,6 +65,15 @@ export class AnnotatorPage {
   /** Waits until every change has been acknowledged by the backend (written to disk). */
   async waitUntilSaved(): Promise<void> {
     await this.saveStatus.getByText('All changes saved').waitFor();
+  }
+
+  /** Names who is coding, in the toolbar, and waits until it is saved. */
+  async nameCoder(name: string): Promise<void> {
+    const field = this.page.getByRole('textbox', { name: 'Coder' });
+    await field.fill(name);
+    await field.press('Enter');
+    await expect(field).toHaveValue(name);
+    await this.waitUntilSaved();
   }
 
   /** Finds `text` in the article, presses a tag's key (1–9) and waits until the highlight is saved. */

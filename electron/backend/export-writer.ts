@@ -27,8 +27,8 @@ export async function writeExportBlocks(
   write: (bytes: Buffer) => Promise<void>,
 ): Promise<number> {
   await store.loaded;
-  const { kind, documentIds, highlightIds, coders, bom = true, formulaEscape = true } = request;
-  const scope = { documentIds, highlightIds, coders };
+  const { kind, documentIds, highlightIds, coders, tagIds, bom = true, formulaEscape = true } = request;
+  const scope = { documentIds, highlightIds, coders, tagIds };
   const blocks = exportBlocks(snapshotOf(store.data), kind, scope, { bom, formulaEscape });
   let bytes = 0;
   // Nothing between starting a write and awaiting it yields to the event loop, so a failed write is always handled.

@@ -1,8 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { reliabilityCsv, spansCsv } from '../../shared/agreement/agreement-csv';
-import { computeAgreement } from '../../shared/agreement/compute-agreement';
+import { agreementCsv } from '../../shared/agreement/agreement-input';
 import { apiArgumentSchemas, type ApiResults } from '../../shared/api-contract';
 import type { Database } from '../../shared/domain';
 import { defaultCsvOptions } from '../../shared/csv';
@@ -11,7 +10,6 @@ import { buildExport, rowsAsJson, scopeLibrary, type ExportKind } from '../../sh
 import { CODEBOOK_COLUMNS, codebookRows, documentColumns, documentRows } from '../../shared/export/library-rows';
 import type { ApiFailure } from '../backend/api-error';
 import { DATA_DIR_ENV, DATA_FILE_NAME, defaultUserDataDir, resolveDataDir } from '../backend/data-dir';
-import { agreementInput } from '../backend/agreement-input';
 import { acquireDataLock } from '../backend/data-lock';
 import { createBackend } from '../backend/backend';
 import { openStore } from '../backend/store';
@@ -220,10 +218,7 @@ async function agreementCommand(args: readonly string[], io: CliIo): Promise<num
         `Coders there: ${names.length > 0 ? names.join(', ') : 'none'}.`,
     );
   }
-  const { documents, options } = agreementInput(database, request.data);
-  const report = computeAgreement(documents, options);
-  const csv = { bom: values.bom === true, formulaEscape: true };
-  const content = what === 'spans' ? spansCsv(report, csv) : reliabilityCsv(report, csv);
+  const content = agreementCsv(database, request.data, what, { bom: values.bom === true, formulaEscape: true });
   await writeOut(
     typeof values.out === 'string' && values.out !== '' ? values.out : '-',
     content,

@@ -1,5 +1,7 @@
 import { useEffect } from 'react';
 import { ArticleView } from './components/ArticleView';
+import { AgreementDialog } from './components/AgreementDialog';
+import { CoderDialog } from './components/CoderDialog';
 import { CodebookBar } from './components/CodebookBar';
 import { CodebookDialog } from './components/CodebookDialog';
 import { ConfirmDialog } from './components/ConfirmDialog';
@@ -33,6 +35,7 @@ export function App() {
   const setView = useAppStore((s) => s.setView);
   const documentCount = useAppStore((s) => s.documents.length);
   const hasDocument = useAppStore((s) => s.document !== null);
+  const coderPrompt = useAppStore((s) => s.coderPrompt);
   useShortcuts();
 
   useEffect(() => {
@@ -84,6 +87,9 @@ export function App() {
           <button type="button" onClick={() => setOpenDialog('entities')}>
             Holders &amp; targets
           </button>
+          <button type="button" onClick={() => setOpenDialog('agreement')}>
+            Agreement…
+          </button>
           <button type="button" aria-keyshortcuts="Control+E" onClick={() => setOpenDialog('export')}>
             Export…
           </button>
@@ -116,6 +122,8 @@ export function App() {
       {openDialog === 'codebook' && <CodebookDialog onClose={() => setOpenDialog(null)} />}
       {openDialog === 'entities' && <EntitiesDialog onClose={() => setOpenDialog(null)} />}
       {openDialog === 'export' && <ExportDialog onClose={() => setOpenDialog(null)} />}
+      {openDialog === 'agreement' && <AgreementDialog onClose={() => setOpenDialog(null)} />}
+      {coderPrompt && <CoderDialog />}
       <ConfirmDialog />
     </div>
   );

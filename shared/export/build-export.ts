@@ -1,3 +1,4 @@
+import { agreementCsv } from '../agreement/agreement-input';
 import { csvBlocks, type CsvOptions } from '../csv';
 import type { Database } from '../domain';
 import { ANNOTATION_COLUMNS, annotationRows, type ExportLibrary } from './annotation-rows';
@@ -5,7 +6,16 @@ import { backupOf } from './backup';
 import { CODEBOOK_COLUMNS, codebookRows, documentColumns, documentRows } from './library-rows';
 import { webAnnotationCollection } from './web-annotation';
 
-export const exportKinds = ['annotations', 'documents', 'codebook', 'web-annotation', 'backup'] as const;
+export const exportKinds = [
+  'annotations',
+  'documents',
+  'codebook',
+  'web-annotation',
+  'backup',
+  'agreement-reliability',
+  'agreement-spans',
+  'agreement-documents',
+] as const;
 export type ExportKind = (typeof exportKinds)[number];
 
 export interface ExportScope {
@@ -13,8 +23,10 @@ export interface ExportScope {
   documentIds?: readonly string[];
   /** Only these highlights (e.g. what the list's filter shows); all of the chosen documents' when absent. */
   highlightIds?: readonly string[];
-  /** Only these coders' highlights (their `annotator`); everyone's when absent. */
+  /** Only these coders' highlights (their `annotator`); everyone's when absent. For agreement: the coders compared. */
   coders?: readonly string[];
+  /** For agreement: the tags reported (all when absent). */
+  tagIds?: readonly string[];
 }
 
 export interface ExportFile {
@@ -47,6 +59,9 @@ export const exportFileTypes: Record<ExportKind, Omit<ExportFile, 'content'>> = 
   codebook: { fileName: 'codebook.csv', mimeType: 'text/csv;charset=utf-8' },
   'web-annotation': { fileName: 'annotations.jsonld', mimeType: 'application/ld+json' },
   backup: { fileName: 'stance-annotator-backup.json', mimeType: 'application/json' },
+  'agreement-reliability': { fileName: 'agreement.csv', mimeType: 'text/csv;charset=utf-8' },
+  'agreement-spans': { fileName: 'agreement-spans.csv', mimeType: 'text/csv;charset=utf-8' },
+  'agreement-documents': { fileName: 'agreement-by-document.csv', mimeType: 'text/csv;charset=utf-8' },
 };
 
 /**
@@ -61,6 +76,11 @@ export function exportBlocks(
   scope: ExportScope,
   csv: CsvOptions,
 ): Iterable<string> {
+  if (kind.startsWith('agreement-')) {
+    const part = kind.slice('agreement-'.length) as 'reliability' | 'spans' | 'documents';
+    const { coders = [], documentIds, tagIds } = scope;
+    return [agreementCsv(database, { coders, documentIds, tagIds }, part, csv)];
+  }
   const library = scopeLibrary(database, scope);
   switch (kind) {
     case 'annotations':
@@ -73,6 +93,10 @@ export function exportBlocks(
       return [`${JSON.stringify(webAnnotationCollection(library), null, 2)}\n`];
     case 'backup':
       return [`${JSON.stringify(backupOf(database), null, 2)}\n`];
+    case 'agreement-reliability':
+    case 'agreement-spans':
+    case 'agreement-documents':
+      throw new Error('Agreement is exported above');
     default:
       throw new Error(`Unknown export ${String(kind satisfies never)}`);
   }

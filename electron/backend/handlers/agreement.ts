@@ -1,6 +1,7 @@
 import { agreementSteps } from '../../../shared/agreement/compute-agreement';
 import type { CoderInfo } from '../../../shared/api-contract';
-import { agreementInput } from '../agreement-input';
+import { agreementInput, AgreementRequestError } from '../../../shared/agreement/agreement-input';
+import { ApiFailure } from '../api-error';
 import type { HandlerContext, Handlers } from './types';
 
 type AgreementHandlers = Pick<Handlers, 'listCoders' | 'getAgreement'>;
@@ -22,8 +23,14 @@ export function agreementHandlers({ library }: HandlerContext): AgreementHandler
     },
 
     async getAgreement(request) {
-      const { documents, options } = agreementInput(library.data, request);
-      return await inSlices(agreementSteps(documents, options));
+      let input;
+      try {
+        input = agreementInput(library.data, request);
+      } catch (error) {
+        if (error instanceof AgreementRequestError) throw new ApiFailure('invalid-request', error.message);
+        throw error;
+      }
+      return await inSlices(agreementSteps(input.documents, input.options));
     },
   };
 }

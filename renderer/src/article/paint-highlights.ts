@@ -21,6 +21,27 @@ const SELECTED = `${PREFIX}selected`;
 const PENDING = `${PREFIX}pending`;
 const DIMMED = `${PREFIX}dimmed`;
 const OVERLAP = `${PREFIX}overlap-`;
+const coderHighlightName = (style: number): string => `${PREFIX}coder-${style}`;
+
+/**
+ * The line each other coder's highlights carry while every coder is shown, by style number: a colour and a line
+ * style of its own, over the text (the underline belongs to overlaps and the selection). The current coder's
+ * highlights carry none.
+ */
+export const CODER_LINES = [
+  { colour: '#c01c28', style: 'solid' },
+  { colour: '#1c71d8', style: 'dashed' },
+  { colour: '#26a269', style: 'dotted' },
+  { colour: '#a347ba', style: 'double' },
+  { colour: '#e66100', style: 'wavy' },
+] as const;
+
+/** Each coder other than the current one, with their line's style number (in name order, wrapping round). */
+export function otherCoderStyles(coders: readonly string[], current: string): Map<string, number> | null {
+  const others = coders.filter((c) => c !== current);
+  if (others.length === 0) return null;
+  return new Map(others.map((coder, i) => [coder, i % CODER_LINES.length]));
+}
 
 const tagHighlightName = (index: number): string => `${PREFIX}tag-${index}`;
 /** The overlap layer's entries: a fill or an underline, in a tag's colour (or the untagged grey). */
@@ -60,6 +81,9 @@ export function syncHighlightStyles(tags: readonly Tag[]): void {
   rules.push(`::highlight(${UNTAGGED}) { background-color: ${UNTAGGED_COLOUR}55; }`);
   rules.push(...overlapRules('untagged', UNTAGGED_COLOUR));
   rules.push(`::highlight(${DIMMED}) { background-color: ${UNTAGGED_COLOUR}22; }`);
+  CODER_LINES.forEach(({ colour, style }, i) =>
+    rules.push(`::highlight(${coderHighlightName(i)}) { text-decoration: overline 2px ${style} ${colour}; }`),
+  );
   rules.push(`::highlight(${SELECTED}) { text-decoration: underline 3px #1a5fb4; text-underline-offset: 4px; }`);
   rules.push(`::highlight(${PENDING}) { background-color: #1a5fb440; text-decoration: underline 1px dashed #1a5fb4; }`);
   styleSheet.replaceSync(rules.join('\n'));
@@ -101,9 +125,12 @@ export function paintHighlights(
   selectedId: string | null,
   /** The highlights the filtered list shows; null when the list is not filtered. */
   shownIds: ReadonlySet<string> | null = null,
+  /** Other coders' line styles (otherCoderStyles), or null for none. */
+  coderStyles: ReadonlyMap<string, number> | null = null,
 ): void {
   const registry = CSS.highlights;
-  const tagKey = tags.map((t) => t.id).join(' ');
+  // The entries a highlight is in follow from the tags' positions and the coders' styles: either changed, start afresh.
+  const tagKey = `${tags.map((t) => t.id).join(' ')}|${coderStyles ? [...coderStyles].join(' ') : ''}`;
   if (!last || last.paragraphs !== paragraphs || last.tagKey !== tagKey) {
     for (const name of [...registry.keys()]) if (name.startsWith(PREFIX) && name !== PENDING) registry.delete(name);
     last = { paragraphs, tagKey, painted: new Map(), overlaps: new Map() };
@@ -124,6 +151,8 @@ export function paintHighlights(
   // The registry entries holding a highlight follow from its tags (the list of tags is the same as at its paint).
   const forEachName = ({ highlight, dimmed }: Pick<Painted, 'highlight' | 'dimmed'>, visit: (name: string) => void) => {
     if (dimmed) return visit(DIMMED);
+    const coderStyle = coderStyles?.get(highlight.annotator);
+    if (coderStyle !== undefined) visit(coderHighlightName(coderStyle));
     let tagged = false;
     for (const id of highlight.tagIds) {
       const name = tagEntryName.get(id);

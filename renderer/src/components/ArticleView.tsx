@@ -12,10 +12,15 @@ import { registerArticle, scrollSpanIntoView, selectedSpanInArticle } from '../a
 import { pointToOffset } from '../article/dom-offsets';
 import { highlightsAt } from '../article/highlight-order';
 import { caretRect, handleCaretKey } from '../article/keyboard-caret';
-import { paintHighlights, paintPendingSelection, syncHighlightStyles } from '../article/paint-highlights';
+import {
+  otherCoderStyles,
+  paintHighlights,
+  paintPendingSelection,
+  syncHighlightStyles,
+} from '../article/paint-highlights';
 import { splitParagraphs } from '../article/paragraphs';
 import { appStore, useAppStore } from '../store/app-store';
-import { isFilterActive, selectVisibleHighlights } from '../store/filter-slice';
+import { documentCoders, isFilterActive, selectLayerHighlights, selectVisibleHighlights } from '../store/filter-slice';
 
 /** Paragraphs per block of the article: the unit the browser may skip while it is off screen. */
 const BLOCK = 40;
@@ -51,7 +56,7 @@ const ArticleText = memo(function ArticleText({ text }: { text: string }) {
 /** Selects the highlight under a text offset: the innermost first, the next one out on each further call. */
 function selectHighlightAt(offset: number | null): void {
   const state = appStore.getState();
-  const hits = offset === null ? [] : highlightsAt(state.highlights, offset);
+  const hits = offset === null ? [] : highlightsAt(selectLayerHighlights(state), offset);
   const current = hits.findIndex((h) => h.id === state.selectedHighlightId);
   const next = hits[(current + 1) % Math.max(hits.length, 1)];
   state.selectHighlight(next?.id ?? null);
@@ -64,7 +69,15 @@ function selectHighlightAt(offset: number | null): void {
 
 export function ArticleView() {
   const document = useAppStore((s) => s.document);
-  const highlights = useAppStore((s) => s.highlights);
+  const highlights = useAppStore(selectLayerHighlights);
+  const allHighlights = useAppStore((s) => s.highlights);
+  const coder = useAppStore((s) => s.settings.annotator);
+  const layerCoder = useAppStore((s) => s.layerCoder);
+  // Showing every coder, each other coder's highlights carry a line of their own style: coinciding spans show as two.
+  const coderStyles = useMemo(
+    () => (layerCoder === null ? otherCoderStyles(documentCoders(allHighlights, coder), coder) : null),
+    [allHighlights, coder, layerCoder],
+  );
   const tags = useAppStore((s) => s.tags);
   const selectedId = useAppStore((s) => s.selectedHighlightId);
   // While the list is filtered, what it hides is dimmed in the text (selectVisibleHighlights is memoised).
@@ -105,8 +118,8 @@ export function ArticleView() {
   useLayoutEffect(() => syncHighlightStyles(tags), [tags]);
 
   useLayoutEffect(() => {
-    paintHighlights(paragraphsRef.current, highlights, tags, selectedId, shownIds);
-  }, [text, highlights, tags, selectedId, shownIds]);
+    paintHighlights(paragraphsRef.current, highlights, tags, selectedId, shownIds, coderStyles);
+  }, [text, highlights, tags, selectedId, shownIds, coderStyles]);
 
   useLayoutEffect(() => paintPendingSelection(paragraphsRef.current, pending), [text, pending]);
 

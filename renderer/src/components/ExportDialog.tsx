@@ -1,4 +1,4 @@
-import { useState, type ChangeEvent } from 'react';
+import { useEffect, useState, type ChangeEvent } from 'react';
 import { describeByCoder, type ImportSummary } from '../../../shared/export/backup';
 import type { ExportKind } from '../../../shared/export/build-export';
 import { callApi } from '../api/client';
@@ -36,6 +36,17 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
   const [busy, setBusy] = useState<string | null>(null);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const scoped = KINDS.find((k) => k.kind === kind)!.scoped;
+  // Whose highlights: every coder's unless some are unticked (shown when the library has more than one coder).
+  const [coders, setCoders] = useState<string[]>([]);
+  const [unticked, setUnticked] = useState<string[]>([]);
+  useEffect(() => {
+    callApi('listCoders', {}).then(
+      (list) => setCoders(list.map((c) => c.name)),
+      () => setCoders([]),
+    );
+  }, []);
+  const byCoder = scoped && kind !== 'documents';
+  const coderScope = byCoder && unticked.length > 0 ? { coders: coders.filter((c) => !unticked.includes(c)) } : {};
   const isCsv = kind === 'annotations' || kind === 'documents' || kind === 'codebook';
 
   const runExport = async (): Promise<void> => {
@@ -46,6 +57,7 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
         kind,
         ...(scoped && scope !== 'all' && document ? { documentIds: [document.id] } : {}),
         ...(scoped && scope === 'filtered' ? { highlightIds: visible.map((h) => h.id) } : {}),
+        ...coderScope,
         bom,
         formulaEscape,
       });
@@ -122,6 +134,23 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
           {filterActive ? ', filtered' : ''})
         </label>
       </fieldset>
+      {coders.length > 1 && (
+        <fieldset disabled={!byCoder}>
+          <legend>Coders</legend>
+          {coders.map((name) => (
+            <label key={name} className="choice">
+              <input
+                type="checkbox"
+                checked={!unticked.includes(name)}
+                onChange={(e) =>
+                  setUnticked((list) => (e.target.checked ? list.filter((n) => n !== name) : [...list, name]))
+                }
+              />
+              {name}
+            </label>
+          ))}
+        </fieldset>
+      )}
       <fieldset disabled={!isCsv}>
         <legend>CSV options</legend>
         <label className="choice">

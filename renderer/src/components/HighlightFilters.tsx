@@ -1,6 +1,6 @@
 import { stanceValues, type StanceValue } from '../../../shared/domain';
 import { useAppStore } from '../store/app-store';
-import { isFilterActive } from '../store/filter-slice';
+import { documentCoders, isFilterActive } from '../store/filter-slice';
 import { tagLabel } from './tag-label';
 
 /** Filters for the Highlights list: free text (quote and note), tag, holder, target, stance value. */
@@ -11,6 +11,11 @@ export function HighlightFilters() {
   const tags = useAppStore((s) => s.tags);
   // One list of holders and targets: either filter offers every entry.
   const entities = useAppStore((s) => s.entities);
+  const highlights = useAppStore((s) => s.highlights);
+  const coder = useAppStore((s) => s.settings.annotator);
+  const layerCoder = useAppStore((s) => s.layerCoder);
+  const setLayerCoder = useAppStore((s) => s.setLayerCoder);
+  const coders = documentCoders(highlights, coder);
 
   return (
     <div className="filters" role="search" aria-label="Filter highlights">
@@ -50,6 +55,16 @@ export function HighlightFilters() {
           options={stanceValues.map((v) => ({ value: v, label: v }))}
           onChange={(stance) => setFilter({ stance: stance as StanceValue | null })}
         />
+        {/* The coder layer (also in the toolbar): more than one coder's work is in the document. */}
+        {(coders.length > 1 || layerCoder !== null) && (
+          <FilterSelect
+            label="Filter by coder"
+            any="Coder"
+            value={layerCoder}
+            options={coders.map((name) => ({ value: name, label: name }))}
+            onChange={setLayerCoder}
+          />
+        )}
       </div>
       {isFilterActive(filter) && (
         <button type="button" className="link-button" onClick={clearFilter}>

@@ -76,6 +76,7 @@ function HighlightItem({
 }) {
   const selectHighlight = useAppStore((s) => s.selectHighlight);
   const deleteHighlight = useAppStore((s) => s.deleteHighlight);
+  const own = useAppStore((s) => s.isOwnHighlight(highlight));
   const preview = excerpt(highlight.quote, QUOTE_PREVIEW);
   const nameOf = (list: Entity[], id: string | null): string => list.find((e) => e.id === id)?.name ?? 'someone';
 
@@ -101,14 +102,21 @@ function HighlightItem({
       {highlight.note && <p className="note-excerpt">{excerpt(highlight.note, NOTE_PREVIEW)}</p>}
       <div className="highlight-meta">
         <TagChips highlight={highlight} tags={tags} label="Tags" />
-        <button
-          type="button"
-          className="delete-button"
-          aria-label={`Delete highlight: ${preview}`}
-          onClick={() => void deleteHighlight(highlight.id)}
-        >
-          Delete
-        </button>
+        {highlight.annotator && (
+          <span className="coder-name" title="Coder">
+            {highlight.annotator}
+          </span>
+        )}
+        {own && (
+          <button
+            type="button"
+            className="delete-button"
+            aria-label={`Delete highlight: ${preview}`}
+            onClick={() => void deleteHighlight(highlight.id)}
+          >
+            Delete
+          </button>
+        )}
       </div>
     </li>
   );

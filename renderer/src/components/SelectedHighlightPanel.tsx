@@ -17,6 +17,8 @@ export function SelectedHighlightPanel() {
   const noteRef = useRef<HTMLTextAreaElement>(null);
   const collapsed = useAppStore((s) => s.panelCollapsed);
   const setCollapsed = useAppStore((s) => s.setPanelCollapsed);
+  const own = useAppStore((s) => (highlight ? s.isOwnHighlight(highlight) : true));
+  const adopt = useAppStore((s) => s.adoptHighlight);
 
   // E goes to the note.
   useEffect(() => {
@@ -52,14 +54,16 @@ export function SelectedHighlightPanel() {
         >
           {collapsed ? 'Expand' : 'Collapse'}
         </button>
-        <button
-          type="button"
-          className="link-button danger"
-          aria-keyshortcuts="Delete"
-          onClick={() => void deleteHighlight(highlight.id)}
-        >
-          Delete (Del)
-        </button>
+        {own && (
+          <button
+            type="button"
+            className="link-button danger"
+            aria-keyshortcuts="Delete"
+            onClick={() => void deleteHighlight(highlight.id)}
+          >
+            Delete (Del)
+          </button>
+        )}
       </span>
     </div>
   );
@@ -78,23 +82,33 @@ export function SelectedHighlightPanel() {
     <section className="selected-highlight" aria-labelledby="selected-heading">
       {heading}
       <div id="selected-details" className="selected-details">
-        <blockquote className="selected-quote">{highlight.quote}</blockquote>
-        <div className="boundary-buttons" role="group" aria-label="Adjust the highlight's ends">
-          {(Object.keys(BOUNDARY_KEYS) as BoundaryMove[]).map((move) => (
-            <button
-              key={move}
-              type="button"
-              aria-keyshortcuts={BOUNDARY_KEYS[move].key}
-              title={`${BOUNDARY_KEYS[move].label} (${BOUNDARY_KEYS[move].key})`}
-              onClick={() => void adjust(move)}
-            >
-              {BOUNDARY_KEYS[move].label} <kbd>{BOUNDARY_KEYS[move].key}</kbd>
+        {!own && (
+          <p className="other-coder" role="note">
+            Coded by <strong>{highlight.annotator}</strong>: yours to read, theirs to change.{' '}
+            <button type="button" onClick={() => void adopt(highlight.id)}>
+              Adopt as mine
             </button>
-          ))}
-        </div>
-        <TagChips highlight={highlight} tags={tags} label="Tags of the selected highlight" />
-        <StanceEditor key={`stances:${highlight.id}:${historyVersion}`} highlight={highlight} />
-        <NoteEditor key={`note:${highlight.id}:${historyVersion}`} ref={noteRef} highlight={highlight} />
+          </p>
+        )}
+        <blockquote className="selected-quote">{highlight.quote}</blockquote>
+        <fieldset className="plain-fieldset" disabled={!own}>
+          <div className="boundary-buttons" role="group" aria-label="Adjust the highlight's ends">
+            {(Object.keys(BOUNDARY_KEYS) as BoundaryMove[]).map((move) => (
+              <button
+                key={move}
+                type="button"
+                aria-keyshortcuts={BOUNDARY_KEYS[move].key}
+                title={`${BOUNDARY_KEYS[move].label} (${BOUNDARY_KEYS[move].key})`}
+                onClick={() => void adjust(move)}
+              >
+                {BOUNDARY_KEYS[move].label} <kbd>{BOUNDARY_KEYS[move].key}</kbd>
+              </button>
+            ))}
+          </div>
+          <TagChips highlight={highlight} tags={tags} label="Tags of the selected highlight" />
+          <StanceEditor key={`stances:${highlight.id}:${historyVersion}`} highlight={highlight} />
+          <NoteEditor key={`note:${highlight.id}:${historyVersion}`} ref={noteRef} highlight={highlight} />
+        </fieldset>
       </div>
     </section>
   );

@@ -1,21 +1,23 @@
 import { useState } from 'react';
 import { useAppStore } from '../store/app-store';
+import { documentCoders } from '../store/filter-slice';
 
-/** The annotator's name (recorded on each new highlight) and word snapping. */
+/** Who is coding (recorded on each new highlight), whose highlights show, and word snapping. */
 export function SettingsBar() {
   const settings = useAppStore((s) => s.settings);
   const updateSettings = useAppStore((s) => s.updateSettings);
+  const setCoder = useAppStore((s) => s.setCoder);
   // The field shows the saved name, always (it arrives after the first render); what is typed is a draft until the
   // field is left or Enter pressed, and Escape drops it. So focusing the field and leaving never changes the name.
   const [draft, setDraft] = useState<string | null>(null);
   const commit = (): void => {
-    if (draft !== null && draft.trim() !== settings.annotator) void updateSettings({ annotator: draft.trim() });
+    if (draft !== null && draft.trim() !== settings.annotator) void setCoder(draft);
     setDraft(null);
   };
   return (
     <div className="settings-bar">
       <label className="inline-label">
-        Annotator
+        Coder
         <input
           value={draft ?? settings.annotator}
           placeholder="Your name"
@@ -28,6 +30,7 @@ export function SettingsBar() {
           }}
         />
       </label>
+      <LayerSelect />
       <label className="inline-label">
         <input
           type="checkbox"
@@ -37,5 +40,32 @@ export function SettingsBar() {
         Snap to words
       </label>
     </div>
+  );
+}
+
+/** Whose highlights the article and the list show: every coder's, or one coder's layer. */
+export function LayerSelect({ label = 'Show' }: { label?: string }) {
+  const highlights = useAppStore((s) => s.highlights);
+  const coder = useAppStore((s) => s.settings.annotator);
+  const layerCoder = useAppStore((s) => s.layerCoder);
+  const setLayerCoder = useAppStore((s) => s.setLayerCoder);
+  const coders = documentCoders(highlights, coder);
+  if (layerCoder !== null && !coders.includes(layerCoder)) coders.push(layerCoder);
+  return (
+    <label className="inline-label">
+      {label}
+      <select
+        aria-label="Coder layer"
+        value={layerCoder ?? ''}
+        onChange={(e) => setLayerCoder(e.target.value === '' ? null : e.target.value)}
+      >
+        <option value="">All coders</option>
+        {coders.map((name) => (
+          <option key={name} value={name}>
+            {name === coder ? `${name} (you)` : name}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

@@ -1,5 +1,6 @@
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
+import { createCoderSlice, type CoderSlice } from './coder-slice';
 import { createCodebookSlice, type CodebookSlice } from './codebook-slice';
 import { createConfirmSlice, type ConfirmSlice } from './confirm-slice';
 import { createDocumentSlice, type DocumentSlice } from './document-slice';
@@ -21,7 +22,8 @@ export type AppState = WorkspaceSlice &
   ConfirmSlice &
   UiSlice &
   LibrarySlice &
-  SaveSlice;
+  SaveSlice &
+  CoderSlice;
 
 /** A fresh store; tests make their own so that each starts clean. */
 export function createAppStore() {
@@ -36,6 +38,7 @@ export function createAppStore() {
     ...createUiSlice(...a),
     ...createLibrarySlice(...a),
     ...createSaveSlice(...a),
+    ...createCoderSlice(...a),
   }));
 }
 

@@ -47,6 +47,15 @@ export const createDocumentSlice: StateCreator<AppState, [], [], DocumentSlice> 
   const replaceHighlight = (updated: Highlight): void =>
     set((s) => ({ highlights: sortByPosition(s.highlights.map((h) => (h.id === updated.id ? updated : h))) }));
   const selected = (): Highlight | undefined => get().highlights.find((h) => h.id === get().selectedHighlightId);
+  /** The selected highlight if the coder may change it; else says whose it is (in the article's hint line). */
+  const selectedOwn = (): Highlight | undefined => {
+    const highlight = selected();
+    if (highlight && !get().isOwnHighlight(highlight)) {
+      get().setArticleHint(`This highlight is ${highlight.annotator}'s: adopt it to change your own copy.`);
+      return undefined;
+    }
+    return highlight;
+  };
   const waitForCreation = async (highlightId: string): Promise<void> => {
     const pending = creating.get(highlightId);
     if (pending && !(await pending)) throw new Error('This highlight is not saved yet: its creation failed.');
@@ -92,6 +101,11 @@ export const createDocumentSlice: StateCreator<AppState, [], [], DocumentSlice> 
     async highlightSelection(tagId) {
       const { document, pendingSelection, settings } = get();
       if (!document || !pendingSelection) return false;
+      // Every highlight records its coder: the first one waits for the coder's name.
+      if (settings.annotator === '') {
+        get().askCoderThenHighlight(tagId);
+        return false;
+      }
       const { start, end } = pendingSelection;
       const timestamp = new Date().toISOString();
       const shown: Highlight = {
@@ -131,7 +145,7 @@ export const createDocumentSlice: StateCreator<AppState, [], [], DocumentSlice> 
     },
 
     async toggleTagOnSelected(tagId) {
-      const highlight = selected();
+      const highlight = selectedOwn();
       if (!highlight) return;
       const tagIds = highlight.tagIds.includes(tagId)
         ? highlight.tagIds.filter((id) => id !== tagId)
@@ -146,7 +160,7 @@ export const createDocumentSlice: StateCreator<AppState, [], [], DocumentSlice> 
     },
 
     async adjustSelectedBoundary(move) {
-      const highlight = selected();
+      const highlight = selectedOwn();
       const { document, settings } = get();
       if (!highlight || !document) return;
       const span = moveBoundary(document.text, highlight, move, settings.snapToWords);
@@ -157,6 +171,11 @@ export const createDocumentSlice: StateCreator<AppState, [], [], DocumentSlice> 
     },
 
     async deleteHighlight(highlightId) {
+      const highlight = get().highlights.find((h) => h.id === highlightId);
+      if (highlight && !get().isOwnHighlight(highlight)) {
+        get().setArticleHint(`This highlight is ${highlight.annotator}'s: only they can delete it.`);
+        return;
+      }
       await get().runChange(async () => {
         await waitForCreation(highlightId);
         await callApi('deleteHighlight', { highlightId });

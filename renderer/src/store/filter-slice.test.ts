@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Highlight } from '../../../shared/domain';
-import { emptyFilter, isFilterActive, matchesFilter, selectVisibleHighlights } from './filter-slice';
+import { emptyFilter, isFilterActive, matchesFilter, selectVisibleHighlights, documentCoders } from './filter-slice';
 
 const highlight = (overrides: Partial<Highlight>): Highlight => ({
   id: 'h',
@@ -54,9 +54,24 @@ describe('selectVisibleHighlights', () => {
   it('returns the same array while neither the highlights nor the filter change', () => {
     const highlights = [highlight({ id: 'a', tagIds: ['x'] }), highlight({ id: 'b' })];
     const filter = { ...emptyFilter, tagId: 'x' };
-    const first = selectVisibleHighlights({ highlights, filter });
+    const first = selectVisibleHighlights({ highlights, filter, layerCoder: null });
     expect(first.map((h) => h.id)).toEqual(['a']);
-    expect(selectVisibleHighlights({ highlights, filter })).toBe(first);
-    expect(selectVisibleHighlights({ highlights, filter: emptyFilter })).toBe(highlights);
+    expect(selectVisibleHighlights({ highlights, filter, layerCoder: null })).toBe(first);
+    expect(selectVisibleHighlights({ highlights, filter: emptyFilter, layerCoder: null })).toBe(highlights);
+  });
+
+  it('shows one coder’s layer: their highlights only, then filtered', () => {
+    const highlights = [
+      highlight({ id: 'a', annotator: 'ann', tagIds: ['x'] }),
+      highlight({ id: 'b', annotator: 'ben', tagIds: ['x'] }),
+      highlight({ id: 'c', annotator: 'ben' }),
+    ];
+    const ids = (state: Parameters<typeof selectVisibleHighlights>[0]) =>
+      selectVisibleHighlights(state).map((h) => h.id);
+    expect(ids({ highlights, filter: emptyFilter, layerCoder: 'ben' })).toEqual(['b', 'c']);
+    expect(ids({ highlights, filter: { ...emptyFilter, tagId: 'x' }, layerCoder: 'ben' })).toEqual(['b']);
+    expect(ids({ highlights, filter: emptyFilter, layerCoder: 'zoe' })).toEqual([]);
+    expect(documentCoders(highlights, 'cy')).toEqual(['ann', 'ben', 'cy']);
+    expect(documentCoders([highlight({ annotator: '' })], '')).toEqual([]);
   });
 });

@@ -14,12 +14,17 @@ export const emptyFilter: HighlightFilter = { text: '', tagId: null, holderId: n
 
 export interface FilterSlice {
   filter: HighlightFilter;
+  /** The coder layer: whose highlights the article and the list show (null: every coder's). */
+  layerCoder: string | null;
+  setLayerCoder(coder: string | null): void;
   setFilter(changes: Partial<HighlightFilter>): void;
   clearFilter(): void;
 }
 
 export const createFilterSlice: StateCreator<AppState, [], [], FilterSlice> = (set) => ({
   filter: emptyFilter,
+  layerCoder: null,
+  setLayerCoder: (layerCoder) => set({ layerCoder }),
   setFilter: (changes) => set((s) => ({ filter: { ...s.filter, ...changes } })),
   clearFilter: () => set({ filter: emptyFilter }),
 });
@@ -54,20 +59,47 @@ export function matchesFilter(highlight: Highlight, filter: HighlightFilter): bo
   return true;
 }
 
+const layerMemo = {
+  highlights: null as Highlight[] | null,
+  coder: null as string | null,
+  result: [] as Highlight[],
+};
+
+/** The open document's highlights in the chosen coder layer, in text order (the same array while nothing changed). */
+export function selectLayerHighlights(state: Pick<AppState, 'highlights' | 'layerCoder'>): Highlight[] {
+  if (layerMemo.highlights !== state.highlights || layerMemo.coder !== state.layerCoder) {
+    layerMemo.highlights = state.highlights;
+    layerMemo.coder = state.layerCoder;
+    layerMemo.result =
+      state.layerCoder === null ? state.highlights : state.highlights.filter((h) => h.annotator === state.layerCoder);
+  }
+  return layerMemo.result;
+}
+
 const memo = {
   highlights: null as Highlight[] | null,
   filter: null as HighlightFilter | null,
   result: [] as Highlight[],
 };
 
-/** The open document's highlights that pass the filter, in text order (the same array while nothing changed). */
-export function selectVisibleHighlights(state: Pick<AppState, 'highlights' | 'filter'>): Highlight[] {
-  if (memo.highlights !== state.highlights || memo.filter !== state.filter) {
-    memo.highlights = state.highlights;
+/**
+ * The open document's highlights in the coder layer that pass the filter, in text order (the same array while nothing
+ * changed).
+ */
+export function selectVisibleHighlights(state: Pick<AppState, 'highlights' | 'filter' | 'layerCoder'>): Highlight[] {
+  const layer = selectLayerHighlights(state);
+  if (memo.highlights !== layer || memo.filter !== state.filter) {
+    memo.highlights = layer;
     memo.filter = state.filter;
-    memo.result = isFilterActive(state.filter)
-      ? state.highlights.filter((h) => matchesFilter(h, state.filter))
-      : state.highlights;
+    memo.result = isFilterActive(state.filter) ? layer.filter((h) => matchesFilter(h, state.filter)) : layer;
   }
   return memo.result;
+}
+
+/** Everyone who coded the open document, and the current coder: the layers to choose from, by name. */
+export function documentCoders(highlights: readonly Highlight[], current: string): string[] {
+  const names = new Set(highlights.map((h) => h.annotator));
+  if (current !== '') names.add(current);
+  names.delete('');
+  return [...names].sort((a, b) => a.localeCompare(b));
 }

@@ -62,6 +62,7 @@ export const createWorkspaceSlice: StateCreator<AppState, [], [], WorkspaceSlice
       set({
         ...libraryLists(workspace),
         notices: workspace.notices,
+        suggestedCoder: workspace.suggestedCoder,
         canUndo: workspace.history.undoLabel !== null,
         canRedo: workspace.history.redoLabel !== null,
       });

@@ -1,8 +1,22 @@
-import type { AgreementDocument, AgreementHighlight, AgreementOptions } from '../../shared/agreement/compute-agreement';
-import type { ApiArgs } from '../../shared/api-contract';
-import type { Database } from '../../shared/domain';
-import { ApiFailure } from './api-error';
-import { findDocument, findTag } from './handlers/lookup';
+import type { CsvOptions } from '../csv';
+import type { Database } from '../domain';
+import { documentsAgreementCsv, reliabilityCsv, spansCsv } from './agreement-csv';
+import {
+  computeAgreement,
+  type AgreementDocument,
+  type AgreementHighlight,
+  type AgreementOptions,
+} from './compute-agreement';
+
+/** What an agreement covers: two or more coders, and optionally the documents and the tags. */
+export interface AgreementRequest {
+  coders: readonly string[];
+  documentIds?: readonly string[];
+  tagIds?: readonly string[];
+}
+
+/** A request that names what the library does not hold, or finds nothing to compare. */
+export class AgreementRequestError extends Error {}
 
 /**
  * What an agreement request covers, from the library as it is now: the chosen documents (default: every document
@@ -11,11 +25,17 @@ import { findDocument, findTag } from './handlers/lookup';
  */
 export function agreementInput(
   data: Database,
-  { coders, documentIds, tagIds }: ApiArgs<'getAgreement'>,
+  { coders, documentIds, tagIds }: AgreementRequest,
 ): { documents: AgreementDocument[]; options: AgreementOptions } {
-  for (const id of tagIds ?? []) findTag(data, id);
+  const tagIdSet = new Set(data.tags.map((t) => t.id));
+  const unknownTag = tagIds?.find((id) => !tagIdSet.has(id));
+  if (unknownTag !== undefined) throw new AgreementRequestError(`There is no tag with id "${unknownTag}".`);
   const chosen = new Set(documentIds ?? []);
-  for (const id of chosen) findDocument(data, id);
+  const documentIdSet = new Set(data.documents.map((d) => d.id));
+  const unknownDocument = documentIds?.find((id) => !documentIdSet.has(id));
+  if (unknownDocument !== undefined) {
+    throw new AgreementRequestError(`There is no document with id "${unknownDocument}".`);
+  }
   const coderSet = new Set(coders);
 
   // Records are never changed in place, so the lists built here stay as they are while the computation runs.
@@ -34,12 +54,25 @@ export function agreementInput(
     documents.push({ id: document.id, title: document.title, text: document.text, highlights: highlights ?? [] });
   }
   if (documents.length === 0) {
-    throw new ApiFailure(
-      'invalid-request',
+    throw new AgreementRequestError(
       `No document has highlights by each of ${coders.join(', ')}: choose the documents, or coders who coded the same ones.`,
     );
   }
   return { documents, options: { coders, tags: data.tags, tagIds } };
+}
+
+/** The agreement report as one of its CSV files, from the library as it is (for exports and the command line). */
+export function agreementCsv(
+  data: Database,
+  request: AgreementRequest,
+  part: 'reliability' | 'spans' | 'documents',
+  csv: CsvOptions,
+): string {
+  const { documents, options } = agreementInput(data, request);
+  const report = computeAgreement(documents, options);
+  if (part === 'spans') return spansCsv(report, csv);
+  if (part === 'documents') return documentsAgreementCsv(report, csv);
+  return reliabilityCsv(report, csv);
 }
 
 function codedByAll(highlights: readonly AgreementHighlight[] | undefined, coders: ReadonlySet<string>): boolean {

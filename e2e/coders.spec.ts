@@ -1,0 +1,114 @@
+import { spawnSync } from 'node:child_process';
+import { userInfo } from 'node:os';
+import path from 'node:path';
+import { agreementCsv } from '../shared/agreement/agreement-input';
+import { expect, test } from './fixtures';
+
+const root = path.resolve(__dirname, '..');
+const CLAIM = 'NATO and peacekeeping do not go hand in hand.';
+const MISSION = 'an unarmed observer mission';
+
+test('the coder is asked for once, before the first highlight, with the login name offered', async ({
+  annotator,
+  readDataFile,
+}) => {
+  const { page } = annotator;
+  await annotator.nameCoder(''); // as a library that has never had a coder
+  await annotator.findAndSelect(CLAIM);
+  await page.keyboard.press('1');
+  const dialog = page.getByRole('dialog', { name: 'Who is coding?' });
+  await expect(dialog).toBeVisible();
+  const name = dialog.getByRole('textbox', { name: 'Coder' });
+  await expect(name).toHaveValue(userInfo().username);
+  await name.fill('Ana');
+  await dialog.getByRole('button', { name: 'Start coding' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(annotator.selected.quote).toHaveText(CLAIM); // the passage waited for the name
+  await annotator.waitUntilSaved();
+  await expect(page.locator('.settings-bar').getByRole('textbox', { name: 'Coder' })).toHaveValue('Ana');
+
+  await annotator.highlightWithKey(MISSION, '1'); // asked once: not again
+  await expect(dialog).toBeHidden();
+  const saved = await readDataFile();
+  expect(saved.settings.annotator).toBe('Ana');
+  expect(saved.highlights.map((h) => h.annotator)).toEqual(['Ana', 'Ana']);
+  // Naming the coder is no edit to undo.
+  await page.keyboard.press('Control+z');
+  await page.keyboard.press('Control+z');
+  await annotator.waitUntilSaved();
+  expect((await readDataFile()).settings.annotator).toBe('Ana');
+});
+
+test('two coders code one document: layers, the Agreement view, the same numbers on the command line, adopting', async ({
+  shell,
+  annotator,
+  dataDir,
+  readDataFile,
+}) => {
+  const { page } = annotator;
+  await annotator.nameCoder('ann');
+  await annotator.highlightWithKey(CLAIM, '1');
+  await annotator.highlightWithKey(MISSION, '1');
+  await annotator.nameCoder('ben');
+  await annotator.highlightWithKey(CLAIM, '1');
+  await annotator.highlightWithKey('peacekeeping', '2');
+
+  // Every coder's highlights, each item naming its coder; then one coder's layer.
+  const list = page.getByRole('list', { name: 'Highlights' });
+  await expect(list.locator('.coder-name')).toHaveCount(4);
+  expect((await list.locator('.coder-name').allTextContents()).sort()).toEqual(['ann', 'ann', 'ben', 'ben']);
+  await page.getByRole('combobox', { name: 'Coder layer' }).selectOption('ann');
+  await expect(list.locator('.coder-name')).toHaveText(['ann', 'ann']);
+  await page.getByRole('combobox', { name: 'Coder layer' }).selectOption('');
+
+  // The Agreement view.
+  await page.getByRole('button', { name: 'Agreement…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Intercoder agreement' });
+  await expect(dialog.getByRole('checkbox', { name: /ann/ })).toBeChecked();
+  await dialog.getByRole('button', { name: 'Compute' }).click();
+  const reliability = dialog.getByRole('table').first();
+  await expect(reliability.getByRole('row', { name: /Claim/ }).first()).toBeVisible();
+  const spans = dialog.getByRole('table').nth(1);
+  await expect(spans.getByRole('row')).toHaveCount(3);
+  // ann's CLAIM and ben's CLAIM are one exact match of two spans each.
+  await expect(spans.getByRole('row', { name: /exact/ })).toContainText('0.5000');
+
+  // The command line reads the same library and writes the same numbers.
+  const saved = await readDataFile();
+  const expected = agreementCsv(saved, { coders: ['ann', 'ben'] }, 'reliability', { bom: false, formulaEscape: true });
+  const claimAlpha = expected
+    .split('\r\n')
+    .find((line) => line.startsWith('tag,Claim,'))!
+    .split(',')
+    .at(-1)!;
+  await expect(reliability.getByRole('row', { name: /Claim/ }).first()).toContainText(claimAlpha || '—');
+  if (shell === 'browser') {
+    const cli = spawnSync(
+      process.execPath,
+      [path.join(root, 'out/main/cli.js'), 'agreement', '--data-dir', dataDir, '--coders', 'ann,ben'],
+      { encoding: 'utf8', timeout: 10_000 },
+    );
+    expect(cli.stderr).toBe('');
+    expect(cli.stdout).toBe(expected);
+    expect(cli.stdout.split('\r\n')[0]).toBe(
+      'scope,name,coders,units,percent_agreement,cohen_kappa,krippendorff_alpha',
+    );
+  }
+
+  // A row per document opens it, every coder shown.
+  await dialog.getByRole('table').nth(2).getByRole('button', { name: saved.documents[0]!.title }).click();
+  await expect(dialog).toBeHidden();
+
+  // ann's highlight is hers: ben reads it, and adopts it to change a copy of his own.
+  await list.locator('[data-highlight-id]').filter({ hasText: MISSION }).getByRole('button').first().click();
+  await expect(page.getByRole('note')).toContainText('Coded by ann');
+  await expect(page.getByRole('button', { name: 'Delete (Del)' })).toHaveCount(0);
+  await page.keyboard.press('Delete');
+  await expect(page.getByText("This highlight is ann's: only they can delete it.")).toBeVisible();
+  await page.getByRole('button', { name: 'Adopt as mine' }).click();
+  await annotator.waitUntilSaved();
+  await expect(page.getByRole('note')).toHaveCount(0);
+  const after = await readDataFile();
+  const missions = after.highlights.filter((h) => h.quote === MISSION).map((h) => h.annotator);
+  expect(missions.sort()).toEqual(['ann', 'ben']);
+});

@@ -1,0 +1,241 @@
+import { useEffect, useState } from 'react';
+import { decimal } from '../../../shared/agreement/agreement-csv';
+import type { AgreementReport } from '../../../shared/agreement/compute-agreement';
+import type { Reliability } from '../../../shared/agreement/reliability';
+import type { CoderInfo } from '../../../shared/api-contract';
+import type { ExportKind } from '../../../shared/export/build-export';
+import { inTreeOrder } from '../../../shared/tag-paths';
+import { callApi } from '../api/client';
+import { saveExport } from '../api/save-export';
+import { useAppStore } from '../store/app-store';
+import { Modal } from './Modal';
+import { tagLabel } from './tag-label';
+
+/**
+ * Intercoder agreement (README, "Agreement"): choose two or more coders and a tag, and read Krippendorff's α, Cohen's
+ * κ and percentage agreement per tag and for stances, span matches per pair of coders, and a row per document that
+ * opens it with every coder's highlights shown. Each table is saved as the CSV the command line writes.
+ */
+export function AgreementDialog({ onClose }: { onClose(): void }) {
+  const tags = useAppStore((s) => s.tags);
+  const openDocument = useAppStore((s) => s.openDocument);
+  const setView = useAppStore((s) => s.setView);
+  const setLayerCoder = useAppStore((s) => s.setLayerCoder);
+  const [coders, setCoders] = useState<CoderInfo[] | null>(null);
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [tagId, setTagId] = useState<string>('');
+  const [report, setReport] = useState<AgreementReport | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  useEffect(() => {
+    callApi('listCoders', {}).then(
+      (list) => {
+        setCoders(list);
+        setChosen(list.map((c) => c.name));
+      },
+      (error: Error) => setProblem(`The coders could not be listed: ${error.message}`),
+    );
+  }, []);
+
+  const request = { coders: chosen, ...(tagId ? { tagIds: [tagId] } : {}) };
+  const compute = async (): Promise<void> => {
+    setBusy('Computing agreement…');
+    setProblem(null);
+    try {
+      setReport(await callApi('getAgreement', request));
+    } catch (error) {
+      setReport(null);
+      setProblem((error as Error).message);
+    } finally {
+      setBusy(null);
+    }
+  };
+  const save = async (kind: ExportKind): Promise<void> => {
+    setBusy('Saving…');
+    const result = await saveExport({ kind, coders: chosen, ...(tagId ? { tagIds: [tagId] } : {}), bom: true });
+    setBusy(null);
+    if (!result.saved && 'error' in result && result.error) setProblem(`Not saved: ${result.error}`);
+  };
+  const openAt = async (documentId: string): Promise<void> => {
+    setLayerCoder(null); // every coder's highlights, each coder's marked in their own style
+    await openDocument(documentId);
+    setView('document');
+    onClose();
+  };
+  const toggle = (name: string, on: boolean): void =>
+    setChosen((list) => (on ? [...list, name] : list.filter((n) => n !== name)));
+
+  return (
+    <Modal title="Intercoder agreement" onClose={onClose} className="agreement-dialog">
+      <div className="agreement-choices">
+        <fieldset>
+          <legend>Coders</legend>
+          {coders === null && !problem && <p>Listing coders…</p>}
+          {coders?.length === 0 && <p>No highlight has a coder yet.</p>}
+          {coders?.map((c) => (
+            <label key={c.name} className="choice">
+              <input
+                type="checkbox"
+                checked={chosen.includes(c.name)}
+                onChange={(e) => toggle(c.name, e.target.checked)}
+              />
+              {c.name}{' '}
+              <span className="count">
+                ({c.highlights} highlights in {c.documents} documents)
+              </span>
+            </label>
+          ))}
+        </fieldset>
+        <label className="inline-label">
+          Tags
+          <select value={tagId} onChange={(e) => setTagId(e.target.value)} aria-label="Tags compared">
+            <option value="">Every tag</option>
+            {inTreeOrder(tags).map((t) => (
+              <option key={t.id} value={t.id}>
+                {tagLabel(t, tags)} (with its sub-tags)
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" className="primary" disabled={chosen.length < 2 || !!busy} onClick={() => void compute()}>
+          Compute
+        </button>
+        {chosen.length < 2 && coders && coders.length > 0 && <span className="hint">Choose two coders or more.</span>}
+      </div>
+      {busy && (
+        <div className="export-progress">
+          <progress aria-label={busy} />
+          <span>{busy}</span>
+        </div>
+      )}
+      {problem && (
+        <p role="alert" className="field-error">
+          {problem}
+        </p>
+      )}
+      {report && <AgreementTables report={report} onOpen={(id) => void openAt(id)} onSave={(k) => void save(k)} />}
+    </Modal>
+  );
+}
+
+function AgreementTables({
+  report,
+  onOpen,
+  onSave,
+}: {
+  report: AgreementReport;
+  onOpen(documentId: string): void;
+  onSave(kind: ExportKind): void;
+}) {
+  const percent = (r: Reliability) => (r.percentAgreement === null ? '—' : `${decimal(r.percentAgreement, 100)} %`);
+  const coefficient = (value: number | null) => (value === null ? '—' : decimal(value));
+  return (
+    <div className="agreement-results">
+      <p className="hint">
+        {report.documentCount} documents; coders {report.coders.join(', ')}. Tags are compared word by word; stances by
+        (document, holder, target). — means undefined (no variation).
+      </p>
+      <section aria-labelledby="reliability-heading">
+        <div className="section-heading">
+          <h3 id="reliability-heading">Reliability</h3>
+          <button type="button" onClick={() => onSave('agreement-reliability')}>
+            Save CSV…
+          </button>
+        </div>
+        <table className="agreement-table">
+          <thead>
+            <tr>
+              <th scope="col">Scope</th>
+              <th scope="col">Name</th>
+              <th scope="col">Units</th>
+              <th scope="col">Agreement</th>
+              <th scope="col">Cohen’s κ</th>
+              <th scope="col">Krippendorff’s α</th>
+            </tr>
+          </thead>
+          <tbody>
+            {report.reliability.map((r) => (
+              <tr key={`${r.scope}:${r.tagId ?? r.name}`}>
+                <td>{r.scope}</td>
+                <th scope="row">{r.name}</th>
+                <td>{r.units.toLocaleString('en')}</td>
+                <td>{percent(r)}</td>
+                <td>{coefficient(r.cohenKappa)}</td>
+                <td>{coefficient(r.krippendorffAlpha)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <section aria-labelledby="spans-heading">
+        <div className="section-heading">
+          <h3 id="spans-heading">Spans</h3>
+          <button type="button" onClick={() => onSave('agreement-spans')}>
+            Save CSV…
+          </button>
+        </div>
+        <table className="agreement-table">
+          <thead>
+            <tr>
+              <th scope="col">Coder A</th>
+              <th scope="col">Coder B</th>
+              <th scope="col">Match</th>
+              <th scope="col">Precision</th>
+              <th scope="col">Recall</th>
+              <th scope="col">F1</th>
+            </tr>
+          </thead>
+          <tbody>
+            {report.spans.map((r) => (
+              <tr key={`${r.coderA}:${r.coderB}:${r.match}`}>
+                <td>{r.coderA}</td>
+                <td>{r.coderB}</td>
+                <td>{r.match}</td>
+                <td>{coefficient(r.precision)}</td>
+                <td>{coefficient(r.recall)}</td>
+                <td>{coefficient(r.f1)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <section aria-labelledby="by-document-heading">
+        <div className="section-heading">
+          <h3 id="by-document-heading">By document</h3>
+          <button type="button" onClick={() => onSave('agreement-documents')}>
+            Save CSV…
+          </button>
+        </div>
+        <table className="agreement-table">
+          <thead>
+            <tr>
+              <th scope="col">Document</th>
+              <th scope="col">Highlights ({report.coders.join(' / ')})</th>
+              <th scope="col">Tag agreement</th>
+              <th scope="col">Tag α</th>
+              <th scope="col">Stance α</th>
+              <th scope="col">Overlap F1</th>
+            </tr>
+          </thead>
+          <tbody>
+            {report.documents.map((d) => (
+              <tr key={d.documentId}>
+                <th scope="row">
+                  <button type="button" className="link-button" onClick={() => onOpen(d.documentId)}>
+                    {d.title}
+                  </button>
+                </th>
+                <td>{d.highlights.join(' / ')}</td>
+                <td>{percent(d.tags)}</td>
+                <td>{coefficient(d.tags.krippendorffAlpha)}</td>
+                <td>{coefficient(d.stances.krippendorffAlpha)}</td>
+                <td>{coefficient(d.overlapF1)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+import type { StateCreator } from 'zustand';
+import type { Highlight } from '../../../shared/domain';
+import { callApi } from '../api/client';
+import { sortByPosition } from '../article/highlight-order';
+import type { AppState } from './app-store';
+import type { TextSpan } from './document-slice';
+
+export interface CoderSlice {
+  /** The name offered when the coder is asked for theirs (the login name on this computer). */
+  suggestedCoder: string;
+  /** A highlight waiting for the coder's name before it is made: its passage and the tag it gets. */
+  coderPrompt: { tagId: string; span: TextSpan } | null;
+  /** Names who is coding (no undo step: who works is not an edit of the work). Resolves to success. */
+  setCoder(name: string): Promise<boolean>;
+  askCoderThenHighlight(tagId: string): void;
+  /** Names the coder, then makes the highlight that was waiting for it. */
+  answerCoderPrompt(name: string): Promise<boolean>;
+  cancelCoderPrompt(): void;
+  /** Whether the current coder may change this highlight: their own, or one made before coders were named. */
+  isOwnHighlight(highlight: Pick<Highlight, 'annotator'>): boolean;
+  /** Copies another coder's highlight as the current coder's, and selects the copy. */
+  adoptHighlight(highlightId: string): Promise<void>;
+}
+
+export const createCoderSlice: StateCreator<AppState, [], [], CoderSlice> = (set, get) => ({
+  suggestedCoder: '',
+  coderPrompt: null,
+
+  async setCoder(name) {
+    const trimmed = name.trim();
+    set((s) => ({ settings: { ...s.settings, annotator: trimmed } }));
+    // Not an undo step: the undo and redo buttons stay as they were.
+    return get().runChange(async () => {
+      const settings = await callApi('setCoder', { name: trimmed });
+      set({ settings });
+      const { canUndo, canRedo } = get();
+      return { undoLabel: canUndo ? 'unchanged' : null, redoLabel: canRedo ? 'unchanged' : null };
+    });
+  },
+
+  askCoderThenHighlight(tagId) {
+    const span = get().pendingSelection;
+    if (span) set({ coderPrompt: { tagId, span } });
+  },
+
+  async answerCoderPrompt(name) {
+    const prompt = get().coderPrompt;
+    if (!(await get().setCoder(name))) return false;
+    set({ coderPrompt: null });
+    // The dialog took the focus, and with it the article's selection: the passage is put back to be highlighted.
+    if (prompt) {
+      set({ pendingSelection: prompt.span });
+      await get().highlightSelection(prompt.tagId);
+    }
+    return true;
+  },
+
+  cancelCoderPrompt() {
+    set({ coderPrompt: null });
+  },
+
+  isOwnHighlight(highlight) {
+    return highlight.annotator === '' || highlight.annotator === get().settings.annotator;
+  },
+
+  async adoptHighlight(highlightId) {
+    await get().runChange(async () => {
+      const copy = await callApi('adoptHighlight', { highlightId, id: crypto.randomUUID() });
+      set((s) => ({ highlights: sortByPosition([...s.highlights, copy]), selectedHighlightId: copy.id }));
+    });
+  },
+});
