@@ -8,6 +8,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createBackend } from '../../electron/backend/backend';
 import { writeExportFile } from '../../electron/backend/export-writer';
 import { openStore } from '../../electron/backend/store';
+import { benchAgreement } from './agreement-bench';
 
 const [dataDir, runsArg] = process.argv.slice(2);
 const runs = Number(runsArg ?? 5);
@@ -82,6 +83,8 @@ async function main(): Promise<void> {
   }
   await rm(out, { force: true });
 
+  const agreement = await benchAgreement(store.data);
+
   process.stdout.write(
     JSON.stringify({
       documents: documents.length,
@@ -91,6 +94,7 @@ async function main(): Promise<void> {
       saves,
       rssMb,
       exports,
+      agreement,
     }),
   );
 }

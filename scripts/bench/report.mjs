@@ -147,6 +147,22 @@ export function summarise(raw, sizes) {
       pass: exportMs < 1000 && exportMs <= 3 * floorMs,
     },
     {
+      label: `Agreement, 2 coders × ${n(backend.agreement.highlightsPerCoder)} highlights over ${n(backend.agreement.documents)} documents`,
+      ours: ms(backend.agreement.ms),
+      peer: '',
+      ratio: `naive: ${ms(backend.agreement.naiveEstimateMs)} (timed on ${n(backend.agreement.naiveSampleDocuments)} documents, scaled)`,
+      target: '< 2,000 ms',
+      pass: backend.agreement.ms < 2000,
+    },
+    {
+      label: 'Agreement: longest event-loop block meanwhile',
+      ours: ms(backend.agreement.blockedMs),
+      peer: '',
+      ratio: '',
+      target: '< 50 ms',
+      pass: backend.agreement.blockedMs < 50,
+    },
+    {
       label: 'Export: the same bytes written from a ready buffer (no text to encode)',
       ours: ms(median(backend.exports.map((e) => e.bufferWriteMs))),
       peer: '',

@@ -2,6 +2,7 @@ import { agreementSteps } from '../../../shared/agreement/compute-agreement';
 import type { CoderInfo } from '../../../shared/api-contract';
 import { agreementInput, AgreementRequestError } from '../../../shared/agreement/agreement-input';
 import { ApiFailure } from '../api-error';
+import { inSlices } from '../in-slices';
 import type { HandlerContext, Handlers } from './types';
 
 type AgreementHandlers = Pick<Handlers, 'listCoders' | 'getAgreement'>;
@@ -33,20 +34,4 @@ export function agreementHandlers({ library }: HandlerContext): AgreementHandler
       return await inSlices(agreementSteps(input.documents, input.options));
     },
   };
-}
-
-/** How long the agreement computation holds the backend before it lets other requests in. */
-const SLICE_MS = 12;
-
-/** Runs a generator to its end, giving the event loop a turn whenever a slice of {@link SLICE_MS} is used up. */
-async function inSlices<T>(steps: Generator<undefined, T>): Promise<T> {
-  let sliceStart = performance.now();
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-    if (performance.now() - sliceStart > SLICE_MS) {
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      sliceStart = performance.now();
-    }
-  }
 }

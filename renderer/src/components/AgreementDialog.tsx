@@ -133,8 +133,9 @@ function AgreementTables({
   return (
     <div className="agreement-results">
       <p className="hint">
-        {report.documentCount} documents; coders {report.coders.join(', ')}. Tags are compared word by word; stances by
-        (document, holder, target). — means undefined (no variation).
+        {report.documentCount} {report.documentCount === 1 ? 'document' : 'documents'}; coders{' '}
+        {report.coders.join(', ')}. Tags are compared word by word; stances by (document, holder, target). — means
+        undefined (no variation).
       </p>
       <section aria-labelledby="reliability-heading">
         <div className="section-heading">
