@@ -125,6 +125,14 @@ export const apiArgumentSchemas = {
     bounds: spanSchema.optional(),
   }),
   deleteHighlight: z.strictObject({ highlightId: idSchema }),
+  /** Accepts a coder's version of a disagreement: a copy in the `curated` layer (same span, tags, stances, note). */
+  curateHighlight: z.strictObject({ highlightId: idSchema, id: z.uuid().optional() }),
+  /** Rejects a disagreement (no version kept), or takes the rejection back; one step to undo. */
+  rejectDisagreement: z.strictObject({
+    documentId: idSchema,
+    key: z.string().min(1).max(20_000),
+    rejected: z.boolean(),
+  }),
   /** Copies another coder's highlight as the current coder's own (same span, tags, stances and note). */
   adoptHighlight: z.strictObject({ highlightId: idSchema, id: z.uuid().optional() }),
 
@@ -329,6 +337,8 @@ export interface ApiResults {
   updateHighlight: Highlight;
   deleteHighlight: { highlightId: string };
   adoptHighlight: Highlight;
+  curateHighlight: Highlight;
+  rejectDisagreement: Settings;
   createTag: Tag;
   updateTag: Tag;
   deleteTag: { tagId: string };

@@ -133,6 +133,11 @@ export const settingsSchema = z.object({
   snapToWords: z.boolean(),
   /** Where the analyst was in each document: the text offset at the top of the view, to reopen there. */
   readingPositions: z.record(z.string(), z.number().int().nonnegative()),
+  /**
+   * Disagreements an adjudicator rejected (no version kept), by document id: each the key of its passage
+   * (shared/agreement/disagreements.ts). Absent until the first rejection.
+   */
+  rejectedDisagreements: z.record(z.string(), z.array(z.string()).readonly()).optional(),
   /** The Export dialog's last choices (what, which part, the CSV options); absent until the first choice. */
   exportChoices: z
     .object({

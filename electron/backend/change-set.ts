@@ -53,7 +53,9 @@ export function applyChanges(data: Database, changes: readonly Change[], directi
         // Only the fields the change changed: where the analyst is reading is saved apart from undo steps, and
         // undoing a setting must not move it.
         const [f, t] = [from as Settings, to as Settings];
-        const changed = (Object.keys(t) as Array<keyof Settings>).filter((key) => f[key] !== t[key]);
+        // Both sides' keys: an optional setting absent before the change is taken away again by its undo.
+        const keys = new Set([...Object.keys(f), ...Object.keys(t)]) as Set<keyof Settings>;
+        const changed = [...keys].filter((key) => f[key] !== t[key]);
         data.settings = { ...data.settings, ...Object.fromEntries(changed.map((key) => [key, t[key]])) };
         break;
       }

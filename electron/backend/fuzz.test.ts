@@ -57,6 +57,16 @@ function validCalls(ids: { documentId: string; highlightId: string; tagId: strin
     countEntityUses: { payload: {}, fields: {}, required: [] },
     listCoders: { payload: {}, fields: {}, required: [] },
     setCoder: { payload: { name: 'ann' }, fields: { name: 'string' }, required: ['name'] },
+    curateHighlight: {
+      payload: { highlightId: ids.highlightId },
+      fields: { highlightId: 'id', id: 'id' },
+      required: ['highlightId'],
+    },
+    rejectDisagreement: {
+      payload: { documentId: ids.documentId, key: 'a+b', rejected: true },
+      fields: { documentId: 'id', key: 'string', rejected: 'boolean' },
+      required: ['documentId', 'key', 'rejected'],
+    },
     adoptHighlight: {
       payload: { highlightId: ids.highlightId },
       fields: { highlightId: 'id', id: 'id' },

@@ -171,3 +171,26 @@ describe('coders and their own highlights', () => {
     expect(ann.store.data.highlights).toHaveLength(1);
   });
 });
+
+describe('adjudication', () => {
+  it('accepts a version into the curated layer and rejects a disagreement, each one step to undo', async () => {
+    const ann = await codedLibrary('ann', ['NATO and peacekeeping']);
+    const [annsHighlight] = ann.store.data.highlights;
+    const curated = await callOk(ann.backend, 'curateHighlight', { highlightId: annsHighlight!.id });
+    expect(curated).toMatchObject({ annotator: 'curated', start: annsHighlight!.start, tagIds: annsHighlight!.tagIds });
+    await callOk(ann.backend, 'setCoder', { name: 'ben' });
+    // The curated layer is edited by whoever adjudicates.
+    await callOk(ann.backend, 'updateHighlight', { highlightId: curated.id, note: 'adjudicated' });
+    const settings = await callOk(ann.backend, 'rejectDisagreement', {
+      documentId: ann.document.id,
+      key: 'a+b',
+      rejected: true,
+    });
+    expect(settings.rejectedDisagreements).toEqual({ [ann.document.id]: ['a+b'] });
+    expect((await callOk(ann.backend, 'undo', {})).label).toBe('Reject disagreement');
+    expect(ann.store.data.settings.rejectedDisagreements ?? {}).toEqual({});
+    await callOk(ann.backend, 'undo', {}); // the note
+    expect((await callOk(ann.backend, 'undo', {})).label).toBe("Accept ann's version");
+    expect(ann.store.data.highlights.map((h) => h.annotator)).toEqual(['ann']);
+  });
+});

@@ -28,6 +28,8 @@ const api = {
   updateHighlight: call('updateHighlight'),
   deleteHighlight: call('deleteHighlight'),
   adoptHighlight: call('adoptHighlight'),
+  curateHighlight: call('curateHighlight'),
+  rejectDisagreement: call('rejectDisagreement'),
   createTag: call('createTag'),
   updateTag: call('updateTag'),
   deleteTag: call('deleteTag'),

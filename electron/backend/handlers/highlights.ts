@@ -1,5 +1,6 @@
 import type { StanceInput } from '../../../shared/api-contract';
 import type { Database, Entity, Highlight, Stance, StoredDocument } from '../../../shared/domain';
+import { CURATED_CODER } from '../../../shared/agreement/disagreements';
 import { quoteWithContext, splitsSurrogatePair } from '../../../shared/text-context';
 import { ApiFailure } from '../api-error';
 import { insert, remove, replace, type Change } from '../change-set';
@@ -9,7 +10,15 @@ import { findDocument, findEntity, findHighlight, findTag, sameName } from './lo
 import type { HandlerContext, Handlers } from './types';
 import { definedOnly } from './workspace';
 
-type HighlightHandlers = Pick<Handlers, 'createHighlight' | 'updateHighlight' | 'deleteHighlight' | 'adoptHighlight'>;
+type HighlightHandlers = Pick<
+  Handlers,
+  | 'createHighlight'
+  | 'updateHighlight'
+  | 'deleteHighlight'
+  | 'adoptHighlight'
+  | 'curateHighlight'
+  | 'rejectDisagreement'
+>;
 
 /**
  * A coder changes only their own highlights (and those made before coders were named): another coder's are their
@@ -17,7 +26,8 @@ type HighlightHandlers = Pick<Handlers, 'createHighlight' | 'updateHighlight' | 
  */
 function checkOwnHighlight(data: Database, highlight: Highlight): void {
   const coder = data.settings.annotator;
-  if (highlight.annotator !== '' && highlight.annotator !== coder) {
+  // The curated layer is the team's adjudicated version: whoever adjudicates edits it.
+  if (highlight.annotator !== '' && highlight.annotator !== CURATED_CODER && highlight.annotator !== coder) {
     throw new ApiFailure(
       'conflict',
       `This highlight is ${highlight.annotator}'s; ${coder === '' ? 'you' : coder} can adopt it (a copy of your own) to change it.`,
@@ -152,6 +162,42 @@ export function highlightHandlers({ library, now }: HandlerContext): HighlightHa
       };
       await library.commit('Adopt highlight', [insert('highlights', copy)]);
       return copy;
+    },
+
+    async curateHighlight({ highlightId, id }) {
+      const { data } = library;
+      const original = findHighlight(data, highlightId);
+      if (original.annotator === CURATED_CODER) throw new ApiFailure('invalid-request', 'This is the curated version.');
+      if (id && data.highlights.some((h) => h.id === id)) {
+        throw new ApiFailure('conflict', `A highlight with id ${id} exists already.`);
+      }
+      const timestamp = now().toISOString();
+      const copy: Highlight = {
+        ...original,
+        id: id ?? newId(),
+        annotator: CURATED_CODER,
+        createdAt: timestamp,
+        updatedAt: timestamp,
+      };
+      await library.commit(`Accept ${original.annotator || 'unnamed'}'s version`, [insert('highlights', copy)]);
+      return copy;
+    },
+
+    async rejectDisagreement({ documentId, key, rejected }) {
+      const { data } = library;
+      findDocument(data, documentId);
+      const before = data.settings;
+      const keys = new Set(before.rejectedDisagreements?.[documentId] ?? []);
+      if (rejected) keys.add(key);
+      else keys.delete(key);
+      const after = {
+        ...before,
+        rejectedDisagreements: { ...before.rejectedDisagreements, [documentId]: [...keys] },
+      };
+      await library.commit(rejected ? 'Reject disagreement' : 'Reopen disagreement', [
+        { kind: 'settings', before, after },
+      ]);
+      return after;
     },
   };
 }
