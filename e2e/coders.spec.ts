@@ -112,3 +112,56 @@ test('two coders code one document: layers, the Agreement view, the same numbers
   const missions = after.highlights.filter((h) => h.quote === MISSION).map((h) => h.annotator);
   expect(missions.sort()).toEqual(['ann', 'ben']);
 });
+
+test('two coders side by side, then curated: accept one version, reject another, undo both', async ({
+  annotator,
+  readDataFile,
+}) => {
+  const { page } = annotator;
+  await annotator.nameCoder('ann');
+  await annotator.highlightWithKey(CLAIM, '1'); // Claim
+  await annotator.highlightWithKey(MISSION, '1');
+  await annotator.nameCoder('ben');
+  await annotator.highlightWithKey(CLAIM, '2'); // Evidence: the same passage, another tag
+  await annotator.highlightWithKey('peacekeeping', '2'); // ann lacks it
+  await annotator.highlightWithKey(MISSION, '1'); // agreed
+
+  // Side by side: ann's highlights in the article, ben's in a copy beside it, scrolled together.
+  await page.getByRole('combobox', { name: 'Coder layer' }).selectOption({ label: 'ann | ben' });
+  const compare = page.getByRole('region', { name: "ben's highlights, side by side" });
+  await expect(compare).toBeVisible();
+  await expect
+    .poll(async () => {
+      const painted = await annotator.paintedRanges();
+      return [painted['sa-tag-0'], painted['sb-tag-0'], painted['sb-tag-1']];
+    })
+    .toEqual([2, 1, 2]);
+  const main = page.getByRole('region', { name: /^Article text/ });
+  await main.evaluate((el) => (el.scrollTop = 300));
+  await expect.poll(() => compare.evaluate((el) => el.scrollTop)).toBe(300);
+
+  // Curation: the two passages they disagree on, underlined in the text.
+  await page.getByRole('button', { name: 'Curate' }).click();
+  await expect(compare).toBeHidden(); // curating shows every coder's highlights in one article
+  const status = page.getByRole('status').filter({ hasText: 'disagreements open' });
+  await expect(status).toHaveText('2 of 2 disagreements open');
+  expect((await annotator.paintedRanges())['sa-disagreements']).toBe(2);
+  const items = page.getByRole('list', { name: 'Disagreements' }).locator(':scope > li');
+  await items.filter({ hasText: CLAIM }).getByRole('button', { name: "Accept ann's" }).click();
+  await expect(status).toHaveText('1 of 2 disagreements open');
+  await items.filter({ hasText: 'peacekeeping' }).getByRole('button', { name: 'Reject' }).click();
+  await expect(status).toHaveText('0 of 2 disagreements open');
+  await annotator.waitUntilSaved();
+  let saved = await readDataFile();
+  const curated = saved.highlights.filter((h) => h.annotator === 'curated');
+  expect(curated.map((h) => [h.quote, h.tagIds])).toEqual([[CLAIM, [saved.tags[0]!.id]]]);
+  expect(Object.values(saved.settings.rejectedDisagreements ?? {}).flat()).toHaveLength(1);
+
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(status).toHaveText('1 of 2 disagreements open');
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(status).toHaveText('2 of 2 disagreements open');
+  await annotator.waitUntilSaved();
+  saved = await readDataFile();
+  expect(saved.highlights.filter((h) => h.annotator === 'curated')).toEqual([]);
+});

@@ -2,6 +2,8 @@ import { useEffect } from 'react';
 import { ArticleView } from './components/ArticleView';
 import { AgreementDialog } from './components/AgreementDialog';
 import { CoderDialog } from './components/CoderDialog';
+import { ComparePane } from './components/ComparePane';
+import { CurationPanel } from './components/CurationPanel';
 import { CodebookBar } from './components/CodebookBar';
 import { CodebookDialog } from './components/CodebookDialog';
 import { ConfirmDialog } from './components/ConfirmDialog';
@@ -36,6 +38,10 @@ export function App() {
   const documentCount = useAppStore((s) => s.documents.length);
   const hasDocument = useAppStore((s) => s.document !== null);
   const coderPrompt = useAppStore((s) => s.coderPrompt);
+  const curating = useAppStore((s) => s.curating);
+  const layerCoder = useAppStore((s) => s.layerCoder);
+  const compareCoder = useAppStore((s) => s.compareCoder);
+  const setCurating = useAppStore((s) => s.setCurating);
   useShortcuts();
 
   useEffect(() => {
@@ -87,6 +93,17 @@ export function App() {
           <button type="button" onClick={() => setOpenDialog('entities')}>
             Holders &amp; targets
           </button>
+          <button
+            type="button"
+            aria-pressed={curating}
+            disabled={!hasDocument}
+            onClick={() => {
+              setCurating(!curating);
+              setView('document');
+            }}
+          >
+            Curate
+          </button>
           <button type="button" onClick={() => setOpenDialog('agreement')}>
             Agreement…
           </button>
@@ -109,12 +126,21 @@ export function App() {
         <div className="workspace">
           <main className="document-pane">
             {findOpen && <FindBar />}
-            <ArticleView />
+            {compareCoder === null ? (
+              <ArticleView />
+            ) : (
+              <div className="side-by-side">
+                <p className="pane-label">{layerCoder}</p>
+                <p className="pane-label">{compareCoder}</p>
+                <ArticleView />
+                <ComparePane />
+              </div>
+            )}
           </main>
           <aside className="side-pane" aria-label="Annotation tools">
             <CodebookBar onManage={() => setOpenDialog('codebook')} />
             <SelectedHighlightPanel />
-            <HighlightList />
+            {curating ? <CurationPanel /> : <HighlightList />}
             <DocumentMemo />
           </aside>
         </div>

@@ -15,6 +15,16 @@ export function registerArticle(root: HTMLElement | null, list: HTMLElement[]): 
   paragraphs = list;
 }
 
+/** The article's scrolling element, as registered (null while no article is shown). */
+export function articleScroller(): HTMLElement | null {
+  return scroller;
+}
+
+/** The article's paragraphs as registered (empty while no article is shown). */
+export function articleParagraphs(): readonly HTMLElement[] {
+  return paragraphs;
+}
+
 /** Scrolls the article so that the span is in view (a third of the way down), if it is not already. */
 export function scrollSpanIntoView(span: TextSpan): void {
   const rect = spanToRange(paragraphs, span)?.getBoundingClientRect();

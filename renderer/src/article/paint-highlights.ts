@@ -20,6 +20,7 @@ const UNTAGGED = `${PREFIX}untagged`;
 const SELECTED = `${PREFIX}selected`;
 const PENDING = `${PREFIX}pending`;
 const DIMMED = `${PREFIX}dimmed`;
+const DISAGREEMENTS = `${PREFIX}disagreements`;
 const OVERLAP = `${PREFIX}overlap-`;
 const coderHighlightName = (style: number): string => `${PREFIX}coder-${style}`;
 
@@ -85,6 +86,7 @@ export function syncHighlightStyles(tags: readonly Tag[]): void {
     rules.push(`::highlight(${coderHighlightName(i)}) { text-decoration: overline 2px ${style} ${colour}; }`),
   );
   rules.push(`::highlight(${SELECTED}) { text-decoration: underline 3px #1a5fb4; text-underline-offset: 4px; }`);
+  rules.push(`::highlight(${DISAGREEMENTS}) { text-decoration: underline 2px wavy #c01c28; }`);
   rules.push(`::highlight(${PENDING}) { background-color: #1a5fb440; text-decoration: underline 1px dashed #1a5fb4; }`);
   styleSheet.replaceSync(rules.join('\n'));
 }
@@ -132,7 +134,9 @@ export function paintHighlights(
   // The entries a highlight is in follow from the tags' positions and the coders' styles: either changed, start afresh.
   const tagKey = `${tags.map((t) => t.id).join(' ')}|${coderStyles ? [...coderStyles].join(' ') : ''}`;
   if (!last || last.paragraphs !== paragraphs || last.tagKey !== tagKey) {
-    for (const name of [...registry.keys()]) if (name.startsWith(PREFIX) && name !== PENDING) registry.delete(name);
+    for (const name of [...registry.keys()]) {
+      if (name.startsWith(PREFIX) && name !== PENDING && name !== DISAGREEMENTS) registry.delete(name);
+    }
     last = { paragraphs, tagKey, painted: new Map(), overlaps: new Map() };
   }
   const { painted } = last;
@@ -269,4 +273,11 @@ export function paintPendingSelection(paragraphs: readonly HTMLElement[], span: 
   const range = span && spanToRange(paragraphs, span);
   if (range) CSS.highlights.set(PENDING, new Highlight(range));
   else CSS.highlights.delete(PENDING);
+}
+
+/** Curation: the passages where coders disagree and that are still open, with a wavy line under them. */
+export function paintDisagreements(paragraphs: readonly HTMLElement[], spans: readonly TextSpan[]): void {
+  const ranges = spans.flatMap((span) => spanToRange(paragraphs, span) ?? []);
+  if (ranges.length > 0) CSS.highlights.set(DISAGREEMENTS, new Highlight(...ranges));
+  else CSS.highlights.delete(DISAGREEMENTS);
 }

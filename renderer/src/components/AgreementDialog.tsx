@@ -20,7 +20,7 @@ export function AgreementDialog({ onClose }: { onClose(): void }) {
   const tags = useAppStore((s) => s.tags);
   const openDocument = useAppStore((s) => s.openDocument);
   const setView = useAppStore((s) => s.setView);
-  const setLayerCoder = useAppStore((s) => s.setLayerCoder);
+  const setSideBySide = useAppStore((s) => s.setSideBySide);
   const [coders, setCoders] = useState<CoderInfo[] | null>(null);
   const [chosen, setChosen] = useState<string[]>([]);
   const [tagId, setTagId] = useState<string>('');
@@ -57,9 +57,10 @@ export function AgreementDialog({ onClose }: { onClose(): void }) {
     setBusy(null);
     if (!result.saved && 'error' in result && result.error) setProblem(`Not saved: ${result.error}`);
   };
-  const openAt = async (documentId: string): Promise<void> => {
-    setLayerCoder(null); // every coder's highlights, each coder's marked in their own style
+  const openAt = async (documentId: string, coders: readonly string[]): Promise<void> => {
     await openDocument(documentId);
+    // The first two coders compared, side by side.
+    setSideBySide(coders[0]!, coders[1]!);
     setView('document');
     onClose();
   };
@@ -114,7 +115,9 @@ export function AgreementDialog({ onClose }: { onClose(): void }) {
           {problem}
         </p>
       )}
-      {report && <AgreementTables report={report} onOpen={(id) => void openAt(id)} onSave={(k) => void save(k)} />}
+      {report && (
+        <AgreementTables report={report} onOpen={(id) => void openAt(id, report.coders)} onSave={(k) => void save(k)} />
+      )}
     </Modal>
   );
 }

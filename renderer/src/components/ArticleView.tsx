@@ -31,7 +31,7 @@ const BLOCK = 40;
  * styles.css): a 1 MB article has 2,000 paragraphs, and styling them all took longer than everything else in opening
  * it. The blocks change nothing else: each paragraph is still one `<p data-start>` with one text node.
  */
-const ArticleText = memo(function ArticleText({ text }: { text: string }) {
+export const ArticleText = memo(function ArticleText({ text }: { text: string }) {
   const blocks = useMemo(() => {
     const paragraphs = splitParagraphs(text);
     return Array.from({ length: Math.ceil(paragraphs.length / BLOCK) }, (_, i) =>
@@ -227,7 +227,7 @@ function scrollToOffset(root: HTMLElement, paragraphs: readonly HTMLElement[], o
   root.scrollTop += paragraph.getBoundingClientRect().top - root.getBoundingClientRect().top;
 }
 
-function caretAt(x: number, y: number): { node: Node; offset: number } | null {
+export function caretAt(x: number, y: number): { node: Node; offset: number } | null {
   const position = window.document.caretPositionFromPoint?.(x, y);
   if (position) return { node: position.offsetNode, offset: position.offset };
   const range = window.document.caretRangeFromPoint?.(x, y);

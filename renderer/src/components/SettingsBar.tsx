@@ -43,21 +43,31 @@ export function SettingsBar() {
   );
 }
 
-/** Whose highlights the article and the list show: every coder's, or one coder's layer. */
+/** Whose highlights the article and the list show: every coder's, one coder's layer, or two coders side by side. */
 export function LayerSelect({ label = 'Show' }: { label?: string }) {
   const highlights = useAppStore((s) => s.highlights);
   const coder = useAppStore((s) => s.settings.annotator);
   const layerCoder = useAppStore((s) => s.layerCoder);
+  const compareCoder = useAppStore((s) => s.compareCoder);
   const setLayerCoder = useAppStore((s) => s.setLayerCoder);
+  const setSideBySide = useAppStore((s) => s.setSideBySide);
   const coders = documentCoders(highlights, coder);
   if (layerCoder !== null && !coders.includes(layerCoder)) coders.push(layerCoder);
+  const pairs = coders.flatMap((a, i) => coders.slice(i + 1).map((b) => [a, b] as const));
+  const value = compareCoder !== null ? `pair:${layerCoder}\u0000${compareCoder}` : (layerCoder ?? '');
   return (
     <label className="inline-label">
       {label}
       <select
         aria-label="Coder layer"
-        value={layerCoder ?? ''}
-        onChange={(e) => setLayerCoder(e.target.value === '' ? null : e.target.value)}
+        value={value}
+        onChange={(e) => {
+          const chosen = e.target.value;
+          if (chosen.startsWith('pair:')) {
+            const [left, right] = chosen.slice('pair:'.length).split('\u0000');
+            setSideBySide(left!, right!);
+          } else setLayerCoder(chosen === '' ? null : chosen);
+        }}
       >
         <option value="">All coders</option>
         {coders.map((name) => (
@@ -65,6 +75,15 @@ export function LayerSelect({ label = 'Show' }: { label?: string }) {
             {name === coder ? `${name} (you)` : name}
           </option>
         ))}
+        {pairs.length > 0 && (
+          <optgroup label="Side by side">
+            {pairs.map(([a, b]) => (
+              <option key={`${a}|${b}`} value={`pair:${a}\u0000${b}`}>
+                {a} | {b}
+              </option>
+            ))}
+          </optgroup>
+        )}
       </select>
     </label>
   );

@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { Highlight } from '../../../shared/domain';
+import { CURATED_CODER } from '../../../shared/agreement/disagreements';
 import { callApi } from '../api/client';
 import { sortByPosition } from '../article/highlight-order';
 import type { AppState } from './app-store';
@@ -20,6 +21,10 @@ export interface CoderSlice {
   isOwnHighlight(highlight: Pick<Highlight, 'annotator'>): boolean;
   /** Copies another coder's highlight as the current coder's, and selects the copy. */
   adoptHighlight(highlightId: string): Promise<void>;
+  /** Accepts a coder's version of a disagreement into the curated layer, and selects it there (to edit if need be). */
+  curateHighlight(highlightId: string): Promise<void>;
+  /** Rejects a disagreement in the open document, or reopens it. */
+  rejectDisagreement(documentId: string, key: string, rejected: boolean): Promise<void>;
 }
 
 export const createCoderSlice: StateCreator<AppState, [], [], CoderSlice> = (set, get) => ({
@@ -60,13 +65,28 @@ export const createCoderSlice: StateCreator<AppState, [], [], CoderSlice> = (set
   },
 
   isOwnHighlight(highlight) {
-    return highlight.annotator === '' || highlight.annotator === get().settings.annotator;
+    const { annotator } = highlight;
+    // The curated layer is the team's adjudicated version: whoever adjudicates edits it.
+    return annotator === '' || annotator === CURATED_CODER || annotator === get().settings.annotator;
   },
 
   async adoptHighlight(highlightId) {
     await get().runChange(async () => {
       const copy = await callApi('adoptHighlight', { highlightId, id: crypto.randomUUID() });
       set((s) => ({ highlights: sortByPosition([...s.highlights, copy]), selectedHighlightId: copy.id }));
+    });
+  },
+
+  async curateHighlight(highlightId) {
+    await get().runChange(async () => {
+      const copy = await callApi('curateHighlight', { highlightId, id: crypto.randomUUID() });
+      set((s) => ({ highlights: sortByPosition([...s.highlights, copy]), selectedHighlightId: copy.id }));
+    });
+  },
+
+  async rejectDisagreement(documentId, key, rejected) {
+    await get().runChange(async () => {
+      set({ settings: await callApi('rejectDisagreement', { documentId, key, rejected }) });
     });
   },
 });

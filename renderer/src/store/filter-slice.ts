@@ -16,7 +16,12 @@ export interface FilterSlice {
   filter: HighlightFilter;
   /** The coder layer: whose highlights the article and the list show (null: every coder's). */
   layerCoder: string | null;
+  /** Side by side: the coder whose highlights a second copy of the article shows (the first shows `layerCoder`'s). */
+  compareCoder: string | null;
+  /** One coder's layer (or every coder's, with null); ends a side-by-side comparison. */
   setLayerCoder(coder: string | null): void;
+  /** Two coders side by side: `left`'s highlights in the article, `right`'s in a copy beside it. */
+  setSideBySide(left: string, right: string): void;
   setFilter(changes: Partial<HighlightFilter>): void;
   clearFilter(): void;
 }
@@ -24,7 +29,9 @@ export interface FilterSlice {
 export const createFilterSlice: StateCreator<AppState, [], [], FilterSlice> = (set) => ({
   filter: emptyFilter,
   layerCoder: null,
-  setLayerCoder: (layerCoder) => set({ layerCoder }),
+  compareCoder: null,
+  setLayerCoder: (layerCoder) => set({ layerCoder, compareCoder: null }),
+  setSideBySide: (left, right) => set({ layerCoder: left, compareCoder: right, curating: false }),
   setFilter: (changes) => set((s) => ({ filter: { ...s.filter, ...changes } })),
   clearFilter: () => set({ filter: emptyFilter }),
 });

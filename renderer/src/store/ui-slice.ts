@@ -10,6 +10,9 @@ export interface UiSlice {
   articleHint: string | null;
   /** The selected-highlight panel folded to one line, leaving the list the room (kept while the app runs). */
   panelCollapsed: boolean;
+  /** Curation mode: the side pane lists the coders' disagreements in the open document, to resolve. */
+  curating: boolean;
+  setCurating(curating: boolean): void;
   setPanelCollapsed(collapsed: boolean): void;
   setOpenDialog(dialog: OpenDialog): void;
   setFindOpen(open: boolean): void;
@@ -21,6 +24,11 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   findOpen: false,
   articleHint: null,
   panelCollapsed: false,
+  curating: false,
+  // Curating shows every coder's highlights (a disagreement is between layers), and folds the selected highlight's
+  // panel to one line, leaving the list of disagreements the room.
+  setCurating: (curating) =>
+    set(curating ? { curating, layerCoder: null, compareCoder: null, panelCollapsed: true } : { curating }),
   setPanelCollapsed: (panelCollapsed) => set({ panelCollapsed }),
   setOpenDialog: (openDialog) => set({ openDialog }),
   setFindOpen: (findOpen) => set({ findOpen }),
