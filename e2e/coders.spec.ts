@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import path from 'node:path';
 import { agreementCsv } from '../shared/agreement/agreement-input';
@@ -98,6 +100,8 @@ test('two coders code one document: layers, the Agreement view, the same numbers
   // A row per document opens it, every coder shown.
   await dialog.getByRole('table').nth(2).getByRole('button', { name: saved.documents[0]!.title }).click();
   await expect(dialog).toBeHidden();
+  await expect(page.getByRole('region', { name: "ben's highlights, side by side" })).toBeVisible();
+  await page.getByRole('combobox', { name: 'Coder layer' }).selectOption('');
 
   // ann's highlight is hers: ben reads it, and adopts it to change a copy of his own.
   await list.locator('[data-highlight-id]').filter({ hasText: MISSION }).getByRole('button').first().click();
@@ -164,4 +168,61 @@ test('two coders side by side, then curated: accept one version, reject another,
   await annotator.waitUntilSaved();
   saved = await readDataFile();
   expect(saved.highlights.filter((h) => h.annotator === 'curated')).toEqual([]);
+});
+
+test('another coder’s backup merges in through Import, said per coder, once; Export chooses whose highlights', async ({
+  shell,
+  annotator,
+  readDataFile,
+}, testInfo) => {
+  test.skip(shell !== 'browser', 'In browser mode an export is a download; Electron shows a native save dialog.');
+  const { page } = annotator;
+  await annotator.nameCoder('ann');
+  await annotator.highlightWithKey(CLAIM, '1');
+  await page.getByRole('button', { name: 'Export…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export' });
+  await dialog.getByRole('radio', { name: /Project backup/ }).check();
+  let downloading = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+  const ours = path.join(testInfo.outputPath(), 'ours.json');
+  await (await downloading).saveAs(ours);
+
+  // Zoe's library: the same article (another id, the same text), her own highlight of another passage.
+  const backup = JSON.parse(await readFile(ours, 'utf8'));
+  const [document] = backup.documents;
+  const start = document.text.indexOf(MISSION);
+  document.id = randomUUID();
+  backup.highlights = [
+    {
+      ...backup.highlights[0],
+      id: randomUUID(),
+      documentId: document.id,
+      start,
+      end: start + MISSION.length,
+      quote: MISSION,
+      annotator: 'zoe',
+    },
+  ];
+  const zoes = path.join(testInfo.outputPath(), 'zoe.json');
+  await writeFile(zoes, JSON.stringify(backup));
+  await dialog.locator('input[type=file]').setInputFiles(zoes);
+  await expect(dialog.getByRole('status')).toContainText('0 documents added (1 already there), 1 highlights added');
+  await expect(dialog.getByRole('status')).toContainText('Highlights by coder: zoe 1.');
+  await dialog.locator('input[type=file]').setInputFiles(zoes);
+  await expect(dialog.getByRole('status')).toContainText('0 highlights added (1 already there)');
+  const saved = await readDataFile();
+  expect(saved.documents).toHaveLength(1);
+  expect(saved.highlights.map((h) => h.annotator).sort()).toEqual(['ann', 'zoe']);
+
+  // Whose highlights an export holds: untick ann.
+  await dialog.getByRole('radio', { name: /^Annotations \(annotations.csv/ }).check();
+  await dialog.getByRole('group', { name: 'Coders' }).getByRole('checkbox', { name: 'ann' }).uncheck();
+  downloading = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+  const csv = path.join(testInfo.outputPath(), 'annotations.csv');
+  await (await downloading).saveAs(csv);
+  const rows = (await readFile(csv, 'utf8')).trimEnd().split('\r\n');
+  expect(rows).toHaveLength(2);
+  expect(rows[1]).toContain(MISSION);
+  expect(rows[1]).toContain(',zoe,');
 });

@@ -24,6 +24,9 @@ export function AgreementDialog({ onClose }: { onClose(): void }) {
   const [coders, setCoders] = useState<CoderInfo[] | null>(null);
   const [chosen, setChosen] = useState<string[]>([]);
   const [tagId, setTagId] = useState<string>('');
+  const openDocumentSummary = useAppStore((s) => s.document);
+  const ticked = useAppStore((s) => s.tickedDocumentIds);
+  const [which, setWhich] = useState<'coded' | 'open' | 'ticked'>('coded');
   const [report, setReport] = useState<AgreementReport | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -38,7 +41,9 @@ export function AgreementDialog({ onClose }: { onClose(): void }) {
     );
   }, []);
 
-  const request = { coders: chosen, ...(tagId ? { tagIds: [tagId] } : {}) };
+  const documentIds =
+    which === 'open' && openDocumentSummary ? [openDocumentSummary.id] : which === 'ticked' ? [...ticked] : undefined;
+  const request = { coders: chosen, ...(tagId ? { tagIds: [tagId] } : {}), ...(documentIds ? { documentIds } : {}) };
   const compute = async (): Promise<void> => {
     setBusy('Computing agreement…');
     setProblem(null);
@@ -53,7 +58,7 @@ export function AgreementDialog({ onClose }: { onClose(): void }) {
   };
   const save = async (kind: ExportKind): Promise<void> => {
     setBusy('Saving…');
-    const result = await saveExport({ kind, coders: chosen, ...(tagId ? { tagIds: [tagId] } : {}), bom: true });
+    const result = await saveExport({ kind, ...request, bom: true });
     setBusy(null);
     if (!result.saved && 'error' in result && result.error) setProblem(`Not saved: ${result.error}`);
   };
@@ -87,6 +92,40 @@ export function AgreementDialog({ onClose }: { onClose(): void }) {
               </span>
             </label>
           ))}
+        </fieldset>
+        <fieldset>
+          <legend>Documents</legend>
+          <label className="choice">
+            <input
+              type="radio"
+              name="agreement-documents"
+              checked={which === 'coded'}
+              onChange={() => setWhich('coded')}
+            />
+            Every document each of them coded
+          </label>
+          {openDocumentSummary && (
+            <label className="choice">
+              <input
+                type="radio"
+                name="agreement-documents"
+                checked={which === 'open'}
+                onChange={() => setWhich('open')}
+              />
+              The open document ({openDocumentSummary.title})
+            </label>
+          )}
+          {ticked.size > 0 && (
+            <label className="choice">
+              <input
+                type="radio"
+                name="agreement-documents"
+                checked={which === 'ticked'}
+                onChange={() => setWhich('ticked')}
+              />
+              The {ticked.size} documents ticked in the Library
+            </label>
+          )}
         </fieldset>
         <label className="inline-label">
           Tags

@@ -39,12 +39,12 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
   // Whose highlights: every coder's unless some are unticked (shown when the library has more than one coder).
   const [coders, setCoders] = useState<string[]>([]);
   const [unticked, setUnticked] = useState<string[]>([]);
-  useEffect(() => {
-    callApi('listCoders', {}).then(
+  const loadCoders = (): void =>
+    void callApi('listCoders', {}).then(
       (list) => setCoders(list.map((c) => c.name)),
       () => setCoders([]),
     );
-  }, []);
+  useEffect(loadCoders, []);
   const byCoder = scoped && kind !== 'documents';
   const coderScope = byCoder && unticked.length > 0 ? { coders: coders.filter((c) => !unticked.includes(c)) } : {};
   const isCsv = kind === 'annotations' || kind === 'documents' || kind === 'codebook';
@@ -84,8 +84,10 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
         summary = await callApi('importBackup', { content });
         await refresh();
       });
-      if (ok && summary) setMessage({ text: describeImport(file.name, summary), error: false });
-      else
+      if (ok && summary) {
+        setMessage({ text: describeImport(file.name, summary), error: false });
+        loadCoders(); // an import may bring coders in
+      } else
         setMessage({
           text: `${file.name} was not imported: ${appStore.getState().saveError ?? 'unknown error'}`,
           error: true,

@@ -67,7 +67,8 @@ export function LibraryView() {
   const [sort, setSort] = useState<{ key: SortKey; ascending: boolean }>({ key: 'addedAt', ascending: false });
   const [filter, setFilter] = useState('');
   const [variableFilters, setVariableFilters] = useState<Record<string, string>>({});
-  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const selected = useAppStore((s) => s.tickedDocumentIds);
+  const setSelected = useAppStore((s) => s.setTickedDocumentIds);
   const [editing, setEditing] = useState<DocumentSummary | null>(null);
   const [dialog, setDialog] = useState<'paste' | 'variables' | 'bulk' | null>(null);
   const [pages, setPages] = useState(1);
@@ -185,7 +186,7 @@ export function LibraryView() {
                   type="checkbox"
                   aria-label="Select every document shown"
                   checked={allShownSelected}
-                  onChange={() => setSelected(allShownSelected ? new Set() : new Set(shown.map((d) => d.id)))}
+                  onChange={() => setSelected(() => (allShownSelected ? new Set() : new Set(shown.map((d) => d.id))))}
                 />
               </th>
               {COLUMNS.map((c) => (

@@ -18,6 +18,9 @@ export interface ImportReport {
 
 export interface LibrarySlice {
   view: 'document' | 'library';
+  /** The documents ticked in the Library (for a bulk edit, or an agreement over just those). */
+  tickedDocumentIds: ReadonlySet<string>;
+  setTickedDocumentIds(update: (current: ReadonlySet<string>) => ReadonlySet<string>): void;
   importProgress: ImportProgress | null;
   importReport: ImportReport | null;
   setView(view: 'document' | 'library'): void;
@@ -56,6 +59,8 @@ function readAsBase64(file: File): Promise<string> {
 
 export const createLibrarySlice: StateCreator<AppState, [], [], LibrarySlice> = (set, get) => ({
   view: 'document',
+  tickedDocumentIds: new Set(),
+  setTickedDocumentIds: (update) => set((s) => ({ tickedDocumentIds: update(s.tickedDocumentIds) })),
   importProgress: null,
   importReport: null,
 
