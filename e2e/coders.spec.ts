@@ -153,7 +153,16 @@ test('two coders side by side, then curated: accept one version, reject another,
   const items = page.getByRole('list', { name: 'Disagreements' }).locator(':scope > li');
   await items.filter({ hasText: CLAIM }).getByRole('button', { name: "Accept ann's" }).click();
   await expect(status).toHaveText('1 of 2 disagreements open');
-  await items.filter({ hasText: 'peacekeeping' }).getByRole('button', { name: 'Reject' }).click();
+  // Accepted, then edited in the curated layer: the adjudicator may change it, whoever coded the version.
+  await page.getByRole('checkbox', { name: 'Open ones only' }).uncheck();
+  await items.filter({ hasText: CLAIM }).getByRole('button', { name: 'Edit' }).click();
+  await expect(annotator.selected.quote).toHaveText(CLAIM);
+  await expect(page.getByRole('note')).toHaveCount(0);
+  await expect(page.getByRole('textbox', { name: /^Note/ })).toBeEnabled();
+  await items
+    .filter({ has: page.getByRole('button', { name: 'peacekeeping', exact: true }) })
+    .getByRole('button', { name: 'Reject' })
+    .click();
   await expect(status).toHaveText('0 of 2 disagreements open');
   await annotator.waitUntilSaved();
   let saved = await readDataFile();

@@ -13,7 +13,16 @@ export function ipcChannel(method: string): string {
 }
 
 /** Commands the native menu sends to the page (Electron only); the page carries them out as its own shortcuts do. */
-export const menuCommands = ['undo', 'redo', 'find', 'export', 'edit-codebook', 'edit-entities'] as const;
+export const menuCommands = [
+  'undo',
+  'redo',
+  'find',
+  'export',
+  'edit-codebook',
+  'edit-entities',
+  'agreement',
+  'curate',
+] as const;
 export type MenuCommand = (typeof menuCommands)[number];
 
 /** The channel that carries menu commands from main to the page, and the window property that listens to it. */

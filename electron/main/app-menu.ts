@@ -41,6 +41,10 @@ export function buildAppMenuTemplate(send: (command: MenuCommand) => void): Menu
       label: 'Annotate',
       submenu: [command('Edit Codebook…', 'edit-codebook'), command('Holders and Targets…', 'edit-entities')],
     },
+    {
+      label: 'Team',
+      submenu: [command('Intercoder Agreement…', 'agreement'), command('Curate Document', 'curate')],
+    },
     { role: 'viewMenu' },
     { role: 'windowMenu' },
   ];

@@ -194,10 +194,18 @@ describe('native menu', () => {
     ] as const) {
       expect(byLabel(label)).toMatchObject({ accelerator, registerAccelerator: false });
     }
-    for (const label of ['Undo', 'Redo', 'Find in Article', 'Edit Codebook…', 'Holders and Targets…']) {
+    for (const label of [
+      'Undo',
+      'Redo',
+      'Find in Article',
+      'Edit Codebook…',
+      'Holders and Targets…',
+      'Intercoder Agreement…',
+      'Curate Document',
+    ]) {
       (byLabel(label).click as () => void)();
     }
-    expect(sent).toEqual(['undo', 'redo', 'find', 'edit-codebook', 'edit-entities']);
+    expect(sent).toEqual(['undo', 'redo', 'find', 'edit-codebook', 'edit-entities', 'agreement', 'curate']);
   });
 });
 

@@ -27,6 +27,15 @@ export function runMenuCommand(command: MenuCommand): void {
     case 'edit-entities':
       state.setOpenDialog('entities');
       break;
+    case 'agreement':
+      state.setOpenDialog('agreement');
+      break;
+    case 'curate':
+      if (state.document) {
+        state.setCurating(!state.curating);
+        state.setView('document');
+      }
+      break;
     default:
       throw new Error(`Unknown menu command ${String(command satisfies never)}`);
   }

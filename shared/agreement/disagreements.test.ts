@@ -64,6 +64,10 @@ describe('findDisagreements', () => {
     const first = findDisagreements([a], ['ann', 'ben']);
     expect(first[0]!.key).toBe(a.id);
     expect(findDisagreements([a], ['ann', 'ben'], new Set([a.id]))[0]!.resolution).toBe('rejected');
-    expect(findDisagreements([a, mark(CURATED_CODER, 20, 30)], ['ann', 'ben'])[0]!.resolution).toBe('accepted');
+    const curated = mark(CURATED_CODER, 20, 30);
+    expect(findDisagreements([a, curated], ['ann', 'ben'])[0]).toMatchObject({
+      resolution: 'accepted',
+      curatedId: curated.id,
+    });
   });
 });

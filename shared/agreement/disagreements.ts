@@ -20,6 +20,8 @@ export interface Disagreement {
   versions: { coder: string; highlights: Highlight[] }[];
   /** How it was resolved: a curated highlight over the passage, or rejected; null while open. */
   resolution: 'accepted' | 'rejected' | null;
+  /** The curated highlight over the passage, once one was accepted (to edit there). */
+  curatedId: string | null;
 }
 
 const overlapEnough = (a: Highlight, b: Highlight): boolean => {
@@ -84,13 +86,14 @@ export function findDisagreements(
       .map((h) => h.id)
       .sort()
       .join('+');
-    const accepted = curated.some((c) => group.some((h) => overlapEnough(c, h)));
+    const accepted = curated.find((c) => group.some((h) => overlapEnough(c, h)));
     result.push({
       key,
       start,
       end,
       versions,
       resolution: accepted ? 'accepted' : rejected.has(key) ? 'rejected' : null,
+      curatedId: accepted?.id ?? null,
     });
   }
   return result.sort((a, b) => a.start - b.start || a.end - b.end);

@@ -23,6 +23,7 @@ export function CurationPanel() {
   const curate = useAppStore((s) => s.curateHighlight);
   const reject = useAppStore((s) => s.rejectDisagreement);
   const setCurating = useAppStore((s) => s.setCurating);
+  const setPanelCollapsed = useAppStore((s) => s.setPanelCollapsed);
   const everyCoder = useMemo(
     () => documentCoders(highlights, settings.annotator).filter((c) => c !== CURATED_CODER),
     [highlights, settings.annotator],
@@ -94,6 +95,10 @@ export function CurationPanel() {
                 onShow={(h) => selectHighlight(h.id)}
                 onAccept={(h) => void curate(h.id)}
                 onReject={(rejectIt) => void reject(documentId, d.key, rejectIt)}
+                onEdit={(id) => {
+                  selectHighlight(id);
+                  setPanelCollapsed(false);
+                }}
               />
             ))}
           </ul>
@@ -111,6 +116,7 @@ function DisagreementItem({
   onShow,
   onAccept,
   onReject,
+  onEdit,
 }: {
   disagreement: Disagreement;
   text: string;
@@ -119,6 +125,8 @@ function DisagreementItem({
   onShow(highlight: Highlight): void;
   onAccept(highlight: Highlight): void;
   onReject(reject: boolean): void;
+  /** Selects the curated version, with the panel open to edit it. */
+  onEdit(curatedId: string): void;
 }) {
   const passage = text.slice(disagreement.start, disagreement.end);
   const first = disagreement.versions.flatMap((v) => v.highlights)[0];
@@ -173,7 +181,14 @@ function DisagreementItem({
             </button>
           </>
         )}
-        {disagreement.resolution === 'accepted' && <span className="muted">Accepted into “{CURATED_CODER}”.</span>}
+        {disagreement.resolution === 'accepted' && disagreement.curatedId && (
+          <>
+            <span className="muted">Accepted into “{CURATED_CODER}”.</span>{' '}
+            <button type="button" onClick={() => onEdit(disagreement.curatedId!)}>
+              Edit
+            </button>
+          </>
+        )}
       </div>
     </li>
   );
