@@ -181,6 +181,11 @@ export const apiArgumentSchemas = {
   /** Brings a project backup (the file's text) into the library, as one step to undo. */
   importBackup: z.strictObject({ content: z.string().max(MAX_IMPORT_LENGTH) }),
 
+  /**
+   * Brings another project in, as one step to undo, the kind told by the content: a REFI-QDA project (.qdpx, or a bare
+   * .qde), a REFI-QDA codebook (.qdc: codes merged by name path), or a backup of this app.
+   */
+  importProject: z.strictObject({ fileName: z.string().min(1).max(255), data: z.base64().max(MAX_FILE_BASE64) }),
   /** Imports one file (its bytes as base64): .txt, .md, .html/.htm (the article in it), .docx or .pdf. */
   importFile: z.strictObject({
     fileName: z.string().min(1).max(255),
@@ -352,6 +357,7 @@ export interface ApiResults {
   setCoder: Settings;
   updateSettings: Settings;
   importBackup: ImportSummary;
+  importProject: ImportSummary;
   importFile: ImportedDocument;
   importText: ImportedDocument;
   updateDocument: DocumentSummary;

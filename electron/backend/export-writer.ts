@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { open, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { exportRequestSchema, type ApiError, type ExportRequest } from '../../shared/api-contract';
-import { exportBlocks, exportFileTypes, snapshotOf, type ExportFile } from '../../shared/export/build-export';
+import { exportFileTypes, snapshotOf, type ExportFile } from '../../shared/export/build-export';
+import { exportContent } from './exchange/export-content';
 import { invalidRequest } from './api-error';
 import type { Store } from './store';
 
@@ -29,12 +30,12 @@ export async function writeExportBlocks(
   await store.loaded;
   const { kind, documentIds, highlightIds, coders, tagIds, bom = true, formulaEscape = true } = request;
   const scope = { documentIds, highlightIds, coders, tagIds };
-  const blocks = exportBlocks(snapshotOf(store.data), kind, scope, { bom, formulaEscape });
+  const blocks = await exportContent(snapshotOf(store.data), kind, scope, { bom, formulaEscape });
   let bytes = 0;
   // Nothing between starting a write and awaiting it yields to the event loop, so a failed write is always handled.
   let writing = Promise.resolve();
   for (const block of blocks) {
-    const buffer = Buffer.from(block, 'utf8');
+    const buffer = typeof block === 'string' ? Buffer.from(block, 'utf8') : Buffer.from(block);
     bytes += buffer.length;
     await writing;
     writing = write(buffer);

@@ -56,6 +56,11 @@ function validCalls(ids: { documentId: string; highlightId: string; tagId: strin
     },
     countEntityUses: { payload: {}, fields: {}, required: [] },
     listCoders: { payload: {}, fields: {}, required: [] },
+    importProject: {
+      payload: { fileName: 'x.qdc', data: 'PENvZGVCb29rLz4=' },
+      fields: { fileName: 'string', data: 'string' },
+      required: ['fileName', 'data'],
+    },
     setCoder: { payload: { name: 'ann' }, fields: { name: 'string' }, required: ['name'] },
     curateHighlight: {
       payload: { highlightId: ids.highlightId },

@@ -79,7 +79,12 @@ const newId = (): string => randomUUID();
  * kept, and the backup's references are pointed at it; everything else is added. An empty library takes the
  * backup's settings too; a library in use keeps its own.
  */
-export function planImport(data: Database, backup: Backup): { changes: Change[]; summary: ImportSummary } {
+export function planImport(
+  data: Database,
+  backup: Backup,
+  /** `tagsMatched`: the backup's tags that are the library's carry its ids already (REFI-QDA codes, matched by path). */
+  options: { tagsMatched?: boolean } = {},
+): { changes: Change[]; summary: ImportSummary } {
   const changes: Change[] = [];
   const count = () => ({ added: 0, alreadyThere: 0 });
   const summary: ImportSummary = {
@@ -90,6 +95,7 @@ export function planImport(data: Database, backup: Backup): { changes: Change[];
     highlights: count(),
     byCoder: {},
     differentTexts: [],
+    notes: [],
   };
 
   const variables = mapVariables(data, backup, changes, summary.variables);
@@ -120,7 +126,9 @@ export function planImport(data: Database, backup: Backup): { changes: Change[];
   const tagIds = new Map<string, string>();
   const addedTags: Tag[] = [];
   for (const t of backup.tags) {
-    const same = data.tags.find((e) => e.id === t.id) ?? data.tags.find((e) => sameName(e.name, t.name));
+    const same =
+      data.tags.find((e) => e.id === t.id) ??
+      (options.tagsMatched ? undefined : data.tags.find((e) => sameName(e.name, t.name)));
     if (same) {
       tagIds.set(t.id, same.id);
       summary.tags.alreadyThere++;

@@ -5,7 +5,7 @@ import { DATA_FILE_NAME } from '../backend/data-dir';
 import { openStore } from '../backend/store';
 import { libraryOnDisk, useTempDirs } from '../backend/test-support';
 import { cli, writeLibrary } from './test/cli-test-support';
-import { hardCaseLibrary } from './test/hard-cases';
+import { hardCaseLibrary } from '../backend/test/hard-cases';
 
 const tempDir = useTempDirs();
 

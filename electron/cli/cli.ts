@@ -11,12 +11,13 @@ import { CODEBOOK_COLUMNS, codebookRows, documentColumns, documentRows } from '.
 import type { ApiFailure } from '../backend/api-error';
 import { DATA_DIR_ENV, DATA_FILE_NAME, defaultUserDataDir, resolveDataDir } from '../backend/data-dir';
 import { acquireDataLock } from '../backend/data-lock';
+import { exportContent } from '../backend/exchange/export-content';
 import { createBackend } from '../backend/backend';
 import { openStore } from '../backend/store';
 import { readLibrary } from '../backend/storage/read-library';
 
 export const USAGE = `Usage:
-  stance-annotator export --out FILE [--data-dir DIR] [--what annotations|documents|codebook|backup]
+  stance-annotator export --out FILE [--data-dir DIR] [--what annotations|documents|codebook|backup|qdpx|qdc]
                           [--document ID] [--coder NAME]... [--format csv|json] [--no-bom] [--no-formula-escape]
   stance-annotator import --in FILE [--data-dir DIR]
   stance-annotator agreement --coders A,B[,C…] [--data-dir DIR] [--documents ID,…] [--what reliability|spans]
@@ -24,7 +25,8 @@ export const USAGE = `Usage:
 
 export   Writes one export of the library without changing it. FILE "-" writes to standard output.
          --what        annotations (default: one row per highlight × stance), documents, codebook,
-                       or backup (the whole project, JSON, to import back)
+                       backup (the whole project, JSON, to import back), or for MAXQDA, ATLAS.ti,
+                       NVivo…: qdpx (a REFI-QDA project) or qdc (a REFI-QDA codebook)
          --document    only this document (and its highlights)
          --coder       only this coder's highlights (repeat for several coders)
          --format      csv (default), or json (annotations as W3C Web Annotation JSON-LD)
@@ -32,8 +34,9 @@ export   Writes one export of the library without changing it. FILE "-" writes t
          --no-formula-escape
                        write cells starting with = + - @ tab CR LF as they are (by default they get a
                        leading ' so that spreadsheets never run them)
-import   Brings a project backup into the library (created empty if DIR has none yet), without duplicates.
-         Documents are matched by their text's SHA-256; each coder's highlights stay theirs.
+import   Brings a project backup, a REFI-QDA project (.qdpx) or codebook (.qdc) into the library (created
+         empty if DIR has none yet), without duplicates; the kind is told by the file's content. Documents
+         are matched by their text's SHA-256; each coder's highlights stay theirs; codes merge by name path.
 agreement
          Intercoder agreement as CSV (the definitions are in the README), to FILE or standard output.
          --coders      two or more coder names, comma-separated
@@ -53,7 +56,7 @@ export interface CliIo {
 
 class UsageError extends Error {}
 
-const WHATS = ['annotations', 'documents', 'codebook', 'backup'] as const;
+const WHATS = ['annotations', 'documents', 'codebook', 'backup', 'qdpx', 'qdc'] as const;
 const FORMATS = ['csv', 'json'] as const;
 
 /** Runs the command line; returns the exit status. Never throws for a user's mistake: it says what is wrong. */
@@ -132,12 +135,23 @@ async function exportCommand(args: readonly string[], io: CliIo): Promise<number
     throw new Error(`There is no document with id "${documentId}" in ${dataDir}.`);
   }
   const coders = Array.isArray(values.coder) ? values.coder : undefined;
-  if (coders && what !== 'annotations' && what !== 'codebook') {
-    throw new UsageError('--coder chooses highlights: it goes with --what annotations or codebook.');
+  if (coders && what !== 'annotations' && what !== 'codebook' && what !== 'qdpx') {
+    throw new UsageError('--coder chooses highlights: it goes with --what annotations, codebook or qdpx.');
   }
   const scope = { ...(documentId ? { documentIds: [documentId] } : {}), ...(coders ? { coders } : {}) };
   const csv = { bom: !values['no-bom'], formulaEscape: !values['no-formula-escape'] };
 
+  if (what === 'qdpx' || what === 'qdc') {
+    // REFI-QDA for MAXQDA, ATLAS.ti, NVivo…: a zip (project) or XML (codebook), the same bytes as the app's Export.
+    if (out === '-' && what === 'qdpx') throw new UsageError('A .qdpx is a zip: give --out FILE.');
+    const [block] = await exportContent(database, what, scope, csv);
+    if (out === '-') io.stdout(String(block));
+    else {
+      await writeFile(out, block!);
+      io.stderr(`Wrote ${what} to ${path.resolve(out)}\n`);
+    }
+    return 0;
+  }
   let content: string;
   if (format === 'csv' || what === 'backup') {
     content = buildExport(database, what as ExportKind, scope, csv).content;
@@ -235,9 +249,9 @@ async function importCommand(args: readonly string[], io: CliIo): Promise<number
     return 0;
   }
   if (typeof values.in !== 'string' || values.in === '') throw new UsageError('import needs --in FILE.');
-  let content: string;
+  let bytes: Buffer;
   try {
-    content = await readFile(values.in, 'utf8');
+    bytes = await readFile(values.in);
   } catch (error) {
     throw new Error(`Cannot read ${values.in}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
@@ -249,7 +263,19 @@ async function importCommand(args: readonly string[], io: CliIo): Promise<number
     // Restoring into a new folder gives exactly the backup: no sample article is added first.
     const store = await openStore(dataDir, { seed: false });
     // The same handler as the app's Import (the payload checked by the same schema), as one undoable step.
-    const result = await createBackend(store)('importBackup', { content }, 'command-line');
+    // The kind is told by the content: a backup (JSON) as it is, anything else (REFI-QDA) as the file's bytes.
+    const json = bytes
+      .toString('utf8', 0, 64)
+      .replace(/^\ufeff/, '')
+      .trimStart()
+      .startsWith('{');
+    const result = json
+      ? await createBackend(store)('importBackup', { content: bytes.toString('utf8') }, 'command-line')
+      : await createBackend(store)(
+          'importProject',
+          { fileName: path.basename(values.in), data: bytes.toString('base64') },
+          'command-line',
+        );
     if (!result.ok) throw new Error(result.error.message);
     summary = result.value as ApiResults['importBackup'];
     await store.close();
@@ -265,7 +291,8 @@ async function importCommand(args: readonly string[], io: CliIo): Promise<number
       (summary.highlights.added > 0 ? `  highlights by coder: ${describeByCoder(summary.byCoder)}\n` : '') +
       summary.differentTexts
         .map((d) => `  "${d.title}" has a different text from "${d.libraryTitle}": added as a document of its own\n`)
-        .join(''),
+        .join('') +
+      summary.notes.map((note) => `  ${note}\n`).join(''),
   );
   return 0;
 }

@@ -7,7 +7,7 @@ import { ANNOTATION_COLUMNS, annotationRows } from '../../shared/export/annotati
 import { CODEBOOK_COLUMNS, documentColumns, documentRows } from '../../shared/export/library-rows';
 import { useTempDirs } from '../backend/test-support';
 import { cli, writeLibrary } from './test/cli-test-support';
-import { hardCaseLibrary } from './test/hard-cases';
+import { hardCaseLibrary } from '../backend/test/hard-cases';
 
 const tempDir = useTempDirs();
 const READER = path.join(__dirname, 'test', 'read_csv.py');

@@ -43,6 +43,7 @@ const api = {
   setCoder: call('setCoder'),
   updateSettings: call('updateSettings'),
   importBackup: call('importBackup'),
+  importProject: call('importProject'),
   importFile: call('importFile'),
   importText: call('importText'),
   updateDocument: call('updateDocument'),

@@ -37,6 +37,8 @@ export interface ImportSummary {
    * as a document of its own, never put onto the other text.
    */
   differentTexts: { title: string; libraryTitle: string }[];
+  /** What an import from another tool left out or changed on the way in (REFI-QDA: PDF sources, graphs…). */
+  notes: string[];
 }
 
 /** The import summary's per-coder line: "ann 12, ben 9" (a coder without a name shows as "(no name)"). */

@@ -15,6 +15,8 @@ export const exportKinds = [
   'agreement-reliability',
   'agreement-spans',
   'agreement-documents',
+  'qdpx',
+  'qdc',
 ] as const;
 export type ExportKind = (typeof exportKinds)[number];
 
@@ -62,6 +64,8 @@ export const exportFileTypes: Record<ExportKind, Omit<ExportFile, 'content'>> = 
   'agreement-reliability': { fileName: 'agreement.csv', mimeType: 'text/csv;charset=utf-8' },
   'agreement-spans': { fileName: 'agreement-spans.csv', mimeType: 'text/csv;charset=utf-8' },
   'agreement-documents': { fileName: 'agreement-by-document.csv', mimeType: 'text/csv;charset=utf-8' },
+  qdpx: { fileName: 'stance-annotator-project.qdpx', mimeType: 'application/zip' },
+  qdc: { fileName: 'codebook.qdc', mimeType: 'application/xml' },
 };
 
 /**
@@ -97,6 +101,10 @@ export function exportBlocks(
     case 'agreement-spans':
     case 'agreement-documents':
       throw new Error('Agreement is exported above');
+    case 'qdpx':
+    case 'qdc':
+      // A zip and XML written with the backend's tools (electron/backend/exchange/export-content.ts).
+      throw new Error(`The ${kind} export is built by the backend`);
     default:
       throw new Error(`Unknown export ${String(kind satisfies never)}`);
   }

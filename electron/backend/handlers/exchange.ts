@@ -1,15 +1,77 @@
+import { BACKUP_FORMAT, type Backup, type ImportSummary } from '../../../shared/export/backup';
+import { CURRENT_SCHEMA_VERSION } from '../../../shared/domain';
+import { ApiFailure } from '../api-error';
+import { codesAsTags } from '../exchange/refi-qda/codes-to-tags';
+import { isZip, openQdpx, projectAsBackup } from '../exchange/refi-qda/qdpx-import';
+import { readQdc } from '../exchange/refi-qda/qdc';
 import { parseBackup, planImport } from '../import-backup';
+import type { Library } from '../library';
+import { parseXml } from '../exchange/refi-qda/xml-read';
 import type { HandlerContext, Handlers } from './types';
 
-type ExchangeHandlers = Pick<Handlers, 'importBackup'>;
+type ExchangeHandlers = Pick<Handlers, 'importBackup' | 'importProject'>;
 
-/** Backup import. (Exports are files, not answers: export-writer.ts writes them.) */
-export function exchangeHandlers({ library }: HandlerContext): ExchangeHandlers {
+/** Backup and REFI-QDA imports. (Exports are files, not answers: export-writer.ts writes them.) */
+export function exchangeHandlers({ library, now }: HandlerContext): ExchangeHandlers {
   return {
     async importBackup({ content }) {
       const { changes, summary } = planImport(library.data, parseBackup(content));
       await library.commit('Import backup', changes);
       return summary;
     },
+
+    async importProject({ fileName, data }) {
+      const bytes = Buffer.from(data, 'base64');
+      if (isZip(bytes)) {
+        const { qde, internal } = await openQdpx(bytes);
+        return importAsBackup(
+          library,
+          'Import REFI-QDA project',
+          await projectAsBackup(qde, internal, library.data, now()),
+        );
+      }
+      const text = bytes.toString('utf8').replace(/^\ufeff/, '');
+      const start = text.trimStart().charAt(0);
+      if (start === '{') return importAsBackup(library, 'Import backup', { backup: parseBackup(text), notes: [] });
+      if (start !== '<') {
+        throw new ApiFailure(
+          'invalid-request',
+          `${fileName} is not a Stance Annotator backup (.json), a REFI-QDA project (.qdpx, .qde) or codebook (.qdc).`,
+        );
+      }
+      const root = parseXml(text, fileName).documentElement!;
+      if (root.localName === 'Project') {
+        // A bare project.qde: its texts must be inside it (PlainTextContent); internal files are not there.
+        return importAsBackup(
+          library,
+          'Import REFI-QDA project',
+          await projectAsBackup(text, async () => null, library.data, now()),
+        );
+      }
+      const asTags = codesAsTags(library.data.tags, readQdc(text));
+      const backup: Backup = {
+        format: BACKUP_FORMAT,
+        schemaVersion: CURRENT_SCHEMA_VERSION,
+        documents: [],
+        tags: asTags.tags,
+        entities: [],
+        variables: [],
+        highlights: [],
+        settings: library.data.settings,
+      };
+      const notes = [...asTags.notes];
+      if (asTags.stanceCodes.length > 0) notes.push('The "Stances" codes were left out: a codebook has no highlights.');
+      return importAsBackup(library, 'Import codebook', { backup, notes });
+    },
   };
+}
+
+async function importAsBackup(
+  library: Library,
+  label: string,
+  { backup, notes }: { backup: Backup; notes: string[] },
+): Promise<ImportSummary> {
+  const { changes, summary } = planImport(library.data, backup, { tagsMatched: true });
+  await library.commit(label, changes);
+  return { ...summary, notes: [...summary.notes, ...notes] };
 }

@@ -3,7 +3,7 @@ import type { Tag } from '../../../shared/domain';
 import { inTreeOrder, moveAmongSiblings } from '../../../shared/tag-paths';
 import { useAppStore } from '../store/app-store';
 import { Modal } from './Modal';
-import { nextTagColor } from './tag-colors';
+import { nextTagColor } from '../../../shared/tag-colors';
 
 /** Why a tag name cannot be used, or null; the backend checks the same rules. */
 function nameProblem(name: string, tags: readonly Tag[], exceptId?: string): string | null {

@@ -1,4 +1,4 @@
-import type { Tag } from '../../../shared/domain';
+import type { Tag } from './domain';
 
 /** Distinct, readable highlight colours, in the order new tags take them. */
 export const TAG_PALETTE = [
