@@ -154,3 +154,33 @@ describe('stance-annotator export / import', () => {
     expect(run).toMatchObject({ status: 1, stderr: expect.stringContaining('does not match its document') });
   });
 });
+
+describe('stance-annotator and REFI-QDA', () => {
+  it('exports a .qdpx and a .qdc, and imports them into a fresh library, telling the kind by the content', async () => {
+    const source = await tempDir();
+    await writeLibrary(source, hardCaseLibrary());
+    const project = path.join(source, 'project.bin'); // no telling extension: the content says what it is
+    const exported = await cli('export', '--data-dir', source, '--what', 'qdpx', '--out', project);
+    expect(exported.status).toBe(0);
+    expect((await readFile(project)).subarray(0, 2).toString()).toBe('PK');
+    expect((await cli('export', '--data-dir', source, '--what', 'qdpx', '--out', '-')).status).toBe(2);
+    const codebook = await cli('export', '--data-dir', source, '--what', 'qdc', '--out', '-');
+    expect(codebook.stdout).toContain('<CodeBook xmlns="urn:QDA-XML:codebook:1.0"');
+
+    const fresh = path.join(await tempDir(), 'new-library');
+    const imported = await cli('import', '--data-dir', fresh, '--in', project);
+    expect(imported.status).toBe(0);
+    expect(imported.stderr).toContain('highlights: 8 added, 0 already there');
+    const library = await libraryOnDisk(fresh);
+    expect(library.highlights.map((h) => h.quote).sort()).toEqual(
+      hardCaseLibrary()
+        .highlights.map((h) => h.quote)
+        .sort(),
+    );
+
+    const qdc = path.join(source, 'codebook.qdc');
+    await writeFile(qdc, codebook.stdout);
+    const again = await cli('import', '--data-dir', fresh, '--in', qdc);
+    expect(again.stderr).toContain('tags: 0 added, 2 already there');
+  });
+});

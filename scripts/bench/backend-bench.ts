@@ -9,6 +9,7 @@ import { createBackend } from '../../electron/backend/backend';
 import { writeExportFile } from '../../electron/backend/export-writer';
 import { openStore } from '../../electron/backend/store';
 import { benchAgreement } from './agreement-bench';
+import { benchRefi } from './refi-bench';
 
 const [dataDir, runsArg] = process.argv.slice(2);
 const runs = Number(runsArg ?? 5);
@@ -84,6 +85,7 @@ async function main(): Promise<void> {
   await rm(out, { force: true });
 
   const agreement = await benchAgreement(store.data);
+  const refi = await benchRefi(store.data);
 
   process.stdout.write(
     JSON.stringify({
@@ -95,6 +97,7 @@ async function main(): Promise<void> {
       rssMb,
       exports,
       agreement,
+      refi,
     }),
   );
 }

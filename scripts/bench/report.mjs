@@ -163,6 +163,22 @@ export function summarise(raw, sizes) {
       pass: backend.agreement.blockedMs < 50,
     },
     {
+      label: `REFI-QDA project (.qdpx, ${n(backend.refi.highlights)} highlights, ${mb(backend.refi.bytes / 2 ** 20)}): export`,
+      ours: ms(backend.refi.exportMs),
+      peer: '',
+      ratio: '',
+      target: '< 5,000 ms',
+      pass: backend.refi.exportMs < 5000,
+    },
+    {
+      label: 'REFI-QDA project: import into an empty library',
+      ours: ms(backend.refi.importMs),
+      peer: '',
+      ratio: '',
+      target: '< 10,000 ms',
+      pass: backend.refi.importMs < 10000,
+    },
+    {
       label: 'Export: the same bytes written from a ready buffer (no text to encode)',
       ours: ms(median(backend.exports.map((e) => e.bufferWriteMs))),
       peer: '',

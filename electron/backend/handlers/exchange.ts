@@ -39,7 +39,7 @@ export function exchangeHandlers({ library, now }: HandlerContext): ExchangeHand
           `${fileName} is not a Stance Annotator backup (.json), a REFI-QDA project (.qdpx, .qde) or codebook (.qdc).`,
         );
       }
-      const root = parseXml(text, fileName).documentElement!;
+      const root = parseXml(text, fileName);
       if (root.localName === 'Project') {
         // A bare project.qde: its texts must be inside it (PlainTextContent); internal files are not there.
         return importAsBackup(

@@ -2,6 +2,7 @@ import { useEffect, useState, type ChangeEvent } from 'react';
 import { describeByCoder, type ImportSummary } from '../../../shared/export/backup';
 import type { ExportKind } from '../../../shared/export/build-export';
 import { callApi } from '../api/client';
+import { readAsBase64 } from '../api/read-as-base64';
 import { saveExport } from '../api/save-export';
 import { appStore, useAppStore } from '../store/app-store';
 import { isFilterActive, selectVisibleHighlights } from '../store/filter-slice';
@@ -15,6 +16,8 @@ const KINDS: Array<{ kind: ExportKind; label: string; scoped: boolean }> = [
   { kind: 'codebook', label: 'Codebook (codebook.csv, with counts)', scoped: true },
   { kind: 'web-annotation', label: 'Annotations as W3C Web Annotation JSON-LD', scoped: true },
   { kind: 'backup', label: 'Project backup (everything, JSON, to import back)', scoped: false },
+  { kind: 'qdpx', label: 'REFI-QDA project (.qdpx: MAXQDA, ATLAS.ti, NVivo…)', scoped: true },
+  { kind: 'qdc', label: 'Codebook (.qdc, REFI-QDA)', scoped: false },
 ];
 
 /** Export (Ctrl/Cmd+E): what, which part, the CSV options; and importing a project backup. */
@@ -79,9 +82,13 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
     setMessage(null);
     let summary: ImportSummary | null = null;
     try {
-      const content = await file.text();
+      // A backup (JSON) goes as text; a REFI-QDA project or codebook as its bytes, its kind told by its content.
+      const json = /\.json$/i.test(file.name);
+      const payload = json ? await file.text() : await readAsBase64(file);
       const ok = await runChange(async () => {
-        summary = await callApi('importBackup', { content });
+        summary = json
+          ? await callApi('importBackup', { content: payload })
+          : await callApi('importProject', { fileName: file.name, data: payload });
         await refresh();
       });
       if (ok && summary) {
@@ -177,8 +184,13 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
       )}
       <div className="dialog-actions">
         <label className="file-button">
-          Import backup…
-          <input type="file" accept=".json,application/json" onChange={(e) => void importBackup(e)} disabled={!!busy} />
+          Import backup or REFI-QDA…
+          <input
+            type="file"
+            accept=".json,application/json,.qdpx,.qdc,.qde"
+            onChange={(e) => void importBackup(e)}
+            disabled={!!busy}
+          />
         </label>
         <button type="button" className="primary" disabled={!!busy} onClick={() => void runExport()}>
           Export
@@ -201,5 +213,5 @@ function describeImport(name: string, s: ImportSummary): string {
     ', ',
   )}.${s.highlights.added > 0 ? ` Highlights by coder: ${describeByCoder(s.byCoder)}.` : ''}${s.differentTexts
     .map((d) => ` "${d.title}" has a different text from "${d.libraryTitle}": it was added as a document of its own.`)
-    .join('')}`;
+    .join('')}${s.notes.map((note) => ` ${note}`).join('')}`;
 }

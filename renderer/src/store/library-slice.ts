@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { ApiArgs } from '../../../shared/api-contract';
 import type { DocumentSummary } from '../../../shared/domain';
 import { callApi } from '../api/client';
+import { readAsBase64 } from '../api/read-as-base64';
 import type { AppState } from './app-store';
 
 export interface ImportProgress {
@@ -46,16 +47,6 @@ export interface LibrarySlice {
 
 /** A document's summary as the open document's details: what is not a count or a size. */
 const withoutCounts = ({ highlightCount: _h, charCount: _c, ...details }: DocumentSummary) => details;
-
-/** A file's bytes as base64, the way the API takes them. */
-function readAsBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(reader.error ?? new Error('The file could not be read.'));
-    reader.readAsDataURL(file);
-  });
-}
 
 export const createLibrarySlice: StateCreator<AppState, [], [], LibrarySlice> = (set, get) => ({
   view: 'document',

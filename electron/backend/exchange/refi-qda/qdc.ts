@@ -1,7 +1,7 @@
 import type { Tag } from '../../../../shared/domain';
 import { ApiFailure } from '../../api-error';
 import { codesXml, tagCodes } from './codes-xml';
-import { attribute, childElement, childElements, childText, guidKey, parseXml } from './xml-read';
+import { attribute, childElement, childElements, childText, guidKey, parseXml, type XmlElement } from './xml-read';
 
 /** REFI-QDA codebook exchange (`.qdc`, namespace `urn:QDA-XML:codebook:1.0`): the codebook alone. */
 
@@ -29,12 +29,12 @@ export interface ReadCode {
 }
 
 /** The codes under an element holding `<Codes>` (a CodeBook). */
-export function readCodes(codeBook: Element): ReadCode[] {
+export function readCodes(codeBook: XmlElement): ReadCode[] {
   const codes = childElement(codeBook, 'Codes');
   return codes ? childElements(codes, 'Code').map(readCode) : [];
 }
 
-function readCode(element: Element): ReadCode {
+function readCode(element: XmlElement): ReadCode {
   return {
     guid: guidKey(attribute(element, 'guid')),
     name: (attribute(element, 'name') ?? '').trim(),
@@ -54,7 +54,7 @@ function colourOf(value: string | undefined): string | undefined {
 
 /** The codes of a `.qdc` file's text. */
 export function readQdc(xml: string): ReadCode[] {
-  const root = parseXml(xml, 'The codebook file').documentElement!;
+  const root = parseXml(xml, 'The codebook file');
   if (root.localName !== 'CodeBook') {
     throw new ApiFailure(
       'invalid-request',

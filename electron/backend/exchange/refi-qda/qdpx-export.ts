@@ -1,10 +1,11 @@
-import JSZip from 'jszip';
+import { randomUUID } from 'node:crypto';
 import { createCodePointConverter } from '../../../../shared/code-points';
 import type { Database, Highlight, StoredDocument, Variable } from '../../../../shared/domain';
 import { scopeLibrary, type ExportScope } from '../../../../shared/export/build-export';
 import { codesXml, tagCodes, type CodeToWrite } from './codes-xml';
 import { STANCES_CODE_NAME, stanceCodeName } from './stance-codes';
 import { attributes, guidOf, xmlText } from './xml-text';
+import { zipFiles } from './zip-archive';
 
 /**
  * A REFI-QDA project (`.qdpx`): a zip of `project.qde` (QDA-XML, namespace `urn:QDA-XML:project:1.0`) and each
@@ -34,7 +35,18 @@ interface VariableToWrite {
   valueOf(document: StoredDocument): string | number | undefined;
 }
 
+/** The project's files: `project.qde`'s text, and each source's text by its name inside the zip. */
+export interface ProjectFiles {
+  qde: string;
+  sources: Map<string, string>;
+}
+
 export async function qdpxBytes(database: Database, scope: ExportScope, now: Date): Promise<Uint8Array> {
+  const { qde, sources } = projectFiles(database, scope, now);
+  return zipFiles([['project.qde', qde], ...sources]);
+}
+
+export function projectFiles(database: Database, scope: ExportScope, now: Date): ProjectFiles {
   const library = scopeLibrary(database, scope);
   const documents = library.documents;
   const byDocument = new Map<string, Highlight[]>();
@@ -91,7 +103,7 @@ export async function qdpxBytes(database: Database, scope: ExportScope, now: Dat
   ].filter((v) => documents.some((d) => v.valueOf(d) !== undefined));
 
   const sourceGuid = (d: StoredDocument) => guidOf('document', d.id);
-  const zip = new JSZip();
+  const sources = new Map<string, string>();
   const parts: string[] = [
     '<?xml version="1.0" encoding="utf-8"?>\n',
     `<Project${attributes({ xmlns: PROJECT_NAMESPACE, name: 'Stance Annotator project', origin: 'Stance Annotator', creationDateTime: now.toISOString() })}>\n`,
@@ -131,7 +143,7 @@ export async function qdpxBytes(database: Database, scope: ExportScope, now: Dat
     parts.push('  <Sources>\n');
     for (const d of documents) {
       const guid = sourceGuid(d);
-      zip.file(`sources/${guid}.txt`, d.text);
+      sources.set(`sources/${guid}.txt`, d.text);
       parts.push(
         `    <TextSource${attributes({ guid, name: d.title, plainTextPath: `internal://${guid}.txt`, creationDateTime: d.addedAt })}>\n`,
       );
@@ -151,13 +163,15 @@ export async function qdpxBytes(database: Database, scope: ExportScope, now: Dat
             modifiedDateTime: h.updatedAt,
           })}>\n`,
         );
-        const coding = (key: string, target: string) =>
+        // A coding's GUID need not be the same from one export to the next: nothing refers to it.
+        const codingHead = `        <Coding${user ? ` creatingUser="${user}"` : ''} creationDateTime="${h.createdAt}" guid="`;
+        const coding = (target: string) =>
           parts.push(
-            `        <Coding${attributes({ guid: guidOf('coding', `${h.id}:${key}`), creatingUser: user, creationDateTime: h.createdAt })}>\n          <CodeRef targetGUID="${target}"/>\n        </Coding>\n`,
+            `${codingHead}${randomUUID()}">\n          <CodeRef targetGUID="${target}"/>\n        </Coding>\n`,
           );
         for (const tagId of h.tagIds) {
           const target = tagGuid.get(tagId);
-          if (target) coding(`tag:${tagId}`, target);
+          if (target) coding(target);
         }
         for (const s of h.stances) {
           const name = stanceCodeName(
@@ -165,10 +179,10 @@ export async function qdpxBytes(database: Database, scope: ExportScope, now: Dat
             entityName.get(s.targetId) ?? '?',
             s.stance,
           );
-          coding(`stance:${name}`, stanceGuid.get(name)!);
+          coding(stanceGuid.get(name)!);
         }
         if (h.note) {
-          const noteGuid = guidOf('note', h.id);
+          const noteGuid = randomUUID();
           parts.push(`        <NoteRef targetGUID="${noteGuid}"/>\n`);
           notes.push(
             `    <Note${attributes({ guid: noteGuid, name: `Note on “${h.quote.slice(0, 60)}”`, creatingUser: user, creationDateTime: h.updatedAt })}>\n      <PlainTextContent>${xmlText(h.note)}</PlainTextContent>\n    </Note>\n`,
@@ -182,8 +196,7 @@ export async function qdpxBytes(database: Database, scope: ExportScope, now: Dat
   }
   if (notes.length > 0) parts.push('  <Notes>\n', ...notes, '  </Notes>\n');
   parts.push('</Project>\n');
-  zip.file('project.qde', parts.join(''));
-  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 3 } });
+  return { qde: parts.join(''), sources };
 }
 
 /** A variable's value in the element its REFI type takes (a Float as a plain decimal, never in exponent form). */

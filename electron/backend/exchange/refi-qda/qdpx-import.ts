@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import JSZip from 'jszip';
 import { BACKUP_FORMAT, type Backup } from '../../../../shared/export/backup';
 import {
   CURRENT_SCHEMA_VERSION,
@@ -18,7 +17,8 @@ import { newId } from '../../new-library';
 import { codesAsTags } from './codes-to-tags';
 import { readCodes, type ReadCode } from './qdc';
 import { parseStanceCodeName } from './stance-codes';
-import { attribute, childElement, childElements, childText, guidKey, parseXml } from './xml-read';
+import { readZip } from './zip-archive';
+import { attribute, childElement, childElements, childText, guidKey, parseXml, type XmlElement } from './xml-read';
 
 /**
  * A REFI-QDA project (`.qdpx`, or a bare `project.qde`) as a backup of this app, to go through the backup import's
@@ -43,22 +43,15 @@ export function isZip(bytes: Uint8Array): boolean {
 
 /** The project.qde text and a reader of the internal files, from a `.qdpx`. */
 export async function openQdpx(
-  bytes: Uint8Array,
+  bytes: Buffer,
 ): Promise<{ qde: string; internal(path: string): Promise<string | null> }> {
-  let zip: JSZip;
-  try {
-    zip = await JSZip.loadAsync(bytes);
-  } catch (error) {
-    throw new ApiFailure('invalid-request', `The .qdpx file is not a readable zip: ${(error as Error).message}`);
-  }
-  const qdeFile = zip.file('project.qde') ?? zip.file(/\.qde$/i)[0];
-  if (!qdeFile) throw new ApiFailure('invalid-request', 'The .qdpx file has no project.qde inside.');
+  const zip = await readZip(bytes, 'The .qdpx file');
+  const qdeName =
+    zip.names().find((name) => name === 'project.qde') ?? zip.names().find((name) => /\.qde$/i.test(name));
+  if (!qdeName) throw new ApiFailure('invalid-request', 'The .qdpx file has no project.qde inside.');
   return {
-    qde: await qdeFile.async('string'),
-    async internal(path) {
-      const file = zip.file(`sources/${path}`) ?? zip.file(path);
-      return file ? file.async('string') : null;
-    },
+    qde: (await zip.text(qdeName))!,
+    internal: async (path) => (await zip.text(`sources/${path}`)) ?? (await zip.text(path)),
   };
 }
 
@@ -75,7 +68,7 @@ export async function projectAsBackup(
   data: Database,
   now: Date,
 ): Promise<ProjectImport> {
-  const root = parseXml(qde, 'The project file').documentElement!;
+  const root = parseXml(qde, 'The project file');
   if (root.localName !== 'Project') {
     throw new ApiFailure(
       'invalid-request',
@@ -132,14 +125,19 @@ export async function projectAsBackup(
   const documents: StoredDocument[] = [];
   const highlights: Highlight[] = [];
   const sources = childElement(root, 'Sources');
-  for (const source of sources ? childElements(sources, '*') : []) {
+  const sourceElements = sources ? childElements(sources, '*') : [];
+  // The texts are read all at once: each is inflated on zlib's thread pool, and one after another they waited in turn.
+  const texts = await Promise.all(
+    sourceElements.map((source) => (source.localName === 'TextSource' ? sourceText(source, internal) : null)),
+  );
+  for (const [index, source] of sourceElements.entries()) {
     const kind = source.localName;
     const name = attribute(source, 'name') ?? '(no name)';
     if (kind !== 'TextSource') {
       skip(SKIPPED_KINDS[kind] ?? `${kind} elements`, name);
       continue;
     }
-    const text = await sourceText(source, internal);
+    const text = texts[index]!;
     if (text === null) {
       skip('text sources whose text is not in the file', name);
       continue;
@@ -231,7 +229,10 @@ export async function projectAsBackup(
 }
 
 /** A source's plain text: its internal file, or the PlainTextContent inside; a leading byte order mark dropped. */
-async function sourceText(source: Element, internal: (path: string) => Promise<string | null>): Promise<string | null> {
+async function sourceText(
+  source: XmlElement,
+  internal: (path: string) => Promise<string | null>,
+): Promise<string | null> {
   const path = attribute(source, 'plainTextPath');
   let text: string | null = null;
   if (path?.startsWith('internal://')) text = await internal(path.slice('internal://'.length));
@@ -255,7 +256,10 @@ function utf16Offsets(text: string): (codePoint: number) => number | null {
     Number.isInteger(codePoint) && codePoint >= 0 && codePoint < starts.length ? starts[codePoint]! : null;
 }
 
+const ISO_UTC = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+
 function toIso(value: string, fallback: Date): string {
+  if (ISO_UTC.test(value)) return value;
   const time = Date.parse(value);
   return Number.isNaN(time) ? fallback.toISOString() : new Date(time).toISOString();
 }
@@ -279,8 +283,8 @@ const APP_TYPES: Record<string, Variable['type']> = {
 interface VariablesRead {
   library: Variable[];
   notes: string[];
-  metaFor(sourceGuid: string, source: Element): StoredDocument['meta'];
-  valuesFor(sourceGuid: string, source: Element): Record<string, VariableValue>;
+  metaFor(sourceGuid: string, source: XmlElement): StoredDocument['meta'];
+  valuesFor(sourceGuid: string, source: XmlElement): Record<string, VariableValue>;
 }
 
 /**
@@ -288,7 +292,7 @@ interface VariablesRead {
  * (as written)" are the documents' own details; the others are library variables, matched by name with the
  * library's (a matched one keeps its type) or new.
  */
-function readVariables(root: Element, data: Database): VariablesRead {
+function readVariables(root: XmlElement, data: Database): VariablesRead {
   const notes: string[] = [];
   const byGuid = new Map<string, { detail?: (typeof DETAIL_NAMES)[string]; variable?: Variable }>();
   const library: Variable[] = [];
@@ -312,7 +316,7 @@ function readVariables(root: Element, data: Database): VariablesRead {
     byGuid.set(guid, { variable });
   }
 
-  const valuesBySource = new Map<string, Element[]>();
+  const valuesBySource = new Map<string, XmlElement[]>();
   for (const kase of childElements(childElement(root, 'Cases') ?? root, 'Case')) {
     const values = childElements(kase, 'VariableValue');
     for (const ref of childElements(kase, 'SourceRef')) {
@@ -320,14 +324,14 @@ function readVariables(root: Element, data: Database): VariablesRead {
       valuesBySource.set(key, [...(valuesBySource.get(key) ?? []), ...values]);
     }
   }
-  const valuesOf = (sourceGuid: string, source: Element) => [
+  const valuesOf = (sourceGuid: string, source: XmlElement) => [
     ...(valuesBySource.get(sourceGuid) ?? []),
     ...childElements(source, 'VariableValue'),
   ];
-  const read = (element: Element) => {
+  const read = (element: XmlElement) => {
     const target = byGuid.get(guidKey(attribute(childElement(element, 'VariableRef') ?? element, 'targetGUID')));
     const valueElement = childElements(element, '*').find((e) => e.localName !== 'VariableRef');
-    return { target, value: valueElement?.textContent?.trim() ?? '' };
+    return { target, value: valueElement?.text.trim() ?? '' };
   };
   let dropped = 0;
   return {

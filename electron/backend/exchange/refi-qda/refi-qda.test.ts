@@ -12,6 +12,7 @@ import { callOk, useTempDirs } from '../../test-support';
 import { qdcText } from './qdc';
 import { qdpxBytes } from './qdpx-export';
 import { guidOf, xmlAttribute, xmlText } from './xml-text';
+import { readZip, zipFiles } from './zip-archive';
 
 const tempDir = useTempDirs();
 const schemas = path.join(__dirname, 'schemas');
@@ -238,5 +239,22 @@ describe('REFI-QDA codebook (.qdc)', () => {
 
   it('refuses to export an empty codebook, with the reason', () => {
     expect(() => qdcText([])).toThrow('The codebook is empty');
+  });
+});
+
+describe('zip archives', () => {
+  it('writes zips that yauzl and JSZip read back byte for byte, names in UTF-8, and refuses damaged ones', async () => {
+    const files: [string, string][] = [
+      ['project.qde', '<Project/>'],
+      ['sources/ünïcode 😀.txt', 'Text with emoji 😀 and\r\nCRLF'],
+      ['sources/empty.txt', ''],
+    ];
+    const bytes = await zipFiles(files);
+    const zip = await readZip(bytes, 'The test zip');
+    expect(zip.names().sort()).toEqual(files.map(([name]) => name).sort());
+    for (const [name, text] of files) expect(await zip.text(name)).toBe(text);
+    const other = await JSZip.loadAsync(bytes);
+    for (const [name, text] of files) expect(await other.file(name)!.async('string')).toBe(text);
+    await expect(readZip(bytes.subarray(0, bytes.length - 30), 'A cut zip')).rejects.toThrow('A cut zip');
   });
 });

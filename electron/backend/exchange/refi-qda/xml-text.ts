@@ -23,11 +23,17 @@ const ENTITIES: Record<string, string> = {
   '\r': '&#13;',
 };
 
+/** Anything that may need a change: most values (GUIDs, numbers, times, plain names) need none, and are kept. */
+// eslint-disable-next-line no-control-regex -- control characters are what is looked for.
+const MAY_NEED_CHANGE = /[&<>"\u0000-\u001f\ud800-\udfff\ufffe\uffff]/;
+
 export function xmlText(value: string): string {
+  if (!MAY_NEED_CHANGE.test(value)) return value;
   return value.replace(NOT_IN_XML, '\ufffd').replace(TEXT_SPECIAL, (c) => ENTITIES[c]!);
 }
 
 export function xmlAttribute(value: string): string {
+  if (!MAY_NEED_CHANGE.test(value)) return value;
   return value.replace(NOT_IN_XML, '\ufffd').replace(ATTRIBUTE_SPECIAL, (c) => ENTITIES[c]!);
 }
 
