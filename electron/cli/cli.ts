@@ -4,7 +4,13 @@ import { parseArgs } from 'node:util';
 import { agreementCsv } from '../../shared/agreement/agreement-input';
 import { apiArgumentSchemas, type ApiResults } from '../../shared/api-contract';
 import type { Database } from '../../shared/domain';
-import { defaultCsvOptions } from '../../shared/csv';
+import { searchCells, searchDocuments, SearchQueryError, SEARCH_COLUMNS } from '../../shared/analysis/library-search';
+import { STANCE_MAP_COLUMNS, stanceMap, stanceMapCells } from '../../shared/analysis/stance-map';
+import { tagMatrix, type TagMatrixGrouping } from '../../shared/analysis/tag-matrix';
+import { timeline, timelineCells, TIMELINE_COLUMNS } from '../../shared/analysis/timeline';
+import { csvBlocks, defaultCsvOptions } from '../../shared/csv';
+import { sameName } from '../../shared/names';
+import { isPublishedDate } from '../../shared/published-date';
 import { describeByCoder } from '../../shared/export/backup';
 import { buildExport, rowsAsJson, scopeLibrary, type ExportKind } from '../../shared/export/build-export';
 import { CODEBOOK_COLUMNS, codebookRows, documentColumns, documentRows } from '../../shared/export/library-rows';
@@ -22,6 +28,10 @@ export const USAGE = `Usage:
   stance-annotator import --in FILE [--data-dir DIR]
   stance-annotator agreement --coders A,B[,C…] [--data-dir DIR] [--documents ID,…] [--what reliability|spans]
                              [--out FILE] [--bom]
+  stance-annotator stats --what stance-map|tags|timeline [--data-dir DIR] [--by document|outlet|VARIABLE]
+                         [--target NAME] [--interval week|month] [--coder NAME]... [--from DATE] [--to DATE]
+                         [--out FILE] [--bom]
+  stance-annotator search --query TEXT [--regex] [--data-dir DIR] [--out FILE] [--bom]
 
 export   Writes one export of the library without changing it. FILE "-" writes to standard output.
          --what        annotations (default: one row per highlight × stance), documents, codebook,
@@ -44,6 +54,13 @@ agreement
          --what        reliability (default: per tag at word level, then stances) or spans (precision,
                        recall and F1 per pair of coders, exact and overlap matches)
          --bom         start with a UTF-8 byte order mark (for Excel)
+stats    Numbers across the library as CSV: stance-map (holders × targets, stances by value and the number
+         of documents), tags (each tag's highlights, sub-tags included, per document, outlet or document
+         variable: --by), timeline (stances per --interval of the publication dates, for one --target or
+         all; an "undated" row counts documents without a date). --coder, --from and --to (YYYY-MM-DD, the
+         publication date) limit what is counted.
+search   Every match of words or a phrase in every text, ignoring case and diacritics (or a --regex), as
+         CSV: document_id,document_title,start,end,match,left_context,right_context (code point offsets).
 
 The library is --data-dir DIR, else $${DATA_DIR_ENV}, else ${defaultUserDataDir()}.
 Exit status: 0 done, 1 the data or a file could not be used, 2 wrong arguments.`;
@@ -70,6 +87,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (command === 'export') return await exportCommand(rest, io);
     if (command === 'import') return await importCommand(rest, io);
     if (command === 'agreement') return await agreementCommand(rest, io);
+    if (command === 'stats') return await statsCommand(rest, io);
+    if (command === 'search') return await searchCommand(rest, io);
     throw new UsageError(`Unknown command "${command}".`);
   } catch (error) {
     if (error instanceof UsageError) {
@@ -294,5 +313,117 @@ async function importCommand(args: readonly string[], io: CliIo): Promise<number
         .join('') +
       summary.notes.map((note) => `  ${note}\n`).join(''),
   );
+  return 0;
+}
+
+const STATS_WHATS = ['stance-map', 'tags', 'timeline'] as const;
+const INTERVALS = ['week', 'month'] as const;
+
+async function statsCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const values = parse(args, {
+    'data-dir': { type: 'string' },
+    what: { type: 'string' },
+    by: { type: 'string' },
+    target: { type: 'string' },
+    interval: { type: 'string' },
+    coder: { type: 'string', multiple: true },
+    from: { type: 'string' },
+    to: { type: 'string' },
+    out: { type: 'string' },
+    bom: { type: 'boolean' },
+  });
+  if (values.help) {
+    io.stdout(`${USAGE}\n`);
+    return 0;
+  }
+  if (typeof values.what !== 'string') throw new UsageError('stats needs --what stance-map, tags or timeline.');
+  const what = oneOf(values.what, STATS_WHATS, '--what');
+  for (const flag of ['from', 'to'] as const) {
+    const day = values[flag];
+    if (typeof day === 'string' && !(/^\d{4}-\d{2}-\d{2}$/.test(day) && isPublishedDate(day))) {
+      throw new UsageError(`--${flag} must be a day written YYYY-MM-DD (not "${day}").`);
+    }
+  }
+  const filter = {
+    ...(Array.isArray(values.coder) ? { coders: values.coder } : {}),
+    ...(typeof values.from === 'string' ? { from: values.from } : {}),
+    ...(typeof values.to === 'string' ? { to: values.to } : {}),
+  };
+  const dataDir = dataDirOf(values, io.env);
+  const library = await readWholeLibrary(dataDir, 'compute the numbers');
+  const csv = { bom: values.bom === true, formulaEscape: true };
+  let content: string;
+  if (what === 'stance-map') {
+    content = [...csvBlocks(STANCE_MAP_COLUMNS, stanceMap(library, filter).map(stanceMapCells), csv)].join('');
+  } else if (what === 'tags') {
+    const by = String(values.by ?? 'document');
+    let grouping: TagMatrixGrouping;
+    if (by === 'document' || by === 'outlet') grouping = { by };
+    else {
+      const variable = library.variables.find((v) => sameName(v.name, by));
+      if (!variable) {
+        const names = library.variables.map((v) => v.name);
+        throw new UsageError(
+          `--by must be document, outlet or a document variable (${names.length > 0 ? names.join(', ') : 'this library has none'}), not "${by}".`,
+        );
+      }
+      grouping = { by: 'variable', variableId: variable.id };
+    }
+    const matrix = tagMatrix(library, grouping, filter);
+    const rows = matrix.rows.map((row) => [row.path, ...row.counts]);
+    content = [...csvBlocks(['tag', ...matrix.groups], rows, csv)].join('');
+  } else {
+    const interval = oneOf(String(values.interval ?? 'month'), INTERVALS, '--interval');
+    let targetId: string | undefined;
+    if (typeof values.target === 'string') {
+      const target = library.entities.find((e) => sameName(e.name, values.target as string));
+      if (!target) throw new Error(`No holder or target is named "${values.target}" in ${dataDir}.`);
+      targetId = target.id;
+    }
+    const result = timeline(library, { interval, ...(targetId ? { targetId } : {}) }, filter);
+    content = [...csvBlocks(TIMELINE_COLUMNS, timelineCells(result), csv)].join('');
+    if (result.undated.documents.length > 0) {
+      io.stderr(
+        `${result.undated.documents.length} documents without a publication date are counted in the "undated" row: ` +
+          `${result.undated.documents.map((d) => `"${d.title}"`).join(', ')}\n`,
+      );
+    }
+  }
+  await writeOut(
+    typeof values.out === 'string' && values.out !== '' ? values.out : '-',
+    content,
+    `stats (${what})`,
+    io,
+  );
+  return 0;
+}
+
+async function searchCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const values = parse(args, {
+    'data-dir': { type: 'string' },
+    query: { type: 'string' },
+    regex: { type: 'boolean' },
+    out: { type: 'string' },
+    bom: { type: 'boolean' },
+  });
+  if (values.help) {
+    io.stdout(`${USAGE}\n`);
+    return 0;
+  }
+  if (typeof values.query !== 'string' || values.query.trim() === '')
+    throw new UsageError('search needs --query TEXT.');
+  const dataDir = dataDirOf(values, io.env);
+  const library = await readWholeLibrary(dataDir, 'search');
+  let matches;
+  try {
+    matches = searchDocuments(library.documents, values.query, { regex: values.regex === true });
+  } catch (error) {
+    if (error instanceof SearchQueryError) throw new UsageError(error.message);
+    throw error;
+  }
+  const csv = { bom: values.bom === true, formulaEscape: true };
+  const content = [...csvBlocks(SEARCH_COLUMNS, searchCells(library.documents, matches), csv)].join('');
+  await writeOut(typeof values.out === 'string' && values.out !== '' ? values.out : '-', content, 'search', io);
+  if (values.out !== undefined && values.out !== '-') io.stderr(`${matches.length} matches\n`);
   return 0;
 }

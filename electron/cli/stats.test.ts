@@ -1,0 +1,103 @@
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { hardCaseLibrary } from '../backend/test/hard-cases';
+import { useTempDirs } from '../backend/test-support';
+import { cli, writeLibrary } from './test/cli-test-support';
+
+const tempDir = useTempDirs();
+
+async function hardCases(): Promise<string> {
+  const dir = await tempDir();
+  const library = hardCaseLibrary();
+  // Dates for the timeline: the first document in one week, the second in the next; the third has none.
+  library.documents[0] = {
+    ...library.documents[0]!,
+    meta: { ...library.documents[0]!.meta, publishedAt: '2025-02-12' },
+  };
+  library.documents[1] = {
+    ...library.documents[1]!,
+    meta: { ...library.documents[1]!.meta, publishedAt: '2025-02-17T08:00' },
+  };
+  await writeLibrary(dir, library);
+  return dir;
+}
+
+describe('stance-annotator stats', () => {
+  it('writes the stance map with the header the issue names', async () => {
+    const dir = await hardCases();
+    const run = await cli('stats', '--data-dir', dir, '--what', 'stance-map');
+    expect(run.status).toBe(0);
+    const lines = run.stdout.split('\r\n');
+    expect(lines[0]).toBe('holder,target,favor,against,neutral,unclear,total,documents');
+    expect(lines).toHaveLength(6); // four pairs, and what follows the last line's end
+    expect(run.stdout).toContain('\'@holder,"НАТО, ""peacekeepers""",1,0,0,0,1,1\r\n');
+    expect(run.stdout).toContain('Грушко,"НАТО, ""peacekeepers""",0,1,0,0,1,1\r\n');
+    expect(run.stdout).toContain(",'-target,0,0,0,1,1,1\r\n"); // no holder: an empty cell
+  });
+
+  it('writes tags × outlet or a variable, and the timeline per week with the undated documents named', async () => {
+    const dir = await hardCases();
+    const tags = await cli('stats', '--data-dir', dir, '--what', 'tags', '--by', 'wave');
+    expect(tags.stdout.split('\r\n')[0]).toBe('tag,2,-1.5,(none)');
+    expect(tags.stdout.split('\r\n')[1]).toBe('"Claim, ""main""",2,2,3');
+    const timeline = await cli('stats', '--data-dir', dir, '--what', 'timeline', '--interval', 'week');
+    expect(timeline.stdout.split('\r\n').slice(0, 4)).toEqual([
+      'period,favor,against,neutral,unclear,undated_documents',
+      '2025-W07,0,1,0,1,0',
+      '2025-W08,1,0,0,0,0',
+      'undated,0,0,1,0,1',
+    ]);
+    expect(timeline.stderr).toContain('1 documents without a publication date');
+    const toward = await cli(
+      'stats',
+      '--data-dir',
+      dir,
+      '--what',
+      'timeline',
+      '--target=-target',
+      '--from',
+      '2025-02-01',
+    );
+    expect(toward.stdout.split('\r\n').slice(1, 3)).toEqual(['2025-02,0,0,0,1,0', '']); // by month unless told
+  });
+
+  it('says what is wrong with its arguments', async () => {
+    const dir = await hardCases();
+    expect((await cli('stats', '--data-dir', dir)).status).toBe(2);
+    expect((await cli('stats', '--data-dir', dir, '--what', 'tags', '--by', 'colour')).stderr).toContain(
+      '--by must be document, outlet or a document variable',
+    );
+    expect((await cli('stats', '--data-dir', dir, '--what', 'timeline', '--from', '12.02.2025')).stderr).toContain(
+      '--from must be a day written YYYY-MM-DD',
+    );
+    expect((await cli('stats', '--data-dir', dir, '--what', 'timeline', '--target', 'nobody')).stderr).toContain(
+      'No holder or target is named "nobody"',
+    );
+  });
+});
+
+describe('stance-annotator search', () => {
+  it('finds words ignoring case and diacritics, with code point offsets Python reads back', async () => {
+    const dir = await hardCases();
+    const out = path.join(dir, 'search.csv');
+    const documents = path.join(dir, 'documents.csv');
+    expect((await cli('search', '--data-dir', dir, '--query', 'CAFE', '--out', out)).status).toBe(0);
+    expect(
+      (await cli('search', '--data-dir', dir, '--query', 'then', '--out', path.join(dir, 'then.csv'))).status,
+    ).toBe(0);
+    await cli('export', '--data-dir', dir, '--what', 'documents', '--out', documents, '--no-formula-escape');
+    for (const file of [out, path.join(dir, 'then.csv')]) {
+      const result = JSON.parse(
+        execFileSync('python3', [path.join(__dirname, 'test', 'check_search.py'), file, documents], {
+          encoding: 'utf8',
+        }),
+      ) as { rows: number; mismatches: unknown[] };
+      expect(result.rows).toBe(1);
+      expect(result.mismatches).toEqual([]);
+    }
+    const regex = await cli('search', '--data-dir', dir, '--query', '[', '--regex');
+    expect(regex.status).toBe(2);
+    expect(regex.stderr).toContain('The regular expression is not valid');
+  });
+});

@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import type { Highlight, Stance, StoredDocument, Tag } from '../domain';
+import type { AnalysisLibrary } from './analysis-filter';
+import { foldForSearch, searchCells, searchDocuments, SearchQueryError } from './library-search';
+import { stanceMap, stanceMapCells } from './stance-map';
+import { tagMatrix } from './tag-matrix';
+import { isoWeek, timeline, timelineCells } from './timeline';
+
+const doc = (id: string, text: string, meta: StoredDocument['meta'] = {}, variables = {}): StoredDocument => ({
+  id,
+  title: `Doc ${id}`,
+  text,
+  source: { kind: 'paste' },
+  meta,
+  memo: '',
+  variables,
+  sha256: '0'.repeat(64),
+  addedAt: '2026-01-01T00:00:00.000Z',
+});
+let next = 0;
+const mark = (documentId: string, tagIds: string[], stances: Stance[] = [], annotator = 'ann'): Highlight => ({
+  id: `h${++next}`,
+  documentId,
+  start: 0,
+  end: 1,
+  quote: 'x',
+  prefix: '',
+  suffix: '',
+  tagIds,
+  stances,
+  note: '',
+  annotator,
+  createdAt: '2026-01-01T00:00:00.000Z',
+  updatedAt: '2026-01-01T00:00:00.000Z',
+});
+const tag = (id: string, name: string, parentId: string | null = null): Tag => ({
+  id,
+  name,
+  color: '#888888',
+  description: '',
+  parentId,
+});
+const s = (holderId: string | null, targetId: string, stance: Stance['stance']): Stance => ({
+  holderId,
+  targetId,
+  stance,
+});
+
+const library: AnalysisLibrary = {
+  documents: [
+    doc('a', 'text', { outlet: 'Izvestia', publishedAt: '2025-02-10' }, { wave: 1 }),
+    doc('b', 'text', { outlet: 'TASS', publishedAt: '2025-02-16T09:30' }),
+    doc('c', 'text', { outlet: 'Izvestia' }, { wave: 2 }),
+  ],
+  tags: [tag('claim', 'Claim'), tag('threat', 'Threat', 'claim'), tag('frame', 'Frame')],
+  entities: [
+    { id: 'g', name: 'Grushko' },
+    { id: 'n', name: 'NATO' },
+    { id: 'u', name: 'Ukraine' },
+  ],
+  variables: [{ id: 'wave', name: 'Wave', type: 'number', values: [] }],
+  highlights: [
+    mark('a', ['threat'], [s('g', 'n', 'against'), s(null, 'u', 'favor')]),
+    mark('a', ['claim'], [s('g', 'n', 'against')]),
+    mark('b', ['frame'], [s('g', 'n', 'favor')], 'ben'),
+    mark('c', ['claim', 'threat'], [s('g', 'n', 'neutral')]),
+  ],
+};
+
+describe('stance map', () => {
+  it('counts each holder → target pair’s stances by value, and the documents they come from', () => {
+    expect(stanceMap(library).map(stanceMapCells)).toEqual([
+      ['Grushko', 'NATO', 1, 2, 1, 0, 4, 3],
+      ['', 'Ukraine', 1, 0, 0, 0, 1, 1],
+    ]);
+  });
+
+  it('is limited by coder and by publication dates (a range leaves undated documents out)', () => {
+    expect(stanceMap(library, { coders: ['ben'] }).map(stanceMapCells)).toEqual([
+      ['Grushko', 'NATO', 1, 0, 0, 0, 1, 1],
+    ]);
+    expect(stanceMap(library, { from: '2025-02-11', to: '2025-02-16' }).map(stanceMapCells)).toEqual([
+      ['Grushko', 'NATO', 1, 0, 0, 0, 1, 1],
+    ]);
+  });
+});
+
+describe('tags × groups', () => {
+  it('counts highlights per tag, sub-tags toward their parent, per document, outlet or variable', () => {
+    const byOutlet = tagMatrix(library, { by: 'outlet' });
+    expect(byOutlet.groups).toEqual(['Izvestia', 'TASS']);
+    expect(byOutlet.rows.map((r) => [r.path, ...r.counts])).toEqual([
+      ['Claim', 3, 0],
+      ['Claim › Threat', 2, 0],
+      ['Frame', 0, 1],
+    ]);
+    const byWave = tagMatrix(library, { by: 'variable', variableId: 'wave' });
+    expect(byWave.groups).toEqual(['1', '(none)', '2']);
+    expect(byWave.rows[0]!.counts).toEqual([2, 0, 1]);
+    expect(tagMatrix(library, { by: 'document' }).groups).toEqual(['Doc a', 'Doc b', 'Doc c']);
+  });
+});
+
+describe('timeline', () => {
+  it('names ISO weeks as the standard does, across year ends', () => {
+    expect(isoWeek('2025-02-10')).toBe('2025-W07');
+    expect(isoWeek('2025-02-16')).toBe('2025-W07'); // a Sunday ends the week
+    expect(isoWeek('2024-12-30')).toBe('2025-W01'); // Monday of the week holding 2 January
+    expect(isoWeek('2021-01-03')).toBe('2020-W53');
+    expect(isoWeek('2026-12-31')).toBe('2026-W53');
+  });
+
+  it('counts stances toward a target per period, and the undated documents apart, by name', () => {
+    const result = timeline(library, { interval: 'week', targetId: 'n' });
+    expect(timelineCells(result)).toEqual([
+      ['2025-W07', 1, 2, 0, 0, 0],
+      ['undated', 0, 0, 1, 0, 1],
+    ]);
+    expect(result.undated.documents).toEqual([{ id: 'c', title: 'Doc c' }]);
+    expect(timelineCells(timeline(library, { interval: 'month' }))[0]).toEqual(['2025-02', 2, 2, 0, 0, 0]);
+  });
+});
+
+describe('library search', () => {
+  const documents = [doc('k', 'Kyïv and KYIV; Café, cafe.\nÉtat 😀 kyiv'), doc('z', 'nothing here')];
+
+  it('folds case and diacritics, and gives offsets into the original text', () => {
+    expect(foldForSearch('Kyïv')).toBe('kyiv');
+    const matches = searchDocuments(documents, 'kyiv');
+    expect(matches.map((m) => m.match)).toEqual(['Kyïv', 'KYIV', 'kyiv']);
+    expect(searchDocuments(documents, 'cafe').map((m) => m.match)).toEqual(['Café', 'cafe']);
+    expect(searchDocuments(documents, 'état').map((m) => [m.match, m.left.slice(-6)])).toEqual([['État', 'cafe.\n']]);
+  });
+
+  it('writes code point offsets, so text[start:end] is the match in Python', () => {
+    const [, , last] = searchDocuments(documents, 'kyiv');
+    const [row] = searchCells(documents, [last!]);
+    const text = documents[0]!.text;
+    const codePoints = [...text];
+    expect(codePoints.slice(row![2] as number, row![3] as number).join('')).toBe('kyiv');
+    expect(row![2]).toBe(last!.start - 1); // one emoji before it: two UTF-16 units, one code point
+  });
+
+  it('takes a regular expression, and refuses an invalid one or an empty search clearly', () => {
+    expect(searchDocuments(documents, 'caf(e|é)', { regex: true }).map((m) => m.match)).toEqual(['Café', 'cafe']);
+    expect(() => searchDocuments(documents, 'ca(f', { regex: true })).toThrow(SearchQueryError);
+    expect(() => searchDocuments(documents, 'ca(f', { regex: true })).toThrow('The regular expression is not valid');
+    expect(() => searchDocuments(documents, '  ')).toThrow('The search is empty.');
+  });
+});

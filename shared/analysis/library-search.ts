@@ -1,0 +1,108 @@
+import { createCodePointConverter } from '../code-points';
+import type { StoredDocument } from '../domain';
+
+/**
+ * Searching every text of the library for words or a phrase, ignoring case and diacritics ("Kyiv" finds "kyïv"), or for
+ * a regular expression (Unicode, case-insensitive). Matches come as keyword-in-context lines with UTF-16 offsets into
+ * the text (the command line writes code points).
+ */
+
+export interface SearchMatch {
+  documentId: string;
+  start: number;
+  end: number;
+  match: string;
+  left: string;
+  right: string;
+}
+
+export const SEARCH_COLUMNS = [
+  'document_id',
+  'document_title',
+  'start',
+  'end',
+  'match',
+  'left_context',
+  'right_context',
+] as const;
+
+/** How many characters of context each side of a match. */
+const CONTEXT = 40;
+
+export class SearchQueryError extends Error {}
+
+/** A text with case and diacritics folded away, and for each folded position the original offset it came from. */
+function folded(text: string): { text: string; origin: Int32Array } {
+  const parts: string[] = [];
+  const origin: number[] = [];
+  for (let i = 0; i < text.length;) {
+    const code = text.codePointAt(i)!;
+    const width = code > 0xffff ? 2 : 1;
+    const char = text.slice(i, i + width);
+    const fold = char.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
+    for (let k = 0; k < fold.length; k++) origin.push(i);
+    parts.push(fold);
+    i += width;
+  }
+  origin.push(text.length);
+  return { text: parts.join(''), origin: Int32Array.from(origin) };
+}
+
+export const foldForSearch = (query: string): string => folded(query).text;
+
+export function searchDocuments(
+  documents: readonly StoredDocument[],
+  query: string,
+  options: { regex?: boolean } = {},
+): SearchMatch[] {
+  if (query.trim() === '') throw new SearchQueryError('The search is empty.');
+  let pattern: RegExp | null = null;
+  if (options.regex) {
+    try {
+      pattern = new RegExp(query, 'giu');
+    } catch (error) {
+      throw new SearchQueryError(`The regular expression is not valid: ${(error as Error).message}`);
+    }
+  }
+  const needle = pattern ? '' : foldForSearch(query);
+  const matches: SearchMatch[] = [];
+  for (const document of documents) {
+    const { text } = document;
+    const found: [number, number][] = [];
+    if (pattern) {
+      pattern.lastIndex = 0;
+      for (const m of text.matchAll(pattern)) if (m[0].length > 0) found.push([m.index, m.index + m[0].length]);
+    } else {
+      const fold = folded(text);
+      for (let at = fold.text.indexOf(needle); at >= 0; at = fold.text.indexOf(needle, at + needle.length)) {
+        found.push([fold.origin[at]!, fold.origin[at + needle.length]!]);
+      }
+    }
+    for (const [start, end] of found) {
+      matches.push({
+        documentId: document.id,
+        start,
+        end,
+        match: text.slice(start, end),
+        left: text.slice(Math.max(0, start - CONTEXT), start),
+        right: text.slice(end, end + CONTEXT),
+      });
+    }
+  }
+  return matches;
+}
+
+/** A match as CSV cells, with code point offsets (as annotations.csv), so `text[start:end] == match` in Python. */
+export function searchCells(
+  documents: readonly StoredDocument[],
+  matches: readonly SearchMatch[],
+): (string | number)[][] {
+  const byId = new Map(documents.map((d) => [d.id, d]));
+  const converters = new Map<string, (offset: number) => number>();
+  return matches.map((m) => {
+    const document = byId.get(m.documentId)!;
+    let convert = converters.get(document.id);
+    if (!convert) converters.set(document.id, (convert = createCodePointConverter(document.text)));
+    return [document.id, document.title, convert(m.start), convert(m.end), m.match, m.left, m.right];
+  });
+}

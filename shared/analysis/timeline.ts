@@ -1,0 +1,87 @@
+import { stanceValues, type StanceValue } from '../domain';
+import { publishedDay } from '../published-date';
+import { filterLibrary, type AnalysisFilter, type AnalysisLibrary } from './analysis-filter';
+
+/**
+ * Stances over time: per ISO week (`2025-W07`) or month (`2025-02`) of the documents' publication dates, the stances
+ * toward a target (or held by a holder, or all) counted by value. Documents without a date are not dropped: their
+ * stances are counted apart, and the documents named.
+ */
+
+export type Interval = 'week' | 'month';
+
+export const TIMELINE_COLUMNS = ['period', ...stanceValues, 'undated_documents'] as const;
+/** The period of the row that counts what documents without a date hold. */
+export const UNDATED_PERIOD = 'undated';
+
+export interface TimelineRow {
+  period: string;
+  counts: Record<StanceValue, number>;
+}
+
+export interface Timeline {
+  rows: TimelineRow[];
+  /** What documents without a publication date hold, and which they are. */
+  undated: TimelineRow & { documents: { id: string; title: string }[] };
+}
+
+/** The ISO 8601 week of a day (YYYY-MM-DD): weeks start on Monday; week 1 holds the year's first Thursday. */
+export function isoWeek(day: string): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  const weekday = (date.getUTCDay() + 6) % 7; // Monday 0 … Sunday 6
+  const thursday = new Date(date.getTime() + (3 - weekday) * 86_400_000);
+  const year = thursday.getUTCFullYear();
+  const week = Math.floor((thursday.getTime() - Date.UTC(year, 0, 1)) / (7 * 86_400_000)) + 1;
+  return `${year}-W${String(week).padStart(2, '0')}`;
+}
+
+export function periodOf(day: string, interval: Interval): string {
+  return interval === 'week' ? isoWeek(day) : day.slice(0, 7);
+}
+
+const noCounts = (): Record<StanceValue, number> => ({ favor: 0, against: 0, neutral: 0, unclear: 0 });
+
+export function timeline(
+  library: AnalysisLibrary,
+  options: { interval: Interval; targetId?: string; holderId?: string },
+  filter: AnalysisFilter = {},
+): Timeline {
+  const { highlights, documentById } = filterLibrary(library, filter);
+  const periods = new Map<string, Record<StanceValue, number>>();
+  const undated = { period: UNDATED_PERIOD, counts: noCounts(), documents: [] as { id: string; title: string }[] };
+  const undatedIds = new Set<string>();
+  for (const h of highlights) {
+    const document = documentById.get(h.documentId)!;
+    for (const s of h.stances) {
+      if (options.targetId !== undefined && s.targetId !== options.targetId) continue;
+      if (options.holderId !== undefined && s.holderId !== options.holderId) continue;
+      const published = document.meta.publishedAt;
+      if (!published) {
+        undated.counts[s.stance]++;
+        if (!undatedIds.has(document.id)) {
+          undatedIds.add(document.id);
+          undated.documents.push({ id: document.id, title: document.title });
+        }
+        continue;
+      }
+      const period = periodOf(publishedDay(published), options.interval);
+      let counts = periods.get(period);
+      if (!counts) periods.set(period, (counts = noCounts()));
+      counts[s.stance]++;
+    }
+  }
+  return {
+    rows: [...periods].sort(([a], [b]) => a.localeCompare(b)).map(([period, counts]) => ({ period, counts })),
+    undated,
+  };
+}
+
+/** The timeline as CSV rows: a row per period, then the undated row when any stance is undated. */
+export function timelineCells(result: Timeline): (string | number)[][] {
+  const cells = result.rows.map((row) => [row.period, ...stanceValues.map((v) => row.counts[v]), 0]);
+  if (result.undated.documents.length > 0) {
+    const { counts, documents } = result.undated;
+    cells.push([UNDATED_PERIOD, ...stanceValues.map((v) => counts[v]), documents.length]);
+  }
+  return cells;
+}
