@@ -1,14 +1,14 @@
 // Agreement at library scale, for `npm run bench`: two coders over every document of the bench's library, each with
 // as many highlights as the library has (coder B's made from coder A's: some moved by a few characters, some given
-// another tag, some left out, some added), computed as the backend computes it (in slices), with the longest
-// event-loop block; and, beside it, a naive implementation (a loop over every highlight for every word, as the
+// another tag, some left out, some added), computed by the backend's own getAgreement code (its input picked, then the
+// computation in slices), with the longest event-loop block; and, beside it, a naive implementation (a loop over every highlight for every word, as the
 // definition reads) timed on a sample of documents and scaled to the whole.
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { agreementSteps, type AgreementDocument } from '../../shared/agreement/compute-agreement';
+import type { AgreementDocument } from '../../shared/agreement/compute-agreement';
 import { ReliabilityTally } from '../../shared/agreement/reliability';
 import type { Database, Highlight } from '../../shared/domain';
 import { tagsWithDescendants } from '../../shared/tag-paths';
-import { inSlices } from '../../electron/backend/in-slices';
+import { agreementOf } from '../../electron/backend/handlers/agreement';
 
 export interface AgreementBench {
   coders: number;
@@ -78,10 +78,12 @@ function naiveTagAgreement(documents: readonly AgreementDocument[], data: Databa
 
 export async function benchAgreement(data: Database): Promise<AgreementBench> {
   const documents = agreementDocuments(data);
+  // The library as two coders left it: what the backend's getAgreement reads.
+  const coded: Database = { ...data, highlights: documents.flatMap((d) => d.highlights as Highlight[]) };
   const histogram = monitorEventLoopDelay({ resolution: 1 });
   histogram.enable();
   const start = performance.now();
-  await inSlices(agreementSteps(documents, { coders: ['a', 'b'], tags: data.tags }));
+  await agreementOf(coded, { coders: ['a', 'b'] });
   const ms = performance.now() - start;
   histogram.disable();
 

@@ -1,6 +1,12 @@
 import { agreementSteps } from '../../../shared/agreement/compute-agreement';
 import type { CoderInfo } from '../../../shared/api-contract';
-import { agreementInput, AgreementRequestError } from '../../../shared/agreement/agreement-input';
+import {
+  agreementInput,
+  AgreementRequestError,
+  type AgreementRequest,
+} from '../../../shared/agreement/agreement-input';
+import type { AgreementReport } from '../../../shared/agreement/compute-agreement';
+import type { Database } from '../../../shared/domain';
 import { ApiFailure } from '../api-error';
 import { inSlices } from '../in-slices';
 import type { HandlerContext, Handlers } from './types';
@@ -23,15 +29,18 @@ export function agreementHandlers({ library }: HandlerContext): AgreementHandler
         .sort((a, b) => a.name.localeCompare(b.name));
     },
 
-    async getAgreement(request) {
-      let input;
-      try {
-        input = agreementInput(library.data, request);
-      } catch (error) {
-        if (error instanceof AgreementRequestError) throw new ApiFailure('invalid-request', error.message);
-        throw error;
-      }
-      return await inSlices(agreementSteps(input.documents, input.options));
-    },
+    getAgreement: (request) => agreementOf(library.data, request),
   };
+}
+
+/** Agreement as the backend computes it: the input picked at once, then the computation in slices. */
+export async function agreementOf(data: Database, request: AgreementRequest): Promise<AgreementReport> {
+  let input;
+  try {
+    input = agreementInput(data, request);
+  } catch (error) {
+    if (error instanceof AgreementRequestError) throw new ApiFailure('invalid-request', error.message);
+    throw error;
+  }
+  return await inSlices(agreementSteps(input.documents, input.options));
 }
