@@ -69,3 +69,35 @@ test('the main screens have no serious or critical accessibility violation', asy
   await expect(page.getByRole('textbox', { name: 'Document memo' })).toBeVisible();
   expect(await seriousViolations(page), 'the document memo').toEqual([]);
 });
+
+test('team coding has no serious or critical accessibility violation', async ({ annotator }) => {
+  const { page } = annotator;
+  const claim = 'NATO and peacekeeping do not go hand in hand.';
+  await annotator.nameCoder('');
+  await annotator.findAndSelect(claim);
+  await page.keyboard.press('1');
+  await expect(page.getByRole('dialog', { name: 'Who is coding?' })).toBeVisible();
+  expect(await seriousViolations(page), 'the coder question').toEqual([]);
+  await page.getByRole('textbox', { name: 'Coder' }).last().fill('ann');
+  await page.getByRole('button', { name: 'Start coding' }).click();
+  await annotator.waitUntilSaved();
+  await annotator.nameCoder('ben');
+  await annotator.highlightWithKey(claim, '2');
+  await annotator.highlightWithKey('peacekeeping', '1');
+  expect(await seriousViolations(page), 'two coders in one article').toEqual([]);
+
+  await page.getByRole('combobox', { name: 'Coder layer' }).selectOption({ label: 'ann | ben' });
+  await expect(page.getByRole('region', { name: "ben's highlights, side by side" })).toBeVisible();
+  expect(await seriousViolations(page), 'side by side').toEqual([]);
+
+  await page.getByRole('button', { name: 'Curate' }).click();
+  await expect(page.getByRole('list', { name: 'Disagreements' })).toBeVisible();
+  expect(await seriousViolations(page), 'curation').toEqual([]);
+  await page.screenshot({ path: test.info().outputPath('curation.png') });
+
+  await page.getByRole('button', { name: 'Agreement…' }).click();
+  await page.getByRole('button', { name: 'Compute' }).click();
+  await expect(page.getByRole('heading', { name: 'Reliability' })).toBeVisible();
+  expect(await seriousViolations(page), 'the agreement view').toEqual([]);
+  await page.screenshot({ path: test.info().outputPath('agreement.png') });
+});

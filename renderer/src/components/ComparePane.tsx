@@ -66,6 +66,8 @@ export function ComparePane() {
       className="article-scroller compare-pane"
       ref={rootRef}
       role="region"
+      // Focusable, so that the keyboard scrolls it too.
+      tabIndex={0}
       aria-label={`${coder}'s highlights, side by side`}
       onClick={onClick}
     >
