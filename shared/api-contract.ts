@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { exportScopes, idSchema, publishedDateSchema, stanceValueSchema, variableTypes } from './domain';
 import type { DocumentSummary, Entity, Highlight, Settings, StoredDocument, Tag, Variable } from './domain';
 import type { AgreementReport } from './agreement/compute-agreement';
+import type { SearchMatch } from './analysis/library-search';
 import type { ImportSummary } from './export/backup';
 import { exportKinds } from './export/build-export';
 
@@ -253,6 +254,18 @@ export const apiArgumentSchemas = {
     tagIds: z.array(idSchema).max(10_000).refine(uniqueIds, 'tagIds must not repeat a tag').optional(),
   }),
 
+  /**
+   * Searches every text of the library: words or a phrase ignoring case and diacritics, or a regular expression
+   * (stopped if it runs too long). Answers the counts per document and the first `limit` matches.
+   */
+  searchLibrary: z.strictObject({
+    query: z.string().min(1).max(1_000),
+    regex: z.boolean().optional(),
+    limit: z.number().int().min(1).max(10_000).optional(),
+  }),
+  /** Tags every match of a search (skipping those already highlighted with that tag) as one step to undo. */
+  codeMatches: z.strictObject({ query: z.string().min(1).max(1_000), regex: z.boolean().optional(), tagId: idSchema }),
+
   undo: z.strictObject({}),
   redo: z.strictObject({}),
 } as const;
@@ -323,6 +336,15 @@ export interface EntityUses {
   target: Record<string, number>;
 }
 
+/** What a library search found: every document's count, and the first matches (with the document's title). */
+export interface LibrarySearchResult {
+  total: number;
+  documents: { documentId: string; title: string; count: number }[];
+  matches: (SearchMatch & { title: string })[];
+  /** Whether there are more matches than were sent. */
+  truncated: boolean;
+}
+
 /** Someone who has coded in this library, and how much. */
 export interface CoderInfo {
   name: string;
@@ -370,6 +392,8 @@ export interface ApiResults {
   setReadingPosition: { offset: number };
   rememberExportChoices: Settings;
   listCoders: CoderInfo[];
+  searchLibrary: LibrarySearchResult;
+  codeMatches: { coded: number; skipped: number };
   getAgreement: AgreementReport;
   undo: { label: string | null; history: HistoryState };
   redo: { label: string | null; history: HistoryState };

@@ -56,6 +56,16 @@ function validCalls(ids: { documentId: string; highlightId: string; tagId: strin
     },
     countEntityUses: { payload: {}, fields: {}, required: [] },
     listCoders: { payload: {}, fields: {}, required: [] },
+    searchLibrary: {
+      payload: { query: 'NATO' },
+      fields: { query: 'string', regex: 'boolean', limit: 'offset' },
+      required: ['query'],
+    },
+    codeMatches: {
+      payload: { query: 'NATO', tagId: ids.tagId },
+      fields: { query: 'string', regex: 'boolean', tagId: 'id' },
+      required: ['query', 'tagId'],
+    },
     importProject: {
       payload: { fileName: 'x.qdc', data: 'PENvZGVCb29rLz4=' },
       fields: { fileName: 'string', data: 'string' },

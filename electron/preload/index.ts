@@ -57,6 +57,8 @@ const api = {
   rememberExportChoices: call('rememberExportChoices'),
   listCoders: call('listCoders'),
   getAgreement: call('getAgreement'),
+  searchLibrary: call('searchLibrary'),
+  codeMatches: call('codeMatches'),
   undo: call('undo'),
   redo: call('redo'),
 } satisfies StanceApi;

@@ -78,18 +78,22 @@ export function searchDocuments(
         found.push([fold.origin[at]!, fold.origin[at + needle.length]!]);
       }
     }
-    for (const [start, end] of found) {
-      matches.push({
-        documentId: document.id,
-        start,
-        end,
-        match: text.slice(start, end),
-        left: text.slice(Math.max(0, start - CONTEXT), start),
-        right: text.slice(end, end + CONTEXT),
-      });
-    }
+    for (const [start, end] of found) matches.push(matchAt(document, start, end));
   }
   return matches;
+}
+
+/** A match at [start, end) of a document's text, with its context. */
+export function matchAt(document: StoredDocument, start: number, end: number): SearchMatch {
+  const { text } = document;
+  return {
+    documentId: document.id,
+    start,
+    end,
+    match: text.slice(start, end),
+    left: text.slice(Math.max(0, start - CONTEXT), start),
+    right: text.slice(end, end + CONTEXT),
+  };
 }
 
 /** A match as CSV cells, with code point offsets (as annotations.csv), so `text[start:end] == match` in Python. */

@@ -1,6 +1,7 @@
 import { Library } from '../library';
 import type { Store } from '../store';
 import { agreementHandlers } from './agreement';
+import { searchHandlers } from './search';
 import { codebookHandlers } from './codebook';
 import { documentHandlers } from './documents';
 import { entityHandlers } from './entities';
@@ -23,5 +24,6 @@ export function createHandlers(store: Store, now: () => Date = () => new Date())
     ...documentHandlers(context),
     ...variableHandlers(context),
     ...agreementHandlers(context),
+    ...searchHandlers(context),
   };
 }
