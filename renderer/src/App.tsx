@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { ArticleView } from './components/ArticleView';
 import { AgreementDialog } from './components/AgreementDialog';
+import { SearchDialog } from './components/SearchDialog';
 import { CoderDialog } from './components/CoderDialog';
 import { ComparePane } from './components/ComparePane';
 import { CurationPanel } from './components/CurationPanel';
@@ -104,6 +105,9 @@ export function App() {
           >
             Curate
           </button>
+          <button type="button" aria-keyshortcuts="Control+Shift+F" onClick={() => setOpenDialog('search')}>
+            Search library…
+          </button>
           <button type="button" onClick={() => setOpenDialog('agreement')}>
             Agreement…
           </button>
@@ -149,6 +153,7 @@ export function App() {
       {openDialog === 'entities' && <EntitiesDialog onClose={() => setOpenDialog(null)} />}
       {openDialog === 'export' && <ExportDialog onClose={() => setOpenDialog(null)} />}
       {openDialog === 'agreement' && <AgreementDialog onClose={() => setOpenDialog(null)} />}
+      {openDialog === 'search' && <SearchDialog onClose={() => setOpenDialog(null)} />}
       {coderPrompt && <CoderDialog />}
       <ConfirmDialog />
     </div>
