@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { exportScopes, idSchema, publishedDateSchema, stanceValueSchema, variableTypes } from './domain';
+import { isPublishedDate } from './published-date';
 import type { DocumentSummary, Entity, Highlight, Settings, StoredDocument, Tag, Variable } from './domain';
 import type { AgreementReport } from './agreement/compute-agreement';
+import type { CodedSegment } from './analysis/coded-segments';
 import type { SearchMatch } from './analysis/library-search';
+import type { StanceMapRow } from './analysis/stance-map';
 import type { ImportSummary } from './export/backup';
 import { exportKinds } from './export/build-export';
 
@@ -82,6 +85,9 @@ export const exportRequestSchema = z.strictObject({
   coders: z.array(z.string().max(MAX_NAME_LENGTH)).max(1_000).optional(),
   /** For agreement: the tags reported. */
   tagIds: z.array(idSchema).max(10_000).optional(),
+  /** For the stance map: documents published from and to these days (YYYY-MM-DD). */
+  from: z.string().max(10).optional(),
+  to: z.string().max(10).optional(),
   bom: z.boolean().optional(),
   formulaEscape: z.boolean().optional(),
 });
@@ -100,6 +106,17 @@ const documentDetailsSchema = z.object({
   publishedAt: z.union([publishedDateSchema, z.literal('')]).optional(),
   /** By variable id; null clears the document's value. */
   variables: z.record(idSchema, z.union([z.string().trim().max(MAX_VARIABLE_TEXT), z.number()]).nullable()).optional(),
+});
+
+/** What an analysis counts: some coders' highlights, documents published from one day to another (YYYY-MM-DD). */
+const daySchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'A day is written YYYY-MM-DD')
+  .refine(isPublishedDate, 'That day is not on the calendar');
+const analysisFilterSchema = z.strictObject({
+  coders: z.array(z.string().max(MAX_NAME_LENGTH)).max(1_000).optional(),
+  from: daySchema.optional(),
+  to: daySchema.optional(),
 });
 
 export const apiArgumentSchemas = {
@@ -263,6 +280,15 @@ export const apiArgumentSchemas = {
     regex: z.boolean().optional(),
     limit: z.number().int().min(1).max(10_000).optional(),
   }),
+  /** The stance map: holders × targets, the stances counted by value (README, "Analysis"). */
+  getStanceMap: analysisFilterSchema,
+  /** The highlights behind a stance map cell (or any holder/target/value), the first `limit` of them. */
+  getCodedSegments: analysisFilterSchema.extend({
+    holderId: idSchema.nullable().optional(),
+    targetId: idSchema.optional(),
+    stance: stanceValueSchema.optional(),
+    limit: z.number().int().min(1).max(10_000).optional(),
+  }),
   /** Tags every match of a search (skipping those already highlighted with that tag) as one step to undo. */
   codeMatches: z.strictObject({ query: z.string().min(1).max(1_000), regex: z.boolean().optional(), tagId: idSchema }),
 
@@ -394,6 +420,8 @@ export interface ApiResults {
   listCoders: CoderInfo[];
   searchLibrary: LibrarySearchResult;
   codeMatches: { coded: number; skipped: number };
+  getStanceMap: StanceMapRow[];
+  getCodedSegments: { total: number; segments: CodedSegment[] };
   getAgreement: AgreementReport;
   undo: { label: string | null; history: HistoryState };
   redo: { label: string | null; history: HistoryState };

@@ -22,6 +22,8 @@ export const menuCommands = [
   'edit-entities',
   'agreement',
   'curate',
+  'search-library',
+  'stance-map',
 ] as const;
 export type MenuCommand = (typeof menuCommands)[number];
 

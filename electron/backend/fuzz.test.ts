@@ -56,6 +56,20 @@ function validCalls(ids: { documentId: string; highlightId: string; tagId: strin
     },
     countEntityUses: { payload: {}, fields: {}, required: [] },
     listCoders: { payload: {}, fields: {}, required: [] },
+    getStanceMap: { payload: {}, fields: { coders: 'ids', from: 'string', to: 'string' }, required: [] },
+    getCodedSegments: {
+      payload: {},
+      fields: {
+        coders: 'ids',
+        from: 'string',
+        to: 'string',
+        holderId: 'nullable-id',
+        targetId: 'id',
+        stance: 'enum',
+        limit: 'offset',
+      },
+      required: [],
+    },
     searchLibrary: {
       payload: { query: 'NATO' },
       fields: { query: 'string', regex: 'boolean', limit: 'offset' },

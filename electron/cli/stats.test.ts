@@ -1,8 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { STANCE_MAP_COLUMNS, stanceMapCells } from '../../shared/analysis/stance-map';
+import { csvBlocks } from '../../shared/csv';
+import { createBackend } from '../backend/backend';
+import { openStore } from '../backend/store';
 import { hardCaseLibrary } from '../backend/test/hard-cases';
-import { useTempDirs } from '../backend/test-support';
+import { callOk, useTempDirs } from '../backend/test-support';
 import { cli, writeLibrary } from './test/cli-test-support';
 
 const tempDir = useTempDirs();
@@ -99,5 +103,23 @@ describe('stance-annotator search', () => {
     const regex = await cli('search', '--data-dir', dir, '--query', '[', '--regex');
     expect(regex.status).toBe(2);
     expect(regex.stderr).toContain('The regular expression is not valid');
+  });
+});
+
+describe('the app’s numbers and the command line’s', () => {
+  it('gives the same stance map from the API (the Stance map view) and from `stats`', async () => {
+    const dir = await hardCases();
+    const store = await openStore(dir);
+    const rows = await callOk(createBackend(store), 'getStanceMap', { from: '2025-01-01' });
+    const segments = await callOk(createBackend(store), 'getCodedSegments', {
+      holderId: rows[0]!.holderId,
+      targetId: rows[0]!.targetId,
+    });
+    expect(segments.total).toBe(rows[0]!.documents); // one highlight per document for this pair
+    await store.close();
+    const run = await cli('stats', '--data-dir', dir, '--what', 'stance-map', '--from', '2025-01-01');
+    expect(run.stdout).toBe(
+      [...csvBlocks(STANCE_MAP_COLUMNS, rows.map(stanceMapCells), { bom: false, formulaEscape: true })].join(''),
+    );
   });
 });

@@ -42,6 +42,13 @@ export function buildAppMenuTemplate(send: (command: MenuCommand) => void): Menu
       submenu: [command('Edit Codebook…', 'edit-codebook'), command('Holders and Targets…', 'edit-entities')],
     },
     {
+      label: 'Corpus',
+      submenu: [
+        command('Search Library…', 'search-library', 'Shift+CmdOrCtrl+F'),
+        command('Stance Map…', 'stance-map', 'Shift+CmdOrCtrl+M'),
+      ],
+    },
+    {
       label: 'Team',
       submenu: [command('Intercoder Agreement…', 'agreement'), command('Curate Document', 'curate')],
     },

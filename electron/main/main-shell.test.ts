@@ -202,10 +202,22 @@ describe('native menu', () => {
       'Holders and Targets…',
       'Intercoder Agreement…',
       'Curate Document',
+      'Search Library…',
+      'Stance Map…',
     ]) {
       (byLabel(label).click as () => void)();
     }
-    expect(sent).toEqual(['undo', 'redo', 'find', 'edit-codebook', 'edit-entities', 'agreement', 'curate']);
+    expect(sent).toEqual([
+      'undo',
+      'redo',
+      'find',
+      'edit-codebook',
+      'edit-entities',
+      'agreement',
+      'curate',
+      'search-library',
+      'stance-map',
+    ]);
   });
 });
 

@@ -59,6 +59,8 @@ const api = {
   getAgreement: call('getAgreement'),
   searchLibrary: call('searchLibrary'),
   codeMatches: call('codeMatches'),
+  getStanceMap: call('getStanceMap'),
+  getCodedSegments: call('getCodedSegments'),
   undo: call('undo'),
   redo: call('redo'),
 } satisfies StanceApi;

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { ArticleView } from './components/ArticleView';
 import { AgreementDialog } from './components/AgreementDialog';
 import { SearchDialog } from './components/SearchDialog';
+import { StanceMapDialog } from './components/StanceMapDialog';
 import { CoderDialog } from './components/CoderDialog';
 import { ComparePane } from './components/ComparePane';
 import { CurationPanel } from './components/CurationPanel';
@@ -108,6 +109,9 @@ export function App() {
           <button type="button" aria-keyshortcuts="Control+Shift+F" onClick={() => setOpenDialog('search')}>
             Search library…
           </button>
+          <button type="button" aria-keyshortcuts="Control+Shift+M" onClick={() => setOpenDialog('stance-map')}>
+            Stance map…
+          </button>
           <button type="button" onClick={() => setOpenDialog('agreement')}>
             Agreement…
           </button>
@@ -154,6 +158,7 @@ export function App() {
       {openDialog === 'export' && <ExportDialog onClose={() => setOpenDialog(null)} />}
       {openDialog === 'agreement' && <AgreementDialog onClose={() => setOpenDialog(null)} />}
       {openDialog === 'search' && <SearchDialog onClose={() => setOpenDialog(null)} />}
+      {openDialog === 'stance-map' && <StanceMapDialog onClose={() => setOpenDialog(null)} />}
       {coderPrompt && <CoderDialog />}
       <ConfirmDialog />
     </div>

@@ -30,6 +30,12 @@ export function runMenuCommand(command: MenuCommand): void {
     case 'agreement':
       state.setOpenDialog('agreement');
       break;
+    case 'search-library':
+      state.setOpenDialog('search');
+      break;
+    case 'stance-map':
+      state.setOpenDialog('stance-map');
+      break;
     case 'curate':
       if (state.document) {
         state.setCurating(!state.curating);

@@ -1,4 +1,5 @@
 import { agreementCsv } from '../agreement/agreement-input';
+import { STANCE_MAP_COLUMNS, stanceMap, stanceMapCells } from '../analysis/stance-map';
 import { csvBlocks, type CsvOptions } from '../csv';
 import type { Database } from '../domain';
 import { ANNOTATION_COLUMNS, annotationRows, type ExportLibrary } from './annotation-rows';
@@ -17,6 +18,7 @@ export const exportKinds = [
   'agreement-documents',
   'qdpx',
   'qdc',
+  'stance-map',
 ] as const;
 export type ExportKind = (typeof exportKinds)[number];
 
@@ -29,6 +31,9 @@ export interface ExportScope {
   coders?: readonly string[];
   /** For agreement: the tags reported (all when absent). */
   tagIds?: readonly string[];
+  /** For the stance map: documents published from and to these days. */
+  from?: string;
+  to?: string;
 }
 
 export interface ExportFile {
@@ -66,6 +71,7 @@ export const exportFileTypes: Record<ExportKind, Omit<ExportFile, 'content'>> = 
   'agreement-documents': { fileName: 'agreement-by-document.csv', mimeType: 'text/csv;charset=utf-8' },
   qdpx: { fileName: 'stance-annotator-project.qdpx', mimeType: 'application/zip' },
   qdc: { fileName: 'codebook.qdc', mimeType: 'application/xml' },
+  'stance-map': { fileName: 'stance-map.csv', mimeType: 'text/csv;charset=utf-8' },
 };
 
 /**
@@ -84,6 +90,11 @@ export function exportBlocks(
     const part = kind.slice('agreement-'.length) as 'reliability' | 'spans' | 'documents';
     const { coders = [], documentIds, tagIds } = scope;
     return [agreementCsv(database, { coders, documentIds, tagIds }, part, csv)];
+  }
+  if (kind === 'stance-map') {
+    const { coders, from, to } = scope;
+    const filter = { ...(coders ? { coders } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}) };
+    return csvBlocks(STANCE_MAP_COLUMNS, stanceMap(database, filter).map(stanceMapCells), csv);
   }
   const library = scopeLibrary(database, scope);
   switch (kind) {

@@ -1,6 +1,7 @@
 import { Library } from '../library';
 import type { Store } from '../store';
 import { agreementHandlers } from './agreement';
+import { analysisHandlers } from './analysis';
 import { searchHandlers } from './search';
 import { codebookHandlers } from './codebook';
 import { documentHandlers } from './documents';
@@ -25,5 +26,6 @@ export function createHandlers(store: Store, now: () => Date = () => new Date())
     ...variableHandlers(context),
     ...agreementHandlers(context),
     ...searchHandlers(context),
+    ...analysisHandlers(context),
   };
 }

@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { AppState } from './app-store';
 
-export type OpenDialog = 'codebook' | 'entities' | 'export' | 'agreement' | 'search' | null;
+export type OpenDialog = 'codebook' | 'entities' | 'export' | 'agreement' | 'search' | 'stance-map' | null;
 
 export interface UiSlice {
   openDialog: OpenDialog;

@@ -1,0 +1,50 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { expect, test } from './fixtures';
+
+const CLAIM = 'NATO and peacekeeping do not go hand in hand.';
+
+test('the stance map counts each holder → target pair, a cell opens its segments, a segment opens its passage', async ({
+  shell,
+  annotator,
+}, testInfo) => {
+  const { page } = annotator;
+  await annotator.highlightWithKey(CLAIM, '1');
+  await annotator.addStance('Grushko', 'NATO', 'a');
+  await annotator.highlightWithKey('an unarmed observer mission', '1');
+  await annotator.addStance('Grushko', 'NATO', 'a');
+  await annotator.highlightWithKey('peacekeeping arrangements', '1');
+  await annotator.addStance('Grushko', 'Ukraine', 'f');
+  await annotator.waitUntilSaved();
+
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+Shift+M');
+  const dialog = page.getByRole('dialog', { name: 'Stance map' });
+  const cell = dialog.getByRole('button', {
+    name: 'Grushko → NATO: 0 favor, 2 against, 0 neutral, 0 unclear, in 1 documents',
+  });
+  await expect(cell).toBeVisible();
+  await expect(cell.locator('xpath=..')).toHaveClass('net-against-strong');
+  await expect(dialog.getByRole('button', { name: /^Grushko → Ukraine: 1 favor/ }).locator('xpath=..')).toHaveClass(
+    'net-favor-strong',
+  );
+  await page.screenshot({ path: testInfo.outputPath('stance-map.png') });
+
+  if (shell === 'browser') {
+    const downloading = page.waitForEvent('download');
+    await dialog.getByRole('button', { name: 'Save CSV…' }).click();
+    const file = path.join(testInfo.outputPath(), 'stance-map.csv');
+    await (await downloading).saveAs(file);
+    expect((await readFile(file, 'utf8')).replace(/^\ufeff/, '')).toBe(
+      'holder,target,favor,against,neutral,unclear,total,documents\r\n' +
+        'Grushko,NATO,0,2,0,0,2,1\r\nGrushko,Ukraine,1,0,0,0,1,1\r\n',
+    );
+  }
+
+  await cell.click();
+  const segments = dialog.getByRole('list', { name: 'Coded segments' }).getByRole('listitem');
+  await expect(segments).toHaveCount(2);
+  await segments.filter({ hasText: 'an unarmed observer mission' }).getByRole('button').click();
+  await expect(dialog).toBeHidden();
+  expect(await page.evaluate(() => window.getSelection()?.toString())).toBe('an unarmed observer mission');
+});
