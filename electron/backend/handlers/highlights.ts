@@ -88,6 +88,17 @@ function resolveStances(data: Database, inputs: readonly StanceInput[]): { stanc
 }
 
 export function highlightHandlers({ library, now }: HandlerContext): HighlightHandlers {
+  /** A copy of a highlight as another coder's (same span, tags, stances and note), as one step to undo. */
+  const copyAs = async (original: Highlight, annotator: string, id: string | undefined, label: string) => {
+    if (id && library.data.highlights.some((h) => h.id === id)) {
+      throw new ApiFailure('conflict', `A highlight with id ${id} exists already.`);
+    }
+    const timestamp = now().toISOString();
+    const copy: Highlight = { ...original, id: id ?? newId(), annotator, createdAt: timestamp, updatedAt: timestamp };
+    await library.commit(label, [insert('highlights', copy)]);
+    return copy;
+  };
+
   return {
     async createHighlight({ id, documentId, start, end, quote, tagIds }) {
       const { data } = library;
@@ -149,38 +160,13 @@ export function highlightHandlers({ library, now }: HandlerContext): HighlightHa
       if (coder === '')
         throw new ApiFailure('invalid-request', 'Name the coder first: an adopted highlight is theirs.');
       if (original.annotator === coder) throw new ApiFailure('invalid-request', 'This highlight is yours already.');
-      if (id && data.highlights.some((h) => h.id === id)) {
-        throw new ApiFailure('conflict', `A highlight with id ${id} exists already.`);
-      }
-      const timestamp = now().toISOString();
-      const copy: Highlight = {
-        ...original,
-        id: id ?? newId(),
-        annotator: coder,
-        createdAt: timestamp,
-        updatedAt: timestamp,
-      };
-      await library.commit('Adopt highlight', [insert('highlights', copy)]);
-      return copy;
+      return copyAs(original, coder, id, 'Adopt highlight');
     },
 
     async curateHighlight({ highlightId, id }) {
-      const { data } = library;
-      const original = findHighlight(data, highlightId);
+      const original = findHighlight(library.data, highlightId);
       if (original.annotator === CURATED_CODER) throw new ApiFailure('invalid-request', 'This is the curated version.');
-      if (id && data.highlights.some((h) => h.id === id)) {
-        throw new ApiFailure('conflict', `A highlight with id ${id} exists already.`);
-      }
-      const timestamp = now().toISOString();
-      const copy: Highlight = {
-        ...original,
-        id: id ?? newId(),
-        annotator: CURATED_CODER,
-        createdAt: timestamp,
-        updatedAt: timestamp,
-      };
-      await library.commit(`Accept ${original.annotator || 'unnamed'}'s version`, [insert('highlights', copy)]);
-      return copy;
+      return copyAs(original, CURATED_CODER, id, `Accept ${original.annotator || 'unnamed'}'s version`);
     },
 
     async rejectDisagreement({ documentId, key, rejected }) {

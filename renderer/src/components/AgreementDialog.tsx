@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { decimal } from '../../../shared/agreement/agreement-csv';
 import type { AgreementReport } from '../../../shared/agreement/compute-agreement';
 import type { Reliability } from '../../../shared/agreement/reliability';
@@ -9,6 +9,7 @@ import { callApi } from '../api/client';
 import { saveExport } from '../api/save-export';
 import { useAppStore } from '../store/app-store';
 import { Modal } from './Modal';
+import { WorkStatus } from './WorkStatus';
 import { tagLabel } from './tag-label';
 
 /**
@@ -143,17 +144,7 @@ export function AgreementDialog({ onClose }: { onClose(): void }) {
         </button>
         {chosen.length < 2 && coders && coders.length > 0 && <span className="hint">Choose two coders or more.</span>}
       </div>
-      {busy && (
-        <div className="export-progress">
-          <progress aria-label={busy} />
-          <span>{busy}</span>
-        </div>
-      )}
-      {problem && (
-        <p role="alert" className="field-error">
-          {problem}
-        </p>
-      )}
+      <WorkStatus busy={busy} message={problem ? { text: problem, error: true } : null} />
       {report && (
         <AgreementTables report={report} onOpen={(id) => void openAt(id, report.coders)} onSave={(k) => void save(k)} />
       )}
@@ -179,106 +170,106 @@ function AgreementTables({
         {report.coders.join(', ')}. Tags are compared word by word; stances by (document, holder, target). — means
         undefined (no variation).
       </p>
-      <section aria-labelledby="reliability-heading">
-        <div className="section-heading">
-          <h3 id="reliability-heading">Reliability</h3>
-          <button type="button" onClick={() => onSave('agreement-reliability')}>
-            Save CSV…
-          </button>
-        </div>
-        <table className="agreement-table">
-          <thead>
-            <tr>
-              <th scope="col">Scope</th>
-              <th scope="col">Name</th>
-              <th scope="col">Units</th>
-              <th scope="col">Agreement</th>
-              <th scope="col">Cohen’s κ</th>
-              <th scope="col">Krippendorff’s α</th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.reliability.map((r) => (
-              <tr key={`${r.scope}:${r.tagId ?? r.name}`}>
-                <td>{r.scope}</td>
-                <th scope="row">{r.name}</th>
-                <td>{r.units.toLocaleString('en')}</td>
-                <td>{percent(r)}</td>
-                <td>{coefficient(r.cohenKappa)}</td>
-                <td>{coefficient(r.krippendorffAlpha)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
-      <section aria-labelledby="spans-heading">
-        <div className="section-heading">
-          <h3 id="spans-heading">Spans</h3>
-          <button type="button" onClick={() => onSave('agreement-spans')}>
-            Save CSV…
-          </button>
-        </div>
-        <table className="agreement-table">
-          <thead>
-            <tr>
-              <th scope="col">Coder A</th>
-              <th scope="col">Coder B</th>
-              <th scope="col">Match</th>
-              <th scope="col">Precision</th>
-              <th scope="col">Recall</th>
-              <th scope="col">F1</th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.spans.map((r) => (
-              <tr key={`${r.coderA}:${r.coderB}:${r.match}`}>
-                <td>{r.coderA}</td>
-                <td>{r.coderB}</td>
-                <td>{r.match}</td>
-                <td>{coefficient(r.precision)}</td>
-                <td>{coefficient(r.recall)}</td>
-                <td>{coefficient(r.f1)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
-      <section aria-labelledby="by-document-heading">
-        <div className="section-heading">
-          <h3 id="by-document-heading">By document</h3>
-          <button type="button" onClick={() => onSave('agreement-documents')}>
-            Save CSV…
-          </button>
-        </div>
-        <table className="agreement-table">
-          <thead>
-            <tr>
-              <th scope="col">Document</th>
-              <th scope="col">Highlights ({report.coders.join(' / ')})</th>
-              <th scope="col">Tag agreement</th>
-              <th scope="col">Tag α</th>
-              <th scope="col">Stance α</th>
-              <th scope="col">Overlap F1</th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.documents.map((d) => (
-              <tr key={d.documentId}>
-                <th scope="row">
-                  <button type="button" className="link-button" onClick={() => onOpen(d.documentId)}>
-                    {d.title}
-                  </button>
-                </th>
-                <td>{d.highlights.join(' / ')}</td>
-                <td>{percent(d.tags)}</td>
-                <td>{coefficient(d.tags.krippendorffAlpha)}</td>
-                <td>{coefficient(d.stances.krippendorffAlpha)}</td>
-                <td>{coefficient(d.overlapF1)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
+      <ResultTable
+        id="reliability-heading"
+        title="Reliability"
+        onSave={() => onSave('agreement-reliability')}
+        headers={['Scope', 'Name', 'Units', 'Agreement', 'Cohen’s κ', 'Krippendorff’s α']}
+      >
+        {report.reliability.map((r) => (
+          <tr key={`${r.scope}:${r.tagId ?? r.name}`}>
+            <td>{r.scope}</td>
+            <th scope="row">{r.name}</th>
+            <td>{r.units.toLocaleString('en')}</td>
+            <td>{percent(r)}</td>
+            <td>{coefficient(r.cohenKappa)}</td>
+            <td>{coefficient(r.krippendorffAlpha)}</td>
+          </tr>
+        ))}
+      </ResultTable>
+      <ResultTable
+        id="spans-heading"
+        title="Spans"
+        onSave={() => onSave('agreement-spans')}
+        headers={['Coder A', 'Coder B', 'Match', 'Precision', 'Recall', 'F1']}
+      >
+        {report.spans.map((r) => (
+          <tr key={`${r.coderA}:${r.coderB}:${r.match}`}>
+            <td>{r.coderA}</td>
+            <td>{r.coderB}</td>
+            <td>{r.match}</td>
+            <td>{coefficient(r.precision)}</td>
+            <td>{coefficient(r.recall)}</td>
+            <td>{coefficient(r.f1)}</td>
+          </tr>
+        ))}
+      </ResultTable>
+      <ResultTable
+        id="by-document-heading"
+        title="By document"
+        onSave={() => onSave('agreement-documents')}
+        headers={[
+          'Document',
+          `Highlights (${report.coders.join(' / ')})`,
+          'Tag agreement',
+          'Tag α',
+          'Stance α',
+          'Overlap F1',
+        ]}
+      >
+        {report.documents.map((d) => (
+          <tr key={d.documentId}>
+            <th scope="row">
+              <button type="button" className="link-button" onClick={() => onOpen(d.documentId)}>
+                {d.title}
+              </button>
+            </th>
+            <td>{d.highlights.join(' / ')}</td>
+            <td>{percent(d.tags)}</td>
+            <td>{coefficient(d.tags.krippendorffAlpha)}</td>
+            <td>{coefficient(d.stances.krippendorffAlpha)}</td>
+            <td>{coefficient(d.overlapF1)}</td>
+          </tr>
+        ))}
+      </ResultTable>
     </div>
+  );
+}
+
+/** One table of the report, with its heading, column headers and a button that saves it as CSV. */
+function ResultTable({
+  id,
+  title,
+  headers,
+  onSave,
+  children,
+}: {
+  id: string;
+  title: string;
+  headers: readonly string[];
+  onSave(): void;
+  children: ReactNode;
+}) {
+  return (
+    <section aria-labelledby={id}>
+      <div className="section-heading">
+        <h3 id={id}>{title}</h3>
+        <button type="button" onClick={onSave}>
+          Save CSV…
+        </button>
+      </div>
+      <table className="agreement-table">
+        <thead>
+          <tr>
+            {headers.map((header) => (
+              <th key={header} scope="col">
+                {header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </section>
   );
 }

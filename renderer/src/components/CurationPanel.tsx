@@ -5,6 +5,7 @@ import { articleParagraphs } from '../article/article-dom';
 import { paintDisagreements } from '../article/paint-highlights';
 import { useAppStore } from '../store/app-store';
 import { documentCoders } from '../store/filter-slice';
+import { CoderCheckboxes } from './CoderCheckboxes';
 
 const EXCERPT = 120;
 
@@ -55,21 +56,13 @@ export function CurationPanel() {
           Done
         </button>
       </div>
-      <fieldset className="curation-coders">
-        <legend>Coders compared</legend>
-        {everyCoder.map((name) => (
-          <label key={name} className="choice">
-            <input
-              type="checkbox"
-              checked={!unticked.includes(name)}
-              onChange={(e) =>
-                setUnticked((list) => (e.target.checked ? list.filter((n) => n !== name) : [...list, name]))
-              }
-            />
-            {name}
-          </label>
-        ))}
-      </fieldset>
+      <CoderCheckboxes
+        legend="Coders compared"
+        className="curation-coders"
+        coders={everyCoder}
+        unticked={unticked}
+        onChange={setUnticked}
+      />
       {coders.length < 2 ? (
         <p className="empty">Curation compares two coders or more: this document has {everyCoder.length}.</p>
       ) : (

@@ -9,6 +9,8 @@ import { isFilterActive, selectVisibleHighlights } from '../store/filter-slice';
 import type { ExportScopeChoice } from '../../../shared/domain';
 import { exportChoicesFrom, type ExportChoices } from './export-choices';
 import { Modal } from './Modal';
+import { WorkStatus } from './WorkStatus';
+import { CoderCheckboxes } from './CoderCheckboxes';
 
 const KINDS: Array<{ kind: ExportKind; label: string; scoped: boolean }> = [
   { kind: 'annotations', label: 'Annotations (annotations.csv: one row per highlight × stance)', scoped: true },
@@ -144,21 +146,13 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
         </label>
       </fieldset>
       {coders.length > 1 && (
-        <fieldset disabled={!byCoder}>
-          <legend>Coders</legend>
-          {coders.map((name) => (
-            <label key={name} className="choice">
-              <input
-                type="checkbox"
-                checked={!unticked.includes(name)}
-                onChange={(e) =>
-                  setUnticked((list) => (e.target.checked ? list.filter((n) => n !== name) : [...list, name]))
-                }
-              />
-              {name}
-            </label>
-          ))}
-        </fieldset>
+        <CoderCheckboxes
+          legend="Coders"
+          coders={coders}
+          unticked={unticked}
+          onChange={setUnticked}
+          disabled={!byCoder}
+        />
       )}
       <fieldset disabled={!isCsv}>
         <legend>CSV options</legend>
@@ -171,17 +165,7 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
           Neutralise cells that start like a formula (= + - @ …) with a leading &apos;
         </label>
       </fieldset>
-      {busy && (
-        <div className="export-progress">
-          <progress aria-label={busy} />
-          <span>{busy}</span>
-        </div>
-      )}
-      {message && (
-        <p role={message.error ? 'alert' : 'status'} className={message.error ? 'field-error' : 'export-done'}>
-          {message.text}
-        </p>
-      )}
+      <WorkStatus busy={busy} message={message} />
       <div className="dialog-actions">
         <label className="file-button">
           Import backup or REFI-QDA…

@@ -5,6 +5,7 @@ import { selectSpanInArticle } from '../article/article-dom';
 import { callApi } from '../api/client';
 import { appStore, useAppStore } from '../store/app-store';
 import { Modal } from './Modal';
+import { WorkStatus } from './WorkStatus';
 import { tagLabel } from './tag-label';
 
 /**
@@ -87,17 +88,7 @@ export function SearchDialog({ onClose }: { onClose(): void }) {
           Search
         </button>
       </form>
-      {busy && (
-        <div className="export-progress">
-          <progress aria-label={busy} />
-          <span>{busy}</span>
-        </div>
-      )}
-      {message && (
-        <p role={message.error ? 'alert' : 'status'} className={message.error ? 'field-error' : 'export-done'}>
-          {message.text}
-        </p>
-      )}
+      <WorkStatus busy={busy} message={message} />
       {found && (
         <>
           <p className="count" role="status">
