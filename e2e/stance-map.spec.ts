@@ -48,3 +48,24 @@ test('the stance map counts each holder → target pair, a cell opens its segmen
   await expect(dialog).toBeHidden();
   expect(await page.evaluate(() => window.getSelection()?.toString())).toBe('an unarmed observer mission');
 });
+
+test('tags by document (or outlet): a cell counts a tag’s highlights, and opens them', async ({ annotator }) => {
+  const { page } = annotator;
+  await annotator.highlightWithKey(CLAIM, '1'); // Claim
+  await annotator.highlightWithKey('an unarmed observer mission', '1');
+  await annotator.highlightWithKey('peacekeeping arrangements', '2'); // Evidence
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Tags by document…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Tags by document' });
+  const title = (await page.getByRole('heading', { level: 1 }).textContent())!;
+  await expect(dialog.getByRole('button', { name: `Claim in ${title}: 2 highlights` })).toBeVisible();
+  await expect(dialog.getByRole('button', { name: `Evidence in ${title}: 1 highlights` })).toBeVisible();
+  await dialog.getByRole('combobox', { name: 'Columns' }).selectOption('outlet');
+  const claim = dialog.getByRole('button', { name: /^Claim in .*: 2 highlights$/ });
+  await claim.click();
+  const segments = dialog.getByRole('list', { name: 'Coded segments' }).getByRole('listitem');
+  await expect(segments).toHaveCount(2);
+  await segments.filter({ hasText: 'an unarmed observer mission' }).getByRole('button').click();
+  await expect(dialog).toBeHidden();
+  expect(await page.evaluate(() => window.getSelection()?.toString())).toBe('an unarmed observer mission');
+});

@@ -6,6 +6,7 @@ import type { AgreementReport } from './agreement/compute-agreement';
 import type { CodedSegment } from './analysis/coded-segments';
 import type { SearchMatch } from './analysis/library-search';
 import type { StanceMapRow } from './analysis/stance-map';
+import type { TagMatrix } from './analysis/tag-matrix';
 import type { ImportSummary } from './export/backup';
 import { exportKinds } from './export/build-export';
 
@@ -85,7 +86,10 @@ export const exportRequestSchema = z.strictObject({
   coders: z.array(z.string().max(MAX_NAME_LENGTH)).max(1_000).optional(),
   /** For agreement: the tags reported. */
   tagIds: z.array(idSchema).max(10_000).optional(),
-  /** For the stance map: documents published from and to these days (YYYY-MM-DD). */
+  /** For the tag matrix: the groups (and the variable, for `variable`). */
+  by: z.enum(['document', 'outlet', 'variable']).optional(),
+  variableId: idSchema.optional(),
+  /** For the stance map and the tag matrix: documents published from and to these days (YYYY-MM-DD). */
   from: z.string().max(10).optional(),
   to: z.string().max(10).optional(),
   bom: z.boolean().optional(),
@@ -287,7 +291,14 @@ export const apiArgumentSchemas = {
     holderId: idSchema.nullable().optional(),
     targetId: idSchema.optional(),
     stance: stanceValueSchema.optional(),
+    tagId: idSchema.optional(),
+    documentIds: z.array(idSchema).max(100_000).optional(),
     limit: z.number().int().min(1).max(10_000).optional(),
+  }),
+  /** Tags × documents, outlets or a variable's values: each tag's highlights (sub-tags included) per group. */
+  getTagMatrix: analysisFilterSchema.extend({
+    by: z.enum(['document', 'outlet', 'variable']),
+    variableId: idSchema.optional(),
   }),
   /** Tags every match of a search (skipping those already highlighted with that tag) as one step to undo. */
   codeMatches: z.strictObject({ query: z.string().min(1).max(1_000), regex: z.boolean().optional(), tagId: idSchema }),
@@ -422,6 +433,7 @@ export interface ApiResults {
   codeMatches: { coded: number; skipped: number };
   getStanceMap: StanceMapRow[];
   getCodedSegments: { total: number; segments: CodedSegment[] };
+  getTagMatrix: TagMatrix;
   getAgreement: AgreementReport;
   undo: { label: string | null; history: HistoryState };
   redo: { label: string | null; history: HistoryState };

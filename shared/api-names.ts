@@ -24,6 +24,7 @@ export const menuCommands = [
   'curate',
   'search-library',
   'stance-map',
+  'tag-matrix',
 ] as const;
 export type MenuCommand = (typeof menuCommands)[number];
 

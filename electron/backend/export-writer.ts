@@ -28,8 +28,7 @@ export async function writeExportBlocks(
   write: (bytes: Buffer) => Promise<void>,
 ): Promise<number> {
   await store.loaded;
-  const { kind, documentIds, highlightIds, coders, tagIds, from, to, bom = true, formulaEscape = true } = request;
-  const scope = { documentIds, highlightIds, coders, tagIds, from, to };
+  const { kind, bom = true, formulaEscape = true, ...scope } = request;
   const blocks = await exportContent(snapshotOf(store.data), kind, scope, { bom, formulaEscape });
   let bytes = 0;
   // Nothing between starting a write and awaiting it yields to the event loop, so a failed write is always handled.

@@ -56,6 +56,11 @@ function validCalls(ids: { documentId: string; highlightId: string; tagId: strin
     },
     countEntityUses: { payload: {}, fields: {}, required: [] },
     listCoders: { payload: {}, fields: {}, required: [] },
+    getTagMatrix: {
+      payload: { by: 'outlet' },
+      fields: { by: 'enum', variableId: 'id', coders: 'ids', from: 'string', to: 'string' },
+      required: ['by'],
+    },
     getStanceMap: { payload: {}, fields: { coders: 'ids', from: 'string', to: 'string' }, required: [] },
     getCodedSegments: {
       payload: {},

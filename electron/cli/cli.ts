@@ -6,7 +6,7 @@ import { apiArgumentSchemas, type ApiResults } from '../../shared/api-contract';
 import type { Database } from '../../shared/domain';
 import { searchCells, searchDocuments, SearchQueryError, SEARCH_COLUMNS } from '../../shared/analysis/library-search';
 import { STANCE_MAP_COLUMNS, stanceMap, stanceMapCells } from '../../shared/analysis/stance-map';
-import { tagMatrix, type TagMatrixGrouping } from '../../shared/analysis/tag-matrix';
+import { tagMatrix, tagMatrixCsv, type TagMatrixGrouping } from '../../shared/analysis/tag-matrix';
 import { timeline, timelineCells, TIMELINE_COLUMNS } from '../../shared/analysis/timeline';
 import { csvBlocks, defaultCsvOptions } from '../../shared/csv';
 import { sameName } from '../../shared/names';
@@ -369,9 +369,7 @@ async function statsCommand(args: readonly string[], io: CliIo): Promise<number>
       }
       grouping = { by: 'variable', variableId: variable.id };
     }
-    const matrix = tagMatrix(library, grouping, filter);
-    const rows = matrix.rows.map((row) => [row.path, ...row.counts]);
-    content = [...csvBlocks(['tag', ...matrix.groups], rows, csv)].join('');
+    content = [...tagMatrixCsv(tagMatrix(library, grouping, filter), csv)].join('');
   } else {
     const interval = oneOf(String(values.interval ?? 'month'), INTERVALS, '--interval');
     let targetId: string | undefined;

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { STANCE_MAP_COLUMNS, stanceMapCells } from '../../shared/analysis/stance-map';
+import { tagMatrixCsv } from '../../shared/analysis/tag-matrix';
 import { csvBlocks } from '../../shared/csv';
 import { createBackend } from '../backend/backend';
 import { openStore } from '../backend/store';
@@ -121,5 +122,23 @@ describe('the app’s numbers and the command line’s', () => {
     expect(run.stdout).toBe(
       [...csvBlocks(STANCE_MAP_COLUMNS, rows.map(stanceMapCells), { bom: false, formulaEscape: true })].join(''),
     );
+  });
+});
+
+describe('tags by group: the app’s numbers and the command line’s', () => {
+  it('gives the same matrix from the API (Tags by document) and from `stats --what tags`', async () => {
+    const dir = await hardCases();
+    const store = await openStore(dir);
+    const backend = createBackend(store);
+    const matrix = await callOk(backend, 'getTagMatrix', { by: 'outlet' });
+    const [claim] = matrix.rows;
+    const segments = await callOk(backend, 'getCodedSegments', {
+      tagId: claim!.tagId,
+      documentIds: matrix.groupDocumentIds[0]!,
+    });
+    expect(segments.total).toBe(claim!.counts[0]);
+    await store.close();
+    const run = await cli('stats', '--data-dir', dir, '--what', 'tags', '--by', 'outlet');
+    expect(run.stdout).toBe([...tagMatrixCsv(matrix, { bom: false, formulaEscape: true })].join(''));
   });
 });

@@ -46,6 +46,7 @@ export function buildAppMenuTemplate(send: (command: MenuCommand) => void): Menu
       submenu: [
         command('Search Library…', 'search-library', 'Shift+CmdOrCtrl+F'),
         command('Stance Map…', 'stance-map', 'Shift+CmdOrCtrl+M'),
+        command('Tags by Document…', 'tag-matrix'),
       ],
     },
     {

@@ -204,6 +204,7 @@ describe('native menu', () => {
       'Curate Document',
       'Search Library…',
       'Stance Map…',
+      'Tags by Document…',
     ]) {
       (byLabel(label).click as () => void)();
     }
@@ -217,6 +218,7 @@ describe('native menu', () => {
       'curate',
       'search-library',
       'stance-map',
+      'tag-matrix',
     ]);
   });
 });

@@ -61,6 +61,7 @@ const api = {
   codeMatches: call('codeMatches'),
   getStanceMap: call('getStanceMap'),
   getCodedSegments: call('getCodedSegments'),
+  getTagMatrix: call('getTagMatrix'),
   undo: call('undo'),
   redo: call('redo'),
 } satisfies StanceApi;

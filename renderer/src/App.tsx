@@ -3,6 +3,7 @@ import { ArticleView } from './components/ArticleView';
 import { AgreementDialog } from './components/AgreementDialog';
 import { SearchDialog } from './components/SearchDialog';
 import { StanceMapDialog } from './components/StanceMapDialog';
+import { TagMatrixDialog } from './components/TagMatrixDialog';
 import { CoderDialog } from './components/CoderDialog';
 import { ComparePane } from './components/ComparePane';
 import { CurationPanel } from './components/CurationPanel';
@@ -112,6 +113,9 @@ export function App() {
           <button type="button" aria-keyshortcuts="Control+Shift+M" onClick={() => setOpenDialog('stance-map')}>
             Stance map…
           </button>
+          <button type="button" onClick={() => setOpenDialog('tag-matrix')}>
+            Tags by document…
+          </button>
           <button type="button" onClick={() => setOpenDialog('agreement')}>
             Agreement…
           </button>
@@ -159,6 +163,7 @@ export function App() {
       {openDialog === 'agreement' && <AgreementDialog onClose={() => setOpenDialog(null)} />}
       {openDialog === 'search' && <SearchDialog onClose={() => setOpenDialog(null)} />}
       {openDialog === 'stance-map' && <StanceMapDialog onClose={() => setOpenDialog(null)} />}
+      {openDialog === 'tag-matrix' && <TagMatrixDialog onClose={() => setOpenDialog(null)} />}
       {coderPrompt && <CoderDialog />}
       <ConfirmDialog />
     </div>

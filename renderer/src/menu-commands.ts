@@ -36,6 +36,9 @@ export function runMenuCommand(command: MenuCommand): void {
     case 'stance-map':
       state.setOpenDialog('stance-map');
       break;
+    case 'tag-matrix':
+      state.setOpenDialog('tag-matrix');
+      break;
     case 'curate':
       if (state.document) {
         state.setCurating(!state.curating);

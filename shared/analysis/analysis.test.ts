@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Highlight, Stance, StoredDocument, Tag } from '../domain';
 import type { AnalysisLibrary } from './analysis-filter';
+import { codedSegments } from './coded-segments';
 import { foldForSearch, searchCells, searchDocuments, SearchQueryError } from './library-search';
 import { stanceMap, stanceMapCells } from './stance-map';
 import { tagMatrix } from './tag-matrix';
@@ -89,6 +90,7 @@ describe('tags × groups', () => {
   it('counts highlights per tag, sub-tags toward their parent, per document, outlet or variable', () => {
     const byOutlet = tagMatrix(library, { by: 'outlet' });
     expect(byOutlet.groups).toEqual(['Izvestia', 'TASS']);
+    expect(byOutlet.groupDocumentIds).toEqual([['a', 'c'], ['b']]);
     expect(byOutlet.rows.map((r) => [r.path, ...r.counts])).toEqual([
       ['Claim', 3, 0],
       ['Claim › Threat', 2, 0],
@@ -98,6 +100,25 @@ describe('tags × groups', () => {
     expect(byWave.groups).toEqual(['1', '(none)', '2']);
     expect(byWave.rows[0]!.counts).toEqual([2, 0, 1]);
     expect(tagMatrix(library, { by: 'document' }).groups).toEqual(['Doc a', 'Doc b', 'Doc c']);
+  });
+});
+
+describe('coded segments', () => {
+  it('selects by stance, or by tag with its sub-tags in some documents, without needing a stance', () => {
+    expect(codedSegments(library, { holderId: 'g', targetId: 'n' }).map((s) => s.documentId)).toEqual([
+      'a',
+      'a',
+      'b',
+      'c',
+    ]);
+    expect(codedSegments(library, { holderId: null }).map((s) => s.stances)).toEqual([
+      ['Grushko → NATO: against', 'someone → Ukraine: favor'],
+    ]);
+    expect(codedSegments(library, { tagId: 'claim', documentIds: ['a'] }).map((s) => s.tags)).toEqual([
+      ['Claim › Threat'],
+      ['Claim'],
+    ]);
+    expect(codedSegments(library, { tagId: 'frame' }, { coders: ['ann'] })).toEqual([]);
   });
 });
 

@@ -1,11 +1,11 @@
 import type { StanceValue } from '../domain';
-import { tagPaths } from '../tag-paths';
+import { tagPaths, tagsWithDescendants } from '../tag-paths';
 import { filterLibrary, type AnalysisFilter, type AnalysisLibrary } from './analysis-filter';
 
 /**
- * Coded segments across the library: every highlight of the chosen documents that has a stance matching the
- * selection (a holder — null for an unknown one —, a target, a value; each optional), with what an analyst reads it
- * by. The stance map's cells open these.
+ * Coded segments across the library: every highlight of the chosen documents that matches the selection (a stance's
+ * holder — null for an unknown one —, target and value; a tag with its sub-tags; some documents; each optional),
+ * with what an analyst reads it by. The stance map's and the tag matrix's cells open these.
  */
 
 export interface SegmentSelection {
@@ -13,6 +13,10 @@ export interface SegmentSelection {
   holderId?: string | null;
   targetId?: string;
   stance?: StanceValue;
+  /** Highlights carrying this tag or one of its sub-tags. */
+  tagId?: string;
+  /** Only these documents (a column of the tags × documents matrix). */
+  documentIds?: readonly string[];
 }
 
 export interface CodedSegment {
@@ -40,14 +44,23 @@ export function codedSegments(
   const name = new Map(library.entities.map((e) => [e.id, e.name]));
   const paths = tagPaths(library.tags);
   const order = new Map(library.documents.map((d, i) => [d.id, i]));
+  const byStance =
+    selection.holderId !== undefined || selection.targetId !== undefined || selection.stance !== undefined;
+  const tagIds =
+    selection.tagId === undefined ? null : (tagsWithDescendants(library.tags).get(selection.tagId) ?? null);
+  const documentIds = selection.documentIds && new Set(selection.documentIds);
   return highlights
-    .filter((h) =>
-      h.stances.some(
-        (s) =>
-          (selection.holderId === undefined || s.holderId === selection.holderId) &&
-          (selection.targetId === undefined || s.targetId === selection.targetId) &&
-          (selection.stance === undefined || s.stance === selection.stance),
-      ),
+    .filter(
+      (h) =>
+        (!documentIds || documentIds.has(h.documentId)) &&
+        (selection.tagId === undefined || h.tagIds.some((id) => tagIds?.has(id))) &&
+        (!byStance ||
+          h.stances.some(
+            (s) =>
+              (selection.holderId === undefined || s.holderId === selection.holderId) &&
+              (selection.targetId === undefined || s.targetId === selection.targetId) &&
+              (selection.stance === undefined || s.stance === selection.stance),
+          )),
     )
     .sort((a, b) => order.get(a.documentId)! - order.get(b.documentId)! || a.start - b.start)
     .map((h) => {

@@ -1,3 +1,4 @@
+import { csvBlocks, type CsvOptions } from '../csv';
 import type { StoredDocument } from '../domain';
 import { inTreeOrder, tagPaths, tagsWithDescendants } from '../tag-paths';
 import { filterLibrary, type AnalysisFilter, type AnalysisLibrary } from './analysis-filter';
@@ -13,6 +14,8 @@ export type TagMatrixGrouping = { by: 'document' } | { by: 'outlet' } | { by: 'v
 
 export interface TagMatrix {
   groups: string[];
+  /** Each group's documents, in the groups' order (what a column's cells open). */
+  groupDocumentIds: string[][];
   rows: { tagId: string; path: string; counts: number[] }[];
 }
 
@@ -27,14 +30,17 @@ export function tagMatrix(
   const groupOf = groupNamer(documents, grouping);
   const groups: string[] = [];
   const groupIndex = new Map<string, number>();
+  const groupDocumentIds: string[][] = [];
   const documentGroup = new Map<string, number>();
   for (const d of documents) {
     const group = groupOf(d);
     if (!groupIndex.has(group)) {
       groupIndex.set(group, groups.length);
       groups.push(group);
+      groupDocumentIds.push([]);
     }
     documentGroup.set(d.id, groupIndex.get(group)!);
+    groupDocumentIds[groupIndex.get(group)!]!.push(d.id);
   }
   const ordered = inTreeOrder(library.tags);
   const paths = tagPaths(library.tags);
@@ -54,6 +60,7 @@ export function tagMatrix(
   }
   return {
     groups,
+    groupDocumentIds,
     rows: ordered.map((t, i) => ({ tagId: t.id, path: paths.get(t.id) ?? t.name, counts: counts[i]! })),
   };
 }
@@ -70,4 +77,13 @@ function groupNamer(documents: readonly StoredDocument[], grouping: TagMatrixGro
   const seen = new Map<string, number>();
   for (const d of documents) seen.set(d.title, (seen.get(d.title) ?? 0) + 1);
   return (d) => ((seen.get(d.title) ?? 0) > 1 ? `${d.title} (${d.id})` : d.title);
+}
+
+/** The matrix as CSV: `tag,<one column per group>`, the tag's path in `tag` (the same as `stats --what tags`). */
+export function tagMatrixCsv(matrix: TagMatrix, csv: CsvOptions): Iterable<string> {
+  return csvBlocks(
+    ['tag', ...matrix.groups],
+    matrix.rows.map((row) => [row.path, ...row.counts]),
+    csv,
+  );
 }

@@ -1,5 +1,6 @@
 import { agreementCsv } from '../agreement/agreement-input';
 import { STANCE_MAP_COLUMNS, stanceMap, stanceMapCells } from '../analysis/stance-map';
+import { tagMatrix, tagMatrixCsv, type TagMatrixGrouping } from '../analysis/tag-matrix';
 import { csvBlocks, type CsvOptions } from '../csv';
 import type { Database } from '../domain';
 import { ANNOTATION_COLUMNS, annotationRows, type ExportLibrary } from './annotation-rows';
@@ -19,6 +20,7 @@ export const exportKinds = [
   'qdpx',
   'qdc',
   'stance-map',
+  'tag-matrix',
 ] as const;
 export type ExportKind = (typeof exportKinds)[number];
 
@@ -31,9 +33,12 @@ export interface ExportScope {
   coders?: readonly string[];
   /** For agreement: the tags reported (all when absent). */
   tagIds?: readonly string[];
-  /** For the stance map: documents published from and to these days. */
+  /** For the stance map and the tag matrix: documents published from and to these days. */
   from?: string;
   to?: string;
+  /** For the tag matrix: its groups. */
+  by?: 'document' | 'outlet' | 'variable';
+  variableId?: string;
 }
 
 export interface ExportFile {
@@ -72,6 +77,7 @@ export const exportFileTypes: Record<ExportKind, Omit<ExportFile, 'content'>> = 
   qdpx: { fileName: 'stance-annotator-project.qdpx', mimeType: 'application/zip' },
   qdc: { fileName: 'codebook.qdc', mimeType: 'application/xml' },
   'stance-map': { fileName: 'stance-map.csv', mimeType: 'text/csv;charset=utf-8' },
+  'tag-matrix': { fileName: 'tags-by-group.csv', mimeType: 'text/csv;charset=utf-8' },
 };
 
 /**
@@ -91,10 +97,16 @@ export function exportBlocks(
     const { coders = [], documentIds, tagIds } = scope;
     return [agreementCsv(database, { coders, documentIds, tagIds }, part, csv)];
   }
-  if (kind === 'stance-map') {
+  if (kind === 'stance-map' || kind === 'tag-matrix') {
     const { coders, from, to } = scope;
     const filter = { ...(coders ? { coders } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}) };
-    return csvBlocks(STANCE_MAP_COLUMNS, stanceMap(database, filter).map(stanceMapCells), csv);
+    if (kind === 'stance-map')
+      return csvBlocks(STANCE_MAP_COLUMNS, stanceMap(database, filter).map(stanceMapCells), csv);
+    const grouping =
+      scope.by === 'variable'
+        ? { by: 'variable' as const, variableId: scope.variableId ?? '' }
+        : { by: scope.by ?? 'document' };
+    return tagMatrixCsv(tagMatrix(database, grouping as TagMatrixGrouping, filter), csv);
   }
   const library = scopeLibrary(database, scope);
   switch (kind) {

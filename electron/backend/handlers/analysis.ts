@@ -1,8 +1,11 @@
 import { codedSegments } from '../../../shared/analysis/coded-segments';
 import { stanceMap } from '../../../shared/analysis/stance-map';
+import { tagMatrix } from '../../../shared/analysis/tag-matrix';
+import { ApiFailure } from '../api-error';
+import { findTag, findVariable } from './lookup';
 import type { HandlerContext, Handlers } from './types';
 
-type AnalysisHandlers = Pick<Handlers, 'getStanceMap' | 'getCodedSegments'>;
+type AnalysisHandlers = Pick<Handlers, 'getStanceMap' | 'getCodedSegments' | 'getTagMatrix'>;
 
 const DEFAULT_SEGMENTS = 500;
 
@@ -13,9 +16,19 @@ export function analysisHandlers({ library }: HandlerContext): AnalysisHandlers 
       return stanceMap(library.data, filter);
     },
 
-    async getCodedSegments({ holderId, targetId, stance, limit = DEFAULT_SEGMENTS, ...filter }) {
-      const segments = codedSegments(library.data, { holderId, targetId, stance }, filter);
+    async getCodedSegments({ holderId, targetId, stance, tagId, documentIds, limit = DEFAULT_SEGMENTS, ...filter }) {
+      if (tagId !== undefined) findTag(library.data, tagId);
+      const segments = codedSegments(library.data, { holderId, targetId, stance, tagId, documentIds }, filter);
       return { total: segments.length, segments: segments.slice(0, limit) };
+    },
+
+    async getTagMatrix({ by, variableId, ...filter }) {
+      if (by === 'variable') {
+        if (variableId === undefined) throw new ApiFailure('invalid-request', 'Grouping by a variable needs its id.');
+        findVariable(library.data, variableId);
+        return tagMatrix(library.data, { by, variableId }, filter);
+      }
+      return tagMatrix(library.data, { by }, filter);
     },
   };
 }

@@ -2,11 +2,10 @@ import { useEffect, useMemo, useState } from 'react';
 import type { CodedSegment } from '../../../shared/analysis/coded-segments';
 import type { StanceMapRow } from '../../../shared/analysis/stance-map';
 import type { CoderInfo } from '../../../shared/api-contract';
-import { selectSpanInArticle } from '../article/article-dom';
 import { callApi } from '../api/client';
 import { saveExport } from '../api/save-export';
-import { useAppStore } from '../store/app-store';
 import { Modal } from './Modal';
+import { SegmentList } from './SegmentList';
 
 type SortKey = 'total' | 'name' | 'net';
 const TOP_CHOICES = [10, 25, 0] as const; // 0: all
@@ -67,8 +66,6 @@ function lines(rows: readonly StanceMapRow[], side: 'holder' | 'target', sort: S
  * `stance-annotator stats --what stance-map`, and saved as that CSV.
  */
 export function StanceMapDialog({ onClose }: { onClose(): void }) {
-  const openDocument = useAppStore((s) => s.openDocument);
-  const setView = useAppStore((s) => s.setView);
   const [coders, setCoders] = useState<CoderInfo[]>([]);
   const [coder, setCoder] = useState('');
   const [from, setFrom] = useState('');
@@ -118,13 +115,6 @@ export function StanceMapDialog({ onClose }: { onClose(): void }) {
   const holders = rows ? lines(rows, 'holder', sort, top) : [];
   const targets = rows ? lines(rows, 'target', sort, top) : [];
   const byPair = new Map((rows ?? []).map((r) => [`${r.holderId ?? ''}\u0000${r.targetId}`, r]));
-
-  const openSegment = async (segment: CodedSegment): Promise<void> => {
-    await openDocument(segment.documentId);
-    setView('document');
-    onClose();
-    requestAnimationFrame(() => selectSpanInArticle({ start: segment.start, end: segment.end }));
-  };
 
   return (
     <Modal title="Stance map" onClose={onClose} className="stance-map-dialog">
@@ -241,27 +231,7 @@ export function StanceMapDialog({ onClose }: { onClose(): void }) {
         </div>
       )}
       {cell && segments && (
-        <section aria-labelledby="segments-heading" className="segments">
-          <h3 id="segments-heading">
-            {cell.holder.name} → {cell.target.name}: {segments.total} coded segments
-            {segments.total > segments.segments.length ? ` (the first ${segments.segments.length})` : ''}
-          </h3>
-          <ul aria-label="Coded segments">
-            {segments.segments.map((s) => (
-              <li key={s.highlightId}>
-                <button type="button" className="link-button" onClick={() => void openSegment(s)}>
-                  <q>{s.quote.length > 200 ? `${s.quote.slice(0, 200)}…` : s.quote}</q>
-                </button>
-                <span className="segment-meta">
-                  {s.title}
-                  {s.outlet ? `, ${s.outlet}` : ''}
-                  {s.publishedAt ? `, ${s.publishedAt.slice(0, 10)}` : ''} · {s.stances.join('; ')}
-                  {s.coder ? ` · ${s.coder}` : ''}
-                </span>
-              </li>
-            ))}
-          </ul>
-        </section>
+        <SegmentList heading={`${cell.holder.name} → ${cell.target.name}`} result={segments} onOpened={onClose} />
       )}
     </Modal>
   );

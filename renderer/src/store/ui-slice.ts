@@ -1,7 +1,8 @@
 import type { StateCreator } from 'zustand';
 import type { AppState } from './app-store';
 
-export type OpenDialog = 'codebook' | 'entities' | 'export' | 'agreement' | 'search' | 'stance-map' | null;
+export type OpenDialog =
+  'codebook' | 'entities' | 'export' | 'agreement' | 'search' | 'stance-map' | 'tag-matrix' | null;
 
 export interface UiSlice {
   openDialog: OpenDialog;
