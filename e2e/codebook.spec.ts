@@ -156,9 +156,16 @@ test('holders and targets are one list: a name typed as target after it was a ho
     { holderId: nato!.id, targetId: ministry!.id, stance: 'against' },
   ]);
   // The stance editor shows whole names at 1400 px: each box is as wide as its name.
-  for (const box of await annotator.selected.root.locator('.entity-input').all()) {
-    expect(await box.evaluate((input: HTMLInputElement) => input.scrollWidth <= input.clientWidth)).toBe(true);
-  }
+  // Read in one go and polled: the editor renders its rows anew when the saved stances and names arrive, so boxes
+  // listed one moment may be gone the next (a list of locators taken first waited for one that no longer existed).
+  await expect
+    .poll(() =>
+      annotator.selected.root.evaluate((root) => {
+        const boxes = [...root.querySelectorAll<HTMLInputElement>('.entity-input')];
+        return boxes.length >= 4 && boxes.every((input) => input.scrollWidth <= input.clientWidth);
+      }),
+    )
+    .toBe(true);
   await page.getByRole('button', { name: 'Holders & targets' }).click();
   const dialog = page.getByRole('dialog', { name: 'Holders and targets' });
   await expect(dialog.getByLabel(`${long}: holds 1 stance, target of 1 stance`)).toBeVisible();
