@@ -1,9 +1,9 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { CodedSegment } from '../../../shared/analysis/coded-segments';
 import type { StanceMapRow } from '../../../shared/analysis/stance-map';
-import type { CoderInfo } from '../../../shared/api-contract';
 import { callApi } from '../api/client';
 import { saveExport } from '../api/save-export';
+import { useAnalysisFilter } from './AnalysisFilterFields';
 import { Modal } from './Modal';
 import { SegmentList } from './SegmentList';
 
@@ -66,10 +66,6 @@ function lines(rows: readonly StanceMapRow[], side: 'holder' | 'target', sort: S
  * `stance-annotator stats --what stance-map`, and saved as that CSV.
  */
 export function StanceMapDialog({ onClose }: { onClose(): void }) {
-  const [coders, setCoders] = useState<CoderInfo[]>([]);
-  const [coder, setCoder] = useState('');
-  const [from, setFrom] = useState('');
-  const [to, setTo] = useState('');
   const [sort, setSort] = useState<SortKey>('total');
   const [top, setTop] = useState<number>(10);
   const [rows, setRows] = useState<StanceMapRow[] | null>(null);
@@ -77,14 +73,8 @@ export function StanceMapDialog({ onClose }: { onClose(): void }) {
   const [cell, setCell] = useState<{ holder: Line; target: Line } | null>(null);
   const [segments, setSegments] = useState<{ total: number; segments: CodedSegment[] } | null>(null);
 
-  const filter = useMemo(
-    () => ({ ...(coder ? { coders: [coder] } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}) }),
-    [coder, from, to],
-  );
+  const { filter, fields } = useAnalysisFilter();
 
-  useEffect(() => {
-    void callApi('listCoders', {}).then(setCoders, () => setCoders([]));
-  }, []);
   useEffect(() => {
     let current = true;
     callApi('getStanceMap', filter).then(
@@ -119,25 +109,7 @@ export function StanceMapDialog({ onClose }: { onClose(): void }) {
   return (
     <Modal title="Stance map" onClose={onClose} className="stance-map-dialog">
       <div className="stance-map-filters">
-        <label className="inline-label">
-          Coder
-          <select value={coder} onChange={(e) => setCoder(e.target.value)}>
-            <option value="">Every coder</option>
-            {coders.map((c) => (
-              <option key={c.name} value={c.name}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="inline-label">
-          Published from
-          <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
-        </label>
-        <label className="inline-label">
-          to
-          <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
-        </label>
+        {fields}
         <label className="inline-label">
           Sort by
           <select value={sort} onChange={(e) => setSort(e.target.value as SortKey)}>

@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { CodedSegment } from '../../../shared/analysis/coded-segments';
 import type { TagMatrix } from '../../../shared/analysis/tag-matrix';
-import type { CoderInfo } from '../../../shared/api-contract';
 import { callApi } from '../api/client';
 import { saveExport } from '../api/save-export';
 import { useAppStore } from '../store/app-store';
+import { useAnalysisFilter } from './AnalysisFilterFields';
 import { Modal } from './Modal';
 import { SegmentList } from './SegmentList';
 
@@ -21,31 +21,23 @@ function heat(count: number, max: number): number {
  */
 export function TagMatrixDialog({ onClose }: { onClose(): void }) {
   const variables = useAppStore((s) => s.variables);
-  const [coders, setCoders] = useState<CoderInfo[]>([]);
   const [by, setBy] = useState('document');
-  const [coder, setCoder] = useState('');
-  const [from, setFrom] = useState('');
-  const [to, setTo] = useState('');
   const [matrix, setMatrix] = useState<TagMatrix | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [cell, setCell] = useState<{ heading: string; segments: { total: number; segments: CodedSegment[] } } | null>(
     null,
   );
 
+  const { filter, fields } = useAnalysisFilter();
   const request = useMemo(
     () => ({
       ...(by === 'document' || by === 'outlet'
         ? { by: by as 'document' | 'outlet' }
         : { by: 'variable' as const, variableId: by }),
-      ...(coder ? { coders: [coder] } : {}),
-      ...(from ? { from } : {}),
-      ...(to ? { to } : {}),
+      ...filter,
     }),
-    [by, coder, from, to],
+    [by, filter],
   );
-  useEffect(() => {
-    void callApi('listCoders', {}).then(setCoders, () => setCoders([]));
-  }, []);
   useEffect(() => {
     let current = true;
     callApi('getTagMatrix', request).then(
@@ -62,7 +54,6 @@ export function TagMatrixDialog({ onClose }: { onClose(): void }) {
     };
   }, [request]);
 
-  const { by: _by, variableId: _variable, ...filter } = request as typeof request & { variableId?: string };
   const chooseCell = (row: TagMatrix['rows'][number], column: number): void => {
     if (!matrix) return;
     callApi('getCodedSegments', {
@@ -91,25 +82,7 @@ export function TagMatrixDialog({ onClose }: { onClose(): void }) {
             ))}
           </select>
         </label>
-        <label className="inline-label">
-          Coder
-          <select value={coder} onChange={(e) => setCoder(e.target.value)}>
-            <option value="">Every coder</option>
-            {coders.map((c) => (
-              <option key={c.name} value={c.name}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="inline-label">
-          Published from
-          <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
-        </label>
-        <label className="inline-label">
-          to
-          <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
-        </label>
+        {fields}
         <button
           type="button"
           disabled={!matrix || matrix.rows.length === 0}

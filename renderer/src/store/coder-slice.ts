@@ -34,12 +34,8 @@ export const createCoderSlice: StateCreator<AppState, [], [], CoderSlice> = (set
   async setCoder(name) {
     const trimmed = name.trim();
     set((s) => ({ settings: { ...s.settings, annotator: trimmed } }));
-    // Not an undo step: the undo and redo buttons stay as they were.
-    return get().runChange(async () => {
-      const settings = await callApi('setCoder', { name: trimmed });
-      set({ settings });
-      const { canUndo, canRedo } = get();
-      return { undoLabel: canUndo ? 'unchanged' : null, redoLabel: canRedo ? 'unchanged' : null };
+    return get().runChange(async () => set({ settings: await callApi('setCoder', { name: trimmed }) }), {
+      undoStep: false,
     });
   },
 

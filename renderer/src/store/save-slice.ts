@@ -17,9 +17,10 @@ export interface SaveSlice {
   /**
    * Runs one data-changing call and keeps the saved / saving / failed status true to it. On failure nothing the
    * analyst typed or selected is discarded; the status says why and offers to try again. Resolves to success.
-   * Any change can be undone and clears redo, unless `write` returns the backend's own history state (undo/redo do).
+   * Any change can be undone and clears redo, unless `write` returns the backend's own history state (undo/redo do),
+   * or `undoStep: false` says the change is no undo step (naming the coder), which leaves undo and redo as they were.
    */
-  runChange(write: () => Promise<void | HistoryState>): Promise<boolean>;
+  runChange(write: () => Promise<void | HistoryState>, options?: { undoStep?: boolean }): Promise<boolean>;
 }
 
 export const createSaveSlice: StateCreator<AppState, [], [], SaveSlice> = (set, get) => ({
@@ -29,7 +30,7 @@ export const createSaveSlice: StateCreator<AppState, [], [], SaveSlice> = (set, 
   retryFailed: null,
   canUndo: false,
   canRedo: false,
-  async runChange(write) {
+  async runChange(write, options = {}) {
     set((s) => ({ writesInFlight: s.writesInFlight + 1, saveState: 'saving' }));
     try {
       const history = await write();
@@ -38,8 +39,12 @@ export const createSaveSlice: StateCreator<AppState, [], [], SaveSlice> = (set, 
         saveState: s.writesInFlight > 1 ? 'saving' : 'saved',
         saveError: null,
         retryFailed: null,
-        canUndo: history ? history.undoLabel !== null : true,
-        canRedo: history ? history.redoLabel !== null : false,
+        ...(options.undoStep === false
+          ? {}
+          : {
+              canUndo: history ? history.undoLabel !== null : true,
+              canRedo: history ? history.redoLabel !== null : false,
+            }),
       }));
       return true;
     } catch (error) {
@@ -49,7 +54,7 @@ export const createSaveSlice: StateCreator<AppState, [], [], SaveSlice> = (set, 
         saveError: (error as Error).message,
         // The backend refused the request itself (invalid, gone, or in conflict with another window's change):
         // sending it again cannot succeed, so no retry is offered; only a failed write is worth another try.
-        retryFailed: isRefusal(error) ? null : async () => void (await get().runChange(write)),
+        retryFailed: isRefusal(error) ? null : async () => void (await get().runChange(write, options)),
       }));
       return false;
     }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createCodePointConverter } from '../../../../shared/code-points';
-import type { Database, Highlight, StoredDocument, Variable } from '../../../../shared/domain';
+import type { Database, Highlight, Stance, StoredDocument, Variable } from '../../../../shared/domain';
 import { scopeLibrary, type ExportScope } from '../../../../shared/export/build-export';
 import { codesXml, tagCodes, type CodeToWrite } from './codes-xml';
 import { STANCES_CODE_NAME, stanceCodeName } from './stance-codes';
@@ -56,6 +56,12 @@ export function projectFiles(database: Database, scope: ExportScope, now: Date):
     else byDocument.set(h.documentId, [h]);
   }
   const entityName = new Map(library.entities.map((e) => [e.id, e.name]));
+  const stanceName = (s: Stance) =>
+    stanceCodeName(
+      s.holderId === null ? null : (entityName.get(s.holderId) ?? '?'),
+      entityName.get(s.targetId) ?? '?',
+      s.stance,
+    );
 
   const users = new Map<string, string>(); // coder name → guid
   for (const h of library.highlights) if (h.annotator) users.set(h.annotator, guidOf('user', h.annotator));
@@ -65,11 +71,7 @@ export function projectFiles(database: Database, scope: ExportScope, now: Date):
   const stanceCodes: CodeToWrite[] = [];
   for (const h of library.highlights) {
     for (const s of h.stances) {
-      const name = stanceCodeName(
-        s.holderId === null ? null : (entityName.get(s.holderId) ?? '?'),
-        entityName.get(s.targetId) ?? '?',
-        s.stance,
-      );
+      const name = stanceName(s);
       if (stanceGuid.has(name)) continue;
       const guid = guidOf('stance', name);
       stanceGuid.set(name, guid);
@@ -174,11 +176,7 @@ export function projectFiles(database: Database, scope: ExportScope, now: Date):
           if (target) coding(target);
         }
         for (const s of h.stances) {
-          const name = stanceCodeName(
-            s.holderId === null ? null : (entityName.get(s.holderId) ?? '?'),
-            entityName.get(s.targetId) ?? '?',
-            s.stance,
-          );
+          const name = stanceName(s);
           coding(stanceGuid.get(name)!);
         }
         if (h.note) {
