@@ -207,14 +207,33 @@ export const apiArgumentSchemas = {
    * Brings another project in, as one step to undo, the kind told by the content: a REFI-QDA project (.qdpx, or a bare
    * .qde), a REFI-QDA codebook (.qdc: codes merged by name path), or a backup of this app.
    */
-  importProject: z.strictObject({ fileName: z.string().min(1).max(255), data: z.base64().max(MAX_FILE_BASE64) }),
-  /** Imports one file (its bytes as base64): .txt, .md, .html/.htm (the article in it), .docx or .pdf. */
+  importProject: z.strictObject({
+    fileName: z.string().min(1).max(255),
+    data: z.base64().max(MAX_FILE_BASE64),
+    /** Web annotations only: the document for those whose source names none of the library's. */
+    documentId: idSchema.optional(),
+  }),
+  /**
+   * Imports one file (its bytes as base64): .txt, .md, .html/.htm (the article in it), .docx or .pdf. When a document
+   * of the same title or URL holds another text, `sameTitle` says what to do: `replace` its text (its highlights
+   * re-anchored), `add` a document of its own; absent, nothing is imported and the answer asks (`changed`).
+   */
   importFile: z.strictObject({
     fileName: z.string().min(1).max(255),
     data: z.base64().max(MAX_FILE_BASE64),
+    sameTitle: z.enum(['replace', 'add']).optional(),
   }),
-  /** A pasted text as a new document. */
-  importText: z.strictObject({ title: nameSchema, text: z.string().min(1).max(MAX_DOCUMENT_LENGTH) }),
+  /** A pasted text as a new document (`sameTitle` as for importFile). */
+  importText: z.strictObject({
+    title: nameSchema,
+    text: z.string().min(1).max(MAX_DOCUMENT_LENGTH),
+    sameTitle: z.enum(['replace', 'add']).optional(),
+  }),
+  /**
+   * Replaces a document's text with an updated version of the article, as one step to undo: its highlights move to
+   * the new text (shared/anchoring/), and those not found there are kept as orphans.
+   */
+  replaceDocumentText: z.strictObject({ documentId: idSchema, text: z.string().min(1).max(MAX_DOCUMENT_LENGTH) }),
   /** Changes the given details of a document; an empty `publishedAt`, or a variable's value null, clears it. */
   updateDocument: z.strictObject({
     documentId: idSchema,
@@ -359,12 +378,29 @@ export interface OpenedDocument {
   document: StoredDocument;
   /** The quote of each is `document.text.slice(start, end)`. */
   highlights: DocumentHighlight[];
+  /** Highlights that lost their place when the text changed (domain.ts, `anchor`), whole: their quote is their own. */
+  orphans: Highlight[];
 }
 
-/** A file or text brought in: added, or already in the library (the same text, by SHA-256). */
-export interface ImportedDocument {
-  status: 'imported' | 'duplicate';
-  document: DocumentSummary;
+/**
+ * A file or text brought in: added, already in the library (the same text, by SHA-256), put in place of the text of
+ * the document of the same title or URL (`replaced`, with what became of its highlights), or not brought in because
+ * such a document holds another text and the analyst must choose (`changed`: `document` is that document).
+ */
+export type ImportedDocument =
+  | { status: 'imported' | 'duplicate' | 'changed'; document: DocumentSummary }
+  | { status: 'replaced'; document: DocumentSummary; reanchored: ReanchorReport };
+
+/** What became of a document's highlights when its text was replaced (shared/anchoring/reanchor.ts). */
+export interface ReanchorReport {
+  same: number;
+  moved: number;
+  /** Found with a few characters changed: each with its quote before and after. */
+  changed: { highlightId: string; before: string; after: string }[];
+  /** Not found: kept as orphans (with the orphans it had before and found again: none of those are counted here). */
+  orphaned: { highlightId: string; quote: string }[];
+  /** Orphans from before that the new text has again. */
+  reattached: number;
 }
 
 /** The number of stances each entity holds, and toward each, by id; an entity no stance uses is absent. */
@@ -419,6 +455,7 @@ export interface ApiResults {
   importProject: ImportSummary;
   importFile: ImportedDocument;
   importText: ImportedDocument;
+  replaceDocumentText: { document: DocumentSummary; reanchored: ReanchorReport };
   updateDocument: DocumentSummary;
   updateDocuments: DocumentSummary[];
   createVariable: Variable;

@@ -119,8 +119,19 @@ export const highlightSchema = z.object({
   annotator: z.string(),
   createdAt: isoTimestamp,
   updatedAt: isoTimestamp,
+  /**
+   * How the highlight's place was last found, when not exactly (shared/anchoring/): `fuzzy`, with a few characters
+   * changed, when its text was replaced or it came from a web annotation; `orphan` when it could not be found. An
+   * orphan keeps its quote, tags, stances and note, but no place: its `start` and `end` stay inside the text and
+   * mean nothing, and everything that works with places (the article, agreement, positions in exports) leaves it out
+   * until the analyst re-attaches it. Absent: the analyst made it, or it was found exactly.
+   */
+  anchor: z.enum(['fuzzy', 'orphan']).optional(),
 });
 export type Highlight = Immutable<z.infer<typeof highlightSchema>>;
+
+/** Whether a highlight has a place in its text (an orphan has none: see `anchor`). */
+export const isPlaced = (highlight: Pick<Highlight, 'anchor'>): boolean => highlight.anchor !== 'orphan';
 
 /** Which part of the library an export covers: the open document, all documents, or what the filtered list shows. */
 export const exportScopes = ['document', 'all', 'filtered'] as const;
@@ -151,7 +162,7 @@ export const settingsSchema = z.object({
 export type Settings = Immutable<z.infer<typeof settingsSchema>>;
 
 /** The version this build writes. Bump it together with a new entry in the backend's migrations list. */
-export const CURRENT_SCHEMA_VERSION = 7;
+export const CURRENT_SCHEMA_VERSION = 8;
 
 export const databaseSchema = z.object({
   schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),

@@ -89,8 +89,8 @@ function applyRecord(data: Database, change: RecordChange, from: { id: string } 
 }
 
 /**
- * Which files `changes` touch: a highlight its document's file; a document added or removed its file and the library
- * file; anything else the library file. Adding or removing a highlight also changes its document's count in the library file, but
+ * Which files `changes` touch: a highlight its document's file; a document added or removed (or its text replaced)
+ * its file and the library file; anything else the library file. Adding or removing a highlight also changes its document's count in the library file, but
  * only that (`counts`): a count is checked against the document files when the library is read, so it need not be
  * written in the same atomic step.
  */
@@ -105,8 +105,12 @@ export function touchedBy(changes: readonly Change[]): { library: boolean; count
       if (!record) continue;
       if (change.collection === 'highlights') touched.documentIds.add((record as Highlight).documentId);
       // A document's details are in the library file; its own file (text and highlights) is written when it is
-      // added or removed, never when its title, metadata or memo change.
-      else if (change.collection === 'documents' && !(change.before && change.after))
+      // added or removed, or its text replaced, never when its title, metadata or memo change.
+      else if (
+        change.collection === 'documents' &&
+        (!(change.before && change.after) ||
+          (change.before as StoredDocument).text !== (change.after as StoredDocument).text)
+      )
         touched.documentIds.add(record.id);
     }
     if (change.collection !== 'highlights') touched.library = true;

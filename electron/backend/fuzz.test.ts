@@ -87,7 +87,7 @@ function validCalls(ids: { documentId: string; highlightId: string; tagId: strin
     },
     importProject: {
       payload: { fileName: 'x.qdc', data: 'PENvZGVCb29rLz4=' },
-      fields: { fileName: 'string', data: 'string' },
+      fields: { fileName: 'string', data: 'string', documentId: 'id' },
       required: ['fileName', 'data'],
     },
     setCoder: { payload: { name: 'ann' }, fields: { name: 'string' }, required: ['name'] },
@@ -119,13 +119,18 @@ function validCalls(ids: { documentId: string; highlightId: string; tagId: strin
     importBackup: { payload: { content: '{}' }, fields: { content: 'string' }, required: ['content'] },
     importFile: {
       payload: { fileName: 'a.txt', data: Buffer.from('hello').toString('base64') },
-      fields: { fileName: 'string', data: 'string' },
+      fields: { fileName: 'string', data: 'string', sameTitle: 'enum' },
       required: ['fileName', 'data'],
     },
     importText: {
       payload: { title: 'T', text: 'x' },
-      fields: { title: 'string', text: 'string' },
+      fields: { title: 'string', text: 'string', sameTitle: 'enum' },
       required: ['title', 'text'],
+    },
+    replaceDocumentText: {
+      payload: { documentId: ids.documentId, text: 'A new text.' },
+      fields: { documentId: 'id', text: 'string' },
+      required: ['documentId', 'text'],
     },
     updateDocument: {
       payload: { documentId: ids.documentId, title: 'T' },

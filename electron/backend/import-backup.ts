@@ -1,5 +1,13 @@
 import { BACKUP_FORMAT, backupSchema, type Backup, type ImportSummary } from '../../shared/export/backup';
-import type { Database, Highlight, StoredDocument, Tag, Variable, VariableValue } from '../../shared/domain';
+import {
+  isPlaced,
+  type Database,
+  type Highlight,
+  type StoredDocument,
+  type Tag,
+  type Variable,
+  type VariableValue,
+} from '../../shared/domain';
 import { quoteWithContext } from '../../shared/text-context';
 import { randomUUID } from 'node:crypto';
 import { ApiFailure } from './api-error';
@@ -59,7 +67,9 @@ function checkIntegrity(backup: Backup): void {
   for (const h of backup.highlights) {
     const document = documents.get(h.documentId);
     if (!document) fail(`highlight ${h.id} belongs to no document in the backup`);
-    if (h.end <= h.start || h.end > document!.text.length || document!.text.slice(h.start, h.end) !== h.quote) {
+    // An orphan has no place (domain.ts, `anchor`): its offsets only stay inside the text.
+    const misplaced = isPlaced(h) && document!.text.slice(h.start, h.end) !== h.quote;
+    if (h.end <= h.start || h.end > document!.text.length || misplaced) {
       fail(`highlight ${h.id} does not match its document's text`);
     }
     for (const tagId of h.tagIds) if (!tagIds.has(tagId)) fail(`highlight ${h.id} has an unknown tag`);
@@ -173,8 +183,8 @@ export function planImport(
     const highlight: Highlight = {
       ...h,
       documentId,
-      // The context is re-read from the text it now belongs to (the same text, by SHA-256).
-      ...quoteWithContext(documentText.get(documentId)!, h.start, h.end),
+      // The context is re-read from the text it now belongs to (the same text, by SHA-256); an orphan keeps its own.
+      ...(isPlaced(h) && quoteWithContext(documentText.get(documentId)!, h.start, h.end)),
       tagIds: [...new Set(h.tagIds.map((id) => tagIds.get(id)!))],
       stances: dedupeStances(
         h.stances.map((s) => ({

@@ -46,6 +46,7 @@ const api = {
   importProject: call('importProject'),
   importFile: call('importFile'),
   importText: call('importText'),
+  replaceDocumentText: call('replaceDocumentText'),
   updateDocument: call('updateDocument'),
   updateDocuments: call('updateDocuments'),
   createVariable: call('createVariable'),

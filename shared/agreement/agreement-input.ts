@@ -1,5 +1,5 @@
 import type { CsvOptions } from '../csv';
-import type { Database } from '../domain';
+import { isPlaced, type Database } from '../domain';
 import { documentsAgreementCsv, reliabilityCsv, spansCsv } from './agreement-csv';
 import {
   computeAgreement,
@@ -41,7 +41,8 @@ export function agreementInput(
   // Records are never changed in place, so the lists built here stay as they are while the computation runs.
   const byDocument = new Map<string, AgreementHighlight[]>();
   for (const highlight of data.highlights) {
-    if (!coderSet.has(highlight.annotator)) continue;
+    // An orphan has no place in the text, so no words to agree on (domain.ts, `anchor`).
+    if (!coderSet.has(highlight.annotator) || !isPlaced(highlight)) continue;
     if (documentIds && !chosen.has(highlight.documentId)) continue;
     let list = byDocument.get(highlight.documentId);
     if (!list) byDocument.set(highlight.documentId, (list = []));

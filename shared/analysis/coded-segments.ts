@@ -1,4 +1,4 @@
-import type { StanceValue } from '../domain';
+import { isPlaced, type StanceValue } from '../domain';
 import { tagPaths, tagsWithDescendants } from '../tag-paths';
 import { filterLibrary, type AnalysisFilter, type AnalysisLibrary } from './analysis-filter';
 
@@ -52,6 +52,8 @@ export function codedSegments(
   return highlights
     .filter(
       (h) =>
+        // A segment opens at its passage: an orphan has none (it is listed in its document's orphans instead).
+        isPlaced(h) &&
         (!documentIds || documentIds.has(h.documentId)) &&
         (selection.tagId === undefined || h.tagIds.some((id) => tagIds?.has(id))) &&
         (!byStance ||

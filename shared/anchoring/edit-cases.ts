@@ -112,7 +112,10 @@ export const EDIT_CASES: EditCase[] = [
     edit: (text) => text.replace('end by the spring', 'end\nby  the spring'),
     expect: {
       ...movedAfter('by the spring'),
-      'energy imports must end by the spring': { outcome: 'changed', covers: 'energy imports must end\nby  the spring' },
+      'energy imports must end by the spring': {
+        outcome: 'changed',
+        covers: 'energy imports must end\nby  the spring',
+      },
     },
   },
   {
@@ -133,10 +136,14 @@ export const EDIT_CASES: EditCase[] = [
   },
   {
     name: 'emoji inserted before, and inside a quote',
-    edit: (text) => text.replace('Ministers met', '🇪🇺 Ministers met').replace('called the meeting', 'called 👀 the meeting'),
+    edit: (text) =>
+      text.replace('Ministers met', '🇪🇺 Ministers met').replace('called the meeting', 'called 👀 the meeting'),
     expect: {
       ...allMoved(),
-      'Observers 🙂 called the meeting tense': { outcome: 'changed', covers: 'Observers 🙂 called 👀 the meeting tense' },
+      'Observers 🙂 called the meeting tense': {
+        outcome: 'changed',
+        covers: 'Observers 🙂 called 👀 the meeting tense',
+      },
     },
   },
 ];

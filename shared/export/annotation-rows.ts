@@ -1,5 +1,5 @@
 import { codePointsAfter, codePointsBefore, createCodePointConverter, hasSurrogates } from '../code-points';
-import type { Database, Highlight } from '../domain';
+import { isPlaced, type Database, type Highlight } from '../domain';
 import { tagPaths } from '../tag-paths';
 import { CONTEXT_LENGTH } from '../text-context';
 
@@ -24,6 +24,7 @@ export const ANNOTATION_COLUMNS = [
   'annotator',
   'created_at',
   'updated_at',
+  'anchor',
 ] as const;
 
 /**
@@ -36,15 +37,17 @@ export const TAG_SEPARATOR = ' | ';
 export interface ExportedHighlight {
   highlight: Highlight;
   documentTitle: string;
-  start: number;
-  end: number;
+  /** Null for an orphan, which has no place in the text (domain.ts, `anchor`). */
+  start: number | null;
+  end: number | null;
   prefix: string;
   suffix: string;
 }
 
 /**
  * The highlights of the library in document order, then text order, with code point offsets (into the document text
- * as exported) and up to 32 code points of context each side.
+ * as exported) and up to 32 code points of context each side. A document's orphans come after its placed highlights,
+ * without offsets, with the context saved when they last had a place.
  */
 export function* exportedHighlights(library: ExportLibrary): Generator<ExportedHighlight> {
   const byDocument = new Map<string, Highlight[]>();
@@ -56,12 +59,20 @@ export function* exportedHighlights(library: ExportLibrary): Generator<ExportedH
   for (const document of library.documents) {
     const highlights = byDocument.get(document.id);
     if (!highlights) continue;
-    highlights.sort((a, b) => a.start - b.start || a.end - b.end || a.id.localeCompare(b.id));
+    highlights.sort(
+      (a, b) =>
+        Number(!isPlaced(a)) - Number(!isPlaced(b)) || a.start - b.start || a.end - b.end || a.id.localeCompare(b.id),
+    );
     const { text } = document;
     const toCodePoint = createCodePointConverter(text);
     // Without characters outside the Basic Multilingual Plane, code points are UTF-16 units: plain slices will do.
     const plain = !hasSurrogates(text);
     for (const highlight of highlights) {
+      if (!isPlaced(highlight)) {
+        const { prefix, suffix } = highlight;
+        yield { highlight, documentTitle: document.title, start: null, end: null, prefix, suffix };
+        continue;
+      }
       const { start, end } = highlight;
       yield {
         highlight,
@@ -97,8 +108,8 @@ export function* annotationRows(library: ExportLibrary): Generator<string[] | Ar
         h.documentId,
         documentTitle,
         h.id,
-        start,
-        end,
+        start ?? '',
+        end ?? '',
         h.quote,
         prefix,
         suffix,
@@ -110,6 +121,7 @@ export function* annotationRows(library: ExportLibrary): Generator<string[] | Ar
         h.annotator,
         h.createdAt,
         h.updatedAt,
+        h.anchor ?? 'exact',
       ];
     }
   }

@@ -39,6 +39,10 @@ export interface ImportSummary {
   differentTexts: { title: string; libraryTitle: string }[];
   /** What an import from another tool left out or changed on the way in (REFI-QDA: PDF sources, graphs…). */
   notes: string[];
+  /** Web annotations: how they found their passages (exactly, approximately, or not: orphans). */
+  anchoring?: { exact: number; fuzzy: number; orphan: number };
+  /** Web annotations whose source names no document of the library: left out until a document is chosen for them. */
+  unmatched?: { source: string; count: number }[];
 }
 
 /** The import summary's per-coder line: "ann 12, ben 9" (a coder without a name shows as "(no name)"). */

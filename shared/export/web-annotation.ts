@@ -3,7 +3,8 @@ import { exportedHighlights } from './annotation-rows';
 
 /**
  * The highlights as a W3C Web Annotation collection (JSON-LD). Each annotation targets its document with a
- * TextQuoteSelector (exact, prefix, suffix) and a TextPositionSelector (code point offsets, as the model asks);
+ * TextQuoteSelector (exact, prefix, suffix) and a TextPositionSelector (code point offsets, as the model asks; none
+ * for an orphan);
  * tags are `tagging` bodies, the note a `commenting` body, and each stance a `classifying` body whose value is the
  * stance, with its holder and target named alongside (under this tool's own terms, which JSON-LD readers keep).
  */
@@ -35,9 +36,10 @@ export function webAnnotationCollection(library: ExportLibrary): object {
       body: bodies,
       target: {
         source: `urn:stance-annotator:document:${h.documentId}`,
+        // An orphan has no place in the text: its quote and context alone, for a reader to look for.
         selector: [
           { type: 'TextQuoteSelector', exact: h.quote, prefix, suffix },
-          { type: 'TextPositionSelector', start, end },
+          ...(start === null || end === null ? [] : [{ type: 'TextPositionSelector', start, end }]),
         ],
       },
     });

@@ -6,14 +6,21 @@ import { insert, remove, replace, type Change } from '../change-set';
 import { extractFile } from '../import/extract-file';
 import { makeDocument, sha256Hex } from '../new-library';
 import { removeDanglingReferences } from '../storage/dangling-references';
+import { replaceTextChanges } from '../replace-text';
 import { readDocumentFileIn } from '../storage/read-library';
 import { checkDetails, withDetails } from './document-details';
-import { findDocument } from './lookup';
+import { findDocument, sameName } from './lookup';
 import type { HandlerContext, Handlers } from './types';
 
 type DocumentHandlers = Pick<
   Handlers,
-  'importFile' | 'importText' | 'updateDocument' | 'updateDocuments' | 'deleteDocument' | 'bringBackDocument'
+  | 'importFile'
+  | 'importText'
+  | 'replaceDocumentText'
+  | 'updateDocument'
+  | 'updateDocuments'
+  | 'deleteDocument'
+  | 'bringBackDocument'
 >;
 
 /** What lists show of a document: everything but its text, with its size and number of highlights. */
@@ -36,8 +43,22 @@ function highlightCounts(data: Database, only?: string): Map<string, number> {
 }
 
 export function documentHandlers({ library, now }: HandlerContext): DocumentHandlers {
-  /** Adds a document unless the same text is there already; the text is normalised (LF, NFC) here, once. */
-  const add = async (input: Parameters<typeof makeDocument>[0]): Promise<ImportedDocument> => {
+  /** Puts `text` in place of the document's, its highlights re-anchored: one step to undo. */
+  const replaceText = async (before: StoredDocument, text: string) => {
+    const { changes, after, report } = replaceTextChanges(library.data, before, text);
+    await library.commit(`Replace text of "${before.title}"`, changes);
+    return { document: summarize(library.data, after), reanchored: report };
+  };
+
+  /**
+   * Adds a document unless the same text is there already; the text is normalised (LF, NFC) here, once. A document
+   * of the same title (or URL) with another text is an updated version of the article: `sameTitle` says whether to
+   * replace its text or add this one as a document of its own; absent, the answer asks.
+   */
+  const add = async (
+    input: Parameters<typeof makeDocument>[0],
+    sameTitle: 'replace' | 'add' | undefined,
+  ): Promise<ImportedDocument> => {
     const document = makeDocument(input, now());
     if (!document.text.trim()) throw new ApiFailure('invalid-request', `"${input.title}" has no text to annotate.`);
     if (document.text.length > MAX_DOCUMENT_LENGTH) {
@@ -48,23 +69,34 @@ export function documentHandlers({ library, now }: HandlerContext): DocumentHand
     }
     const existing = library.data.documents.find((d) => d.sha256 === document.sha256);
     if (existing) return { status: 'duplicate', document: summarize(library.data, existing) };
+    const earlier = earlierVersion(library.data, document);
+    if (earlier && sameTitle === undefined) return { status: 'changed', document: summarize(library.data, earlier) };
+    if (earlier && sameTitle === 'replace')
+      return { status: 'replaced', ...(await replaceText(earlier, document.text)) };
     await library.commit(`Import "${document.title}"`, [insert('documents', document)]);
     return { status: 'imported', document: summarize(library.data, document) };
   };
 
   return {
-    async importFile({ fileName, data }) {
+    async importFile({ fileName, data, sameTitle }) {
       const extracted = await extractFile(fileName, Buffer.from(data, 'base64'));
-      return add({
-        title: extracted.title,
-        text: extracted.text,
-        source: { kind: 'file', path: fileName },
-        meta: { outlet: extracted.outlet, author: extracted.author, publishedAt: extracted.publishedAt },
-      });
+      return add(
+        {
+          title: extracted.title,
+          text: extracted.text,
+          source: { kind: 'file', path: fileName },
+          meta: { outlet: extracted.outlet, author: extracted.author, publishedAt: extracted.publishedAt },
+        },
+        sameTitle,
+      );
     },
 
-    async importText({ title, text }) {
-      return add({ title, text, source: { kind: 'paste' }, meta: {} });
+    async importText({ title, text, sameTitle }) {
+      return add({ title, text, source: { kind: 'paste' }, meta: {} }, sameTitle);
+    },
+
+    async replaceDocumentText({ documentId, text }) {
+      return replaceText(findDocument(library.data, documentId), text);
     },
 
     async updateDocument({ documentId, title, memo, ...details }) {
@@ -145,4 +177,13 @@ export function documentHandlers({ library, now }: HandlerContext): DocumentHand
       return summarize(library.data, document);
     },
   };
+}
+
+/** The document an imported one is an updated version of: the same URL, or else the same title (ignoring case). */
+function earlierVersion(data: Database, document: StoredDocument): StoredDocument | undefined {
+  const { url } = document.source;
+  return (
+    (url ? data.documents.find((d) => d.source.url === url) : undefined) ??
+    data.documents.find((d) => sameName(d.title, document.title))
+  );
 }

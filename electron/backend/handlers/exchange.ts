@@ -7,6 +7,9 @@ import { readQdc } from '../exchange/refi-qda/qdc';
 import { parseBackup, planImport } from '../import-backup';
 import type { Library } from '../library';
 import { parseXml } from '../exchange/refi-qda/xml-read';
+import { annotationsAsBackup } from '../exchange/web-annotations/annotations-as-backup';
+import { AnnotationFileError, readWebAnnotations } from '../../../shared/web-annotations/read-annotations';
+import { findDocument } from './lookup';
 import type { HandlerContext, Handlers } from './types';
 
 type ExchangeHandlers = Pick<Handlers, 'importBackup' | 'importProject'>;
@@ -20,7 +23,7 @@ export function exchangeHandlers({ library, now }: HandlerContext): ExchangeHand
       return summary;
     },
 
-    async importProject({ fileName, data }) {
+    async importProject({ fileName, data, documentId }) {
       const bytes = Buffer.from(data, 'base64');
       if (isZip(bytes)) {
         const { qde, internal } = await openQdpx(bytes);
@@ -32,11 +35,15 @@ export function exchangeHandlers({ library, now }: HandlerContext): ExchangeHand
       }
       const text = bytes.toString('utf8').replace(/^\ufeff/, '');
       const start = text.trimStart().charAt(0);
-      if (start === '{') return importAsBackup(library, 'Import backup', { backup: parseBackup(text), notes: [] });
+      if (start === '{' && isBackup(text)) {
+        return importAsBackup(library, 'Import backup', { backup: parseBackup(text), notes: [] });
+      }
+      if (start === '{' || start === '[') return importWebAnnotations(library, text, fileName, documentId, now());
       if (start !== '<') {
         throw new ApiFailure(
           'invalid-request',
-          `${fileName} is not a Stance Annotator backup (.json), a REFI-QDA project (.qdpx, .qde) or codebook (.qdc).`,
+          `${fileName} is not a Stance Annotator backup (.json), web annotations (.jsonld, .json, .jsonl), ` +
+            'a REFI-QDA project (.qdpx, .qde) or codebook (.qdc).',
         );
       }
       const root = parseXml(text, fileName);
@@ -74,4 +81,51 @@ async function importAsBackup(
   const { changes, summary } = planImport(library.data, backup, { tagsMatched: true });
   await library.commit(label, changes);
   return { ...summary, notes: [...summary.notes, ...notes] };
+}
+
+/** Whether a JSON text is this app's backup (its `format` says so near the top), not a file of web annotations. */
+function isBackup(text: string): boolean {
+  return text.slice(0, 200).includes(`"${BACKUP_FORMAT}"`) || /"schemaVersion"\s*:/.test(text.slice(0, 200));
+}
+
+/**
+ * Web annotations brought in as one step to undo (exchange/web-annotations/): each on the document its source names,
+ * or on `documentId` when its source names none; the summary says how each was anchored, and which sources matched
+ * no document.
+ */
+async function importWebAnnotations(
+  library: Library,
+  text: string,
+  fileName: string,
+  documentId: string | undefined,
+  now: Date,
+): Promise<ImportSummary> {
+  let read;
+  try {
+    read = readWebAnnotations(text);
+  } catch (error) {
+    if (error instanceof AnnotationFileError) throw new ApiFailure('invalid-request', `${fileName}: ${error.message}`);
+    throw error;
+  }
+  if (documentId !== undefined) findDocument(library.data, documentId);
+  const plan = annotationsAsBackup(library.data, read, {
+    documentId,
+    coder: library.data.settings.annotator,
+    now,
+  });
+  const { changes, summary } = planImport(library.data, plan.backup);
+  await library.commit('Import web annotations', changes);
+  const notes = [...summary.notes, ...plan.notes];
+  if (plan.unmatched.length > 0) {
+    const count = plan.unmatched.reduce((n, u) => n + u.count, 0);
+    notes.push(
+      `${count} annotation${count > 1 ? 's' : ''} name${count > 1 ? '' : 's'} a page that is not in the library ` +
+        `(${plan.unmatched
+          .map((u) => u.source)
+          .slice(0, 3)
+          .join(', ')}${plan.unmatched.length > 3 ? '…' : ''}): ` +
+        'choose the document they belong to and import the file again.',
+    );
+  }
+  return { ...summary, notes, anchoring: plan.anchoring, unmatched: plan.unmatched };
 }

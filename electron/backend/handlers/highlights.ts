@@ -130,15 +130,20 @@ export function highlightHandlers({ library, now }: HandlerContext): HighlightHa
       checkTags(data, fields.tagIds);
       const resolved = stanceInputs && resolveStances(data, stanceInputs);
       const moved = bounds && anchor(findDocument(data, before.documentId), bounds.start, bounds.end, bounds.quote);
+      // Placed by the analyst: no longer an orphan, nor a place found approximately.
+      const { anchor: found, ...unanchored } = before;
       const after: Highlight = {
-        ...before,
+        ...(moved ? unanchored : before),
         ...definedOnly(fields),
         ...(resolved && { stances: resolved.stances }),
         ...moved,
         updatedAt: now().toISOString(),
       };
       const onlyNote = fields.note !== undefined && !bounds && !fields.tagIds && !stanceInputs;
-      const label = updateLabel({ ...fields, stances: stanceInputs }, bounds !== undefined);
+      const label =
+        moved && found === 'orphan'
+          ? 'Re-attach highlight'
+          : updateLabel({ ...fields, stances: stanceInputs }, bounds !== undefined);
       await library.commit(label, [...(resolved?.created ?? []), replace('highlights', before, after)], {
         // A burst of typing in one note is one undo step.
         coalesceKey: onlyNote ? `note:${highlightId}` : undefined,

@@ -1,6 +1,6 @@
 import { userInfo } from 'node:os';
 import type { DocumentHighlight } from '../../../shared/api-contract';
-import type { Highlight } from '../../../shared/domain';
+import { isPlaced, type Highlight } from '../../../shared/domain';
 import { findDocument } from './lookup';
 import type { HandlerContext, Handlers } from './types';
 
@@ -46,7 +46,8 @@ export function workspaceHandlers({ library }: HandlerContext): WorkspaceHandler
       else void library.loaded.then(remember, () => undefined);
       return {
         document: opened.document,
-        highlights: opened.highlights.map(shownHighlight),
+        highlights: opened.highlights.filter(isPlaced).map(shownHighlight),
+        orphans: opened.highlights.filter((h) => !isPlaced(h)),
       };
     },
 
@@ -125,5 +126,6 @@ function shownHighlight(h: Highlight): DocumentHighlight {
     annotator: h.annotator,
     createdAt: h.createdAt,
     updatedAt: h.updatedAt,
+    ...(h.anchor && { anchor: h.anchor }),
   };
 }

@@ -94,6 +94,8 @@ describe('titles and dates at import', () => {
     const undated = await callOk(backend, 'importFile', {
       fileName: 'b.html',
       data: b64(page('sometime').replace('article.', 'story.')),
+      // The same title with another text would ask whether it is a new version of the first.
+      sameTitle: 'add',
     });
     expect(undated.document.meta.publishedAt).toBeUndefined();
   });

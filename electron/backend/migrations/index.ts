@@ -6,6 +6,7 @@ import { documentFiles } from './004-document-files';
 import { changeLogs } from './005-change-logs';
 import { documentMetadata } from './006-document-metadata';
 import { oneEntityList } from './007-one-entity-list';
+import { anchors } from './008-anchors';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -23,6 +24,7 @@ export const migrations: readonly Migration[] = [
   changeLogs,
   documentMetadata,
   oneEntityList,
+  anchors,
 ];
 
 export class DataFileTooNewError extends Error {

@@ -105,9 +105,12 @@ describe('migrate', () => {
       const settings = settingsOf[Math.min(version, 3)];
       // From schema 6 on, a document has a memo and variables, and the library their definitions.
       const documentsOf = version >= 6 ? { documents: [{ ...document, memo: '', variables: {} }], variables: [] } : {};
+      // From schema 7 on, holders and targets are one list.
+      const { actors, targets, ...rest } = lists;
+      const entitiesOf = version >= 7 ? { ...rest, entities: [] } : { ...rest, actors, targets };
       const file = {
         ...(version > 0 && { schemaVersion: version }),
-        ...lists,
+        ...entitiesOf,
         ...documentsOf,
         ...(settings && { settings }),
       };

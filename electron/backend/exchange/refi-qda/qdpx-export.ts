@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { createCodePointConverter } from '../../../../shared/code-points';
-import type { Database, Highlight, Stance, StoredDocument, Variable } from '../../../../shared/domain';
+import {
+  isPlaced,
+  type Database,
+  type Highlight,
+  type Stance,
+  type StoredDocument,
+  type Variable,
+} from '../../../../shared/domain';
+import { tagPaths } from '../../../../shared/tag-paths';
 import { scopeLibrary, type ExportScope } from '../../../../shared/export/build-export';
 import { codesXml, tagCodes, type CodeToWrite } from './codes-xml';
 import { STANCES_CODE_NAME, stanceCodeName } from './stance-codes';
@@ -62,6 +70,18 @@ export function projectFiles(database: Database, scope: ExportScope, now: Date):
       entityName.get(s.targetId) ?? '?',
       s.stance,
     );
+
+  const tagPath = tagPaths(library.tags);
+  /** What an orphaned highlight holds, as a note's text: its quote, tags, stances and note. */
+  const orphanText = (h: Highlight) =>
+    [
+      `“${h.quote}” (no longer found in the text)`,
+      h.tagIds.length > 0 && `Tags: ${h.tagIds.map((id) => tagPath.get(id) ?? '?').join(', ')}`,
+      ...h.stances.map((st) => `Stance: ${stanceName(st)}`),
+      h.note && `Note: ${h.note}`,
+    ]
+      .filter(Boolean)
+      .join('\n');
 
   const users = new Map<string, string>(); // coder name → guid
   for (const h of library.highlights) if (h.annotator) users.set(h.annotator, guidOf('user', h.annotator));
@@ -151,7 +171,8 @@ export function projectFiles(database: Database, scope: ExportScope, now: Date):
       );
       if (d.memo) parts.push(`      <Description>${xmlText(d.memo)}</Description>\n`);
       const toCodePoints = createCodePointConverter(d.text);
-      for (const h of byDocument.get(d.id) ?? []) {
+      const highlights = byDocument.get(d.id) ?? [];
+      for (const h of highlights.filter(isPlaced)) {
         const user = users.get(h.annotator);
         parts.push(
           `      <PlainTextSelection${attributes({
@@ -187,6 +208,14 @@ export function projectFiles(database: Database, scope: ExportScope, now: Date):
           );
         }
         parts.push('      </PlainTextSelection>\n');
+      }
+      // An orphan has no place in the text to select: it goes as a note on the source, with all it holds.
+      for (const h of highlights.filter((x) => !isPlaced(x))) {
+        const noteGuid = guidOf('orphan', h.id);
+        parts.push(`      <NoteRef targetGUID="${noteGuid}"/>\n`);
+        notes.push(
+          `    <Note${attributes({ guid: noteGuid, name: `Orphaned highlight “${h.quote.slice(0, 60)}”`, creatingUser: users.get(h.annotator), creationDateTime: h.updatedAt })}>\n      <PlainTextContent>${xmlText(orphanText(h))}</PlainTextContent>\n    </Note>\n`,
+        );
       }
       parts.push('    </TextSource>\n');
     }

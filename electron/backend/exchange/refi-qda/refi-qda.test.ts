@@ -103,6 +103,17 @@ describe('REFI-QDA project (.qdpx)', () => {
     expect(qde).toContain('name="Грушко → НАТО, &quot;peacekeepers&quot;: against"');
   });
 
+  it('exports an orphaned highlight as a note on its source, with its quote, tags and note, still valid', async () => {
+    const library = hardCaseLibrary();
+    const [first, ...rest] = library.highlights;
+    const orphan = { ...first!, anchor: 'orphan' as const, note: 'lost in an edit' };
+    const { qde } = await qdeOf(await qdpxBytes({ ...library, highlights: [orphan, ...rest] }, {}, NOW));
+    expect(await validate(qde, 'Project-mrt2019.xsd')).toEqual([]);
+    expect(qde.match(/<PlainTextSelection /g)).toHaveLength(rest.length);
+    expect(qde).toContain('name="Orphaned highlight');
+    expect(qde).toMatch(/no longer found in the text\)\nTags: [^\n]+\n(Stance: [^\n]+\n)*Note: lost in an edit/);
+  });
+
   it('imports back into an empty library as the same documents, highlights and codebook', async () => {
     const library = hardCaseLibrary();
     const bytes = await qdpxBytes(library, {}, NOW);
@@ -198,7 +209,7 @@ describe('REFI-QDA project (.qdpx)', () => {
       const result = await backend('importProject', { fileName, data: base64(data) });
       return result.ok ? 'accepted' : result.error.message;
     };
-    expect(await refused('a.qdpx', 'hello')).toContain('is not a Stance Annotator backup (.json), a REFI-QDA project');
+    expect(await refused('a.qdpx', 'hello')).toContain('is not a Stance Annotator backup (.json), web annotations');
     expect(await refused('a.qdc', '<CodeBook><Codes>')).toContain('is not well-formed XML');
     expect(await refused('a.qde', '<Other/>')).toContain('not a REFI-QDA codebook');
     const zip = new JSZip();
