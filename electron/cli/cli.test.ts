@@ -93,6 +93,33 @@ describe('stance-annotator export / import', () => {
     expect(emoji.target.selector[1].start).toBe(Array.from(text.slice(0, text.indexOf('😀'))).length);
   });
 
+  it('imports its own JSON-LD into another library: the same document by --document, every highlight anchored', async () => {
+    const source = await tempDir();
+    const library = hardCaseLibrary();
+    await writeLibrary(source, library);
+    const file = path.join(source, 'annotations.jsonld');
+    expect((await cli('export', '--data-dir', source, '--format', 'json', '--out', file)).status).toBe(0);
+
+    // The target library holds the second document under another id: the URNs name nothing there.
+    const target = await tempDir();
+    const document = { ...library.documents[1]!, id: 'another-id' };
+    await writeLibrary(target, { ...library, documents: [document], highlights: [] });
+    const unmatched = await cli('import', '--data-dir', target, '--in', file);
+    expect(unmatched.status).toBe(0);
+    expect(unmatched.stderr).toMatch(/highlights: 0 added/);
+    expect(unmatched.stderr).toMatch(/choose the document they belong to/);
+
+    const expected = library.highlights.filter((h) => h.documentId === library.documents[1]!.id);
+    const chosen = await cli('import', '--data-dir', target, '--in', file, '--document', 'another-id');
+    expect(chosen.status).toBe(0);
+    // Annotations of the other documents are looked for in this text too: the ones not there stay orphans.
+    expect(chosen.stderr).toMatch(/anchored: \d+ exactly, \d+ approximately, \d+ not found/);
+    const imported = (await libraryOnDisk(target)).highlights;
+    for (const h of expected) {
+      expect(imported.find((i) => i.id === h.id)).toMatchObject({ start: h.start, end: h.end, quote: h.quote });
+    }
+  });
+
   it('limits an export to one document with --document', async () => {
     const dir = await tempDir();
     const library = hardCaseLibrary();

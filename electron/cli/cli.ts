@@ -11,7 +11,7 @@ import { timeline, timelineCells, TIMELINE_COLUMNS } from '../../shared/analysis
 import { csvBlocks, defaultCsvOptions } from '../../shared/csv';
 import { sameName } from '../../shared/names';
 import { isPublishedDate } from '../../shared/published-date';
-import { describeByCoder } from '../../shared/export/backup';
+import { describeByCoder, looksLikeBackup } from '../../shared/export/backup';
 import { buildExport, rowsAsJson, scopeLibrary, type ExportKind } from '../../shared/export/build-export';
 import { CODEBOOK_COLUMNS, codebookRows, documentColumns, documentRows } from '../../shared/export/library-rows';
 import type { ApiFailure } from '../backend/api-error';
@@ -25,7 +25,7 @@ import { readLibrary } from '../backend/storage/read-library';
 export const USAGE = `Usage:
   stance-annotator export --out FILE [--data-dir DIR] [--what annotations|documents|codebook|backup|qdpx|qdc]
                           [--document ID] [--coder NAME]... [--format csv|json] [--no-bom] [--no-formula-escape]
-  stance-annotator import --in FILE [--data-dir DIR]
+  stance-annotator import --in FILE [--data-dir DIR] [--document ID]
   stance-annotator agreement --coders A,B[,C…] [--data-dir DIR] [--documents ID,…] [--what reliability|spans]
                              [--out FILE] [--bom]
   stance-annotator stats --what stance-map|tags|timeline [--data-dir DIR] [--by document|outlet|VARIABLE]
@@ -44,9 +44,13 @@ export   Writes one export of the library without changing it. FILE "-" writes t
          --no-formula-escape
                        write cells starting with = + - @ tab CR LF as they are (by default they get a
                        leading ' so that spreadsheets never run them)
-import   Brings a project backup, a REFI-QDA project (.qdpx) or codebook (.qdc) into the library (created
-         empty if DIR has none yet), without duplicates; the kind is told by the file's content. Documents
-         are matched by their text's SHA-256; each coder's highlights stay theirs; codes merge by name path.
+import   Brings a project backup, a REFI-QDA project (.qdpx) or codebook (.qdc), or W3C web annotations
+         (JSON-LD from this app, Hypothesis or Recogito; a collection, a list or one per line) into the
+         library (created empty if DIR has none yet), without duplicates; the kind is told by the file's
+         content. Documents are matched by their text's SHA-256; each coder's highlights stay theirs; codes
+         merge by name path. Web annotations go to the document their source names (this app's URN or the
+         document's URL), anchored by position, quote or approximately, else kept as orphans.
+         --document    the document (id) for web annotations whose source names none in the library
 agreement
          Intercoder agreement as CSV (the definitions are in the README), to FILE or standard output.
          --coders      two or more coder names, comma-separated
@@ -262,7 +266,7 @@ async function agreementCommand(args: readonly string[], io: CliIo): Promise<num
 }
 
 async function importCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const values = parse(args, { 'data-dir': { type: 'string' }, in: { type: 'string' } });
+  const values = parse(args, { 'data-dir': { type: 'string' }, in: { type: 'string' }, document: { type: 'string' } });
   if (values.help) {
     io.stdout(`${USAGE}\n`);
     return 0;
@@ -283,16 +287,13 @@ async function importCommand(args: readonly string[], io: CliIo): Promise<number
     const store = await openStore(dataDir, { seed: false });
     // The same handler as the app's Import (the payload checked by the same schema), as one undoable step.
     // The kind is told by the content: a backup (JSON) as it is, anything else (REFI-QDA) as the file's bytes.
-    const json = bytes
-      .toString('utf8', 0, 64)
-      .replace(/^\ufeff/, '')
-      .trimStart()
-      .startsWith('{');
-    const result = json
+    const backup = looksLikeBackup(bytes.toString('utf8', 0, 200));
+    const documentId = typeof values.document === 'string' ? { documentId: values.document } : {};
+    const result = backup
       ? await createBackend(store)('importBackup', { content: bytes.toString('utf8') }, 'command-line')
       : await createBackend(store)(
           'importProject',
-          { fileName: path.basename(values.in), data: bytes.toString('base64') },
+          { fileName: path.basename(values.in), data: bytes.toString('base64'), ...documentId },
           'command-line',
         );
     if (!result.ok) throw new Error(result.error.message);
@@ -311,6 +312,10 @@ async function importCommand(args: readonly string[], io: CliIo): Promise<number
       summary.differentTexts
         .map((d) => `  "${d.title}" has a different text from "${d.libraryTitle}": added as a document of its own\n`)
         .join('') +
+      (summary.anchoring
+        ? `  anchored: ${summary.anchoring.exact} exactly, ${summary.anchoring.fuzzy} approximately, ` +
+          `${summary.anchoring.orphan} not found (kept as orphans)\n`
+        : '') +
       summary.notes.map((note) => `  ${note}\n`).join(''),
   );
   return 0;

@@ -52,3 +52,15 @@ export function describeByCoder(byCoder: Record<string, number>): string {
     .map(([coder, count]) => `${coder === '' ? '(no name)' : coder} ${count}`)
     .join(', ');
 }
+
+/**
+ * Whether a JSON text is this app's backup rather than web annotations: a backup says so (`format`, or for one of
+ * an early version `schemaVersion`) in its first characters.
+ */
+export function looksLikeBackup(text: string): boolean {
+  const head = text
+    .slice(0, 200)
+    .replace(/^\ufeff/, '')
+    .trimStart();
+  return head.startsWith('{') && (head.includes(`"${BACKUP_FORMAT}"`) || /"schemaVersion"\s*:/.test(head));
+}

@@ -131,7 +131,8 @@ function annotationItems(text: string): unknown[] {
   if (Array.isArray(record.rows)) return record.rows;
   if ('target' in record) return [record];
   throw new AnnotationFileError(
-    'The file is JSON but holds no annotations (an AnnotationCollection, a list, or Hypothesis rows).',
+    'The file is JSON but not a Stance Annotator backup, nor web annotations (an AnnotationCollection, a list, ' +
+      'Hypothesis rows, or one annotation per line).',
   );
 }
 
@@ -148,7 +149,7 @@ function readAnnotation(raw: RawAnnotation): IncomingAnnotation | string {
   const quote = selectors.map((s) => quoteSelector.safeParse(s)).find((r) => r.success)?.data;
   const position = selectors.map((s) => positionSelector.safeParse(s)).find((r) => r.success)?.data;
   if (!quote && !position) return 'no TextQuoteSelector or TextPositionSelector: a note on the whole page';
-  if (position && position.end <= position.start) return 'its TextPositionSelector ends before it starts';
+  if (position && position.end <= position.start) return 'its TextPositionSelector is empty (it does not end after it starts)';
   const source = (typeof target === 'string' ? target : target?.source) ?? raw.uri ?? null;
 
   const tags = [...(raw.tags ?? [])];

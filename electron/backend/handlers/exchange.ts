@@ -1,4 +1,4 @@
-import { BACKUP_FORMAT, type Backup, type ImportSummary } from '../../../shared/export/backup';
+import { BACKUP_FORMAT, looksLikeBackup, type Backup, type ImportSummary } from '../../../shared/export/backup';
 import { CURRENT_SCHEMA_VERSION } from '../../../shared/domain';
 import { ApiFailure } from '../api-error';
 import { codesAsTags } from '../exchange/refi-qda/codes-to-tags';
@@ -35,7 +35,7 @@ export function exchangeHandlers({ library, now }: HandlerContext): ExchangeHand
       }
       const text = bytes.toString('utf8').replace(/^\ufeff/, '');
       const start = text.trimStart().charAt(0);
-      if (start === '{' && isBackup(text)) {
+      if (looksLikeBackup(text)) {
         return importAsBackup(library, 'Import backup', { backup: parseBackup(text), notes: [] });
       }
       if (start === '{' || start === '[') return importWebAnnotations(library, text, fileName, documentId, now());
@@ -81,11 +81,6 @@ async function importAsBackup(
   const { changes, summary } = planImport(library.data, backup, { tagsMatched: true });
   await library.commit(label, changes);
   return { ...summary, notes: [...summary.notes, ...notes] };
-}
-
-/** Whether a JSON text is this app's backup (its `format` says so near the top), not a file of web annotations. */
-function isBackup(text: string): boolean {
-  return text.slice(0, 200).includes(`"${BACKUP_FORMAT}"`) || /"schemaVersion"\s*:/.test(text.slice(0, 200));
 }
 
 /**

@@ -255,7 +255,7 @@ describe('importing web annotations', () => {
     const { backend } = await openSampleBackend(dir);
     const before = await libraryFiles(dir);
     for (const [content, message] of [
-      ['{"hello": "world"}', /holds no annotations/],
+      ['{"hello": "world"}', /not a Stance Annotator backup, nor web annotations/],
       ['{"items": [', /not JSON/],
       ['[]', /holds no annotations/],
     ] as const) {
