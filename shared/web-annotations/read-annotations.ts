@@ -149,7 +149,8 @@ function readAnnotation(raw: RawAnnotation): IncomingAnnotation | string {
   const quote = selectors.map((s) => quoteSelector.safeParse(s)).find((r) => r.success)?.data;
   const position = selectors.map((s) => positionSelector.safeParse(s)).find((r) => r.success)?.data;
   if (!quote && !position) return 'no TextQuoteSelector or TextPositionSelector: a note on the whole page';
-  if (position && position.end <= position.start) return 'its TextPositionSelector is empty (it does not end after it starts)';
+  if (position && position.end <= position.start)
+    return 'its TextPositionSelector is empty (it does not end after it starts)';
   const source = (typeof target === 'string' ? target : target?.source) ?? raw.uri ?? null;
 
   const tags = [...(raw.tags ?? [])];
