@@ -233,7 +233,18 @@ export const apiArgumentSchemas = {
    * Replaces a document's text with an updated version of the article, as one step to undo: its highlights move to
    * the new text (shared/anchoring/), and those not found there are kept as orphans.
    */
-  replaceDocumentText: z.strictObject({ documentId: idSchema, text: z.string().min(1).max(MAX_DOCUMENT_LENGTH) }),
+  replaceDocumentText: z
+    .strictObject({
+      documentId: idSchema,
+      /** The new text as it is (pasted), or… */
+      text: z.string().min(1).max(MAX_DOCUMENT_LENGTH).optional(),
+      /** …a file to read it from, as importFile reads one. */
+      file: z.strictObject({ fileName: z.string().min(1).max(255), data: z.base64().max(MAX_FILE_BASE64) }).optional(),
+    })
+    .refine((a) => (a.text === undefined) !== (a.file === undefined), {
+      message: 'Give the new text or a file, not both',
+      path: ['text'],
+    }),
   /** Changes the given details of a document; an empty `publishedAt`, or a variable's value null, clears it. */
   updateDocument: z.strictObject({
     documentId: idSchema,

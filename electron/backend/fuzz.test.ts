@@ -129,8 +129,8 @@ function validCalls(ids: { documentId: string; highlightId: string; tagId: strin
     },
     replaceDocumentText: {
       payload: { documentId: ids.documentId, text: 'A new text.' },
-      fields: { documentId: 'id', text: 'string' },
-      required: ['documentId', 'text'],
+      fields: { documentId: 'id', text: 'string', file: 'object' },
+      required: ['documentId'],
     },
     updateDocument: {
       payload: { documentId: ids.documentId, title: 'T' },

@@ -95,8 +95,10 @@ export function documentHandlers({ library, now }: HandlerContext): DocumentHand
       return add({ title, text, source: { kind: 'paste' }, meta: {} }, sameTitle);
     },
 
-    async replaceDocumentText({ documentId, text }) {
-      return replaceText(findDocument(library.data, documentId), text);
+    async replaceDocumentText({ documentId, text, file }) {
+      const document = findDocument(library.data, documentId);
+      const newText = file ? (await extractFile(file.fileName, Buffer.from(file.data, 'base64'))).text : text!;
+      return replaceText(document, newText);
     },
 
     async updateDocument({ documentId, title, memo, ...details }) {

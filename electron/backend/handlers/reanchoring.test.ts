@@ -110,6 +110,24 @@ describe('replacing a document’s text', () => {
     expect(back.highlights.find((h) => h.id === deleted.id)).toMatchObject({ start: document.text.indexOf(DELETED) });
   });
 
+  it('reads the new text from a file as an import does, and refuses both a text and a file', async () => {
+    const { backend, document, highlight } = await openSampleBackend(await tempDir());
+    await highlight(SAMPLE_CLAIM);
+    const both = await backend('replaceDocumentText', {
+      documentId: document.id,
+      text: 'x',
+      file: { fileName: 'new.txt', data: base64('y') },
+    });
+    expect(both).toMatchObject({ ok: false, error: { message: expect.stringMatching(/not both/) } });
+    const html = `<html><head><title>T</title></head><body><article><p>${updated(document.text).replaceAll('\n', '</p><p>')}</p></article></body></html>`;
+    const { reanchored, document: after } = await callOk(backend, 'replaceDocumentText', {
+      documentId: document.id,
+      file: { fileName: 'new.html', data: base64(html) },
+    });
+    expect(reanchored.moved).toBe(1);
+    expect(after.sha256).not.toBe(document.sha256);
+  });
+
   it('refuses the same text, an empty text, and an unknown document, changing nothing', async () => {
     const dir = await tempDir();
     const { backend, document } = await openSampleBackend(dir);
