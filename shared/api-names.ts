@@ -25,6 +25,7 @@ export const menuCommands = [
   'search-library',
   'stance-map',
   'tag-matrix',
+  'replace-text',
 ] as const;
 export type MenuCommand = (typeof menuCommands)[number];
 

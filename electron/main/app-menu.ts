@@ -39,7 +39,12 @@ export function buildAppMenuTemplate(send: (command: MenuCommand) => void): Menu
     },
     {
       label: 'Annotate',
-      submenu: [command('Edit Codebook…', 'edit-codebook'), command('Holders and Targets…', 'edit-entities')],
+      submenu: [
+        command('Edit Codebook…', 'edit-codebook'),
+        command('Holders and Targets…', 'edit-entities'),
+        { type: 'separator' },
+        command('Replace Text of Document…', 'replace-text'),
+      ],
     },
     {
       label: 'Corpus',

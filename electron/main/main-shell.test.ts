@@ -214,6 +214,7 @@ describe('native menu', () => {
       'find',
       'edit-codebook',
       'edit-entities',
+      'replace-text',
       'agreement',
       'curate',
       'search-library',

@@ -15,6 +15,8 @@ import { EntitiesDialog } from './components/EntitiesDialog';
 import { ExportDialog } from './components/ExportDialog';
 import { FindBar } from './components/FindBar';
 import { HighlightList } from './components/HighlightList';
+import { OrphanList } from './components/OrphanList';
+import { ReplaceTextDialog } from './components/ReplaceTextDialog';
 import { LibraryView } from './components/LibraryView';
 import { Notices } from './components/Notices';
 import { SaveStatus } from './components/SaveStatus';
@@ -40,6 +42,7 @@ export function App() {
   const setView = useAppStore((s) => s.setView);
   const documentCount = useAppStore((s) => s.documents.length);
   const hasDocument = useAppStore((s) => s.document !== null);
+  const documentId = useAppStore((s) => s.document?.id);
   const coderPrompt = useAppStore((s) => s.coderPrompt);
   const curating = useAppStore((s) => s.curating);
   const layerCoder = useAppStore((s) => s.layerCoder);
@@ -153,6 +156,7 @@ export function App() {
             <CodebookBar onManage={() => setOpenDialog('codebook')} />
             <SelectedHighlightPanel />
             {curating ? <CurationPanel /> : <HighlightList />}
+            <OrphanList />
             <DocumentMemo />
           </aside>
         </div>
@@ -164,6 +168,9 @@ export function App() {
       {openDialog === 'search' && <SearchDialog onClose={() => setOpenDialog(null)} />}
       {openDialog === 'stance-map' && <StanceMapDialog onClose={() => setOpenDialog(null)} />}
       {openDialog === 'tag-matrix' && <TagMatrixDialog onClose={() => setOpenDialog(null)} />}
+      {openDialog === 'replace-text' && documentId && title !== undefined && (
+        <ReplaceTextDialog document={{ id: documentId, title }} onClose={() => setOpenDialog(null)} />
+      )}
       {coderPrompt && <CoderDialog />}
       <ConfirmDialog />
     </div>

@@ -13,6 +13,11 @@ export function ConfirmDialog() {
         <button type="button" autoFocus onClick={() => answer(false)}>
           Cancel
         </button>
+        {confirmation.alternativeLabel && (
+          <button type="button" onClick={() => answer('alternative')}>
+            {confirmation.alternativeLabel}
+          </button>
+        )}
         <button type="button" className="danger" onClick={() => answer(true)}>
           {confirmation.confirmLabel}
         </button>

@@ -7,8 +7,19 @@ import { PublishedInput, publishedParts, publishedValue } from './PublishedInput
 import { VariableFields } from './VariableFields';
 import { variableInputText, variableValueOf } from './VariableInput';
 
-/** Title, metadata and variables of a document (its text never changes once imported). */
-export function DocumentEditDialog({ document, onClose }: { document: DocumentSummary; onClose(): void }) {
+/**
+ * Title, metadata and variables of a document. Its text changes only as a whole, for an updated version of the
+ * article ("Replace text…", which re-anchors its highlights).
+ */
+export function DocumentEditDialog({
+  document,
+  onClose,
+  onReplaceText,
+}: {
+  document: DocumentSummary;
+  onClose(): void;
+  onReplaceText(): void;
+}) {
   const update = useAppStore((s) => s.updateDocumentMeta);
   const variables = useAppStore((s) => s.variables);
   const [fields, setFields] = useState({
@@ -68,6 +79,9 @@ export function DocumentEditDialog({ document, onClose }: { document: DocumentSu
           </p>
         )}
         <div className="dialog-actions">
+          <button type="button" className="push-left" onClick={onReplaceText}>
+            Replace text…
+          </button>
           <button type="button" onClick={onClose}>
             Cancel
           </button>

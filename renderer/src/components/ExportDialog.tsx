@@ -1,15 +1,14 @@
-import { useEffect, useState, type ChangeEvent } from 'react';
-import { describeByCoder, type ImportSummary } from '../../../shared/export/backup';
+import { useEffect, useState } from 'react';
 import type { ExportKind } from '../../../shared/export/build-export';
 import { callApi } from '../api/client';
-import { readAsBase64 } from '../api/read-as-base64';
 import { saveExport } from '../api/save-export';
-import { appStore, useAppStore } from '../store/app-store';
+import { useAppStore } from '../store/app-store';
 import { isFilterActive, selectVisibleHighlights } from '../store/filter-slice';
 import type { ExportScopeChoice } from '../../../shared/domain';
 import { exportChoicesFrom, type ExportChoices } from './export-choices';
 import { Modal } from './Modal';
 import { WorkStatus } from './WorkStatus';
+import { ProjectImport } from './ProjectImport';
 import { CoderCheckboxes } from './CoderCheckboxes';
 
 const KINDS: Array<{ kind: ExportKind; label: string; scoped: boolean }> = [
@@ -22,13 +21,11 @@ const KINDS: Array<{ kind: ExportKind; label: string; scoped: boolean }> = [
   { kind: 'qdc', label: 'Codebook (.qdc, REFI-QDA)', scoped: false },
 ];
 
-/** Export (Ctrl/Cmd+E): what, which part, the CSV options; and importing a project backup. */
+/** Export (Ctrl/Cmd+E): what, which part, the CSV options; and importing another project (ProjectImport). */
 export function ExportDialog({ onClose }: { onClose(): void }) {
   const document = useAppStore((s) => s.document);
   const filterActive = useAppStore((s) => isFilterActive(s.filter));
   const visible = useAppStore(selectVisibleHighlights);
-  const refresh = useAppStore((s) => s.refresh);
-  const runChange = useAppStore((s) => s.runChange);
   const settings = useAppStore((s) => s.settings);
   const rememberExportChoices = useAppStore((s) => s.rememberExportChoices);
   const choices = exportChoicesFrom(settings);
@@ -71,38 +68,6 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
       else setMessage({ text: 'Not saved: the save was cancelled.', error: false });
     } catch (error) {
       setMessage({ text: `The export failed: ${(error as Error).message}`, error: true });
-    } finally {
-      setBusy(null);
-    }
-  };
-
-  const importBackup = async (event: ChangeEvent<HTMLInputElement>): Promise<void> => {
-    const file = event.target.files?.[0];
-    event.target.value = '';
-    if (!file) return;
-    setBusy(`Importing ${file.name}…`);
-    setMessage(null);
-    let summary: ImportSummary | null = null;
-    try {
-      // A backup (JSON) goes as text; a REFI-QDA project or codebook as its bytes, its kind told by its content.
-      const json = /\.json$/i.test(file.name);
-      const payload = json ? await file.text() : await readAsBase64(file);
-      const ok = await runChange(async () => {
-        summary = json
-          ? await callApi('importBackup', { content: payload })
-          : await callApi('importProject', { fileName: file.name, data: payload });
-        await refresh();
-      });
-      if (ok && summary) {
-        setMessage({ text: describeImport(file.name, summary), error: false });
-        loadCoders(); // an import may bring coders in
-      } else
-        setMessage({
-          text: `${file.name} was not imported: ${appStore.getState().saveError ?? 'unknown error'}`,
-          error: true,
-        });
-    } catch (error) {
-      setMessage({ text: `${file.name} could not be read: ${(error as Error).message}`, error: true });
     } finally {
       setBusy(null);
     }
@@ -167,35 +132,11 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
       </fieldset>
       <WorkStatus busy={busy} message={message} />
       <div className="dialog-actions">
-        <label className="file-button">
-          Import backup or REFI-QDA…
-          <input
-            type="file"
-            accept=".json,application/json,.qdpx,.qdc,.qde"
-            onChange={(e) => void importBackup(e)}
-            disabled={!!busy}
-          />
-        </label>
+        <ProjectImport busy={!!busy} setBusy={setBusy} say={setMessage} onImported={loadCoders} />
         <button type="button" className="primary" disabled={!!busy} onClick={() => void runExport()}>
           Export
         </button>
       </div>
     </Modal>
   );
-}
-
-function describeImport(name: string, s: ImportSummary): string {
-  const part = (label: string, n: { added: number; alreadyThere: number }) =>
-    `${n.added} ${label} added${n.alreadyThere ? ` (${n.alreadyThere} already there)` : ''}`;
-  return `Imported ${name}: ${[
-    part('documents', s.documents),
-    part('highlights', s.highlights),
-    part('tags', s.tags),
-    part('holders and targets', s.entities),
-    part('variables', s.variables),
-  ].join(
-    ', ',
-  )}.${s.highlights.added > 0 ? ` Highlights by coder: ${describeByCoder(s.byCoder)}.` : ''}${s.differentTexts
-    .map((d) => ` "${d.title}" has a different text from "${d.libraryTitle}": it was added as a document of its own.`)
-    .join('')}${s.notes.map((note) => ` ${note}`).join('')}`;
 }

@@ -89,6 +89,11 @@ function HighlightItem({
       <button type="button" className="highlight-quote" onClick={() => selectHighlight(highlight.id)}>
         <q>{preview}</q>
       </button>
+      {highlight.anchor === 'fuzzy' && (
+        <p className="fuzzy-anchor" title="Move its ends with [ ] { } to confirm it">
+          Placed approximately after the text changed: check its passage.
+        </p>
+      )}
       {highlight.stances.length > 0 && (
         <ul className="stance-summaries" aria-label="Stances">
           {highlight.stances.map((s) => (

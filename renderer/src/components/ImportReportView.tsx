@@ -9,8 +9,9 @@ export function ImportReportView() {
     <div className="import-report" role={report.failed.length ? 'alert' : 'status'}>
       <p>
         <strong>
-          {report.imported.length} imported, {report.duplicates.length} skipped as duplicates, {report.failed.length}{' '}
-          failed.
+          {report.imported.length} imported,{' '}
+          {report.replaced ? `${report.replaced.length} replaced the text of a document, ` : ''}
+          {report.duplicates.length} skipped as duplicates, {report.failed.length} failed.
         </strong>{' '}
         <button type="button" className="link-button" onClick={dismiss}>
           Dismiss
@@ -19,6 +20,11 @@ export function ImportReportView() {
       <ul>
         {report.imported.map((name) => (
           <li key={`i-${name}`}>Imported: {name}</li>
+        ))}
+        {report.replaced?.map((r) => (
+          <li key={`r-${r.name}`}>
+            Replaced the text of “{r.existing}” with {r.name}. {r.highlights}
+          </li>
         ))}
         {report.duplicates.map((d) => (
           <li key={`d-${d.name}`}>

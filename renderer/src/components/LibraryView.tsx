@@ -7,6 +7,7 @@ import { BulkEditDialog } from './BulkEditDialog';
 import { DocumentEditDialog } from './DocumentEditDialog';
 import { ImportReportView } from './ImportReportView';
 import { PasteDialog } from './PasteDialog';
+import { ReplaceTextDialog } from './ReplaceTextDialog';
 import { RecoverableDocuments } from './RecoverableDocuments';
 import { VariableCell } from './VariableCell';
 import { VariablesDialog } from './VariablesDialog';
@@ -70,6 +71,7 @@ export function LibraryView() {
   const selected = useAppStore((s) => s.tickedDocumentIds);
   const setSelected = useAppStore((s) => s.setTickedDocumentIds);
   const [editing, setEditing] = useState<DocumentSummary | null>(null);
+  const [replacing, setReplacing] = useState<DocumentSummary | null>(null);
   const [dialog, setDialog] = useState<'paste' | 'variables' | 'bulk' | null>(null);
   const [pages, setPages] = useState(1);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -281,7 +283,17 @@ export function LibraryView() {
         </button>
       )}
       {shown.length === 0 && <p className="empty">{documents.length ? 'No document matches.' : 'No documents yet.'}</p>}
-      {editing && <DocumentEditDialog document={editing} onClose={() => setEditing(null)} />}
+      {editing && (
+        <DocumentEditDialog
+          document={editing}
+          onClose={() => setEditing(null)}
+          onReplaceText={() => {
+            setReplacing(editing);
+            setEditing(null);
+          }}
+        />
+      )}
+      {replacing && <ReplaceTextDialog document={replacing} onClose={() => setReplacing(null)} />}
       {dialog === 'paste' && <PasteDialog onClose={() => setDialog(null)} />}
       {dialog === 'variables' && <VariablesDialog onClose={() => setDialog(null)} />}
       {dialog === 'bulk' && (

@@ -20,6 +20,8 @@ export interface DocumentSlice {
   document: StoredDocument | null;
   /** The open document's highlights, always in text order. */
   highlights: Highlight[];
+  /** Its highlights that lost their place when its text was replaced (domain.ts, `anchor`). */
+  orphans: Highlight[];
   selectedHighlightId: string | null;
   /** The passage selected in the article (snapped to words when that is on) and not yet made a highlight. */
   pendingSelection: TextSpan | null;
@@ -36,6 +38,8 @@ export interface DocumentSlice {
   /** Moves one end of the selected highlight by a word (or a character when word snapping is off). */
   adjustSelectedBoundary(move: BoundaryMove): Promise<void>;
   deleteHighlight(highlightId: string): Promise<void>;
+  /** Gives an orphan the passage selected in the article as its place: one step to undo. */
+  reattachOrphan(highlightId: string): Promise<boolean>;
 }
 
 export const createDocumentSlice: StateCreator<AppState, [], [], DocumentSlice> = (set, get) => {
@@ -64,6 +68,7 @@ export const createDocumentSlice: StateCreator<AppState, [], [], DocumentSlice> 
   return {
     document: null,
     highlights: [],
+    orphans: [],
     selectedHighlightId: null,
     pendingSelection: null,
 
@@ -76,6 +81,7 @@ export const createDocumentSlice: StateCreator<AppState, [], [], DocumentSlice> 
       set({
         document: opened.document,
         highlights: sortByPosition(keepUnchanged(previous, compactHighlights(opened.highlights, opened.document))),
+        orphans: opened.orphans,
         selectedHighlightId: null,
         pendingSelection: null,
       });
@@ -170,8 +176,36 @@ export const createDocumentSlice: StateCreator<AppState, [], [], DocumentSlice> 
       });
     },
 
+    async reattachOrphan(highlightId) {
+      const { document, pendingSelection } = get();
+      const orphan = get().orphans.find((h) => h.id === highlightId);
+      if (!document || !orphan) return false;
+      if (!pendingSelection) {
+        get().setArticleHint('Select the passage in the article first, then choose “Re-attach”.');
+        return false;
+      }
+      if (!get().isOwnHighlight(orphan)) {
+        get().setArticleHint(`This highlight is ${orphan.annotator}'s: only they can re-attach it.`);
+        return false;
+      }
+      const { start, end } = pendingSelection;
+      return get().runChange(async () => {
+        const placed = await callApi('updateHighlight', {
+          highlightId,
+          bounds: { start, end, quote: document.text.slice(start, end) },
+        });
+        set((s) => ({
+          orphans: s.orphans.filter((h) => h.id !== highlightId),
+          highlights: sortByPosition([...s.highlights, placed]),
+          selectedHighlightId: placed.id,
+          pendingSelection: null,
+        }));
+      });
+    },
+
     async deleteHighlight(highlightId) {
-      const highlight = get().highlights.find((h) => h.id === highlightId);
+      const highlight =
+        get().highlights.find((h) => h.id === highlightId) ?? get().orphans.find((h) => h.id === highlightId);
       if (highlight && !get().isOwnHighlight(highlight)) {
         get().setArticleHint(`This highlight is ${highlight.annotator}'s: only they can delete it.`);
         return;
@@ -181,6 +215,7 @@ export const createDocumentSlice: StateCreator<AppState, [], [], DocumentSlice> 
         await callApi('deleteHighlight', { highlightId });
         set((s) => ({
           highlights: s.highlights.filter((h) => h.id !== highlightId),
+          orphans: s.orphans.filter((h) => h.id !== highlightId),
           selectedHighlightId: s.selectedHighlightId === highlightId ? null : s.selectedHighlightId,
         }));
       });

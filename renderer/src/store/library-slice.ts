@@ -3,6 +3,7 @@ import type { ApiArgs } from '../../../shared/api-contract';
 import type { DocumentSummary } from '../../../shared/domain';
 import { callApi } from '../api/client';
 import { readAsBase64 } from '../api/read-as-base64';
+import { describeReanchoring } from '../../../shared/anchoring/describe-reanchoring';
 import type { AppState } from './app-store';
 
 export interface ImportProgress {
@@ -14,6 +15,8 @@ export interface ImportProgress {
 export interface ImportReport {
   imported: string[];
   duplicates: Array<{ name: string; existing: string }>;
+  /** Files that were an updated version of a document: its text replaced, with what became of its highlights. */
+  replaced?: Array<{ name: string; existing: string; highlights: string }>;
   failed: Array<{ name: string; reason: string }>;
 }
 
@@ -28,6 +31,11 @@ export interface LibrarySlice {
   /** Imports files one after another; one that fails is reported and the rest go on. */
   importFiles(files: readonly File[]): Promise<void>;
   importPastedText(title: string, text: string): Promise<string | null>;
+  /**
+   * Puts a new version of the article in place of a document's text (pasted, or read from a file), its highlights
+   * re-anchored: one step to undo. Resolves to what became of them, or null when it failed (the failure is shown).
+   */
+  replaceDocumentText(documentId: string, from: { text: string } | { file: File }): Promise<string | null>;
   updateDocumentMeta(documentId: string, changes: Omit<ApiArgs<'updateDocument'>, 'documentId'>): Promise<boolean>;
   /** The same details for several documents, as one step to undo (the Library's bulk edit). */
   updateDocuments(
@@ -70,14 +78,29 @@ export const createLibrarySlice: StateCreator<AppState, [], [], LibrarySlice> = 
     for (const [index, file] of files.entries()) {
       set({ importProgress: { done: index, total: files.length, current: file.name } });
       try {
-        const result = await callApi('importFile', { fileName: file.name, data: await readAsBase64(file) });
+        const args = { fileName: file.name, data: await readAsBase64(file) };
+        let result = await callApi('importFile', args);
+        if (result.status === 'changed') {
+          const sameTitle = await askSameTitle(get, file.name, result.document);
+          if (!sameTitle) {
+            report.failed.push({ name: file.name, reason: `${file.name}: not imported (cancelled).` });
+            continue;
+          }
+          result = await callApi('importFile', { ...args, sameTitle });
+        }
         if (result.status === 'imported') report.imported.push(file.name);
-        else report.duplicates.push({ name: file.name, existing: result.document.title });
+        else if (result.status === 'replaced') {
+          (report.replaced ??= []).push({
+            name: file.name,
+            existing: result.document.title,
+            highlights: describeReanchoring(result.reanchored),
+          });
+        } else report.duplicates.push({ name: file.name, existing: result.document.title });
       } catch (error) {
         report.failed.push({ name: file.name, reason: (error as Error).message });
       }
     }
-    if (report.imported.length > 0) set({ canUndo: true, canRedo: false });
+    if (report.imported.length > 0 || report.replaced) set({ canUndo: true, canRedo: false });
     set({ importProgress: null, importReport: report });
     await get().refresh();
   },
@@ -85,17 +108,44 @@ export const createLibrarySlice: StateCreator<AppState, [], [], LibrarySlice> = 
   async importPastedText(title, text) {
     let documentId: string | null = null;
     await get().runChange(async () => {
-      const result = await callApi('importText', { title, text });
+      let result = await callApi('importText', { title, text });
+      if (result.status === 'changed') {
+        const sameTitle = await askSameTitle(get, title, result.document);
+        if (!sameTitle) return;
+        result = await callApi('importText', { title, text, sameTitle });
+      }
       documentId = result.document.id;
+      const existing = result.document.title;
       set({
         importReport:
           result.status === 'imported'
             ? { imported: [title], duplicates: [], failed: [] }
-            : { imported: [], duplicates: [{ name: title, existing: result.document.title }], failed: [] },
+            : result.status === 'replaced'
+              ? {
+                  imported: [],
+                  duplicates: [],
+                  replaced: [{ name: title, existing, highlights: describeReanchoring(result.reanchored) }],
+                  failed: [],
+                }
+              : { imported: [], duplicates: [{ name: title, existing }], failed: [] },
       });
       await get().refresh();
     });
     return documentId;
+  },
+
+  async replaceDocumentText(documentId, from) {
+    let account: string | null = null;
+    await get().runChange(async () => {
+      const input =
+        'text' in from
+          ? { text: from.text }
+          : { file: { fileName: from.file.name, data: await readAsBase64(from.file) } };
+      const { reanchored } = await callApi('replaceDocumentText', { documentId, ...input });
+      account = describeReanchoring(reanchored);
+      await get().refresh();
+    });
+    return account;
   },
 
   async updateDocumentMeta(documentId, changes) {
@@ -164,7 +214,8 @@ export const createLibrarySlice: StateCreator<AppState, [], [], LibrarySlice> = 
     if (!ok) return;
     await get().runChange(async () => {
       await callApi('deleteDocument', { documentId });
-      if (get().document?.id === documentId) set({ document: null, highlights: [], selectedHighlightId: null });
+      if (get().document?.id === documentId)
+        set({ document: null, highlights: [], orphans: [], selectedHighlightId: null });
       await get().refresh();
     });
   },
@@ -178,3 +229,23 @@ export const createLibrarySlice: StateCreator<AppState, [], [], LibrarySlice> = 
 
   dismissImportReport: () => set({ importReport: null }),
 });
+
+/**
+ * Whether an import that is a new version of a document replaces its text or is added as a document of its own; null
+ * when the analyst cancels.
+ */
+async function askSameTitle(
+  get: () => AppState,
+  name: string,
+  existing: DocumentSummary,
+): Promise<'replace' | 'add' | null> {
+  const count = existing.highlightCount;
+  const answer = await get().choose(
+    `“${existing.title}” is in the library already with a different text. Is ${name} an updated version of it? ` +
+      `Replacing its text moves its ${count} highlight${count === 1 ? '' : 's'} to the new text (any not found are ` +
+      'kept as orphans); you can undo it.',
+    'Replace its text',
+    'Add as a new document',
+  );
+  return answer === 'confirm' ? 'replace' : answer === 'alternative' ? 'add' : null;
+}

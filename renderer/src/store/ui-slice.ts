@@ -2,7 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { AppState } from './app-store';
 
 export type OpenDialog =
-  'codebook' | 'entities' | 'export' | 'agreement' | 'search' | 'stance-map' | 'tag-matrix' | null;
+  'codebook' | 'entities' | 'export' | 'agreement' | 'search' | 'stance-map' | 'tag-matrix' | 'replace-text' | null;
 
 export interface UiSlice {
   openDialog: OpenDialog;

@@ -107,7 +107,7 @@ export const createWorkspaceSlice: StateCreator<AppState, [], [], WorkspaceSlice
       // The open document is gone (deleted, or an undone import): open the one the library remembers, if any.
       const next = workspace.settings.lastDocumentId ?? workspace.documents[0]?.id;
       if (next && workspace.documents.some((d) => d.id === next)) await get().openDocument(next);
-      else set({ document: null, highlights: [], selectedHighlightId: null });
+      else set({ document: null, highlights: [], orphans: [], selectedHighlightId: null });
     }
   },
 
