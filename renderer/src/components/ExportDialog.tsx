@@ -131,8 +131,8 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
         </label>
       </fieldset>
       <WorkStatus busy={busy} message={message} />
+      <ProjectImport busy={!!busy} setBusy={setBusy} say={setMessage} onImported={loadCoders} />
       <div className="dialog-actions">
-        <ProjectImport busy={!!busy} setBusy={setBusy} say={setMessage} onImported={loadCoders} />
         <button type="button" className="primary" disabled={!!busy} onClick={() => void runExport()}>
           Export
         </button>

@@ -21,7 +21,7 @@ export function OrphanList() {
       <p className="hint">
         Not found in the current text. Select where each belongs in the article, then choose “Re-attach”.
       </p>
-      <ul aria-label="Orphaned highlights" className="highlight-list">
+      <ul aria-label="Orphans" className="highlight-list">
         {orphans.map((h) => (
           <OrphanItem key={h.id} orphan={h} canReattach={pending} />
         ))}
@@ -73,7 +73,7 @@ function OrphanItem({ orphan, canReattach }: { orphan: Highlight; canReattach: b
               }
               onClick={() => void reattach(orphan.id)}
             >
-              Re-attach to selection
+              Re-attach
             </button>
             <button
               type="button"

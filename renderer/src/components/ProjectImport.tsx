@@ -77,7 +77,7 @@ export function ProjectImport({
   };
 
   return (
-    <>
+    <div className="project-import">
       {unmatched && (
         <fieldset className="unmatched-annotations">
           <legend>
@@ -103,7 +103,7 @@ export function ProjectImport({
         Import backup, web annotations or REFI-QDA…
         <input type="file" accept={ACCEPT} onChange={pick} disabled={busy} />
       </label>
-    </>
+    </div>
   );
 }
 

@@ -43,7 +43,7 @@ export function ReplaceTextDialog({
         </p>
         <div className="dialog-actions">
           <button type="button" className="primary" autoFocus onClick={onClose}>
-            Close
+            Done
           </button>
         </div>
       </Modal>
