@@ -43,11 +43,12 @@ export const remove = <C extends Collection>(collection: C, record: RecordTypes[
 /** Runs `changes` forwards, or backwards (in reverse order, each inverted) to undo them. */
 export function applyChanges(data: Database, changes: readonly Change[], direction: 'forward' | 'backward'): void {
   const steps = direction === 'forward' ? changes : [...changes].reverse();
+  const positions = new RecordPositions(data);
   for (const change of steps) {
     const [from, to] = direction === 'forward' ? [change.before, change.after] : [change.after, change.before];
     switch (change.kind) {
       case 'record':
-        applyRecord(data, change, from as { id: string } | null, to as { id: string } | null);
+        applyRecord(data, change, from as { id: string } | null, to as { id: string } | null, positions);
         break;
       case 'settings': {
         // Only the fields the change changed: where the analyst is reading is saved apart from undo steps, and
@@ -70,21 +71,61 @@ export function applyChanges(data: Database, changes: readonly Change[], directi
   }
 }
 
-function applyRecord(data: Database, change: RecordChange, from: { id: string } | null, to: { id: string } | null) {
+/**
+ * Where each record of a list is, for a step that replaces many (a replaced text moves 10,000 highlights): found by
+ * a scan for the first few, then from an index of the list built once. An insertion or removal moves records, so it
+ * drops the list's index.
+ */
+class RecordPositions {
+  private readonly scans = new Map<Collection, number>();
+  private readonly indexes = new Map<Collection, Map<string, number>>();
+
+  constructor(private readonly data: Database) {}
+
+  indexOf(collection: Collection, id: string): number {
+    const list = this.data[collection] as Array<{ id: string }>;
+    const scans = this.scans.get(collection) ?? 0;
+    if (scans < 16) {
+      this.scans.set(collection, scans + 1);
+      return list.findIndex((r) => r.id === id);
+    }
+    let index = this.indexes.get(collection);
+    if (!index) {
+      index = new Map(list.map((r, i) => [r.id, i]));
+      this.indexes.set(collection, index);
+    }
+    return index.get(id) ?? -1;
+  }
+
+  moved(collection: Collection): void {
+    this.indexes.delete(collection);
+    this.scans.delete(collection);
+  }
+}
+
+function applyRecord(
+  data: Database,
+  change: RecordChange,
+  from: { id: string } | null,
+  to: { id: string } | null,
+  positions: RecordPositions,
+) {
   const { collection } = change;
   const list = data[collection] as Array<{ id: string }>;
   if (from && to) {
-    const index = list.findIndex((r) => r.id === from.id);
+    const index = positions.indexOf(collection, from.id);
     if (index < 0) throw new Error(`Cannot update missing ${collection} record ${from.id}.`);
     list[index] = to;
   } else if (to) {
     if (change.index === undefined) list.push(to);
     else list.splice(Math.min(change.index, list.length), 0, to);
+    positions.moved(collection);
   } else if (from) {
-    const index = list.findIndex((r) => r.id === from.id);
+    const index = positions.indexOf(collection, from.id);
     if (index < 0) throw new Error(`Cannot remove missing ${collection} record ${from.id}.`);
     list.splice(index, 1);
     change.index = index;
+    positions.moved(collection);
   }
 }
 

@@ -200,6 +200,7 @@ describe('native menu', () => {
       'Find in Article',
       'Edit Codebook…',
       'Holders and Targets…',
+      'Replace Text of Document…',
       'Intercoder Agreement…',
       'Curate Document',
       'Search Library…',

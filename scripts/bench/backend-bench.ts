@@ -10,6 +10,7 @@ import { writeExportFile } from '../../electron/backend/export-writer';
 import { openStore } from '../../electron/backend/store';
 import { benchAgreement } from './agreement-bench';
 import { benchRefi } from './refi-bench';
+import { benchReanchoring } from './reanchor-bench';
 
 const [dataDir, runsArg] = process.argv.slice(2);
 const runs = Number(runsArg ?? 5);
@@ -86,6 +87,7 @@ async function main(): Promise<void> {
 
   const agreement = await benchAgreement(store.data);
   const refi = await benchRefi(store.data);
+  const reanchoring = await benchReanchoring();
 
   process.stdout.write(
     JSON.stringify({
@@ -98,6 +100,7 @@ async function main(): Promise<void> {
       exports,
       agreement,
       refi,
+      reanchoring,
     }),
   );
 }

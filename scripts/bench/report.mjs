@@ -179,6 +179,18 @@ export function summarise(raw, sizes) {
       pass: backend.refi.importMs < 10000,
     },
     {
+      label: `Replace text: ${n(backend.reanchoring.highlights)} highlights re-anchored onto an edited ${mb(backend.reanchoring.characters / 2 ** 20)} article`,
+      ours: ms(backend.reanchoring.reanchorMs),
+      peer: '',
+      ratio: `whole step through the backend (changes and write): ${ms(backend.reanchoring.replaceMs)}; ${Object.entries(
+        backend.reanchoring.outcomes,
+      )
+        .map(([outcome, count]) => `${n(count)} ${outcome}`)
+        .join(', ')}`,
+      target: '< 1,000 ms',
+      pass: backend.reanchoring.reanchorMs < 1000,
+    },
+    {
       label: 'Export: the same bytes written from a ready buffer (no text to encode)',
       ours: ms(median(backend.exports.map((e) => e.bufferWriteMs))),
       peer: '',

@@ -52,7 +52,7 @@ async function buildProbes() {
   await build({
     configFile: false,
     logLevel: 'silent',
-    ssr: { noExternal: ['lowdb', 'steno'] },
+    ssr: { noExternal: ['lowdb', 'steno', 'approx-string-match'] },
     build: {
       ssr: path.join(projectRoot, 'scripts/bench/backend-bench.ts'),
       outDir: path.join(outDir, 'backend'),
