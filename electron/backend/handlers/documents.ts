@@ -84,7 +84,7 @@ export function documentHandlers({ library, now }: HandlerContext): DocumentHand
         {
           title: extracted.title,
           text: extracted.text,
-          source: { kind: 'file', path: fileName },
+          source: { kind: 'file', path: fileName, ...(extracted.url && { url: extracted.url }) },
           meta: { outlet: extracted.outlet, author: extracted.author, publishedAt: extracted.publishedAt },
         },
         sameTitle,

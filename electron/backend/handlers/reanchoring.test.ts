@@ -230,6 +230,36 @@ describe('importing web annotations', () => {
     expect(again.highlights).toEqual({ added: 0, alreadyThere: 4 });
   });
 
+  it('matches annotations of a live page to the saved page by the address the page states', async () => {
+    const dir = await tempDir();
+    const { backend } = await openSampleBackend(dir);
+    const paragraph = 'The council approved the new budget for public transport after a long debate on Tuesday.';
+    const page = `<!-- saved from url=(0034)https://news.example.org/budget -->
+<html><head><title>Budget</title><link rel="canonical" href="https://news.example.org/budget/"></head>
+<body><article><h1>Budget</h1><p>${paragraph.repeat(3)}</p></article></body></html>`;
+    const imported = await callOk(backend, 'importFile', { fileName: 'budget.html', data: base64(page) });
+    expect(imported.document.source.url).toBe('https://news.example.org/budget/');
+    const annotation = {
+      id: 'live-1',
+      uri: 'https://news.example.org/budget#comments',
+      text: 'the decision',
+      target: [
+        {
+          source: 'https://news.example.org/budget#comments',
+          selector: [{ type: 'TextQuoteSelector', exact: 'approved the new budget' }],
+        },
+      ],
+    };
+    const summary = await callOk(backend, 'importProject', {
+      fileName: 'live.json',
+      data: base64(JSON.stringify([annotation])),
+    });
+    expect(summary.unmatched).toEqual([]);
+    expect(summary.highlights.added).toBe(1);
+    const onDisk = await libraryOnDisk(dir);
+    expect(onDisk.highlights[0]).toMatchObject({ documentId: imported.document.id, quote: 'approved the new budget' });
+  });
+
   it('round-trips this app’s own JSON-LD export into another library, and needs a chosen document for unknown pages', async () => {
     const { backend, store, document, highlight } = await openSampleBackend(await tempDir());
     const h = await highlight(SAMPLE_CLAIM);

@@ -14,12 +14,24 @@ const titleFromName = (fileName: string): string => path.basename(fileName, path
 
 /**
  * Text and metadata from a file, by its kind; a kind not listed, or a file not of its kind, is refused with why. A
- * publication date the file gives is kept when it reads as a date (published-date.ts), and left out otherwise.
+ * publication date the file gives is kept when it reads as a date (published-date.ts), and left out otherwise; so is
+ * a page's address when it is an absolute web address.
  */
 export async function extractFile(fileName: string, bytes: Uint8Array): Promise<ExtractedArticle> {
-  const { publishedAt, ...article } = await extractByKind(fileName, bytes);
+  const { publishedAt, url, ...article } = await extractByKind(fileName, bytes);
   const date = publishedAt === undefined ? null : parsePublishedDate(publishedAt);
-  return { ...article, ...(date && { publishedAt: date }) };
+  const address = url === undefined ? null : webAddress(url);
+  return { ...article, ...(date && { publishedAt: date }), ...(address && { url: address }) };
+}
+
+/** A page's address when it is an absolute http(s) URL (a relative or script one says nothing about the page). */
+function webAddress(url: string): string | null {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : null;
+  } catch {
+    return null;
+  }
 }
 
 async function extractByKind(fileName: string, bytes: Uint8Array): Promise<ExtractedArticle> {

@@ -7,6 +7,8 @@ export interface ExtractedArticle {
   author?: string;
   outlet?: string;
   publishedAt?: string;
+  /** The page's own address, as it states it (a canonical link, og:url, or the "saved from" note of a saved page). */
+  url?: string;
 }
 
 /**
@@ -57,6 +59,12 @@ export function extractArticleWith(
       publishedAt:
         article?.publishedTime?.trim() ||
         document.querySelector('time[datetime]')?.getAttribute('datetime')?.trim() ||
+        undefined,
+      // Where the page says it lives: what web annotations made on the live page name as their source.
+      url:
+        document.querySelector('link[rel="canonical"]')?.getAttribute('href')?.trim() ||
+        document.querySelector('meta[property="og:url"]')?.getAttribute('content')?.trim() ||
+        /<!-- saved from url=\(\d+\)(\S+) -->/.exec(html.slice(0, 4096))?.[1] ||
         undefined,
     };
   } finally {

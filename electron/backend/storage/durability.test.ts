@@ -68,7 +68,7 @@ describe('durability', () => {
     expect(events.indexOf('sync folder .', rename)).toBeLessThan(events.indexOf('acknowledged'));
   });
 
-  it('commits several files through a synced journal: staged and synced, journal in place, renames synced', async () => {
+  it('commits several files through a synced journal: staged and synced with their folders, journal in place, renames synced', async () => {
     const dir = await tempDir();
     const { backend } = await openSampleBackend(dir);
     const events = traceFileSystem(dir);
@@ -77,12 +77,14 @@ describe('durability', () => {
     events.push('acknowledged');
     const journal = events.findIndex((e) => /^rename \S+ -> pending-writes\.json$/.test(e));
     expect(journal).toBeGreaterThan(0);
-    // Every staged file was synced before the journal took effect.
-    const staged = events.slice(0, journal).filter((e) => e.startsWith('rename ') && e.includes('.pending'));
+    // Every staged file's data was synced, and then its folder (its name), before the journal took effect.
+    const staged = events.slice(0, journal).filter((e) => /^datasync \S+\.pending$/.test(e));
     expect(staged.length).toBe(2);
-    for (const e of staged) {
-      const temporary = e.slice('rename '.length).split(' -> ')[0]!;
-      expect(events.indexOf(`datasync ${temporary}`)).toBeLessThan(events.indexOf(e));
+    const lastStaged = Math.max(...staged.map((e) => events.indexOf(e)));
+    for (const folder of new Set(staged.map((e) => path.dirname(e.slice('datasync '.length))))) {
+      const synced = events.indexOf(`sync folder ${folder}`, lastStaged);
+      expect(synced).toBeGreaterThan(lastStaged);
+      expect(synced).toBeLessThan(journal);
     }
     // The journal's own folder is synced before the staged files replace their targets.
     const commits = events.filter((e, i) => i > journal && /\.pending -> /.test(e));

@@ -46,6 +46,20 @@ export async function writeFileDurably(file: string, content: string): Promise<v
   await syncFolder(path.dirname(file));
 }
 
+/**
+ * Writes `content` to `file` in place and syncs its data, not its name: for a file that means nothing until something
+ * durable names it (a staged file of a set, named by its journal once its folder is synced: file-set-writer.ts).
+ */
+export async function writeDataDurably(file: string, content: string): Promise<void> {
+  const handle = await fsOps.open(file, 'w');
+  try {
+    await handle.writeFile(content, 'utf8');
+    await handle.datasync();
+  } finally {
+    await handle.close();
+  }
+}
+
 /** Appends `content` to `file` and syncs it (and its folder, when the append created it). */
 export async function appendDurably(file: string, content: string): Promise<void> {
   const handle = await fsOps.open(file, 'a');

@@ -49,9 +49,20 @@ export async function openQdpx(
   const qdeName =
     zip.names().find((name) => name === 'project.qde') ?? zip.names().find((name) => /\.qde$/i.test(name));
   if (!qdeName) throw new ApiFailure('invalid-request', 'The .qdpx file has no project.qde inside.');
+  const qde = (await zip.text(qdeName))!;
+  // The texts are inflated on zlib's thread pool while the project is parsed on this one: started now, awaited when
+  // their sources are read. (A failure is reported then; until then it is held, not thrown unhandled.)
+  const texts = new Map<string, Promise<string | null>>();
+  for (const name of zip.names()) {
+    if (!/\.txt$/i.test(name)) continue;
+    const text = zip.text(name);
+    text.catch(() => undefined);
+    texts.set(name, text);
+  }
+  const read = (name: string) => texts.get(name) ?? zip.text(name);
   return {
-    qde: (await zip.text(qdeName))!,
-    internal: async (path) => (await zip.text(`sources/${path}`)) ?? (await zip.text(path)),
+    qde,
+    internal: async (path) => (await read(`sources/${path}`)) ?? (await read(path)),
   };
 }
 

@@ -11,7 +11,7 @@ export interface XmlElement {
   localName: string;
   attributes: Record<string, string>;
   children: XmlElement[];
-  /** The element's own text (its text nodes joined; what a leaf such as Description or PlainTextContent holds). */
+  /** The text before the element's first child (all of a leaf's text: what Description or PlainTextContent holds). */
   text: string;
 }
 
@@ -35,9 +35,11 @@ export function parseXml(xml: string, what: string): XmlElement {
   parser.on('closetag', (tag) => {
     if (!tag.isSelfClosing) stack.pop();
   });
+  // Only a leaf's text is read (Description, PlainTextContent, a value): the white space between a container's
+  // children is dropped as it comes, not joined into 100,000 strings nobody reads.
   const addText = (text: string) => {
     const current = stack.at(-1);
-    if (current) current.text += text;
+    if (current && current.children.length === 0) current.text += text;
   };
   parser.on('text', addText);
   parser.on('cdata', addText);
