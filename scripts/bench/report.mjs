@@ -171,7 +171,7 @@ export function summarise(raw, sizes) {
       pass: backend.refi.exportMs < 5000,
     },
     {
-      label: 'REFI-QDA project: import into an empty library',
+      label: `REFI-QDA project: import into an empty library (median of ${backend.refi.runs ?? 1})`,
       ours: ms(backend.refi.importMs),
       peer: '',
       ratio: '',
