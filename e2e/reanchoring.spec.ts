@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
 
 const CLAIM = 'NATO and peacekeeping do not go hand in hand.';
@@ -22,6 +23,7 @@ test('a replaced text moves the highlights, keeps the lost one as an orphan, and
   await page.getByRole('button', { name: `Edit ${sample.title}` }).click();
   await page.getByRole('button', { name: 'Replace text…' }).click();
   const dialog = page.getByRole('dialog', { name: /Replace the text of/ });
+  expect(await seriousViolations(page), 'the replace text dialog').toEqual([]);
   await dialog.getByLabel('New text').fill(edited);
   await dialog.getByRole('button', { name: 'Replace text' }).click();
   const done = page.getByRole('dialog', { name: /replaced/ });
@@ -34,6 +36,7 @@ test('a replaced text moves the highlights, keeps the lost one as an orphan, and
   await expect(orphans.getByRole('listitem').first()).toContainText(DELETED);
   const reattach = orphans.getByRole('button', { name: 'Re-attach' });
   await expect(reattach).toBeDisabled();
+  expect(await seriousViolations(page), 'the orphaned highlights').toEqual([]);
   await page.screenshot({ path: testInfo.outputPath('orphaned-highlights.png') });
 
   // The analyst selects where it belongs now and re-attaches it: a highlight again, one step to undo.
