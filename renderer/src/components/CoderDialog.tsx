@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useAppStore } from '../store/app-store';
+import { FormFooter } from './FormFooter';
 import { Modal } from './Modal';
 
 /**
@@ -30,19 +31,7 @@ export function CoderDialog() {
           Coder
           <input value={name} onChange={(e) => setName(e.target.value)} autoFocus maxLength={200} />
         </label>
-        {problem && (
-          <p className="field-error" role="alert">
-            {problem}
-          </p>
-        )}
-        <div className="dialog-actions">
-          <button type="button" onClick={cancel}>
-            Cancel
-          </button>
-          <button type="submit" className="primary">
-            Start coding
-          </button>
-        </div>
+        <FormFooter problem={problem} onCancel={cancel} submitLabel="Start coding" />
       </form>
     </Modal>
   );

@@ -3,6 +3,7 @@ import type { Entity, Highlight, Tag } from '../../../shared/domain';
 import { appStore, useAppStore } from '../store/app-store';
 import { isFilterActive, selectVisibleHighlights } from '../store/filter-slice';
 import { HighlightFilters } from './HighlightFilters';
+import { StanceSummaries } from './StanceSummaries';
 import { TagChips } from './TagChips';
 
 const QUOTE_PREVIEW = 160;
@@ -78,7 +79,6 @@ function HighlightItem({
   const deleteHighlight = useAppStore((s) => s.deleteHighlight);
   const own = useAppStore((s) => s.isOwnHighlight(highlight));
   const preview = excerpt(highlight.quote, QUOTE_PREVIEW);
-  const nameOf = (list: Entity[], id: string | null): string => list.find((e) => e.id === id)?.name ?? 'someone';
 
   return (
     <li
@@ -94,16 +94,7 @@ function HighlightItem({
           Placed approximately after the text changed: check its passage.
         </p>
       )}
-      {highlight.stances.length > 0 && (
-        <ul className="stance-summaries" aria-label="Stances">
-          {highlight.stances.map((s) => (
-            <li key={`${s.holderId}→${s.targetId}`} className="stance-summary">
-              {nameOf(entities, s.holderId)} → {nameOf(entities, s.targetId)}:{' '}
-              <span className={`stance-badge ${s.stance}`}>{s.stance}</span>
-            </li>
-          ))}
-        </ul>
-      )}
+      <StanceSummaries highlight={highlight} entities={entities} />
       {highlight.note && <p className="note-excerpt">{excerpt(highlight.note, NOTE_PREVIEW)}</p>}
       <div className="highlight-meta">
         <TagChips highlight={highlight} tags={tags} label="Tags" />

@@ -1,5 +1,6 @@
-import type { Entity, Highlight } from '../../../shared/domain';
+import type { Highlight } from '../../../shared/domain';
 import { useAppStore } from '../store/app-store';
+import { StanceSummaries } from './StanceSummaries';
 import { TagChips } from './TagChips';
 
 const QUOTE_PREVIEW = 200;
@@ -36,7 +37,6 @@ function OrphanItem({ orphan, canReattach }: { orphan: Highlight; canReattach: b
   const own = useAppStore((s) => s.isOwnHighlight(orphan));
   const reattach = useAppStore((s) => s.reattachOrphan);
   const deleteHighlight = useAppStore((s) => s.deleteHighlight);
-  const nameOf = (id: string | null): string => entities.find((e: Entity) => e.id === id)?.name ?? 'someone';
   const quote = orphan.quote.length > QUOTE_PREVIEW ? `${orphan.quote.slice(0, QUOTE_PREVIEW)}…` : orphan.quote;
   return (
     <li className="highlight-item orphan" data-highlight-id={orphan.id}>
@@ -45,16 +45,7 @@ function OrphanItem({ orphan, canReattach }: { orphan: Highlight; canReattach: b
         <q>{quote}</q>
         <span className="orphan-context">{orphan.suffix && `${orphan.suffix.slice(0, 20)}…`}</span>
       </p>
-      {orphan.stances.length > 0 && (
-        <ul className="stance-summaries" aria-label="Stances">
-          {orphan.stances.map((s) => (
-            <li key={`${s.holderId}→${s.targetId}`} className="stance-summary">
-              {nameOf(s.holderId)} → {nameOf(s.targetId)}:{' '}
-              <span className={`stance-badge ${s.stance}`}>{s.stance}</span>
-            </li>
-          ))}
-        </ul>
-      )}
+      <StanceSummaries highlight={orphan} entities={entities} />
       {orphan.note && <p className="note-excerpt">{orphan.note}</p>}
       <div className="highlight-meta">
         <TagChips highlight={orphan} tags={tags} label="Tags" />

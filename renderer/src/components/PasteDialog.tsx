@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useAppStore } from '../store/app-store';
+import { FormFooter } from './FormFooter';
 import { Modal } from './Modal';
 
 /** A new document from pasted text, with a title. */
@@ -32,19 +33,7 @@ export function PasteDialog({ onClose }: { onClose(): void }) {
           Text
           <textarea value={text} rows={12} onChange={(e) => setText(e.target.value)} />
         </label>
-        {problem && (
-          <p className="field-error" role="alert">
-            {problem}
-          </p>
-        )}
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary">
-            Add document
-          </button>
-        </div>
+        <FormFooter problem={problem} onCancel={onClose} submitLabel="Add document" />
       </form>
     </Modal>
   );

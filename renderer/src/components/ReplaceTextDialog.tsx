@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { DocumentSummary, StoredDocument } from '../../../shared/domain';
 import { IMPORTABLE_EXTENSIONS } from '../../../shared/import-formats';
 import { useAppStore } from '../store/app-store';
+import { FormFooter } from './FormFooter';
 import { Modal } from './Modal';
 
 /**
@@ -75,19 +76,7 @@ export function ReplaceTextDialog({
             onChange={(e) => setFile(e.target.files?.[0] ?? null)}
           />
         </label>
-        {problem && (
-          <p className="field-error" role="alert">
-            {problem}
-          </p>
-        )}
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={busy}>
-            {busy ? 'Replacing…' : 'Replace text'}
-          </button>
-        </div>
+        <FormFooter problem={problem} onCancel={onClose} submitLabel="Replace text" busy={busy && 'Replacing…'} />
       </form>
     </Modal>
   );
