@@ -3,7 +3,7 @@ import { exportScopes, idSchema, publishedDateSchema, stanceValueSchema, variabl
 import { isPublishedDate } from './published-date';
 import type { DocumentSummary, Entity, Highlight, Settings, StoredDocument, Tag, Variable } from './domain';
 import type { AgreementReport } from './agreement/compute-agreement';
-import type { CodedSegment } from './analysis/coded-segments';
+import { segmentOrders, type CodedSegment } from './analysis/coded-segments';
 import type { SearchMatch } from './analysis/library-search';
 import type { StanceMapRow } from './analysis/stance-map';
 import type { TagMatrix } from './analysis/tag-matrix';
@@ -92,6 +92,9 @@ export const exportRequestSchema = z.strictObject({
   /** For the stance map and the tag matrix: documents published from and to these days (YYYY-MM-DD). */
   from: z.string().max(10).optional(),
   to: z.string().max(10).optional(),
+  /** For the stance map and the tag matrix: documents of this outlet, or with this value of a variable. */
+  outlet: z.string().max(MAX_NAME_LENGTH).optional(),
+  variable: z.strictObject({ variableId: idSchema, value: z.string().max(MAX_NAME_LENGTH) }).optional(),
   bom: z.boolean().optional(),
   formulaEscape: z.boolean().optional(),
 });
@@ -121,6 +124,8 @@ const analysisFilterSchema = z.strictObject({
   coders: z.array(z.string().max(MAX_NAME_LENGTH)).max(1_000).optional(),
   from: daySchema.optional(),
   to: daySchema.optional(),
+  outlet: z.string().max(MAX_NAME_LENGTH).optional(),
+  variable: z.strictObject({ variableId: idSchema, value: z.string().max(MAX_NAME_LENGTH) }).optional(),
 });
 
 export const apiArgumentSchemas = {
@@ -323,6 +328,8 @@ export const apiArgumentSchemas = {
     stance: stanceValueSchema.optional(),
     tagId: idSchema.optional(),
     documentIds: z.array(idSchema).max(100_000).optional(),
+    words: z.string().max(1_000).optional(),
+    sort: z.enum(segmentOrders).optional(),
     limit: z.number().int().min(1).max(10_000).optional(),
   }),
   /** Tags × documents, outlets or a variable's values: each tag's highlights (sub-tags included) per group. */

@@ -26,6 +26,7 @@ export const menuCommands = [
   'stance-map',
   'tag-matrix',
   'replace-text',
+  'coded-segments',
 ] as const;
 export type MenuCommand = (typeof menuCommands)[number];
 

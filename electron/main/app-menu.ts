@@ -50,6 +50,7 @@ export function buildAppMenuTemplate(send: (command: MenuCommand) => void): Menu
       label: 'Corpus',
       submenu: [
         command('Search Library…', 'search-library', 'Shift+CmdOrCtrl+F'),
+        command('Coded Segments…', 'coded-segments', 'Shift+CmdOrCtrl+G'),
         command('Stance Map…', 'stance-map', 'Shift+CmdOrCtrl+M'),
         command('Tags by Document…', 'tag-matrix'),
       ],

@@ -204,6 +204,7 @@ describe('native menu', () => {
       'Intercoder Agreement…',
       'Curate Document',
       'Search Library…',
+      'Coded Segments…',
       'Stance Map…',
       'Tags by Document…',
     ]) {
@@ -219,6 +220,7 @@ describe('native menu', () => {
       'agreement',
       'curate',
       'search-library',
+      'coded-segments',
       'stance-map',
       'tag-matrix',
     ]);

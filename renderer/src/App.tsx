@@ -6,6 +6,7 @@ import { StanceMapDialog } from './components/StanceMapDialog';
 import { TagMatrixDialog } from './components/TagMatrixDialog';
 import { CoderDialog } from './components/CoderDialog';
 import { ComparePane } from './components/ComparePane';
+import { CodedSegmentsDialog } from './components/CodedSegmentsDialog';
 import { CurationPanel } from './components/CurationPanel';
 import { CodebookBar } from './components/CodebookBar';
 import { CodebookDialog } from './components/CodebookDialog';
@@ -113,6 +114,9 @@ export function App() {
           <button type="button" aria-keyshortcuts="Control+Shift+F" onClick={() => setOpenDialog('search')}>
             Search library…
           </button>
+          <button type="button" aria-keyshortcuts="Control+Shift+G" onClick={() => setOpenDialog('coded-segments')}>
+            Coded segments…
+          </button>
           <button type="button" aria-keyshortcuts="Control+Shift+M" onClick={() => setOpenDialog('stance-map')}>
             Stance map…
           </button>
@@ -167,6 +171,7 @@ export function App() {
       {openDialog === 'agreement' && <AgreementDialog onClose={() => setOpenDialog(null)} />}
       {openDialog === 'search' && <SearchDialog onClose={() => setOpenDialog(null)} />}
       {openDialog === 'stance-map' && <StanceMapDialog onClose={() => setOpenDialog(null)} />}
+      {openDialog === 'coded-segments' && <CodedSegmentsDialog onClose={() => setOpenDialog(null)} />}
       {openDialog === 'tag-matrix' && <TagMatrixDialog onClose={() => setOpenDialog(null)} />}
       {openDialog === 'replace-text' && documentId && title !== undefined && (
         <ReplaceTextDialog document={{ id: documentId, title }} onClose={() => setOpenDialog(null)} />

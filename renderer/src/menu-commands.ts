@@ -39,6 +39,9 @@ export function runMenuCommand(command: MenuCommand): void {
     case 'tag-matrix':
       state.setOpenDialog('tag-matrix');
       break;
+    case 'coded-segments':
+      state.setOpenDialog('coded-segments');
+      break;
     case 'replace-text':
       if (state.document) state.setOpenDialog('replace-text');
       break;

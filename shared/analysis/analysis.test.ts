@@ -120,6 +120,33 @@ describe('coded segments', () => {
     ]);
     expect(codedSegments(library, { tagId: 'frame' }, { coders: ['ann'] })).toEqual([]);
   });
+
+  it('filters by words in quote or note (case and diacritics ignored), outlet and variable; sorts by date or tag', () => {
+    const noted = {
+      ...library,
+      highlights: library.highlights.map((h, i) => (i === 3 ? { ...h, quote: 'Ceasefire NOW', note: 'Škoda' } : h)),
+    };
+    expect(codedSegments(noted, { words: 'ceasefire' }).map((s) => s.documentId)).toEqual(['c']);
+    expect(codedSegments(noted, { words: 'skoda' }).map((s) => s.documentId)).toEqual(['c']);
+    expect(codedSegments(noted, { words: 'nothing like it' })).toEqual([]);
+    expect(codedSegments(library, {}, { outlet: ' izvestia ' }).map((s) => s.documentId)).toEqual(['a', 'a', 'c']);
+    expect(
+      codedSegments(library, {}, { variable: { variableId: 'wave', value: '2' } }).map((s) => s.documentId),
+    ).toEqual(['c']);
+    // By date: b (2025-02-16) after a (2025-02-10), undated c last; by tag: Claim… before Frame.
+    expect(codedSegments(library, { sort: 'date' }).map((s) => s.documentId)).toEqual(['a', 'a', 'b', 'c']);
+    const dated = {
+      ...library,
+      documents: library.documents.map((d) => (d.id === 'b' ? { ...d, meta: { publishedAt: '2025-01-01' } } : d)),
+    };
+    expect(codedSegments(dated, { sort: 'date' }).map((s) => s.documentId)).toEqual(['b', 'a', 'a', 'c']);
+    expect(codedSegments(library, { sort: 'tag' }).map((s) => s.tags[0])).toEqual([
+      'Claim',
+      'Claim',
+      'Claim › Threat',
+      'Frame',
+    ]);
+  });
 });
 
 describe('timeline', () => {

@@ -1,6 +1,7 @@
 import { isPlaced, type StanceValue } from '../domain';
 import { tagPaths, tagsWithDescendants } from '../tag-paths';
 import { filterLibrary, type AnalysisFilter, type AnalysisLibrary } from './analysis-filter';
+import { foldForSearch } from './library-search';
 
 /**
  * Coded segments across the library: every highlight of the chosen documents that matches the selection (a stance's
@@ -17,7 +18,14 @@ export interface SegmentSelection {
   tagId?: string;
   /** Only these documents (a column of the tags × documents matrix). */
   documentIds?: readonly string[];
+  /** Words the quote or the note holds, ignoring case and diacritics (as the library search does). */
+  words?: string;
+  /** In document order (the Library's, then the text's: the default), by publication date, or by tag path. */
+  sort?: SegmentOrder;
 }
+
+export const segmentOrders = ['document', 'date', 'tag'] as const;
+export type SegmentOrder = (typeof segmentOrders)[number];
 
 export interface CodedSegment {
   highlightId: string;
@@ -44,12 +52,13 @@ export function codedSegments(
   const name = new Map(library.entities.map((e) => [e.id, e.name]));
   const paths = tagPaths(library.tags);
   const order = new Map(library.documents.map((d, i) => [d.id, i]));
+  const words = foldForSearch(selection.words?.trim() ?? '');
   const byStance =
     selection.holderId !== undefined || selection.targetId !== undefined || selection.stance !== undefined;
   const tagIds =
     selection.tagId === undefined ? null : (tagsWithDescendants(library.tags).get(selection.tagId) ?? null);
   const documentIds = selection.documentIds && new Set(selection.documentIds);
-  return highlights
+  const segments = highlights
     .filter(
       (h) =>
         // A segment opens at its passage: an orphan has none (it is listed in its document's orphans instead).
@@ -64,6 +73,7 @@ export function codedSegments(
               (selection.stance === undefined || s.stance === selection.stance),
           )),
     )
+    .filter((h) => words === '' || foldForSearch(`${h.quote}\n${h.note}`).includes(words))
     .sort((a, b) => order.get(a.documentId)! - order.get(b.documentId)! || a.start - b.start)
     .map((h) => {
       const document = documentById.get(h.documentId)!;
@@ -85,4 +95,19 @@ export function codedSegments(
         note: h.note,
       };
     });
+  return sortSegments(segments, selection.sort ?? 'document');
+}
+
+/** Segments by date (undated last) or by their first tag's path (untagged last); the document order breaks ties. */
+function sortSegments(segments: CodedSegment[], order: SegmentOrder): CodedSegment[] {
+  if (order === 'document') return segments;
+  const key = (s: CodedSegment) => (order === 'date' ? s.publishedAt : ([...s.tags].sort()[0] ?? ''));
+  // Array.prototype.sort is stable: segments of the same key stay in document order.
+  return segments.sort((a, b) => {
+    const [x, y] = [key(a), key(b)];
+    if (x === y) return 0;
+    if (x === '') return 1;
+    if (y === '') return -1;
+    return x < y ? -1 : 1;
+  });
 }

@@ -33,9 +33,11 @@ export interface ExportScope {
   coders?: readonly string[];
   /** For agreement: the tags reported (all when absent). */
   tagIds?: readonly string[];
-  /** For the stance map and the tag matrix: documents published from and to these days. */
+  /** For the stance map and the tag matrix: documents published from and to these days, of an outlet, of a value. */
   from?: string;
   to?: string;
+  outlet?: string;
+  variable?: { variableId: string; value: string };
   /** For the tag matrix: its groups. */
   by?: 'document' | 'outlet' | 'variable';
   variableId?: string;
@@ -98,8 +100,14 @@ export function exportBlocks(
     return [agreementCsv(database, { coders, documentIds, tagIds }, part, csv)];
   }
   if (kind === 'stance-map' || kind === 'tag-matrix') {
-    const { coders, from, to } = scope;
-    const filter = { ...(coders ? { coders } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}) };
+    const { coders, from, to, outlet, variable } = scope;
+    const filter = {
+      ...(coders ? { coders } : {}),
+      ...(from ? { from } : {}),
+      ...(to ? { to } : {}),
+      ...(outlet ? { outlet } : {}),
+      ...(variable ? { variable } : {}),
+    };
     if (kind === 'stance-map')
       return csvBlocks(STANCE_MAP_COLUMNS, stanceMap(database, filter).map(stanceMapCells), csv);
     const grouping =

@@ -16,9 +16,20 @@ export function analysisHandlers({ library }: HandlerContext): AnalysisHandlers 
       return stanceMap(library.data, filter);
     },
 
-    async getCodedSegments({ holderId, targetId, stance, tagId, documentIds, limit = DEFAULT_SEGMENTS, ...filter }) {
+    async getCodedSegments({
+      holderId,
+      targetId,
+      stance,
+      tagId,
+      documentIds,
+      words,
+      sort,
+      limit = DEFAULT_SEGMENTS,
+      ...filter
+    }) {
       if (tagId !== undefined) findTag(library.data, tagId);
-      const segments = codedSegments(library.data, { holderId, targetId, stance, tagId, documentIds }, filter);
+      const selection = { holderId, targetId, stance, tagId, documentIds, words, sort };
+      const segments = codedSegments(library.data, selection, filter);
       return { total: segments.length, segments: segments.slice(0, limit) };
     },
 

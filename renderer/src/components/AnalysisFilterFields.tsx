@@ -1,16 +1,23 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { CoderInfo } from '../../../shared/api-contract';
 import { callApi } from '../api/client';
+import { useAppStore } from '../store/app-store';
 
-/** What the analysis views are limited to: one coder's highlights, documents published between two days. */
+/**
+ * What the analysis views are limited to: one coder's highlights; documents published between two days, of one
+ * outlet, or with one value of a document variable.
+ */
 export interface AnalysisFilterValue {
   coders?: string[];
   from?: string;
   to?: string;
+  outlet?: string;
+  variable?: { variableId: string; value: string };
 }
 
 /**
- * The filter every analysis view offers (coder, publication dates), as fields and the filter they make. The filter is
+ * The filter every analysis view offers (coder, publication dates, outlet, a variable's value), as fields and the
+ * filter they make. The filter is
  * the same object while the fields do not change, so a view can load its numbers when it changes.
  */
 export function useAnalysisFilter(): { filter: AnalysisFilterValue; fields: React.JSX.Element } {
@@ -18,12 +25,42 @@ export function useAnalysisFilter(): { filter: AnalysisFilterValue; fields: Reac
   const [coder, setCoder] = useState('');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
+  const [outlet, setOutlet] = useState('');
+  const [variableId, setVariableId] = useState('');
+  const [value, setValue] = useState('');
+  const documents = useAppStore((s) => s.documents);
+  const variables = useAppStore((s) => s.variables);
+  const outlets = useMemo(
+    () => [...new Set(documents.map((d) => d.meta.outlet?.trim() ?? '').filter(Boolean))].sort(),
+    [documents],
+  );
+  const variable = variables.find((v) => v.id === variableId);
+  const values = useMemo(
+    () =>
+      variable
+        ? [
+            ...new Set(
+              documents
+                .map((d) => d.variables[variable.id])
+                .filter((v) => v !== undefined)
+                .map(String),
+            ),
+          ].sort()
+        : [],
+    [documents, variable],
+  );
   useEffect(() => {
     void callApi('listCoders', {}).then(setCoders, () => setCoders([]));
   }, []);
   const filter = useMemo(
-    () => ({ ...(coder ? { coders: [coder] } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}) }),
-    [coder, from, to],
+    () => ({
+      ...(coder ? { coders: [coder] } : {}),
+      ...(from ? { from } : {}),
+      ...(to ? { to } : {}),
+      ...(outlet ? { outlet } : {}),
+      ...(variableId && value ? { variable: { variableId, value } } : {}),
+    }),
+    [coder, from, to, outlet, variableId, value],
   );
   const fields = (
     <>
@@ -46,6 +83,51 @@ export function useAnalysisFilter(): { filter: AnalysisFilterValue; fields: Reac
         to
         <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
       </label>
+      {outlets.length > 0 && (
+        <label className="inline-label">
+          Outlet
+          <select value={outlet} onChange={(e) => setOutlet(e.target.value)}>
+            <option value="">Every outlet</option>
+            {outlets.map((o) => (
+              <option key={o} value={o}>
+                {o}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {variables.length > 0 && (
+        <label className="inline-label">
+          Variable
+          <select
+            value={variableId}
+            onChange={(e) => {
+              setVariableId(e.target.value);
+              setValue('');
+            }}
+          >
+            <option value="">Any</option>
+            {variables.map((v) => (
+              <option key={v.id} value={v.id}>
+                {v.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {variable && (
+        <label className="inline-label">
+          is
+          <select value={value} onChange={(e) => setValue(e.target.value)}>
+            <option value="">(choose)</option>
+            {values.map((v) => (
+              <option key={v} value={v}>
+                {v}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
     </>
   );
   return { filter, fields };

@@ -2,7 +2,16 @@ import type { StateCreator } from 'zustand';
 import type { AppState } from './app-store';
 
 export type OpenDialog =
-  'codebook' | 'entities' | 'export' | 'agreement' | 'search' | 'stance-map' | 'tag-matrix' | 'replace-text' | null;
+  | 'codebook'
+  | 'entities'
+  | 'export'
+  | 'agreement'
+  | 'search'
+  | 'stance-map'
+  | 'tag-matrix'
+  | 'replace-text'
+  | 'coded-segments'
+  | null;
 
 export interface UiSlice {
   openDialog: OpenDialog;

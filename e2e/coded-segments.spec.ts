@@ -1,0 +1,57 @@
+import { seriousViolations } from './axe';
+import { expect, test } from './fixtures';
+
+const CLAIM = 'NATO and peacekeeping do not go hand in hand.';
+const MISSION = 'an unarmed observer mission';
+
+test('coded segments across the library: filtered by tag, stance and words, sorted, opened at the passage', async ({
+  annotator,
+}, testInfo) => {
+  const { page } = annotator;
+  await annotator.highlightWithKey(CLAIM, '1');
+  await annotator.addStance('Grushko', 'NATO', 'a');
+  await annotator.highlightWithKey(MISSION, '2');
+  await annotator.highlightWithKey('peacekeeping arrangements', '1');
+  await annotator.addStance('Grushko', 'Ukraine', 'f');
+  await annotator.waitUntilSaved();
+  // A second document, from an outlet, so that the outlet filter has something to tell apart.
+  await annotator.pasteDocument(
+    'Second statement',
+    'The ministry repeated that an unarmed observer mission was possible.',
+  );
+  await annotator.highlightWithKey(MISSION, '2');
+  await annotator.waitUntilSaved();
+
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+Shift+G');
+  const dialog = page.getByRole('dialog', { name: 'Coded segments' });
+  const items = dialog.getByRole('list', { name: 'Coded segments' }).getByRole('listitem');
+  await expect(dialog.getByRole('heading', { name: 'Matching: 4 coded segments' })).toBeVisible();
+  expect(await seriousViolations(page), 'the coded segments view').toEqual([]);
+  await page.screenshot({ path: testInfo.outputPath('coded-segments.png') });
+
+  await dialog.getByRole('combobox', { name: /^Tag/ }).selectOption({ label: 'Evidence' });
+  await expect(items).toHaveCount(2);
+  await expect(items.first()).toContainText(MISSION);
+  await dialog.getByRole('combobox', { name: /^Tag/ }).selectOption({ label: 'Any tag' });
+
+  await dialog.getByRole('combobox', { name: /^Stance/ }).selectOption('against');
+  await expect(items).toHaveCount(1);
+  await expect(items.first()).toContainText('Grushko → NATO: against');
+  await dialog.getByRole('combobox', { name: /^Stance/ }).selectOption('');
+
+  // Words in the quote, case and diacritics aside; nothing found says so.
+  await dialog.getByRole('searchbox', { name: /^Words/ }).fill('PEACEKÉEPING');
+  await expect(dialog.getByRole('heading', { name: 'Matching: 2 coded segments' })).toBeVisible();
+  await dialog.getByRole('searchbox', { name: /^Words/ }).fill('no such words');
+  await expect(dialog.getByRole('heading', { name: 'Matching: 0 coded segments' })).toBeVisible();
+  await dialog.getByRole('searchbox', { name: /^Words/ }).fill('mission');
+  await expect(items).toHaveCount(2);
+
+  // By tag: Evidence's two before nothing else; the second document's segment opens it at the passage.
+  await dialog.getByRole('combobox', { name: /^Sort by/ }).selectOption('tag');
+  await items.filter({ hasText: 'Second statement' }).getByRole('button').click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('heading', { level: 1, name: 'Second statement' })).toBeVisible();
+  expect(await page.evaluate(() => window.getSelection()?.toString())).toBe(MISSION);
+});

@@ -1,0 +1,154 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { CodedSegment, SegmentOrder } from '../../../shared/analysis/coded-segments';
+import { stanceValues, type StanceValue } from '../../../shared/domain';
+import { inTreeOrder, tagPaths } from '../../../shared/tag-paths';
+import { callApi } from '../api/client';
+import { useAppStore } from '../store/app-store';
+import { useAnalysisFilter } from './AnalysisFilterFields';
+import { Modal } from './Modal';
+import { SegmentList } from './SegmentList';
+
+/** Segments asked for at first, and added by "Show more": the backend pages, the renderer never gets them all. */
+const PAGE = 200;
+/** Typing in the words field waits this long before asking, so that each key does not start a search. */
+const TYPING_MS = 250;
+
+/**
+ * Every highlight of the library as one list (quote, document, outlet, date, tags, stances, coder), filtered by tag
+ * (with its sub-tags), holder, target, stance, words in the quote or note, and what every analysis view filters by
+ * (coder, dates, outlet, a variable's value); sorted by document, date or tag. Each opens its document at the passage.
+ */
+export function CodedSegmentsDialog({ onClose }: { onClose(): void }) {
+  const tags = useAppStore((s) => s.tags);
+  const entities = useAppStore((s) => s.entities);
+  const paths = useMemo(() => tagPaths(tags), [tags]);
+  const { filter, fields } = useAnalysisFilter();
+  const [tagId, setTagId] = useState('');
+  const [holderId, setHolderId] = useState('');
+  const [targetId, setTargetId] = useState('');
+  const [stance, setStance] = useState<StanceValue | ''>('');
+  const [typed, setTyped] = useState('');
+  const [words, setWords] = useState('');
+  const [sort, setSort] = useState<SegmentOrder>('document');
+  // "Show more" pages on within one query; a new filter starts again from the first page.
+  const query = JSON.stringify([filter, tagId, holderId, targetId, stance, words, sort]);
+  const [more, setMore] = useState<{ query: string; limit: number } | null>(null);
+  const limit = more?.query === query ? more.limit : PAGE;
+  const [result, setResult] = useState<{ total: number; segments: CodedSegment[] } | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  useEffect(() => {
+    const timer = setTimeout(() => setWords(typed.trim()), TYPING_MS);
+    return () => clearTimeout(timer);
+  }, [typed]);
+
+  useEffect(() => {
+    let current = true;
+    callApi('getCodedSegments', {
+      ...filter,
+      ...(tagId && { tagId }),
+      // "someone": stances whose holder is not known.
+      ...(holderId && { holderId: holderId === 'unknown' ? null : holderId }),
+      ...(targetId && { targetId }),
+      ...(stance && { stance }),
+      ...(words && { words }),
+      sort,
+      limit,
+    }).then(
+      (found) => {
+        if (!current) return;
+        setResult(found);
+        setProblem(null);
+      },
+      (error: Error) => current && setProblem(error.message),
+    );
+    return () => {
+      current = false;
+    };
+  }, [filter, tagId, holderId, targetId, stance, words, sort, limit]);
+
+  return (
+    <Modal title="Coded segments" onClose={onClose} className="analysis-dialog">
+      <div className="analysis-filters">
+        <label className="inline-label">
+          Tag
+          <select value={tagId} onChange={(e) => setTagId(e.target.value)}>
+            <option value="">Any tag</option>
+            {inTreeOrder(tags).map((t) => (
+              <option key={t.id} value={t.id}>
+                {paths.get(t.id)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="inline-label">
+          Holder
+          <select value={holderId} onChange={(e) => setHolderId(e.target.value)}>
+            <option value="">Any holder</option>
+            <option value="unknown">someone (unknown)</option>
+            {entities.map((e) => (
+              <option key={e.id} value={e.id}>
+                {e.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="inline-label">
+          Target
+          <select value={targetId} onChange={(e) => setTargetId(e.target.value)}>
+            <option value="">Any target</option>
+            {entities.map((e) => (
+              <option key={e.id} value={e.id}>
+                {e.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="inline-label">
+          Stance
+          <select value={stance} onChange={(e) => setStance(e.target.value as StanceValue | '')}>
+            <option value="">Any stance</option>
+            {stanceValues.map((v) => (
+              <option key={v} value={v}>
+                {v}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="inline-label">
+          Words
+          <input
+            type="search"
+            value={typed}
+            placeholder="in quote or note"
+            onChange={(e) => setTyped(e.target.value)}
+          />
+        </label>
+        {fields}
+        <label className="inline-label">
+          Sort by
+          <select value={sort} onChange={(e) => setSort(e.target.value as SegmentOrder)}>
+            <option value="document">document</option>
+            <option value="date">date</option>
+            <option value="tag">tag</option>
+          </select>
+        </label>
+      </div>
+      {problem && (
+        <p role="alert" className="field-error">
+          {problem}
+        </p>
+      )}
+      {result && (
+        <>
+          <SegmentList heading="Matching" result={result} onOpened={onClose} />
+          {result.total > result.segments.length && (
+            <button type="button" className="show-more" onClick={() => setMore({ query, limit: limit + PAGE })}>
+              Show {Math.min(PAGE, result.total - result.segments.length)} more
+            </button>
+          )}
+        </>
+      )}
+    </Modal>
+  );
+}
