@@ -22,6 +22,23 @@ test('coded segments across the library: filtered by tag, stance and words, sort
   await annotator.highlightWithKey(MISSION, '2');
   await annotator.waitUntilSaved();
 
+  // The toolbar's Analysis area lists the views; Escape closes it and gives the focus back.
+  const analysis = page.getByRole('button', { name: 'Analysis ▾' });
+  await analysis.click();
+  await expect(analysis).toHaveAttribute('aria-expanded', 'true');
+  const views = page.getByRole('group', { name: 'Analysis' });
+  await expect(views.getByRole('button')).toHaveText([
+    'Search library…',
+    'Coded segments…',
+    'Stance map…',
+    'Tags by document…',
+  ]);
+  expect(await seriousViolations(page), 'the analysis area open').toEqual([]);
+  await page.screenshot({ path: testInfo.outputPath('analysis-area.png') });
+  await page.keyboard.press('Escape');
+  await expect(views).toBeHidden();
+  await expect(analysis).toBeFocused();
+
   await page.keyboard.press('Escape');
   await page.keyboard.press('Control+Shift+G');
   const dialog = page.getByRole('dialog', { name: 'Coded segments' });

@@ -30,7 +30,7 @@ test('annotations.csv is exported from the Export dialog (Ctrl+E) and downloaded
   const csv = await readFile(file, 'utf8');
   const lines = csv.split('\r\n');
   expect(lines[0]).toBe(
-    '\ufeffdocument_id,document_title,highlight_id,start,end,quote,prefix,suffix,tags,stance_holder,stance_target,stance,note,annotator,created_at,updated_at',
+    '\ufeffdocument_id,document_title,highlight_id,start,end,quote,prefix,suffix,tags,stance_holder,stance_target,stance,note,annotator,created_at,updated_at,anchor',
   );
   expect(lines[1]).toContain(`,${CLAIM},`);
   expect(lines[1]).toContain(',Claim,Alexander Grushko,NATO peacekeepers in Ukraine,against,');

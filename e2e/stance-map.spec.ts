@@ -55,6 +55,7 @@ test('tags by document (or outlet): a cell counts a tag’s highlights, and open
   await annotator.highlightWithKey('an unarmed observer mission', '1');
   await annotator.highlightWithKey('peacekeeping arrangements', '2'); // Evidence
   await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Analysis ▾' }).click();
   await page.getByRole('button', { name: 'Tags by document…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Tags by document' });
   const title = (await page.getByRole('heading', { level: 1 }).textContent())!;

@@ -6,6 +6,7 @@ import { StanceMapDialog } from './components/StanceMapDialog';
 import { TagMatrixDialog } from './components/TagMatrixDialog';
 import { CoderDialog } from './components/CoderDialog';
 import { ComparePane } from './components/ComparePane';
+import { AnalysisMenu } from './components/AnalysisMenu';
 import { CodedSegmentsDialog } from './components/CodedSegmentsDialog';
 import { CurationPanel } from './components/CurationPanel';
 import { CodebookBar } from './components/CodebookBar';
@@ -111,18 +112,7 @@ export function App() {
           >
             Curate
           </button>
-          <button type="button" aria-keyshortcuts="Control+Shift+F" onClick={() => setOpenDialog('search')}>
-            Search library…
-          </button>
-          <button type="button" aria-keyshortcuts="Control+Shift+G" onClick={() => setOpenDialog('coded-segments')}>
-            Coded segments…
-          </button>
-          <button type="button" aria-keyshortcuts="Control+Shift+M" onClick={() => setOpenDialog('stance-map')}>
-            Stance map…
-          </button>
-          <button type="button" onClick={() => setOpenDialog('tag-matrix')}>
-            Tags by document…
-          </button>
+          <AnalysisMenu />
           <button type="button" onClick={() => setOpenDialog('agreement')}>
             Agreement…
           </button>
