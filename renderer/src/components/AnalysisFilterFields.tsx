@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { CoderInfo } from '../../../shared/api-contract';
 import { callApi } from '../api/client';
 import { useAppStore } from '../store/app-store';
+import { LabelledSelect } from './LabelledSelect';
 
 /**
  * What the analysis views are limited to: one coder's highlights; documents published between two days, of one
@@ -64,17 +65,12 @@ export function useAnalysisFilter(): { filter: AnalysisFilterValue; fields: Reac
   );
   const fields = (
     <>
-      <label className="inline-label">
-        Coder
-        <select value={coder} onChange={(e) => setCoder(e.target.value)}>
-          <option value="">Every coder</option>
-          {coders.map((c) => (
-            <option key={c.name} value={c.name}>
-              {c.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <LabelledSelect
+        label="Coder"
+        value={coder}
+        onChange={setCoder}
+        options={[{ value: '', label: 'Every coder' }, ...coders.map((c) => ({ value: c.name, label: c.name }))]}
+      />
       <label className="inline-label">
         Published from
         <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
@@ -84,49 +80,31 @@ export function useAnalysisFilter(): { filter: AnalysisFilterValue; fields: Reac
         <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
       </label>
       {outlets.length > 0 && (
-        <label className="inline-label">
-          Outlet
-          <select value={outlet} onChange={(e) => setOutlet(e.target.value)}>
-            <option value="">Every outlet</option>
-            {outlets.map((o) => (
-              <option key={o} value={o}>
-                {o}
-              </option>
-            ))}
-          </select>
-        </label>
+        <LabelledSelect
+          label="Outlet"
+          value={outlet}
+          onChange={setOutlet}
+          options={[{ value: '', label: 'Every outlet' }, ...outlets.map((o) => ({ value: o, label: o }))]}
+        />
       )}
       {variables.length > 0 && (
-        <label className="inline-label">
-          Variable
-          <select
-            value={variableId}
-            onChange={(e) => {
-              setVariableId(e.target.value);
-              setValue('');
-            }}
-          >
-            <option value="">Any</option>
-            {variables.map((v) => (
-              <option key={v.id} value={v.id}>
-                {v.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <LabelledSelect
+          label="Variable"
+          value={variableId}
+          onChange={(id) => {
+            setVariableId(id);
+            setValue('');
+          }}
+          options={[{ value: '', label: 'Any' }, ...variables.map((v) => ({ value: v.id, label: v.name }))]}
+        />
       )}
       {variable && (
-        <label className="inline-label">
-          is
-          <select value={value} onChange={(e) => setValue(e.target.value)}>
-            <option value="">(choose)</option>
-            {values.map((v) => (
-              <option key={v} value={v}>
-                {v}
-              </option>
-            ))}
-          </select>
-        </label>
+        <LabelledSelect
+          label="is"
+          value={value}
+          onChange={setValue}
+          options={[{ value: '', label: '(choose)' }, ...values.map((v) => ({ value: v, label: v }))]}
+        />
       )}
     </>
   );

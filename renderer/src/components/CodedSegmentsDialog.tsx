@@ -1,10 +1,11 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { CodedSegment, SegmentOrder } from '../../../shared/analysis/coded-segments';
+import { segmentOrders, type CodedSegment, type SegmentOrder } from '../../../shared/analysis/coded-segments';
 import { stanceValues, type StanceValue } from '../../../shared/domain';
 import { inTreeOrder, tagPaths } from '../../../shared/tag-paths';
 import { callApi } from '../api/client';
 import { useAppStore } from '../store/app-store';
 import { useAnalysisFilter } from './AnalysisFilterFields';
+import { LabelledSelect } from './LabelledSelect';
 import { Modal } from './Modal';
 import { SegmentList } from './SegmentList';
 
@@ -22,6 +23,7 @@ export function CodedSegmentsDialog({ onClose }: { onClose(): void }) {
   const tags = useAppStore((s) => s.tags);
   const entities = useAppStore((s) => s.entities);
   const paths = useMemo(() => tagPaths(tags), [tags]);
+  const entityOptions = entities.map((e) => ({ value: e.id, label: e.name }));
   const { filter, fields } = useAnalysisFilter();
   const [tagId, setTagId] = useState('');
   const [holderId, setHolderId] = useState('');
@@ -70,51 +72,37 @@ export function CodedSegmentsDialog({ onClose }: { onClose(): void }) {
   return (
     <Modal title="Coded segments" onClose={onClose} className="analysis-dialog">
       <div className="analysis-filters">
-        <label className="inline-label">
-          Tag
-          <select value={tagId} onChange={(e) => setTagId(e.target.value)}>
-            <option value="">Any tag</option>
-            {inTreeOrder(tags).map((t) => (
-              <option key={t.id} value={t.id}>
-                {paths.get(t.id)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="inline-label">
-          Holder
-          <select value={holderId} onChange={(e) => setHolderId(e.target.value)}>
-            <option value="">Any holder</option>
-            <option value="unknown">someone (unknown)</option>
-            {entities.map((e) => (
-              <option key={e.id} value={e.id}>
-                {e.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="inline-label">
-          Target
-          <select value={targetId} onChange={(e) => setTargetId(e.target.value)}>
-            <option value="">Any target</option>
-            {entities.map((e) => (
-              <option key={e.id} value={e.id}>
-                {e.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="inline-label">
-          Stance
-          <select value={stance} onChange={(e) => setStance(e.target.value as StanceValue | '')}>
-            <option value="">Any stance</option>
-            {stanceValues.map((v) => (
-              <option key={v} value={v}>
-                {v}
-              </option>
-            ))}
-          </select>
-        </label>
+        <LabelledSelect
+          label="Tag"
+          value={tagId}
+          onChange={setTagId}
+          options={[
+            { value: '', label: 'Any tag' },
+            ...inTreeOrder(tags).map((t) => ({ value: t.id, label: paths.get(t.id)! })),
+          ]}
+        />
+        <LabelledSelect
+          label="Holder"
+          value={holderId}
+          onChange={setHolderId}
+          options={[
+            { value: '', label: 'Any holder' },
+            { value: 'unknown', label: 'someone (unknown)' },
+            ...entityOptions,
+          ]}
+        />
+        <LabelledSelect
+          label="Target"
+          value={targetId}
+          onChange={setTargetId}
+          options={[{ value: '', label: 'Any target' }, ...entityOptions]}
+        />
+        <LabelledSelect<StanceValue | ''>
+          label="Stance"
+          value={stance}
+          onChange={setStance}
+          options={[{ value: '', label: 'Any stance' }, ...stanceValues.map((v) => ({ value: v, label: v }))]}
+        />
         <label className="inline-label">
           Words
           <input
@@ -125,14 +113,12 @@ export function CodedSegmentsDialog({ onClose }: { onClose(): void }) {
           />
         </label>
         {fields}
-        <label className="inline-label">
-          Sort by
-          <select value={sort} onChange={(e) => setSort(e.target.value as SegmentOrder)}>
-            <option value="document">document</option>
-            <option value="date">date</option>
-            <option value="tag">tag</option>
-          </select>
-        </label>
+        <LabelledSelect<SegmentOrder>
+          label="Sort by"
+          value={sort}
+          onChange={setSort}
+          options={segmentOrders.map((o) => ({ value: o, label: o }))}
+        />
       </div>
       {problem && (
         <p role="alert" className="field-error">
