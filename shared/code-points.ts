@@ -66,3 +66,22 @@ function isHigh(code: number): boolean {
 function isLow(code: number): boolean {
   return code >= 0xdc00 && code <= 0xdfff;
 }
+
+/**
+ * The other way: code point offsets (what REFI-QDA, web annotations and Python count) to UTF-16 offsets, for one
+ * text; null for an offset outside it.
+ */
+export function utf16OffsetsOf(text: string): (codePoint: number) => number | null {
+  const starts: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    starts.push(i);
+    const code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+    }
+  }
+  starts.push(text.length);
+  return (codePoint) =>
+    Number.isInteger(codePoint) && codePoint >= 0 && codePoint < starts.length ? starts[codePoint]! : null;
+}

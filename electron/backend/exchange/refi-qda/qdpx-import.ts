@@ -10,6 +10,7 @@ import {
   type Variable,
   type VariableValue,
 } from '../../../../shared/domain';
+import { utf16OffsetsOf } from '../../../../shared/code-points';
 import { isPublishedDate } from '../../../../shared/published-date';
 import { sameName } from '../../../../shared/names';
 import { ApiFailure } from '../../api-error';
@@ -169,7 +170,7 @@ export async function projectAsBackup(
     };
     documents.push(document);
     if (childElements(source, 'Coding').length > 0) skip('codings of a whole source', name);
-    const toUtf16 = utf16Offsets(text);
+    const toUtf16 = utf16OffsetsOf(text);
     for (const selection of childElements(source, 'PlainTextSelection')) {
       const start = toUtf16(Number(attribute(selection, 'startPosition')));
       const end = toUtf16(Number(attribute(selection, 'endPosition')));
@@ -249,22 +250,6 @@ async function sourceText(
   if (path?.startsWith('internal://')) text = await internal(path.slice('internal://'.length));
   else if (childElement(source, 'PlainTextContent')) text = childText(source, 'PlainTextContent');
   return text === null ? null : text.replace(/^\ufeff/, '');
-}
-
-/** Code point offsets (REFI's unit) to UTF-16 offsets; null for one outside the text. */
-function utf16Offsets(text: string): (codePoint: number) => number | null {
-  const starts: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    starts.push(i);
-    const code = text.charCodeAt(i);
-    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
-      const next = text.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) i++;
-    }
-  }
-  starts.push(text.length);
-  return (codePoint) =>
-    Number.isInteger(codePoint) && codePoint >= 0 && codePoint < starts.length ? starts[codePoint]! : null;
 }
 
 const ISO_UTC = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { anchorQuote } from '../../../../shared/anchoring/anchor-quote';
-import { createCodePointConverter } from '../../../../shared/code-points';
+import { utf16OffsetsOf } from '../../../../shared/code-points';
 import {
   CURRENT_SCHEMA_VERSION,
   idSchema,
@@ -177,24 +177,21 @@ type Place = Pick<Highlight, 'start' | 'end' | 'quote' | 'prefix' | 'suffix' | '
  */
 function placeOf(text: string, annotation: IncomingAnnotation): Place | null {
   const { quote, position } = annotation;
-  const toUtf16 = utf16Offsets(text);
+  const toUtf16 = utf16OffsetsOf(text);
   const candidates = position
     ? [
-        { start: toUtf16(position.start), end: toUtf16(position.end) },
+        { start: toUtf16(position.start) ?? -1, end: toUtf16(position.end) ?? -1 },
         { start: position.start, end: position.end },
       ]
     : [];
   for (const c of candidates) {
-    if (c.end > text.length || c.end <= c.start) continue;
+    if (c.start < 0 || c.end > text.length || c.end <= c.start) continue;
     if (!quote || text.slice(c.start, c.end) === quote.exact)
       return { ...c, ...quoteWithContext(text, c.start, c.end) };
   }
   if (!quote) return null;
-  const found = anchorQuote(
-    text,
-    { quote: quote.exact, prefix: quote.prefix, suffix: quote.suffix },
-    candidates[0]?.start,
-  );
+  const hint = candidates.find((c) => c.start >= 0 && c.start <= text.length)?.start;
+  const found = anchorQuote(text, { quote: quote.exact, prefix: quote.prefix, suffix: quote.suffix }, hint);
   if (!found) return orphanPlace(text, quote.exact, quote.prefix, quote.suffix);
   return {
     start: found.start,
@@ -207,22 +204,6 @@ function placeOf(text: string, annotation: IncomingAnnotation): Place | null {
 /** An orphan keeps the passage as it was quoted; its offsets only stay inside the text (domain.ts, `anchor`). */
 function orphanPlace(text: string, quote: string, prefix: string, suffix: string): Place {
   return { start: 0, end: Math.max(1, Math.min(text.length, quote.length)), quote, prefix, suffix, anchor: 'orphan' };
-}
-
-/** Code point offsets to UTF-16 ones, for one text (the inverse of code-points.ts's converter). */
-function utf16Offsets(text: string): (codePoint: number) => number {
-  const toCodePoint = createCodePointConverter(text);
-  if (toCodePoint(text.length) === text.length) return (offset) => offset;
-  return (codePoint) => {
-    let low = 0;
-    let high = text.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (toCodePoint(mid) < codePoint) low = mid + 1;
-      else high = mid;
-    }
-    return low;
-  };
 }
 
 /**
