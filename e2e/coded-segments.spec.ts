@@ -32,6 +32,7 @@ test('coded segments across the library: filtered by tag, stance and words, sort
     'Coded segments…',
     'Stance map…',
     'Tags by document…',
+    'Stances over time…',
   ]);
   expect(await seriousViolations(page), 'the analysis area open').toEqual([]);
   await page.screenshot({ path: testInfo.outputPath('analysis-area.png') });

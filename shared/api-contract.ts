@@ -7,6 +7,7 @@ import { segmentOrders, type CodedSegment } from './analysis/coded-segments';
 import type { SearchMatch } from './analysis/library-search';
 import type { StanceMapRow } from './analysis/stance-map';
 import type { TagMatrix } from './analysis/tag-matrix';
+import { intervals, type Timeline } from './analysis/timeline';
 import type { ImportSummary } from './export/backup';
 import { exportKinds } from './export/build-export';
 
@@ -89,6 +90,10 @@ export const exportRequestSchema = z.strictObject({
   /** For the tag matrix: the groups (and the variable, for `variable`). */
   by: z.enum(['document', 'outlet', 'variable']).optional(),
   variableId: idSchema.optional(),
+  /** For the timeline: its periods, and the target or holder (null: an unknown holder) whose stances it counts. */
+  interval: z.enum(intervals).optional(),
+  targetId: idSchema.optional(),
+  holderId: idSchema.nullable().optional(),
   /** For the stance map and the tag matrix: documents published from and to these days (YYYY-MM-DD). */
   from: z.string().max(10).optional(),
   to: z.string().max(10).optional(),
@@ -337,6 +342,15 @@ export const apiArgumentSchemas = {
     by: z.enum(['document', 'outlet', 'variable']),
     variableId: idSchema.optional(),
   }),
+  /**
+   * Stances over time: per ISO week or month of the documents' publication dates, the stances toward a target (or
+   * held by a holder; null: an unknown holder), or all; documents without a date counted apart and named.
+   */
+  getTimeline: analysisFilterSchema.extend({
+    interval: z.enum(intervals),
+    targetId: idSchema.optional(),
+    holderId: idSchema.nullable().optional(),
+  }),
   /** Tags every match of a search (skipping those already highlighted with that tag) as one step to undo. */
   codeMatches: z.strictObject({ query: z.string().min(1).max(1_000), regex: z.boolean().optional(), tagId: idSchema }),
 
@@ -489,6 +503,7 @@ export interface ApiResults {
   getStanceMap: StanceMapRow[];
   getCodedSegments: { total: number; segments: CodedSegment[] };
   getTagMatrix: TagMatrix;
+  getTimeline: Timeline;
   getAgreement: AgreementReport;
   undo: { label: string | null; history: HistoryState };
   redo: { label: string | null; history: HistoryState };

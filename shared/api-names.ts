@@ -27,6 +27,7 @@ export const menuCommands = [
   'tag-matrix',
   'replace-text',
   'coded-segments',
+  'stances-over-time',
 ] as const;
 export type MenuCommand = (typeof menuCommands)[number];
 

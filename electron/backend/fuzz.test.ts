@@ -61,6 +61,18 @@ function validCalls(ids: { documentId: string; highlightId: string; tagId: strin
       fields: { by: 'enum', variableId: 'id', coders: 'ids', from: 'string', to: 'string' },
       required: ['by'],
     },
+    getTimeline: {
+      payload: { interval: 'week' },
+      fields: {
+        interval: 'enum',
+        targetId: 'id',
+        holderId: 'nullable-id',
+        coders: 'ids',
+        from: 'string',
+        to: 'string',
+      },
+      required: ['interval'],
+    },
     getStanceMap: { payload: {}, fields: { coders: 'ids', from: 'string', to: 'string' }, required: [] },
     getCodedSegments: {
       payload: {},

@@ -5,7 +5,7 @@ import { normaliseText } from '../../shared/normalise-text';
 import { quoteWithContext } from '../../shared/text-context';
 import { ApiFailure } from './api-error';
 import { replace, type Change } from './change-set';
-import { sha256Hex } from './new-library';
+import { sha256Hex } from './make-document';
 
 /**
  * The changes that put an updated version of an article in place of a document's text: the document with its new

@@ -7,7 +7,7 @@ import type { Database } from '../../shared/domain';
 import { searchCells, searchDocuments, SearchQueryError, SEARCH_COLUMNS } from '../../shared/analysis/library-search';
 import { STANCE_MAP_COLUMNS, stanceMap, stanceMapCells } from '../../shared/analysis/stance-map';
 import { tagMatrix, tagMatrixCsv, type TagMatrixGrouping } from '../../shared/analysis/tag-matrix';
-import { timeline, timelineCells, TIMELINE_COLUMNS } from '../../shared/analysis/timeline';
+import { intervals, timeline, timelineCells, TIMELINE_COLUMNS } from '../../shared/analysis/timeline';
 import { csvBlocks, defaultCsvOptions } from '../../shared/csv';
 import { sameName } from '../../shared/names';
 import { isPublishedDate } from '../../shared/published-date';
@@ -322,7 +322,6 @@ async function importCommand(args: readonly string[], io: CliIo): Promise<number
 }
 
 const STATS_WHATS = ['stance-map', 'tags', 'timeline'] as const;
-const INTERVALS = ['week', 'month'] as const;
 
 async function statsCommand(args: readonly string[], io: CliIo): Promise<number> {
   const values = parse(args, {
@@ -376,7 +375,7 @@ async function statsCommand(args: readonly string[], io: CliIo): Promise<number>
     }
     content = [...tagMatrixCsv(tagMatrix(library, grouping, filter), csv)].join('');
   } else {
-    const interval = oneOf(String(values.interval ?? 'month'), INTERVALS, '--interval');
+    const interval = oneOf(String(values.interval ?? 'month'), intervals, '--interval');
     let targetId: string | undefined;
     if (typeof values.target === 'string') {
       const target = library.entities.find((e) => sameName(e.name, values.target as string));

@@ -3,7 +3,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { STANCE_MAP_COLUMNS, stanceMapCells } from '../../shared/analysis/stance-map';
 import { tagMatrixCsv } from '../../shared/analysis/tag-matrix';
+import { TIMELINE_COLUMNS, timelineCells } from '../../shared/analysis/timeline';
 import { csvBlocks } from '../../shared/csv';
+import { exportBlocks } from '../../shared/export/build-export';
 import { createBackend } from '../backend/backend';
 import { openStore } from '../backend/store';
 import { hardCaseLibrary } from '../backend/test/hard-cases';
@@ -11,6 +13,7 @@ import { callOk, useTempDirs } from '../backend/test-support';
 import { cli, writeLibrary } from './test/cli-test-support';
 
 const tempDir = useTempDirs();
+const CSV = { bom: false, formulaEscape: true };
 
 async function hardCases(): Promise<string> {
   const dir = await tempDir();
@@ -140,5 +143,35 @@ describe('tags by group: the app’s numbers and the command line’s', () => {
     await store.close();
     const run = await cli('stats', '--data-dir', dir, '--what', 'tags', '--by', 'outlet');
     expect(run.stdout).toBe([...tagMatrixCsv(matrix, { bom: false, formulaEscape: true })].join(''));
+  });
+});
+
+describe('stances over time: the app’s numbers and the command line’s', () => {
+  it('gives the same timeline from the API (Stances over time), its CSV export and `stats --what timeline`', async () => {
+    const dir = await hardCases();
+    const store = await openStore(dir);
+    const backend = createBackend(store);
+    const target = store.data.entities.find((e) => e.name === 'НАТО, "peacekeepers"')!;
+    const result = await callOk(backend, 'getTimeline', { interval: 'week', targetId: target.id });
+    expect(result.rows.map((r) => r.period)).toEqual(['2025-W07', '2025-W08']);
+    expect(result.undated.documents).toHaveLength(0);
+    const exported = [...exportBlocks(store.data, 'timeline', { interval: 'week', targetId: target.id }, CSV)].join('');
+    const missing = await backend('getTimeline', { interval: 'month', targetId: 'no-such-entity' });
+    expect(missing).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    await store.close();
+    const run = await cli(
+      'stats',
+      '--data-dir',
+      dir,
+      '--what',
+      'timeline',
+      '--interval',
+      'week',
+      '--target',
+      target.name,
+    );
+    const expected = [...csvBlocks(TIMELINE_COLUMNS, timelineCells(result), CSV)].join('');
+    expect(run.stdout).toBe(expected);
+    expect(exported).toBe(expected);
   });
 });

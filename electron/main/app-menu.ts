@@ -53,6 +53,7 @@ export function buildAppMenuTemplate(send: (command: MenuCommand) => void): Menu
         command('Coded Segments…', 'coded-segments', 'Shift+CmdOrCtrl+G'),
         command('Stance Map…', 'stance-map', 'Shift+CmdOrCtrl+M'),
         command('Tags by Document…', 'tag-matrix'),
+        command('Stances over Time…', 'stances-over-time', 'Shift+CmdOrCtrl+L'),
       ],
     },
     {

@@ -207,6 +207,7 @@ describe('native menu', () => {
       'Coded Segments…',
       'Stance Map…',
       'Tags by Document…',
+      'Stances over Time…',
     ]) {
       (byLabel(label).click as () => void)();
     }
@@ -223,6 +224,7 @@ describe('native menu', () => {
       'coded-segments',
       'stance-map',
       'tag-matrix',
+      'stances-over-time',
     ]);
   });
 });

@@ -63,6 +63,7 @@ const api = {
   getStanceMap: call('getStanceMap'),
   getCodedSegments: call('getCodedSegments'),
   getTagMatrix: call('getTagMatrix'),
+  getTimeline: call('getTimeline'),
   undo: call('undo'),
   redo: call('redo'),
 } satisfies StanceApi;

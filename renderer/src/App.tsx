@@ -4,6 +4,7 @@ import { AgreementDialog } from './components/AgreementDialog';
 import { SearchDialog } from './components/SearchDialog';
 import { StanceMapDialog } from './components/StanceMapDialog';
 import { TagMatrixDialog } from './components/TagMatrixDialog';
+import { TimelineDialog } from './components/TimelineDialog';
 import { CoderDialog } from './components/CoderDialog';
 import { ComparePane } from './components/ComparePane';
 import { AnalysisMenu } from './components/AnalysisMenu';
@@ -163,6 +164,7 @@ export function App() {
       {openDialog === 'stance-map' && <StanceMapDialog onClose={() => setOpenDialog(null)} />}
       {openDialog === 'coded-segments' && <CodedSegmentsDialog onClose={() => setOpenDialog(null)} />}
       {openDialog === 'tag-matrix' && <TagMatrixDialog onClose={() => setOpenDialog(null)} />}
+      {openDialog === 'timeline' && <TimelineDialog onClose={() => setOpenDialog(null)} />}
       {openDialog === 'replace-text' && documentId && title !== undefined && (
         <ReplaceTextDialog document={{ id: documentId, title }} onClose={() => setOpenDialog(null)} />
       )}

@@ -42,6 +42,9 @@ export function runMenuCommand(command: MenuCommand): void {
     case 'coded-segments':
       state.setOpenDialog('coded-segments');
       break;
+    case 'stances-over-time':
+      state.setOpenDialog('timeline');
+      break;
     case 'replace-text':
       if (state.document) state.setOpenDialog('replace-text');
       break;

@@ -11,7 +11,7 @@ const boundaryByKey = new Map(
 );
 
 /**
- * The app's keyboard shortcuts. With Ctrl/Cmd: Z undo, Shift+Z or Y redo, F find, Shift+F search the library, Shift+G coded segments, Shift+M the stance map, E export (in text fields Z and Y stay the
+ * The app's keyboard shortcuts. With Ctrl/Cmd: Z undo, Shift+Z or Y redo, F find, Shift+F search the library, Shift+G coded segments, Shift+M the stance map, Shift+L stances over time, E export (in text fields Z and Y stay the
  * field's own). Single keys, when no text field has the focus: 1–9 apply the first nine tags, Delete removes the
  * selected highlight, J/K move through the Highlights list, [ ] { } move the selected highlight's ends, Escape
  * deselects. (S, F/A/N/U and E belong to the selected-highlight panel.)
@@ -37,6 +37,9 @@ export function useShortcuts(): void {
         } else if (key === 'm' && event.shiftKey && !event.altKey) {
           event.preventDefault();
           state.setOpenDialog('stance-map');
+        } else if (key === 'l' && event.shiftKey && !event.altKey) {
+          event.preventDefault();
+          state.setOpenDialog('timeline');
         } else if (key === 'e' && !event.shiftKey && !event.altKey) {
           event.preventDefault();
           state.setOpenDialog('export');

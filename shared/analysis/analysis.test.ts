@@ -5,7 +5,7 @@ import { codedSegments } from './coded-segments';
 import { foldForSearch, searchCells, searchDocuments, SearchQueryError } from './library-search';
 import { stanceMap, stanceMapCells } from './stance-map';
 import { tagMatrix } from './tag-matrix';
-import { isoWeek, timeline, timelineCells } from './timeline';
+import { isoWeek, periodsBetween, timeline, timelineCells } from './timeline';
 
 const doc = (id: string, text: string, meta: StoredDocument['meta'] = {}, variables = {}): StoredDocument => ({
   id,
@@ -166,6 +166,25 @@ describe('timeline', () => {
     ]);
     expect(result.undated.documents).toEqual([{ id: 'c', title: 'Doc c' }]);
     expect(timelineCells(timeline(library, { interval: 'month' }))[0]).toEqual(['2025-02', 2, 2, 0, 0, 0]);
+  });
+});
+
+describe('periods between two', () => {
+  it('lists every ISO week, across a year with 53 weeks and into the next', () => {
+    expect(periodsBetween('2020-W52', '2021-W02', 'week')).toEqual(['2020-W52', '2020-W53', '2021-W01', '2021-W02']);
+    expect(periodsBetween('2024-W52', '2025-W01', 'week')).toEqual(['2024-W52', '2025-W01']);
+    expect(periodsBetween('2025-W07', '2025-W07', 'week')).toEqual(['2025-W07']);
+    // Every week of a decade, each once and in order, whatever the day the year starts on.
+    const weeks = periodsBetween('2015-W01', '2024-W52', 'week');
+    expect(weeks).toHaveLength(522); // 2015 and 2020 have 53 weeks
+    expect(new Set(weeks).size).toBe(weeks.length);
+    expect([...weeks].sort()).toEqual(weeks);
+  });
+
+  it('lists every month, across a year, and stops at the limit', () => {
+    expect(periodsBetween('2024-11', '2025-02', 'month')).toEqual(['2024-11', '2024-12', '2025-01', '2025-02']);
+    expect(periodsBetween('2025-03', '2025-01', 'month')).toEqual([]);
+    expect(periodsBetween('1900-01', '2100-01', 'month', 5)).toHaveLength(5);
   });
 });
 

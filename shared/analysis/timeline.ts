@@ -8,7 +8,8 @@ import { filterLibrary, type AnalysisFilter, type AnalysisLibrary } from './anal
  * stances are counted apart, and the documents named.
  */
 
-export type Interval = 'week' | 'month';
+export const intervals = ['week', 'month'] as const;
+export type Interval = (typeof intervals)[number];
 
 export const TIMELINE_COLUMNS = ['period', ...stanceValues, 'undated_documents'] as const;
 /** The period of the row that counts what documents without a date hold. */
@@ -39,11 +40,47 @@ export function periodOf(day: string, interval: Interval): string {
   return interval === 'week' ? isoWeek(day) : day.slice(0, 7);
 }
 
+const DAY_MS = 86_400_000;
+
+/** The Monday (as a UTC time) of an ISO week written `2025-W07`. */
+function mondayOf(week: string): number {
+  const year = Number(week.slice(0, 4));
+  const jan4 = Date.UTC(year, 0, 4); // 4 January is always in week 1
+  const mondayOfWeek1 = jan4 - ((new Date(jan4).getUTCDay() + 6) % 7) * DAY_MS;
+  return mondayOfWeek1 + (Number(week.slice(6)) - 1) * 7 * DAY_MS;
+}
+
+/**
+ * Every period from `first` to `last`, both included (`2024-W52`, `2025-W01`, …; `2024-12`, `2025-01`, …), so that a
+ * chart over time shows the weeks or months without stances as empty rather than leaving them out. At most `limit`.
+ */
+export function periodsBetween(first: string, last: string, interval: Interval, limit = 10_000): string[] {
+  const periods: string[] = [];
+  if (interval === 'week') {
+    for (let monday = mondayOf(first); periods.length < limit; monday += 7 * DAY_MS) {
+      const week = isoWeek(new Date(monday).toISOString().slice(0, 10));
+      if (week > last) break;
+      periods.push(week);
+    }
+  } else {
+    let year = Number(first.slice(0, 4));
+    let month = Number(first.slice(5, 7));
+    while (periods.length < limit) {
+      const period = `${year}-${String(month).padStart(2, '0')}`;
+      if (period > last) break;
+      periods.push(period);
+      month = month === 12 ? 1 : month + 1;
+      if (month === 1) year++;
+    }
+  }
+  return periods;
+}
+
 const noCounts = (): Record<StanceValue, number> => ({ favor: 0, against: 0, neutral: 0, unclear: 0 });
 
 export function timeline(
   library: AnalysisLibrary,
-  options: { interval: Interval; targetId?: string; holderId?: string },
+  options: { interval: Interval; targetId?: string; holderId?: string | null },
   filter: AnalysisFilter = {},
 ): Timeline {
   const { highlights, documentById } = filterLibrary(library, filter);

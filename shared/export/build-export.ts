@@ -1,6 +1,7 @@
 import { agreementCsv } from '../agreement/agreement-input';
 import { STANCE_MAP_COLUMNS, stanceMap, stanceMapCells } from '../analysis/stance-map';
 import { tagMatrix, tagMatrixCsv, type TagMatrixGrouping } from '../analysis/tag-matrix';
+import { TIMELINE_COLUMNS, timeline, timelineCells, type Interval } from '../analysis/timeline';
 import { csvBlocks, type CsvOptions } from '../csv';
 import type { Database } from '../domain';
 import { ANNOTATION_COLUMNS, annotationRows, type ExportLibrary } from './annotation-rows';
@@ -21,6 +22,7 @@ export const exportKinds = [
   'qdc',
   'stance-map',
   'tag-matrix',
+  'timeline',
 ] as const;
 export type ExportKind = (typeof exportKinds)[number];
 
@@ -41,6 +43,10 @@ export interface ExportScope {
   /** For the tag matrix: its groups. */
   by?: 'document' | 'outlet' | 'variable';
   variableId?: string;
+  /** For the timeline: its periods, and whose stances (toward a target, or held by a holder; null: unknown). */
+  interval?: Interval;
+  targetId?: string;
+  holderId?: string | null;
 }
 
 export interface ExportFile {
@@ -80,6 +86,7 @@ export const exportFileTypes: Record<ExportKind, Omit<ExportFile, 'content'>> = 
   qdc: { fileName: 'codebook.qdc', mimeType: 'application/xml' },
   'stance-map': { fileName: 'stance-map.csv', mimeType: 'text/csv;charset=utf-8' },
   'tag-matrix': { fileName: 'tags-by-group.csv', mimeType: 'text/csv;charset=utf-8' },
+  timeline: { fileName: 'stances-over-time.csv', mimeType: 'text/csv;charset=utf-8' },
 };
 
 /**
@@ -99,7 +106,7 @@ export function exportBlocks(
     const { coders = [], documentIds, tagIds } = scope;
     return [agreementCsv(database, { coders, documentIds, tagIds }, part, csv)];
   }
-  if (kind === 'stance-map' || kind === 'tag-matrix') {
+  if (kind === 'stance-map' || kind === 'tag-matrix' || kind === 'timeline') {
     const { coders, from, to, outlet, variable } = scope;
     const filter = {
       ...(coders ? { coders } : {}),
@@ -110,6 +117,15 @@ export function exportBlocks(
     };
     if (kind === 'stance-map')
       return csvBlocks(STANCE_MAP_COLUMNS, stanceMap(database, filter).map(stanceMapCells), csv);
+    if (kind === 'timeline') {
+      const { interval = 'month', targetId, holderId } = scope;
+      const options = {
+        interval,
+        ...(targetId !== undefined ? { targetId } : {}),
+        ...(holderId !== undefined ? { holderId } : {}),
+      };
+      return csvBlocks(TIMELINE_COLUMNS, timelineCells(timeline(database, options, filter)), csv);
+    }
     const grouping =
       scope.by === 'variable'
         ? { by: 'variable' as const, variableId: scope.variableId ?? '' }

@@ -1,11 +1,12 @@
 import { codedSegments } from '../../../shared/analysis/coded-segments';
 import { stanceMap } from '../../../shared/analysis/stance-map';
 import { tagMatrix } from '../../../shared/analysis/tag-matrix';
+import { timeline } from '../../../shared/analysis/timeline';
 import { ApiFailure } from '../api-error';
-import { findTag, findVariable } from './lookup';
+import { findEntity, findTag, findVariable } from './lookup';
 import type { HandlerContext, Handlers } from './types';
 
-type AnalysisHandlers = Pick<Handlers, 'getStanceMap' | 'getCodedSegments' | 'getTagMatrix'>;
+type AnalysisHandlers = Pick<Handlers, 'getStanceMap' | 'getCodedSegments' | 'getTagMatrix' | 'getTimeline'>;
 
 const DEFAULT_SEGMENTS = 500;
 
@@ -40,6 +41,17 @@ export function analysisHandlers({ library }: HandlerContext): AnalysisHandlers 
         return tagMatrix(library.data, { by, variableId }, filter);
       }
       return tagMatrix(library.data, { by }, filter);
+    },
+
+    async getTimeline({ interval, targetId, holderId, ...filter }) {
+      // An entity that is not there is an error, not an empty chart.
+      if (targetId !== undefined) findEntity(library.data, targetId);
+      if (holderId) findEntity(library.data, holderId);
+      return timeline(
+        library.data,
+        { interval, ...(targetId !== undefined ? { targetId } : {}), ...(holderId !== undefined ? { holderId } : {}) },
+        filter,
+      );
     },
   };
 }

@@ -1,7 +1,7 @@
 import type { Database, Tag } from '../../../shared/domain';
 import { ApiFailure } from '../api-error';
 import { insert, remove, replace, type Change } from '../change-set';
-import { newId } from '../new-library';
+import { newId } from '../make-document';
 import { findTag, sameName } from './lookup';
 import type { HandlerContext, Handlers } from './types';
 import { definedOnly } from './workspace';

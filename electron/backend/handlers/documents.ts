@@ -4,7 +4,7 @@ import path from 'node:path';
 import { ApiFailure, notFound } from '../api-error';
 import { insert, remove, replace, type Change } from '../change-set';
 import { extractFile } from '../import/extract-file';
-import { makeDocument, sha256Hex } from '../new-library';
+import { makeDocument, sha256Hex } from '../make-document';
 import { removeDanglingReferences } from '../storage/dangling-references';
 import { replaceTextChanges } from '../replace-text';
 import { readDocumentFileIn } from '../storage/read-library';

@@ -2,7 +2,7 @@ import type { EntityUses } from '../../../shared/api-contract';
 import type { Database, Entity, Highlight, Stance } from '../../../shared/domain';
 import { ApiFailure } from '../api-error';
 import { insert, remove, replace, type Change } from '../change-set';
-import { newId } from '../new-library';
+import { newId } from '../make-document';
 import { findEntity, findTag, sameName } from './lookup';
 import { dedupeStances } from './stances';
 import type { HandlerContext, Handlers } from './types';

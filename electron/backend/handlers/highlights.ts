@@ -4,7 +4,7 @@ import { CURATED_CODER } from '../../../shared/agreement/disagreements';
 import { quoteWithContext, splitsSurrogatePair } from '../../../shared/text-context';
 import { ApiFailure } from '../api-error';
 import { insert, remove, replace, type Change } from '../change-set';
-import { newId } from '../new-library';
+import { newId } from '../make-document';
 import { stancePairKey } from './stances';
 import { findDocument, findEntity, findHighlight, findTag, sameName } from './lookup';
 import type { HandlerContext, Handlers } from './types';

@@ -4,7 +4,7 @@ import { quoteWithContext } from '../../../shared/text-context';
 import { ApiFailure } from '../api-error';
 import { insert } from '../change-set';
 import { inSlices } from '../in-slices';
-import { newId } from '../new-library';
+import { newId } from '../make-document';
 import { regexMatchesInWorker } from '../search-worker';
 import { findTag } from './lookup';
 import type { HandlerContext, Handlers } from './types';

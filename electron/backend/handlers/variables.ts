@@ -2,7 +2,7 @@ import type { Database, Variable } from '../../../shared/domain';
 import { sameName } from '../../../shared/names';
 import { ApiFailure } from '../api-error';
 import { insert, remove, replace, type Change } from '../change-set';
-import { newId } from '../new-library';
+import { newId } from '../make-document';
 import { findVariable } from './lookup';
 import type { HandlerContext, Handlers } from './types';
 

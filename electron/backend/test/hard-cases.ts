@@ -1,6 +1,6 @@
 import { CURRENT_SCHEMA_VERSION, type Database, type Highlight, type Variable } from '../../../shared/domain';
 import { quoteWithContext } from '../../../shared/text-context';
-import { makeDocument } from '../new-library';
+import { makeDocument } from '../make-document';
 
 /**
  * A library full of what breaks CSV writers and offset conversions: quotes, commas, CR/LF inside notes, Cyrillic,

@@ -46,7 +46,8 @@ async function errorMessage(response: Response): Promise<string> {
   return `The server answered ${response.status} without a file.`;
 }
 
-function download(file: Blob, fileName: string): void {
+/** Saves a file made in the page as a download (in Electron: a native save dialog, its default for downloads). */
+export function download(file: Blob, fileName: string): void {
   const url = URL.createObjectURL(file);
   try {
     const link = document.createElement('a');

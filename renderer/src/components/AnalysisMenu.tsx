@@ -7,6 +7,7 @@ const VIEWS: Array<{ dialog: Exclude<OpenDialog, null>; label: string; shortcut?
   { dialog: 'coded-segments', label: 'Coded segments…', shortcut: 'Control+Shift+G' },
   { dialog: 'stance-map', label: 'Stance map…', shortcut: 'Control+Shift+M' },
   { dialog: 'tag-matrix', label: 'Tags by document…' },
+  { dialog: 'timeline', label: 'Stances over time…', shortcut: 'Control+Shift+L' },
 ];
 
 /**

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { CodedSegment } from '../../../shared/analysis/coded-segments';
 import type { StanceMapRow } from '../../../shared/analysis/stance-map';
+import { stanceValues } from '../../../shared/domain';
 import { callApi } from '../api/client';
 import { saveExport } from '../api/save-export';
 import { useAnalysisFilter } from './AnalysisFilterFields';
@@ -9,6 +10,17 @@ import { SegmentList } from './SegmentList';
 
 type SortKey = 'total' | 'name' | 'net';
 const TOP_CHOICES = [10, 25, 0] as const; // 0: all
+
+/** A cell's stances as a small stacked bar, in the order of its numbers, so that the mix reads at a glance. */
+function StanceBar({ counts }: { counts: StanceMapRow['counts'] }) {
+  return (
+    <span className="stance-bar" aria-hidden="true">
+      {stanceValues.map((v) =>
+        counts[v] > 0 ? <span key={v} className={`bar-${v}`} style={{ flexGrow: counts[v] }} /> : null,
+      )}
+    </span>
+  );
+}
 
 /** Favor minus against, over all stances: −1 (all against) … +1 (all in favour). */
 const net = (counts: StanceMapRow['counts'], total: number): number =>
@@ -144,6 +156,16 @@ export function StanceMapDialog({ onClose }: { onClose(): void }) {
       {rows && rows.length === 0 && <p className="empty">No stance is recorded in what is chosen.</p>}
       {rows && rows.length > 0 && (
         <div className="stance-map-scroll">
+          <p className="stance-legend" aria-hidden="true">
+            Each cell:
+            {stanceValues.map((v) => (
+              <span key={v} className="stance-key">
+                <span className={`swatch bar-${v}`} />
+                {v}
+              </span>
+            ))}
+            in this order, then the number of documents.
+          </p>
           <table className="stance-map">
             <caption>
               Stances of each holder (rows) toward each target (columns): favor / against / neutral / unclear, and the
@@ -181,6 +203,7 @@ export function StanceMapDialog({ onClose }: { onClose(): void }) {
                           <span className="counts">
                             {favor} / {against} / {neutral} / {unclear}
                           </span>
+                          <StanceBar counts={row.counts} />
                           <span className="documents">{row.documents} doc.</span>
                         </button>
                       </td>

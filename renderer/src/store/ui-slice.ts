@@ -11,6 +11,7 @@ export type OpenDialog =
   | 'tag-matrix'
   | 'replace-text'
   | 'coded-segments'
+  | 'timeline'
   | null;
 
 export interface UiSlice {

@@ -1,7 +1,7 @@
 import type { Tag } from '../../../../shared/domain';
 import { sameName } from '../../../../shared/names';
 import { nextTagColor } from '../../../../shared/tag-colors';
-import { newId } from '../../new-library';
+import { newId } from '../../make-document';
 import type { ReadCode } from './qdc';
 import { STANCES_CODE_NAME } from './stance-codes';
 

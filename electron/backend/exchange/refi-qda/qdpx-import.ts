@@ -14,7 +14,7 @@ import { utf16OffsetsOf } from '../../../../shared/code-points';
 import { isPublishedDate } from '../../../../shared/published-date';
 import { sameName } from '../../../../shared/names';
 import { ApiFailure } from '../../api-error';
-import { newId } from '../../new-library';
+import { newId } from '../../make-document';
 import { codesAsTags } from './codes-to-tags';
 import { readCodes, type ReadCode } from './qdc';
 import { parseStanceCodeName } from './stance-codes';
