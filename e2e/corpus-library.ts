@@ -4,7 +4,7 @@ import { makeDocument } from '../electron/backend/make-document';
 import { DATA_FILE_NAME } from '../electron/backend/data-dir';
 import { CURRENT_SCHEMA_VERSION, type Database, type Highlight, type StanceValue } from '../shared/domain';
 import { quoteWithContext } from '../shared/text-context';
-import { E2E_CODER } from './fixtures';
+import { E2E_CODER, test } from './fixtures';
 
 /**
  * A small corpus for the analysis views, as an analyst's library looks after a few weeks: 20 articles from 4 outlets,
@@ -103,3 +103,11 @@ export async function writeCorpusLibrary(dataDir: string): Promise<Database> {
   await writeFile(path.join(dataDir, DATA_FILE_NAME), JSON.stringify(library, null, 2));
   return library;
 }
+
+/** A test that starts on the corpus, written where the app opens its library. */
+export const corpusTest = test.extend({
+  dataDir: async ({ dataDir }, use) => {
+    await writeCorpusLibrary(dataDir);
+    await use(dataDir);
+  },
+});

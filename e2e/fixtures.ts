@@ -15,7 +15,7 @@ export interface ShellOptions {
   shell: 'browser' | 'electron';
 }
 
-interface AppFixtures {
+export interface AppFixtures {
   /** A fresh data directory for this test alone. */
   dataDir: string;
   app: RunningApp;

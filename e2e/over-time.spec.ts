@@ -3,16 +3,8 @@ import path from 'node:path';
 import { timeline, timelineCells } from '../shared/analysis/timeline';
 import type { Database } from '../shared/domain';
 import { seriousViolations } from './axe';
-import { corpusLibrary, OUTLETS, writeCorpusLibrary } from './corpus-library';
-import { test as base, expect } from './fixtures';
-
-// Each test starts on the 20-article corpus, written where the app opens its library.
-const test = base.extend({
-  dataDir: async ({ dataDir }, use) => {
-    await writeCorpusLibrary(dataDir);
-    await use(dataDir);
-  },
-});
+import { corpusLibrary, corpusTest as test, OUTLETS } from './corpus-library';
+import { expect } from './fixtures';
 
 /** The numbers the view must show: computed from the corpus by the same code as `stats --what timeline`. */
 function expectedRows(library: Database, interval: 'week' | 'month', targetId?: string, outlet?: string) {
@@ -102,48 +94,4 @@ test('stances over time: a target’s stances per week and month as a chart and 
     expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     expect(png.readUInt32BE(16)).toBe(2 * 760); // width, drawn at twice the chart's size
   }
-});
-
-test('the analysis views on a corpus of 20 articles from 4 outlets (screenshots to look at)', async ({
-  annotator,
-}, testInfo) => {
-  const { page } = annotator;
-  const shoot = async (name: string): Promise<void> => {
-    await page.screenshot({ path: testInfo.outputPath(`${name}.png`) });
-  };
-  await page.keyboard.press('Control+Shift+M');
-  const map = page.getByRole('dialog', { name: 'Stance map' });
-  await expect(map.getByRole('button', { name: /^Grushko → NATO:/ })).toBeVisible();
-  await shoot('corpus-stance-map');
-  await page.keyboard.press('Escape');
-  await expect(map).toBeHidden();
-
-  await page.keyboard.press('Control+Shift+G');
-  const segments = page.getByRole('dialog', { name: 'Coded segments' });
-  await expect(segments.getByRole('heading', { name: 'Matching: 60 coded segments' })).toBeVisible();
-  await shoot('corpus-coded-segments');
-  await page.keyboard.press('Escape');
-  await expect(segments).toBeHidden();
-
-  await page.getByRole('button', { name: 'Analysis ▾' }).click();
-  await page.getByRole('button', { name: 'Tags by document…' }).click();
-  const matrix = page.getByRole('dialog', { name: 'Tags by document' });
-  await matrix.getByRole('combobox', { name: 'Columns' }).selectOption({ label: 'outlets' });
-  await expect(matrix.getByRole('columnheader', { name: OUTLETS[3], exact: true })).toBeVisible();
-  await shoot('corpus-tags-by-outlet');
-  await page.keyboard.press('Escape');
-  await expect(matrix).toBeHidden();
-
-  await page.keyboard.press('Control+Shift+F');
-  const search = page.getByRole('dialog', { name: 'Search the library' });
-  await search.getByRole('searchbox', { name: 'Search every text' }).fill('observer mission');
-  await search.getByRole('searchbox', { name: 'Search every text' }).press('Enter');
-  await expect(search.getByRole('status')).toHaveText('20 matches in 20 documents');
-  await shoot('corpus-search');
-  await search.getByRole('button', { name: 'Close' }).click(); // Escape in a search box first empties it
-  await expect(search).toBeHidden();
-
-  await page.keyboard.press('Control+Shift+L');
-  await expect(page.getByRole('dialog', { name: 'Stances over time' }).locator('figure svg[aria-label]')).toBeVisible();
-  await shoot('corpus-over-time');
 });

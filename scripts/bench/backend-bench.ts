@@ -9,10 +9,12 @@ import { createBackend } from '../../electron/backend/backend';
 import { writeExportFile } from '../../electron/backend/export-writer';
 import { openStore } from '../../electron/backend/store';
 import { benchAgreement } from './agreement-bench';
+import { benchAnalysis } from './analysis-bench';
 import { benchRefi } from './refi-bench';
 import { benchReanchoring } from './reanchor-bench';
 
-const [dataDir, runsArg] = process.argv.slice(2);
+/** The library, the number of runs, and the word the generator put into the texts (generate.mjs, MARKER_WORD). */
+const [dataDir, runsArg, markerWord] = process.argv.slice(2);
 const runs = Number(runsArg ?? 5);
 
 const since = (start: number): number => performance.now() - start;
@@ -88,6 +90,11 @@ async function main(): Promise<void> {
   const agreement = await benchAgreement(store.data);
   const refi = await benchRefi(store.data);
   const reanchoring = await benchReanchoring();
+  const analysis = await benchAnalysis(
+    () => store.data,
+    (method, args) => call(backend, method, args),
+    markerWord ?? 'Kyïv',
+  );
 
   process.stdout.write(
     JSON.stringify({
@@ -101,6 +108,7 @@ async function main(): Promise<void> {
       agreement,
       refi,
       reanchoring,
+      analysis,
     }),
   );
 }

@@ -92,3 +92,48 @@ export async function timeScroll({ selector }) {
     longestTaskMs: longTasks.length ? Math.max(...longTasks) : 0,
   };
 }
+
+/**
+ * In the open dialog, chooses the next option of the select labelled `label` (as an analyst changing a filter) and
+ * times it until the text of `watch` in the dialog has changed — the backend has answered and the view re-rendered —
+ * and two more frames have passed (the new numbers are on screen).
+ */
+export async function timeSelect({ label, watch }) {
+  const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+  const dialog = document.querySelector('dialog[open]');
+  const select = [...dialog.querySelectorAll('label')]
+    .find((l) => l.textContent.trim().startsWith(label))
+    ?.querySelector('select');
+  if (!select) throw new Error(`No "${label}" choice in the open dialog.`);
+  const before = dialog.querySelector(watch)?.textContent;
+  const started = performance.now();
+  select.selectedIndex = (select.selectedIndex + 1) % select.options.length;
+  select.dispatchEvent(new Event('change', { bubbles: true }));
+  for (;;) {
+    await frame();
+    const now = dialog.querySelector(watch)?.textContent;
+    if (now !== undefined && now !== before) break;
+    if (performance.now() - started > 60_000) throw new Error(`${watch} did not change within a minute.`);
+  }
+  await frame();
+  await frame();
+  return performance.now() - started;
+}
+
+/** Clicks `button` in the open dialog and times it until `watch` shows there, and two more frames. */
+export async function timeClick({ button, watch }) {
+  const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+  const dialog = document.querySelector('dialog[open]');
+  const target = dialog.querySelector(button);
+  if (!target) throw new Error(`No ${button} in the open dialog.`);
+  const started = performance.now();
+  target.click();
+  for (;;) {
+    await frame();
+    if (dialog.querySelector(watch)) break;
+    if (performance.now() - started > 60_000) throw new Error(`${watch} did not show within a minute.`);
+  }
+  await frame();
+  await frame();
+  return performance.now() - started;
+}

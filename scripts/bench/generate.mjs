@@ -1,6 +1,7 @@
 // The bench's inputs, made from a fixed seed so every run measures the same documents and highlights: articles of
 // plain paragraphs and highlights of 20–300 characters (most short, as real claims are), about one in ten overlapping
-// the one before, spread over five tags.
+// the one before, spread over five tags; most with a stance (40 holders, 25 targets), the documents from six outlets
+// over the days of 2025.
 import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -68,14 +69,26 @@ function spans(random, text, count) {
 
 const iso = '2026-11-01T09:00:00.000Z';
 
-function makeDocument(random, title, chars, highlightCount, tags) {
-  const text = articleText(random, chars);
+/** Puts the marker word before the first `count` full stops: a word with exactly as many matches as asked. */
+function withMarker(text, count) {
+  let seen = 0;
+  return text.replace(/\./g, (stop) => (seen++ < count ? ` in ${MARKER_WORD}.` : stop));
+}
+
+function makeDocument(random, spec, tags, analysis) {
+  const { title, chars, highlights: highlightCount, markers = 0 } = spec;
+  const text = withMarker(articleText(random, chars), markers);
   const document = {
     id: randomUUIDFrom(random),
     title,
     text,
     source: { kind: 'paste' },
-    meta: { outlet: 'Bench Wire', author: 'Generated', publishedAt: '2026-11-01' },
+    meta: {
+      outlet: OUTLETS[Math.floor(analysis() * OUTLETS.length)],
+      author: 'Generated',
+      // A day of 2025, so that the analysis views have weeks and months to count.
+      publishedAt: new Date(Date.UTC(2025, 0, 1 + Math.floor(analysis() * 365))).toISOString().slice(0, 10),
+    },
     sha256: createHash('sha256').update(text).digest('hex'),
     addedAt: iso,
   };
@@ -88,13 +101,26 @@ function makeDocument(random, title, chars, highlightCount, tags) {
     prefix: text.slice(Math.max(0, start - 32), start),
     suffix: text.slice(end, end + 32),
     tagIds: [tags[i % tags.length].id],
-    stances: [],
+    stances: stancesFor(analysis),
     note: i % 7 === 0 ? 'Checked against the wire copy.' : '',
     annotator: 'bench',
     createdAt: iso,
     updatedAt: iso,
   }));
   return { document, highlights };
+}
+
+/**
+ * Most claims carry a stance, some two, some none: a holder (now and then unknown) toward a target, the holders and
+ * targets drawn unevenly (a few named often, many rarely) as in real coding.
+ */
+function stancesFor(analysis) {
+  const count = [0, 1, 1, 1, 1, 1, 1, 2][Math.floor(analysis() * 8)];
+  return Array.from({ length: count }, () => ({
+    holderId: analysis() < 0.05 ? null : `holder-${Math.floor(HOLDERS * analysis() ** 2)}`,
+    targetId: `target-${Math.floor(TARGETS * analysis() ** 2)}`,
+    stance: STANCES[Math.floor(analysis() * STANCES.length)],
+  }));
 }
 
 /** A UUID drawn from the seeded generator (crypto's would differ every run). */
@@ -104,6 +130,12 @@ function randomUUIDFrom(random) {
 }
 
 const COLORS = ['#f2c94c', '#eb5757', '#6fcf97', '#56ccf2', '#bb6bd9'];
+const OUTLETS = ['Bench Wire', 'Daily Ledger', 'Kyiv Observer', 'Morning Post', 'Baltic Times', 'Evening Star'];
+const STANCES = ['favor', 'against', 'neutral', 'unclear'];
+const HOLDERS = 40;
+const TARGETS = 25;
+/** The word `markers` puts into a text: with a diacritic, so that searching "kyiv" also tests the folding. */
+export const MARKER_WORD = 'Kyïv';
 
 /**
  * Writes a library into `dataDir` as one file in the app's single-file format (what an earlier version and a project
@@ -118,13 +150,15 @@ export async function writeLibrary(dataDir, { seed, documents }) {
     description: '',
     parentId: null,
   }));
-  const made = documents.map((spec) => makeDocument(random, spec.title, spec.chars, spec.highlights, tags));
+  // Outlets, dates and stances come from a generator of their own, so that the texts and spans stay as they were.
+  const analysis = seededRandom(seed + 1);
+  const made = documents.map((spec) => makeDocument(random, spec, tags, analysis));
   const library = {
     schemaVersion: 4,
     documents: made.map((m) => m.document),
     tags,
-    actors: [],
-    targets: [],
+    actors: Array.from({ length: HOLDERS }, (_, i) => ({ id: `holder-${i}`, name: `Holder ${i + 1}` })),
+    targets: Array.from({ length: TARGETS }, (_, i) => ({ id: `target-${i}`, name: `Target ${i + 1}` })),
     highlights: made.flatMap((m) => m.highlights),
     settings: { annotator: 'bench', lastDocumentId: made[0].document.id, snapToWords: true, readingPositions: {} },
   };

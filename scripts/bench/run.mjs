@@ -14,8 +14,8 @@ import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
 import { build } from 'vite';
 import { projectRoot } from '../build.mjs';
-import { timeAddHighlight, timeOpenFromLibrary, timeScroll } from './browser-measures.mjs';
-import { writeLibrary } from './generate.mjs';
+import { timeAddHighlight, timeClick, timeOpenFromLibrary, timeScroll, timeSelect } from './browser-measures.mjs';
+import { MARKER_WORD, writeLibrary } from './generate.mjs';
 import { formatTable, summarise } from './report.mjs';
 
 const { values } = parseArgs({
@@ -175,6 +175,52 @@ async function selectVisiblePassage(page, nth) {
   await page.waitForFunction(() => CSS.highlights.has('sa-pending'));
 }
 
+/**
+ * The analysis views at library scale, as an analyst uses them: a filter changed in the stance map and in the coded
+ * segments (each until the new numbers are painted), the segments' list scrolled, and a search of every text.
+ */
+async function measureAnalysis(browser, viewport, libraryDir) {
+  const times = { stanceMap: [], segments: [], segmentsScroll: [], search: [] };
+  const app = await startApp(libraryDir);
+  const page = await browser.newPage({ viewport });
+  try {
+    await page.goto(app.url);
+    await waitForDocument(page, null, sizes.library[1]);
+    const closeDialog = async () => {
+      await page.locator('dialog[open]').getByRole('button', { name: 'Close' }).click();
+      await page.locator('dialog[open]').waitFor({ state: 'detached' });
+    };
+
+    await page.keyboard.press('Control+Shift+M');
+    await page.locator('.stance-map tbody').waitFor();
+    for (let run = 0; run < runs; run++) {
+      times.stanceMap.push(await page.evaluate(timeSelect, { label: 'Outlet', watch: '.stance-map tbody' }));
+    }
+    await closeDialog();
+
+    await page.keyboard.press('Control+Shift+G');
+    await page.locator('#segments-heading').waitFor();
+    for (let run = 0; run < runs; run++) {
+      times.segments.push(await page.evaluate(timeSelect, { label: 'Outlet', watch: '#segments-heading' }));
+      times.segmentsScroll.push(await page.evaluate(timeScroll, { selector: '.segments ul' }));
+    }
+    await closeDialog();
+
+    for (let run = 0; run < runs; run++) {
+      await page.keyboard.press('Control+Shift+F');
+      await page.getByRole('searchbox', { name: 'Search every text' }).fill('kyiv');
+      times.search.push(
+        await page.evaluate(timeClick, { button: 'button[type="submit"]', watch: '.search-results li' }),
+      );
+      await closeDialog();
+    }
+  } finally {
+    await page.close();
+    await app.stop();
+  }
+  return times;
+}
+
 async function main() {
   const browserPath = findChromium();
   if (!browserPath) {
@@ -203,6 +249,8 @@ async function main() {
         title: `Article ${i + 1}`,
         chars: 10_000,
         highlights: sizes.library[1],
+        // "Kyïv" 5,000 times in 2,000 documents: what a search finds, and "Code all matches" codes.
+        markers: i < sizes.library[0] / 2 ? 3 : 2,
       })),
     });
 
@@ -315,6 +363,7 @@ async function main() {
         await page.close();
         await started.stop();
       }
+      raw.analysis = await measureAnalysis(browser, viewport, libraryDir);
     } finally {
       await browser.close();
     }
@@ -322,7 +371,13 @@ async function main() {
     log('library scale: the backend on its own');
     const probe = spawnSync(
       process.execPath,
-      ['--expose-gc', path.join(outDir, 'backend/backend-bench.cjs'), libraryDir, String(Math.max(runs, 3))],
+      [
+        '--expose-gc',
+        path.join(outDir, 'backend/backend-bench.cjs'),
+        libraryDir,
+        String(Math.max(runs, 3)),
+        MARKER_WORD,
+      ],
       {
         encoding: 'utf8',
         maxBuffer: 16 * 2 ** 20,

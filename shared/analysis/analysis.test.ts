@@ -1,8 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Highlight, Stance, StoredDocument, Tag } from '../domain';
 import type { AnalysisLibrary } from './analysis-filter';
 import { codedSegments } from './coded-segments';
-import { foldForSearch, searchCells, searchDocuments, SearchQueryError } from './library-search';
+import { foldedByPosition, foldForSearch, searchCells, searchDocuments, SearchQueryError } from './library-search';
 import { stanceMap, stanceMapCells } from './stance-map';
 import { tagMatrix } from './tag-matrix';
 import { isoWeek, periodsBetween, timeline, timelineCells } from './timeline';
@@ -197,6 +198,43 @@ describe('library search', () => {
     expect(matches.map((m) => m.match)).toEqual(['Kyïv', 'KYIV', 'kyiv']);
     expect(searchDocuments(documents, 'cafe').map((m) => m.match)).toEqual(['Café', 'cafe']);
     expect(searchDocuments(documents, 'état').map((m) => [m.match, m.left.slice(-6)])).toEqual([['État', 'cafe.\n']]);
+  });
+
+  it('finds exactly what folding each character on its own finds, in any text (the fast path is only faster)', () => {
+    // Pieces that fold to the same length and pieces that do not: decomposed accents, a dotted capital I, ß, emoji.
+    const piece = fc.constantFrom(
+      'k',
+      'y',
+      'i',
+      'v',
+      'K',
+      'Y',
+      'I',
+      'ï',
+      'Ï',
+      'i\u0308',
+      'İ',
+      'ß',
+      'ss',
+      '😀',
+      ' ',
+      '.',
+    );
+    const text = fc.array(piece, { maxLength: 40 }).map((p) => p.join(''));
+    const needle = fc.array(piece, { minLength: 1, maxLength: 3 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(text, needle, (content, query) => {
+        fc.pre(foldForSearch(query).trim() !== '');
+        const fold = foldedByPosition(content);
+        const wanted = foldForSearch(query);
+        const expected: [number, number][] = [];
+        for (let at = fold.text.indexOf(wanted); at >= 0; at = fold.text.indexOf(wanted, at + wanted.length))
+          expected.push([fold.origin[at]!, fold.origin[at + wanted.length]!]);
+        const found = searchDocuments([doc('p', content)], query).map((m) => [m.start, m.end]);
+        expect(found).toEqual(expected);
+      }),
+      { numRuns: 2_000 },
+    );
   });
 
   it('writes code point offsets, so text[start:end] is the match in Python', () => {

@@ -1,4 +1,4 @@
-import { isPlaced, type StanceValue } from '../domain';
+import { isPlaced, type Highlight, type StanceValue } from '../domain';
 import { tagPaths, tagsWithDescendants } from '../tag-paths';
 import { filterLibrary, type AnalysisFilter, type AnalysisLibrary } from './analysis-filter';
 import { foldForSearch } from './library-search';
@@ -48,6 +48,19 @@ export function codedSegments(
   selection: SegmentSelection,
   filter: AnalysisFilter = {},
 ): CodedSegment[] {
+  return codedSegmentsPage(library, selection, filter, Infinity).segments;
+}
+
+/**
+ * The first `limit` coded segments, and how many there are in all. Only the page is built into segments (a result of
+ * tens of thousands of highlights is counted and sorted, not copied), so a page comes as fast as the filter runs.
+ */
+export function codedSegmentsPage(
+  library: AnalysisLibrary,
+  selection: SegmentSelection,
+  filter: AnalysisFilter,
+  limit: number,
+): { total: number; segments: CodedSegment[] } {
   const { highlights, documentById } = filterLibrary(library, filter);
   const name = new Map(library.entities.map((e) => [e.id, e.name]));
   const paths = tagPaths(library.tags);
@@ -58,7 +71,7 @@ export function codedSegments(
   const tagIds =
     selection.tagId === undefined ? null : (tagsWithDescendants(library.tags).get(selection.tagId) ?? null);
   const documentIds = selection.documentIds && new Set(selection.documentIds);
-  const segments = highlights
+  const chosen = highlights
     .filter(
       (h) =>
         // A segment opens at its passage: an orphan has none (it is listed in its document's orphans instead).
@@ -74,37 +87,43 @@ export function codedSegments(
           )),
     )
     .filter((h) => words === '' || foldForSearch(`${h.quote}\n${h.note}`).includes(words))
-    .sort((a, b) => order.get(a.documentId)! - order.get(b.documentId)! || a.start - b.start)
-    .map((h) => {
-      const document = documentById.get(h.documentId)!;
-      return {
-        highlightId: h.id,
-        documentId: h.documentId,
-        title: document.title,
-        outlet: document.meta.outlet ?? '',
-        publishedAt: document.meta.publishedAt ?? '',
-        start: h.start,
-        end: h.end,
-        quote: h.quote,
-        tags: h.tagIds.map((id) => paths.get(id) ?? '?'),
-        stances: h.stances.map(
-          (s) =>
-            `${s.holderId === null ? 'someone' : (name.get(s.holderId) ?? '?')} → ${name.get(s.targetId) ?? '?'}: ${s.stance}`,
-        ),
-        coder: h.annotator,
-        note: h.note,
-      };
-    });
-  return sortSegments(segments, selection.sort ?? 'document');
+    .sort((a, b) => order.get(a.documentId)! - order.get(b.documentId)! || a.start - b.start);
+  const tagsOf = (h: Highlight): string[] => h.tagIds.map((id) => paths.get(id) ?? '?');
+  const sorted = sortHighlights(chosen, selection.sort ?? 'document', (h) =>
+    selection.sort === 'date'
+      ? (documentById.get(h.documentId)!.meta.publishedAt ?? '')
+      : ([...tagsOf(h)].sort()[0] ?? ''),
+  );
+  const segments = sorted.slice(0, limit).map((h) => {
+    const document = documentById.get(h.documentId)!;
+    return {
+      highlightId: h.id,
+      documentId: h.documentId,
+      title: document.title,
+      outlet: document.meta.outlet ?? '',
+      publishedAt: document.meta.publishedAt ?? '',
+      start: h.start,
+      end: h.end,
+      quote: h.quote,
+      tags: tagsOf(h),
+      stances: h.stances.map(
+        (s) =>
+          `${s.holderId === null ? 'someone' : (name.get(s.holderId) ?? '?')} → ${name.get(s.targetId) ?? '?'}: ${s.stance}`,
+      ),
+      coder: h.annotator,
+      note: h.note,
+    };
+  });
+  return { total: chosen.length, segments };
 }
 
-/** Segments by date (undated last) or by their first tag's path (untagged last); the document order breaks ties. */
-function sortSegments(segments: CodedSegment[], order: SegmentOrder): CodedSegment[] {
-  if (order === 'document') return segments;
-  const key = (s: CodedSegment) => (order === 'date' ? s.publishedAt : ([...s.tags].sort()[0] ?? ''));
-  // Array.prototype.sort is stable: segments of the same key stay in document order.
-  return segments.sort((a, b) => {
-    const [x, y] = [key(a), key(b)];
+/** By date (undated last) or by first tag path (untagged last), each key computed once; document order breaks ties. */
+function sortHighlights(highlights: Highlight[], order: SegmentOrder, keyOf: (h: Highlight) => string): Highlight[] {
+  if (order === 'document') return highlights;
+  const keys = new Map(highlights.map((h) => [h, keyOf(h)]));
+  // Array.prototype.sort is stable: highlights of the same key stay in document order.
+  return highlights.sort((a, b) => {
+    const [x, y] = [keys.get(a)!, keys.get(b)!];
     if (x === y) return 0;
     if (x === '') return 1;
     if (y === '') return -1;

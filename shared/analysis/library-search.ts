@@ -31,15 +31,59 @@ const CONTEXT = 40;
 
 export class SearchQueryError extends Error {}
 
-/** A text with case and diacritics folded away, and for each folded position the original offset it came from. */
-function folded(text: string): { text: string; origin: Int32Array } {
+interface FoldedText {
+  text: string;
+  origin: Int32Array | null;
+}
+
+/**
+ * Each document's folded text, kept while its record lives: a library's records are immutable (a changed text is a
+ * new record), so a record's fold never goes stale, and a replaced or deleted document's is let go with it. This is
+ * the search's whole index: a second search costs an `indexOf` per text, the floor any index must beat (the bench
+ * sets the two side by side), at the memory of a second copy of the texts.
+ */
+const foldedTexts = new WeakMap<StoredDocument, FoldedText>();
+const foldedChars = new Map<string, string>();
+
+function foldedTextOf(document: StoredDocument): FoldedText {
+  let fold = foldedTexts.get(document);
+  if (!fold) foldedTexts.set(document, (fold = foldText(document.text, foldedChars)));
+  return fold;
+}
+
+/** One character (a code point) with case and diacritics folded away: "Ï" → "i". */
+function foldChar(char: string): string {
+  return char.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
+}
+
+/**
+ * A text with case and diacritics folded away, and for each folded position the original offset it came from
+ * (`origin`: null when every position is its own, as for nearly every text). Fast: the text is lower-cased at once,
+ * and only what is not ASCII is folded a character at a time (each distinct one once); only a text where folding
+ * changes lengths (a decomposed accent, a dotted capital I) is mapped position by position.
+ */
+function foldText(text: string, cache: Map<string, string>): FoldedText {
+  const lower = text.toLowerCase();
+  let sameLengths = lower.length === text.length;
+  const fold = !sameLengths
+    ? ''
+    : lower.replace(/[\u0080-\u{10ffff}]/gu, (char) => {
+        let folded = cache.get(char);
+        if (folded === undefined) cache.set(char, (folded = foldChar(char)));
+        if (folded.length !== char.length) sameLengths = false;
+        return folded;
+      });
+  return sameLengths ? { text: fold, origin: null } : foldedByPosition(text);
+}
+
+/** The slow, exact way: each code point folded on its own, with the offset it came from (exported for its test). */
+export function foldedByPosition(text: string): FoldedText & { origin: Int32Array } {
   const parts: string[] = [];
   const origin: number[] = [];
   for (let i = 0; i < text.length;) {
     const code = text.codePointAt(i)!;
     const width = code > 0xffff ? 2 : 1;
-    const char = text.slice(i, i + width);
-    const fold = char.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
+    const fold = foldChar(text.slice(i, i + width));
     for (let k = 0; k < fold.length; k++) origin.push(i);
     parts.push(fold);
     i += width;
@@ -48,7 +92,7 @@ function folded(text: string): { text: string; origin: Int32Array } {
   return { text: parts.join(''), origin: Int32Array.from(origin) };
 }
 
-export const foldForSearch = (query: string): string => folded(query).text;
+export const foldForSearch = (query: string): string => foldedByPosition(query).text;
 
 export function searchDocuments(
   documents: readonly StoredDocument[],
@@ -73,9 +117,10 @@ export function searchDocuments(
       pattern.lastIndex = 0;
       for (const m of text.matchAll(pattern)) if (m[0].length > 0) found.push([m.index, m.index + m[0].length]);
     } else {
-      const fold = folded(text);
+      const fold = foldedTextOf(document);
+      const origin = fold.origin;
       for (let at = fold.text.indexOf(needle); at >= 0; at = fold.text.indexOf(needle, at + needle.length)) {
-        found.push([fold.origin[at]!, fold.origin[at + needle.length]!]);
+        found.push(origin ? [origin[at]!, origin[at + needle.length]!] : [at, at + needle.length]);
       }
     }
     for (const [start, end] of found) matches.push(matchAt(document, start, end));

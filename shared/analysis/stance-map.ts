@@ -18,14 +18,27 @@ export interface StanceMapRow {
   documents: number;
 }
 
+/** Names in the user's language's order; one collator, as `localeCompare` would build one for every comparison. */
+const byName = new Intl.Collator().compare;
+
 export function stanceMap(library: AnalysisLibrary, filter: AnalysisFilter = {}): StanceMapRow[] {
-  const { highlights } = filterLibrary(library, filter);
+  const { highlights, documents } = filterLibrary(library, filter);
   const name = new Map(library.entities.map((e) => [e.id, e.name]));
-  const rows = new Map<string, StanceMapRow & { documentIds: Set<string> }>();
+  // Each pair's documents as bits over the chosen documents: a set of strings per pair cost more than all the rest.
+  const documentIndex = new Map(documents.map((d, i) => [d.id, i]));
+  const bytes = Math.ceil(documents.length / 8);
+  type Row = StanceMapRow & { seen: Uint8Array };
+  const rows: Row[] = [];
+  // Holder, then target: no key string to build per stance (a million of them at scale).
+  const byHolder = new Map<string | null, Map<string, Row>>();
   for (const h of highlights) {
+    const index = documentIndex.get(h.documentId)!;
+    const byte = index >> 3;
+    const bit = 1 << (index & 7);
     for (const s of h.stances) {
-      const key = `${s.holderId ?? ''}\u0000${s.targetId}`;
-      let row = rows.get(key);
+      let byTarget = byHolder.get(s.holderId);
+      if (!byTarget) byHolder.set(s.holderId, (byTarget = new Map()));
+      let row = byTarget.get(s.targetId);
       if (!row) {
         row = {
           holderId: s.holderId,
@@ -35,18 +48,22 @@ export function stanceMap(library: AnalysisLibrary, filter: AnalysisFilter = {})
           counts: { favor: 0, against: 0, neutral: 0, unclear: 0 },
           total: 0,
           documents: 0,
-          documentIds: new Set(),
+          seen: new Uint8Array(bytes),
         };
-        rows.set(key, row);
+        byTarget.set(s.targetId, row);
+        rows.push(row);
       }
       row.counts[s.stance]++;
       row.total++;
-      row.documentIds.add(h.documentId);
+      if ((row.seen[byte]! & bit) === 0) {
+        row.seen[byte]! |= bit;
+        row.documents++;
+      }
     }
   }
-  return [...rows.values()]
-    .map(({ documentIds, ...row }) => ({ ...row, documents: documentIds.size }))
-    .sort((a, b) => b.total - a.total || a.holder.localeCompare(b.holder) || a.target.localeCompare(b.target));
+  return rows
+    .map(({ seen: _seen, ...row }) => row)
+    .sort((a, b) => b.total - a.total || byName(a.holder, b.holder) || byName(a.target, b.target));
 }
 
 export function stanceMapCells(row: StanceMapRow): (string | number)[] {

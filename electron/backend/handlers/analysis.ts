@@ -1,4 +1,4 @@
-import { codedSegments } from '../../../shared/analysis/coded-segments';
+import { codedSegmentsPage } from '../../../shared/analysis/coded-segments';
 import { stanceMap } from '../../../shared/analysis/stance-map';
 import { tagMatrix } from '../../../shared/analysis/tag-matrix';
 import { timeline } from '../../../shared/analysis/timeline';
@@ -30,8 +30,7 @@ export function analysisHandlers({ library }: HandlerContext): AnalysisHandlers 
     }) {
       if (tagId !== undefined) findTag(library.data, tagId);
       const selection = { holderId, targetId, stance, tagId, documentIds, words, sort };
-      const segments = codedSegments(library.data, selection, filter);
-      return { total: segments.length, segments: segments.slice(0, limit) };
+      return codedSegmentsPage(library.data, selection, filter, limit);
     },
 
     async getTagMatrix({ by, variableId, ...filter }) {

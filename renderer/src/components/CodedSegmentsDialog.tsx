@@ -9,8 +9,11 @@ import { LabelledSelect } from './LabelledSelect';
 import { Modal } from './Modal';
 import { SegmentList } from './SegmentList';
 
-/** Segments asked for at first, and added by "Show more": the backend pages, the renderer never gets them all. */
-const PAGE = 200;
+/**
+ * Segments asked for at first, and added by "Show more" or by scrolling near the end: the backend pages, the renderer
+ * never gets them all, and a first screen of a few dozen paints at once.
+ */
+const PAGE = 50;
 /** Typing in the words field waits this long before asking, so that each key does not start a search. */
 const TYPING_MS = 250;
 
@@ -127,7 +130,15 @@ export function CodedSegmentsDialog({ onClose }: { onClose(): void }) {
       )}
       {result && (
         <>
-          <SegmentList heading="Matching" result={result} onOpened={onClose} />
+          <SegmentList
+            heading="Matching"
+            result={result}
+            onOpened={onClose}
+            onNearEnd={() => {
+              // Once the page asked for has come (not again for every scroll event meanwhile).
+              if (result.segments.length === limit && result.total > limit) setMore({ query, limit: limit + PAGE });
+            }}
+          />
           {result.total > result.segments.length && (
             <button type="button" className="show-more" onClick={() => setMore({ query, limit: limit + PAGE })}>
               Show {Math.min(PAGE, result.total - result.segments.length)} more

@@ -8,6 +8,9 @@ import { Modal } from './Modal';
 import { WorkStatus } from './WorkStatus';
 import { tagLabel } from './tag-label';
 
+/** Matches listed at first, and added by "Show more": the first screen comes at once, whatever the total. */
+const PAGE = 50;
+
 /**
  * Search the whole library (Ctrl/Cmd+Shift+F): words or a phrase, ignoring case and diacritics, or a regular
  * expression; every match as a line in context, opened at the match; and "Code all matches" with a tag, as one step
@@ -32,12 +35,25 @@ export function SearchDialog({ onClose }: { onClose(): void }) {
     setBusy('Searching…');
     setMessage(null);
     try {
-      setResult({ query, regex, found: await callApi('searchLibrary', { query, regex }) });
+      setResult({ query, regex, found: await callApi('searchLibrary', { query, regex, limit: PAGE }) });
     } catch (error) {
       setResult(null);
       setMessage({ text: (error as Error).message, error: true });
     } finally {
       setBusy(null);
+    }
+  };
+
+  const showMore = async (): Promise<void> => {
+    if (!result) return;
+    const limit = result.found.matches.length + PAGE;
+    try {
+      setResult({
+        ...result,
+        found: await callApi('searchLibrary', { query: result.query, regex: result.regex, limit }),
+      });
+    } catch (error) {
+      setMessage({ text: (error as Error).message, error: true });
     }
   };
 
@@ -69,6 +85,7 @@ export function SearchDialog({ onClose }: { onClose(): void }) {
   };
 
   const found = result?.found;
+  const perDocument = new Map(found?.documents.map((d) => [d.documentId, d.count]));
   return (
     <Modal title="Search the library" onClose={onClose} className="search-dialog">
       <form className="search-form" onSubmit={(e) => void search(e)}>
@@ -117,7 +134,9 @@ export function SearchDialog({ onClose }: { onClose(): void }) {
             {found.matches.map((m) => (
               <li key={`${m.documentId}:${m.start}`}>
                 <button type="button" className="link-button" onClick={() => void open(m.documentId, m.start, m.end)}>
-                  <span className="search-title">{m.title}</span>
+                  <span className="search-title">
+                    {m.title} · {perDocument.get(m.documentId)} in this document
+                  </span>
                   <span className="kwic">
                     <span className="kwic-left">{oneLine(m.left)}</span>
                     <mark>{oneLine(m.match)}</mark>
@@ -127,6 +146,11 @@ export function SearchDialog({ onClose }: { onClose(): void }) {
               </li>
             ))}
           </ul>
+          {found.truncated && (
+            <button type="button" className="show-more" onClick={() => void showMore()}>
+              Show {Math.min(PAGE, found.total - found.matches.length)} more
+            </button>
+          )}
         </>
       )}
     </Modal>

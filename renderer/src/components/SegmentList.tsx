@@ -7,11 +7,14 @@ export function SegmentList({
   heading,
   result,
   onOpened,
+  onNearEnd,
 }: {
   heading: string;
   result: { total: number; segments: CodedSegment[] };
   /** Called once a segment's document is open (the dialog closes, to show it). */
   onOpened(): void;
+  /** Called when the list is scrolled near its end (to load the next page). */
+  onNearEnd?(): void;
 }) {
   const openDocument = useAppStore((s) => s.openDocument);
   const setView = useAppStore((s) => s.setView);
@@ -27,7 +30,14 @@ export function SegmentList({
         {heading}: {result.total} coded segments
         {result.total > result.segments.length ? ` (the first ${result.segments.length})` : ''}
       </h3>
-      <ul aria-label="Coded segments">
+      <ul
+        aria-label="Coded segments"
+        onScroll={(event) => {
+          const list = event.currentTarget;
+          // A screen before the end, so that the next page is there before the analyst reaches it.
+          if (onNearEnd && list.scrollTop + 2 * list.clientHeight >= list.scrollHeight) onNearEnd();
+        }}
+      >
         {result.segments.map((s) => (
           <li key={s.highlightId}>
             <button type="button" className="link-button" onClick={() => void open(s)}>

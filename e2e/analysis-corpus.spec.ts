@@ -1,0 +1,59 @@
+import { corpusTest as test, OUTLETS } from './corpus-library';
+import { expect } from './fixtures';
+
+test('the analysis views on a corpus of 20 articles from 4 outlets (screenshots to look at)', async ({
+  annotator,
+}, testInfo) => {
+  const { page } = annotator;
+  const shoot = async (name: string): Promise<void> => {
+    await page.screenshot({ path: testInfo.outputPath(`${name}.png`) });
+  };
+  await page.keyboard.press('Control+Shift+M');
+  const map = page.getByRole('dialog', { name: 'Stance map' });
+  await expect(map.getByRole('button', { name: /^Grushko → NATO:/ })).toBeVisible();
+  await shoot('corpus-stance-map');
+  await page.keyboard.press('Escape');
+  await expect(map).toBeHidden();
+
+  await page.keyboard.press('Control+Shift+G');
+  const segments = page.getByRole('dialog', { name: 'Coded segments' });
+  await expect(segments.getByRole('heading', { name: 'Matching: 60 coded segments (the first 50)' })).toBeVisible();
+  await shoot('corpus-coded-segments');
+  // Scrolled near its end, the list brings the next page by itself.
+  await segments.getByRole('list', { name: 'Coded segments' }).evaluate((list) => list.scrollTo(0, list.scrollHeight));
+  await expect(segments.getByRole('heading', { name: 'Matching: 60 coded segments' })).toBeVisible();
+  await expect(segments.getByRole('list', { name: 'Coded segments' }).getByRole('listitem')).toHaveCount(60);
+  await page.keyboard.press('Escape');
+  await expect(segments).toBeHidden();
+
+  await page.getByRole('button', { name: 'Analysis ▾' }).click();
+  await page.getByRole('button', { name: 'Tags by document…' }).click();
+  const matrix = page.getByRole('dialog', { name: 'Tags by document' });
+  await matrix.getByRole('combobox', { name: 'Columns' }).selectOption({ label: 'outlets' });
+  await expect(matrix.getByRole('columnheader', { name: OUTLETS[3], exact: true })).toBeVisible();
+  await shoot('corpus-tags-by-outlet');
+  await page.keyboard.press('Escape');
+  await expect(matrix).toBeHidden();
+
+  await page.keyboard.press('Control+Shift+F');
+  const search = page.getByRole('dialog', { name: 'Search the library' });
+  await search.getByRole('searchbox', { name: 'Search every text' }).fill('observer mission');
+  await search.getByRole('searchbox', { name: 'Search every text' }).press('Enter');
+  await expect(search.getByRole('status')).toHaveText('20 matches in 20 documents');
+  await shoot('corpus-search');
+  // More matches than the first page: the rest on asking.
+  await search.getByRole('searchbox', { name: 'Search every text' }).fill('remarks');
+  await search.getByRole('button', { name: 'Search', exact: true }).click();
+  await expect(search.getByRole('status')).toHaveText('60 matches in 20 documents (the first 50 listed)');
+  await expect(search.getByRole('list', { name: 'Matches' }).getByRole('listitem')).toHaveCount(50);
+  await expect(search.getByRole('listitem').first()).toContainText('· 3 in this document');
+  await search.getByRole('button', { name: 'Show 10 more' }).click();
+  await expect(search.getByRole('list', { name: 'Matches' }).getByRole('listitem')).toHaveCount(60);
+  await expect(search.getByRole('status')).toHaveText('60 matches in 20 documents');
+  await search.getByRole('button', { name: 'Close' }).click(); // Escape in a search box first empties it
+  await expect(search).toBeHidden();
+
+  await page.keyboard.press('Control+Shift+L');
+  await expect(page.getByRole('dialog', { name: 'Stances over time' }).locator('figure svg[aria-label]')).toBeVisible();
+  await shoot('corpus-over-time');
+});
