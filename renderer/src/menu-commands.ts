@@ -1,5 +1,5 @@
 import { EVENTS_GLOBAL_NAME, type MenuCommand, type StanceEvents } from '../../shared/api-names';
-import { isTextField } from './dom/is-text-field';
+import { isTextField } from './ui/is-text-field';
 import { appStore } from './store/app-store';
 
 /** Carries out a command from Electron's native menu; in a text field, Undo and Redo are the field's own. */

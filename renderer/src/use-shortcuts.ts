@@ -1,10 +1,10 @@
 import { inTreeOrder } from '../../shared/tag-paths';
 import { useEffect } from 'react';
-import type { BoundaryMove } from './article/word-boundaries';
-import { BOUNDARY_KEYS } from './article/boundary-keys';
-import { isTextField } from './dom/is-text-field';
+import type { BoundaryMove } from './features/article/word-boundaries';
+import { BOUNDARY_KEYS } from './features/article/boundary-keys';
+import { isTextField } from './ui/is-text-field';
 import { appStore } from './store/app-store';
-import { applyTag } from './store/apply-tag';
+import { applyTag } from './features/codebook/apply-tag';
 
 const boundaryByKey = new Map(
   (Object.entries(BOUNDARY_KEYS) as Array<[BoundaryMove, { key: string }]>).map(([move, { key }]) => [key, move]),

@@ -1,0 +1,57 @@
+import type { CodedSegment } from '../../../../shared/analysis/coded-segments';
+import { selectSpanInArticle } from '../article/article-dom';
+import { useAppStore } from '../../store/app-store';
+
+/** Coded segments behind a cell of an analysis, each opened in its document with the passage selected. */
+export function SegmentList({
+  heading,
+  result,
+  onOpened,
+  onNearEnd,
+}: {
+  heading: string;
+  result: { total: number; segments: CodedSegment[] };
+  /** Called once a segment's document is open (the dialog closes, to show it). */
+  onOpened(): void;
+  /** Called when the list is scrolled near its end (to load the next page). */
+  onNearEnd?(): void;
+}) {
+  const openDocument = useAppStore((s) => s.openDocument);
+  const setView = useAppStore((s) => s.setView);
+  const open = async (segment: CodedSegment): Promise<void> => {
+    await openDocument(segment.documentId);
+    setView('document');
+    onOpened();
+    requestAnimationFrame(() => selectSpanInArticle({ start: segment.start, end: segment.end }));
+  };
+  return (
+    <section aria-labelledby="segments-heading" className="segments">
+      <h3 id="segments-heading">
+        {heading}: {result.total} coded segments
+        {result.total > result.segments.length ? ` (the first ${result.segments.length})` : ''}
+      </h3>
+      <ul
+        aria-label="Coded segments"
+        onScroll={(event) => {
+          const list = event.currentTarget;
+          // A screen before the end, so that the next page is there before the analyst reaches it.
+          if (onNearEnd && list.scrollTop + 2 * list.clientHeight >= list.scrollHeight) onNearEnd();
+        }}
+      >
+        {result.segments.map((s) => (
+          <li key={s.highlightId}>
+            <button type="button" className="link-button" onClick={() => void open(s)}>
+              <q>{s.quote.length > 200 ? `${s.quote.slice(0, 200)}…` : s.quote}</q>
+            </button>
+            <span className="segment-meta">
+              {s.title}
+              {s.outlet ? `, ${s.outlet}` : ''}
+              {s.publishedAt ? `, ${s.publishedAt.slice(0, 10)}` : ''} · {[...s.tags, ...s.stances].join('; ')}
+              {s.coder ? ` · ${s.coder}` : ''}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

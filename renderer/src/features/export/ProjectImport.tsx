@@ -1,0 +1,127 @@
+import { useState, type ChangeEvent } from 'react';
+import { describeByCoder, looksLikeBackup, type ImportSummary } from '../../../../shared/export/backup';
+import { callApi } from '../../api/client';
+import { readAsBase64 } from '../../api/read-as-base64';
+import { appStore, useAppStore } from '../../store/app-store';
+
+/** What the picker accepts: backups, web annotations (JSON-LD, JSON, JSON Lines) and REFI-QDA projects and codebooks. */
+const ACCEPT = '.json,application/json,.jsonld,application/ld+json,.jsonl,.qdpx,.qdc,.qde';
+
+type Busy = (what: string | null) => void;
+type Say = (message: { text: string; error: boolean } | null) => void;
+
+/**
+ * Importing another project into the library: a backup, web annotations or a REFI-QDA project or codebook, the kind
+ * told by the content. Web annotations whose page is not in the library are offered a document of the analyst's
+ * choosing, and imported there on a second go (what came the first time is recognised and not added twice).
+ */
+export function ProjectImport({
+  busy,
+  setBusy,
+  say,
+  onImported,
+}: {
+  busy: boolean;
+  setBusy: Busy;
+  say: Say;
+  onImported(): void;
+}) {
+  const refresh = useAppStore((s) => s.refresh);
+  const runChange = useAppStore((s) => s.runChange);
+  const documents = useAppStore((s) => s.documents);
+  const openDocumentId = useAppStore((s) => s.document?.id ?? null);
+  const [unmatched, setUnmatched] = useState<{ file: File; count: number; sources: string[] } | null>(null);
+  const [chosen, setChosen] = useState<string>('');
+
+  const run = async (file: File, documentId?: string): Promise<void> => {
+    setBusy(`Importing ${file.name}…`);
+    say(null);
+    let summary: ImportSummary | null = null;
+    try {
+      const text = /\.(json|jsonld|jsonl)$/i.test(file.name) ? await file.text() : null;
+      const ok = await runChange(async () => {
+        summary =
+          text !== null && looksLikeBackup(text)
+            ? await callApi('importBackup', { content: text })
+            : await callApi('importProject', {
+                fileName: file.name,
+                data: await readAsBase64(file),
+                ...(documentId && { documentId }),
+              });
+        await refresh();
+      });
+      if (ok && summary) {
+        const result: ImportSummary = summary;
+        say({ text: describeImport(file.name, result), error: false });
+        const left = result.unmatched ?? [];
+        const count = left.reduce((n, u) => n + u.count, 0);
+        setUnmatched(count > 0 && !documentId ? { file, count, sources: left.map((u) => u.source) } : null);
+        setChosen(openDocumentId ?? documents[0]?.id ?? '');
+        onImported();
+      } else
+        say({
+          text: `${file.name} was not imported: ${appStore.getState().saveError ?? 'unknown error'}`,
+          error: true,
+        });
+    } catch (error) {
+      say({ text: `${file.name} could not be read: ${(error as Error).message}`, error: true });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const pick = (event: ChangeEvent<HTMLInputElement>): void => {
+    const file = event.target.files?.[0];
+    event.target.value = '';
+    if (file) void run(file);
+  };
+
+  return (
+    <div className="project-import">
+      {unmatched && (
+        <fieldset className="unmatched-annotations">
+          <legend>
+            {unmatched.count} annotation{unmatched.count > 1 ? 's' : ''} of a page not in the library
+          </legend>
+          <p className="hint">{unmatched.sources.slice(0, 3).join(', ')}</p>
+          <label>
+            Attach {unmatched.count > 1 ? 'them' : 'it'} to{' '}
+            <select value={chosen} onChange={(e) => setChosen(e.target.value)}>
+              {documents.map((d) => (
+                <option key={d.id} value={d.id}>
+                  {d.title}
+                </option>
+              ))}
+            </select>
+          </label>{' '}
+          <button type="button" disabled={busy || !chosen} onClick={() => void run(unmatched.file, chosen)}>
+            Import into this document
+          </button>
+        </fieldset>
+      )}
+      <label className="file-button">
+        Import backup, web annotations or REFI-QDA…
+        <input type="file" accept={ACCEPT} onChange={pick} disabled={busy} />
+      </label>
+    </div>
+  );
+}
+
+function describeImport(name: string, s: ImportSummary): string {
+  const part = (label: string, n: { added: number; alreadyThere: number }) =>
+    `${n.added} ${label} added${n.alreadyThere ? ` (${n.alreadyThere} already there)` : ''}`;
+  const anchoring = s.anchoring
+    ? ` Anchored: ${s.anchoring.exact} exactly, ${s.anchoring.fuzzy} approximately, ${s.anchoring.orphan} not found (kept as orphans).`
+    : '';
+  return `Imported ${name}: ${[
+    part('documents', s.documents),
+    part('highlights', s.highlights),
+    part('tags', s.tags),
+    part('holders and targets', s.entities),
+    part('variables', s.variables),
+  ].join(
+    ', ',
+  )}.${s.highlights.added > 0 ? ` Highlights by coder: ${describeByCoder(s.byCoder)}.` : ''}${anchoring}${s.differentTexts
+    .map((d) => ` "${d.title}" has a different text from "${d.libraryTitle}": it was added as a document of its own.`)
+    .join('')}${s.notes.map((note) => ` ${note}`).join('')}`;
+}

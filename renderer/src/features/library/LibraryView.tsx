@@ -1,0 +1,339 @@
+import { useMemo, useRef, useState } from 'react';
+import type { DocumentSummary, Variable } from '../../../../shared/domain';
+import { IMPORTABLE_EXTENSIONS } from '../../../../shared/import-formats';
+import { publishedDay } from '../../../../shared/published-date';
+import { useAppStore } from '../../store/app-store';
+import { BulkEditDialog } from '../highlights/BulkEditDialog';
+import { DocumentEditDialog } from './DocumentEditDialog';
+import { ImportReportView } from './ImportReportView';
+import { PasteDialog } from './PasteDialog';
+import { ReplaceTextDialog } from './ReplaceTextDialog';
+import { RecoverableDocuments } from './RecoverableDocuments';
+import { VariableCell } from './VariableCell';
+import { VariablesDialog } from './VariablesDialog';
+
+type FixedKey = 'title' | 'outlet' | 'author' | 'publishedAt' | 'addedAt' | 'highlightCount';
+/** A fixed column, or a variable's (by id). */
+type SortKey = FixedKey | `variable:${string}`;
+
+const COLUMNS: Array<{ key: FixedKey; label: string }> = [
+  { key: 'title', label: 'Title' },
+  { key: 'outlet', label: 'Outlet' },
+  { key: 'author', label: 'Author' },
+  { key: 'publishedAt', label: 'Published' },
+  { key: 'addedAt', label: 'Added' },
+  { key: 'highlightCount', label: 'Highlights' },
+];
+
+/** What a column sorts by; undefined (no value) sorts after every value, whichever the direction. */
+function valueOf(d: DocumentSummary, key: SortKey): string | number | undefined {
+  if (key.startsWith('variable:')) return d.variables[key.slice('variable:'.length)];
+  switch (key) {
+    case 'title':
+      return d.title;
+    case 'addedAt':
+      return d.addedAt;
+    case 'highlightCount':
+      return d.highlightCount;
+    case 'publishedAt':
+      return d.meta.publishedAt ?? d.meta.publishedText;
+    default:
+      return d.meta[key as 'outlet' | 'author'] || undefined;
+  }
+}
+
+/** Whether a document passes a variable's filter: "" any, NO_VALUE none, a category's value, or words in the value. */
+const NO_VALUE = '\u0000none';
+function passesFilter(d: DocumentSummary, variable: Variable, filter: string): boolean {
+  if (!filter) return true;
+  const value = d.variables[variable.id];
+  if (filter === NO_VALUE) return value === undefined;
+  if (value === undefined) return false;
+  if (variable.type === 'category') return value === filter;
+  return String(value).toLocaleLowerCase().includes(filter.trim().toLocaleLowerCase());
+}
+
+/** The library: every document with its metadata and highlight count; sort, filter, open, edit, delete, import. */
+/** Rows rendered at first, and added per "Show more": 2,000 rows at once took half a second to show. */
+const PAGE = 200;
+
+export function LibraryView() {
+  const documents = useAppStore((s) => s.documents);
+  const variables = useAppStore((s) => s.variables);
+  const openDocument = useAppStore((s) => s.openDocument);
+  const setView = useAppStore((s) => s.setView);
+  const deleteDocument = useAppStore((s) => s.deleteDocument);
+  const importFiles = useAppStore((s) => s.importFiles);
+  const progress = useAppStore((s) => s.importProgress);
+  const [sort, setSort] = useState<{ key: SortKey; ascending: boolean }>({ key: 'addedAt', ascending: false });
+  const [filter, setFilter] = useState('');
+  const [variableFilters, setVariableFilters] = useState<Record<string, string>>({});
+  const selected = useAppStore((s) => s.tickedDocumentIds);
+  const setSelected = useAppStore((s) => s.setTickedDocumentIds);
+  const [editing, setEditing] = useState<DocumentSummary | null>(null);
+  const [replacing, setReplacing] = useState<DocumentSummary | null>(null);
+  const [dialog, setDialog] = useState<'paste' | 'variables' | 'bulk' | null>(null);
+  const [pages, setPages] = useState(1);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const shown = useMemo(() => {
+    const needle = filter.trim().toLocaleLowerCase();
+    const matching = documents.filter(
+      (d) =>
+        (!needle ||
+          [
+            d.title,
+            d.meta.outlet,
+            d.meta.author,
+            d.meta.publishedAt,
+            d.meta.publishedText,
+            d.addedAt,
+            ...Object.values(d.variables).map(String),
+          ].some((v) => v?.toLocaleLowerCase().includes(needle))) &&
+        variables.every((v) => passesFilter(d, v, variableFilters[v.id] ?? '')),
+    );
+    return [...matching].sort((a, b) => {
+      const x = valueOf(a, sort.key);
+      const y = valueOf(b, sort.key);
+      if (x === undefined || y === undefined) return x === y ? 0 : x === undefined ? 1 : -1;
+      const order =
+        typeof x === 'number' && typeof y === 'number'
+          ? x - y
+          : String(x).localeCompare(String(y), undefined, { numeric: true });
+      return sort.ascending ? order : -order;
+    });
+  }, [documents, variables, filter, variableFilters, sort]);
+
+  const selectedShown = shown.filter((d) => selected.has(d.id));
+  const allShownSelected = shown.length > 0 && selectedShown.length === shown.length;
+
+  const open = async (documentId: string): Promise<void> => {
+    await openDocument(documentId);
+    setView('document');
+  };
+  const toggle = (documentId: string): void =>
+    setSelected((current) => {
+      const next = new Set(current);
+      if (next.has(documentId)) next.delete(documentId);
+      else next.add(documentId);
+      return next;
+    });
+  const sortButton = (key: SortKey, label: string) => (
+    <button
+      type="button"
+      className="sort-button"
+      onClick={() => setSort((s) => ({ key, ascending: s.key === key ? !s.ascending : true }))}
+    >
+      {label}
+    </button>
+  );
+  const ariaSort = (key: SortKey) =>
+    sort.key === key ? (sort.ascending ? ('ascending' as const) : ('descending' as const)) : undefined;
+
+  return (
+    <section className="library" aria-labelledby="library-heading">
+      <div className="library-toolbar">
+        <h1 id="library-heading">Library</h1>
+        <input
+          type="search"
+          value={filter}
+          placeholder="Filter by title, outlet, author, date, variable"
+          aria-label="Filter documents"
+          onChange={(e) => setFilter(e.target.value)}
+        />
+        <button type="button" onClick={() => fileInput.current?.click()} disabled={progress !== null}>
+          Import files…
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          multiple
+          hidden
+          aria-label="Files to import"
+          accept={IMPORTABLE_EXTENSIONS.join(',')}
+          onChange={(e) => {
+            const files = [...(e.target.files ?? [])];
+            e.target.value = '';
+            if (files.length) void importFiles(files);
+          }}
+        />
+        <button type="button" onClick={() => setDialog('paste')}>
+          Paste text…
+        </button>
+        <button type="button" onClick={() => setDialog('variables')}>
+          Variables…
+        </button>
+        <button type="button" disabled={selectedShown.length === 0} onClick={() => setDialog('bulk')}>
+          Edit {selectedShown.length || ''} selected…
+        </button>
+      </div>
+      <p className="hint">Or drop files anywhere on the window: .txt, .md, .html, .docx, .pdf.</p>
+      {progress && (
+        <div className="export-progress" role="status">
+          <progress max={progress.total} value={progress.done} aria-label="Import progress" />
+          <span>
+            Importing {progress.current} ({progress.done + 1} of {progress.total})…
+          </span>
+        </div>
+      )}
+      <ImportReportView />
+      <RecoverableDocuments />
+      <div className="library-table-scroller">
+        <table className="library-table">
+          <caption className="visually-hidden">Documents ({shown.length})</caption>
+          <thead>
+            <tr>
+              <th scope="col" className="select-column">
+                <input
+                  type="checkbox"
+                  aria-label="Select every document shown"
+                  checked={allShownSelected}
+                  onChange={() => setSelected(() => (allShownSelected ? new Set() : new Set(shown.map((d) => d.id))))}
+                />
+              </th>
+              {COLUMNS.map((c) => (
+                <th key={c.key} scope="col" aria-sort={ariaSort(c.key)}>
+                  {sortButton(c.key, c.label)}
+                </th>
+              ))}
+              {variables.map((v) => (
+                <th key={v.id} scope="col" aria-sort={ariaSort(`variable:${v.id}`)} className="variable-column">
+                  {sortButton(`variable:${v.id}`, v.name)}
+                </th>
+              ))}
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+            {variables.length > 0 && (
+              <tr className="filter-row">
+                <td colSpan={COLUMNS.length + 1} />
+                {variables.map((v) => (
+                  <td key={v.id}>
+                    <VariableFilter
+                      variable={v}
+                      value={variableFilters[v.id] ?? ''}
+                      onChange={(value) => setVariableFilters((f) => ({ ...f, [v.id]: value }))}
+                    />
+                  </td>
+                ))}
+                <td />
+              </tr>
+            )}
+          </thead>
+          <tbody>
+            {shown.slice(0, pages * PAGE).map((d) => (
+              <tr key={d.id} aria-selected={selected.has(d.id)}>
+                <td className="select-column">
+                  <input
+                    type="checkbox"
+                    aria-label={`Select ${d.title}`}
+                    checked={selected.has(d.id)}
+                    onChange={() => toggle(d.id)}
+                  />
+                </td>
+                <td>
+                  <button type="button" className="link-button" onClick={() => void open(d.id)}>
+                    {d.title}
+                  </button>
+                </td>
+                <td>{d.meta.outlet}</td>
+                <td>{d.meta.author}</td>
+                <td className="date-cell">
+                  {d.meta.publishedAt ? (
+                    <time dateTime={d.meta.publishedAt} title={d.meta.publishedAt}>
+                      {publishedDay(d.meta.publishedAt)}
+                    </time>
+                  ) : (
+                    d.meta.publishedText && (
+                      <span className="not-a-date" title="Not a date: choose the day in Edit">
+                        {d.meta.publishedText}
+                      </span>
+                    )
+                  )}
+                </td>
+                <td className="date-cell">{d.addedAt.slice(0, 10)}</td>
+                <td className="number">{d.highlightCount}</td>
+                {variables.map((v) => (
+                  <td key={v.id} className={v.type === 'number' ? 'number' : undefined}>
+                    <VariableCell document={d} variable={v} />
+                  </td>
+                ))}
+                <td className="row-actions">
+                  <button type="button" aria-label={`Edit ${d.title}`} onClick={() => setEditing(d)}>
+                    Edit
+                  </button>
+                  <button
+                    type="button"
+                    className="danger"
+                    aria-label={`Delete ${d.title}`}
+                    onClick={() => void deleteDocument(d.id)}
+                  >
+                    Delete
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {shown.length > pages * PAGE && (
+        <button type="button" className="show-more" onClick={() => setPages((n) => n + 1)}>
+          Show {Math.min(PAGE, shown.length - pages * PAGE)} more ({shown.length - pages * PAGE} not shown)
+        </button>
+      )}
+      {shown.length === 0 && <p className="empty">{documents.length ? 'No document matches.' : 'No documents yet.'}</p>}
+      {editing && (
+        <DocumentEditDialog
+          document={editing}
+          onClose={() => setEditing(null)}
+          onReplaceText={() => {
+            setReplacing(editing);
+            setEditing(null);
+          }}
+        />
+      )}
+      {replacing && <ReplaceTextDialog document={replacing} onClose={() => setReplacing(null)} />}
+      {dialog === 'paste' && <PasteDialog onClose={() => setDialog(null)} />}
+      {dialog === 'variables' && <VariablesDialog onClose={() => setDialog(null)} />}
+      {dialog === 'bulk' && (
+        <BulkEditDialog documentIds={selectedShown.map((d) => d.id)} onClose={() => setDialog(null)} />
+      )}
+    </section>
+  );
+}
+
+/** A variable column's filter: a category's values (or none) to choose from; words to find in any other. */
+function VariableFilter({
+  variable,
+  value,
+  onChange,
+}: {
+  variable: Variable;
+  value: string;
+  onChange(value: string): void;
+}) {
+  const label = `Filter by ${variable.name}`;
+  if (variable.type === 'category') {
+    return (
+      <select aria-label={label} value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">Any</option>
+        <option value={NO_VALUE}>(no value)</option>
+        {variable.values.map((v) => (
+          <option key={v} value={v}>
+            {v}
+          </option>
+        ))}
+      </select>
+    );
+  }
+  return (
+    <input
+      type="search"
+      aria-label={label}
+      placeholder="Filter"
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+    />
+  );
+}
