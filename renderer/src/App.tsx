@@ -27,7 +27,6 @@ import { SelectedHighlightPanel } from './features/highlights/SelectedHighlightP
 import { SettingsBar } from './ui/SettingsBar';
 import { subscribeToMenuCommands } from './menu-commands';
 import { appStore, useAppStore } from './store/app-store';
-import { flushNotes } from './features/highlights/note-saver';
 import { useShortcuts } from './use-shortcuts';
 
 export function App() {
@@ -57,6 +56,7 @@ export function App() {
     void appStore.getState().loadWorkspace();
     const unsubscribe = subscribeToMenuCommands();
     // A note typed just before closing is sent at once rather than after the request before it.
+    const flushNotes = (): void => appStore.getState().flushNotes();
     window.addEventListener('pagehide', flushNotes);
     return () => {
       unsubscribe();

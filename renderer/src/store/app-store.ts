@@ -1,5 +1,6 @@
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
+import { createNoteSlice, type NoteSlice } from '../features/highlights/note-slice';
 import { createCoderSlice, type CoderSlice } from '../features/team/coder-slice';
 import { createCodebookSlice, type CodebookSlice } from '../features/codebook/codebook-slice';
 import { createConfirmSlice, type ConfirmSlice } from './confirm-slice';
@@ -23,7 +24,8 @@ export type AppState = WorkspaceSlice &
   UiSlice &
   LibrarySlice &
   SaveSlice &
-  CoderSlice;
+  CoderSlice &
+  NoteSlice;
 
 /** A fresh store; tests make their own so that each starts clean. */
 export function createAppStore() {
@@ -39,6 +41,7 @@ export function createAppStore() {
     ...createLibrarySlice(...a),
     ...createSaveSlice(...a),
     ...createCoderSlice(...a),
+    ...createNoteSlice(...a),
   }));
 }
 

@@ -1,7 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { LibrarySearchResult } from '../../../../shared/api-contract';
 import { inTreeOrder } from '../../../../shared/tag-paths';
-import { selectSpanInArticle } from '../article/article-dom';
 import { callApi } from '../../api/client';
 import { appStore, useAppStore } from '../../store/app-store';
 import { Modal } from '../../ui/Modal';
@@ -61,7 +60,7 @@ export function SearchDialog({ onClose }: { onClose(): void }) {
     await openDocument(documentId);
     setView('document');
     onClose();
-    requestAnimationFrame(() => selectSpanInArticle({ start, end }));
+    requestAnimationFrame(() => appStore.getState().articleDom.selectSpan({ start, end }));
   };
 
   const codeAll = async (): Promise<void> => {

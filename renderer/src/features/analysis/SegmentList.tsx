@@ -1,6 +1,5 @@
 import type { CodedSegment } from '../../../../shared/analysis/coded-segments';
-import { selectSpanInArticle } from '../article/article-dom';
-import { useAppStore } from '../../store/app-store';
+import { appStore, useAppStore } from '../../store/app-store';
 
 /** Coded segments behind a cell of an analysis, each opened in its document with the passage selected. */
 export function SegmentList({
@@ -22,7 +21,7 @@ export function SegmentList({
     await openDocument(segment.documentId);
     setView('document');
     onOpened();
-    requestAnimationFrame(() => selectSpanInArticle({ start: segment.start, end: segment.end }));
+    requestAnimationFrame(() => appStore.getState().articleDom.selectSpan({ start: segment.start, end: segment.end }));
   };
   return (
     <section aria-labelledby="segments-heading" className="segments">

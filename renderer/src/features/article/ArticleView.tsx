@@ -8,19 +8,13 @@ import {
   type KeyboardEvent,
   type MouseEvent,
 } from 'react';
-import { registerArticle, scrollSpanIntoView, selectedSpanInArticle } from './article-dom';
 import { pointToOffset } from './dom-offsets';
 import { highlightsAt } from './highlight-order';
 import { caretRect, handleCaretKey } from './keyboard-caret';
-import { otherCoderStyles, paintHighlights, paintPendingSelection, syncHighlightStyles } from './paint-highlights';
+import { otherCoderStyles, paintPendingSelection } from './paint-highlights';
 import { splitParagraphs } from './paragraphs';
 import { appStore, useAppStore } from '../../store/app-store';
-import {
-  documentCoders,
-  isFilterActive,
-  selectLayerHighlights,
-  selectVisibleHighlights,
-} from '../highlights/filter-slice';
+import { documentCoders, isFilterActive } from '../highlights/filter-slice';
 
 /** Paragraphs per block of the article: the unit the browser may skip while it is off screen. */
 const BLOCK = 40;
@@ -56,7 +50,7 @@ export const ArticleText = memo(function ArticleText({ text }: { text: string })
 /** Selects the highlight under a text offset: the innermost first, the next one out on each further call. */
 function selectHighlightAt(offset: number | null): void {
   const state = appStore.getState();
-  const hits = offset === null ? [] : highlightsAt(selectLayerHighlights(state), offset);
+  const hits = offset === null ? [] : highlightsAt(state.layerHighlights(), offset);
   const current = hits.findIndex((h) => h.id === state.selectedHighlightId);
   const next = hits[(current + 1) % Math.max(hits.length, 1)];
   state.selectHighlight(next?.id ?? null);
@@ -69,7 +63,7 @@ function selectHighlightAt(offset: number | null): void {
 
 export function ArticleView() {
   const document = useAppStore((s) => s.document);
-  const highlights = useAppStore(selectLayerHighlights);
+  const highlights = useAppStore((s) => s.layerHighlights());
   const allHighlights = useAppStore((s) => s.highlights);
   const coder = useAppStore((s) => s.settings.annotator);
   const layerCoder = useAppStore((s) => s.layerCoder);
@@ -80,12 +74,14 @@ export function ArticleView() {
   );
   const tags = useAppStore((s) => s.tags);
   const selectedId = useAppStore((s) => s.selectedHighlightId);
-  // While the list is filtered, what it hides is dimmed in the text (selectVisibleHighlights is memoised).
+  // While the list is filtered, what it hides is dimmed in the text (visibleHighlights is memoised).
   const filterActive = useAppStore((s) => isFilterActive(s.filter));
-  const visible = useAppStore(selectVisibleHighlights);
+  const visible = useAppStore((s) => s.visibleHighlights());
   const shownIds = useMemo(() => (filterActive ? new Set(visible.map((h) => h.id)) : null), [filterActive, visible]);
   const pending = useAppStore((s) => s.pendingSelection);
   const hint = useAppStore((s) => s.articleHint);
+  const articleDom = useAppStore((s) => s.articleDom);
+  const painter = useAppStore((s) => s.painter);
   const rootRef = useRef<HTMLDivElement>(null);
   const paragraphsRef = useRef<HTMLElement[]>([]);
   const [caret, setCaret] = useState<{ left: number; top: number; height: number } | null>(null);
@@ -93,8 +89,8 @@ export function ArticleView() {
 
   useLayoutEffect(() => {
     paragraphsRef.current = [...(rootRef.current?.querySelectorAll<HTMLElement>('p[data-start]') ?? [])];
-    registerArticle(rootRef.current, paragraphsRef.current);
-  }, [text]);
+    articleDom.register(rootRef.current, paragraphsRef.current);
+  }, [articleDom, text]);
 
   // Back where the analyst left off in this document: its first visible paragraph, kept by the backend as a text
   // offset (so it survives another window size, and browser mode's changing port).
@@ -115,19 +111,19 @@ export function ArticleView() {
     }, 400);
   };
 
-  useLayoutEffect(() => syncHighlightStyles(tags), [tags]);
+  useLayoutEffect(() => painter.syncStyles(tags), [painter, tags]);
 
   useLayoutEffect(() => {
-    paintHighlights(paragraphsRef.current, highlights, tags, selectedId, shownIds, coderStyles);
-  }, [text, highlights, tags, selectedId, shownIds, coderStyles]);
+    painter.paint(paragraphsRef.current, highlights, tags, selectedId, shownIds, coderStyles);
+  }, [painter, text, highlights, tags, selectedId, shownIds, coderStyles]);
 
   useLayoutEffect(() => paintPendingSelection(paragraphsRef.current, pending), [text, pending]);
 
   // A selected highlight out of view (chosen in the list, say) is scrolled to.
   useEffect(() => {
     const selected = highlights.find((h) => h.id === selectedId);
-    if (selected) scrollSpanIntoView(selected);
-  }, [highlights, selectedId]);
+    if (selected) articleDom.scrollSpanIntoView(selected);
+  }, [articleDom, highlights, selectedId]);
 
   // The passage selected in the article becomes the pending selection: trimmed of surrounding white space, and
   // grown to whole words when snapping is on. The keyboard caret is drawn where a collapsed selection sits.
@@ -135,7 +131,7 @@ export function ArticleView() {
     const onSelectionChange = (): void => {
       const root = rootRef.current;
       const state = appStore.getState();
-      const span = selectedSpanInArticle(text, state.settings.snapToWords);
+      const span = state.articleDom.selectedSpan(text, state.settings.snapToWords);
       if (!root || span === undefined) return;
       setCaret(window.document.activeElement === root ? caretRect(root) : null);
       state.setPendingSelection(span);

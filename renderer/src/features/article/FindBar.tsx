@@ -1,8 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
-import { scrollSpanIntoView, selectSpanInArticle } from './article-dom';
 import { snapToWords } from './word-boundaries';
 import { appStore, useAppStore } from '../../store/app-store';
-import type { TextSpan } from './document-slice';
+import type { TextSpan } from './text-span';
 
 /** Every occurrence of `query` in `text`, ignoring case. */
 export function findAll(text: string, query: string): TextSpan[] {
@@ -39,12 +38,12 @@ export function FindBar() {
     const state = appStore.getState();
     if (!current) return;
     state.setPendingSelection(state.settings.snapToWords ? snapToWords(text, current) : current);
-    scrollSpanIntoView(current);
+    state.articleDom.scrollSpanIntoView(current);
   }, [text, current]);
 
   const close = (): void => {
     setFindOpen(false);
-    if (current) selectSpanInArticle(current);
+    if (current) appStore.getState().articleDom.selectSpan(current);
   };
 
   return (

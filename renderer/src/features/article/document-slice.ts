@@ -6,17 +6,18 @@ import { callApi } from '../../api/client';
 import { sortByPosition } from './highlight-order';
 import { moveBoundary, type BoundaryMove } from './word-boundaries';
 import type { AppState } from '../../store/app-store';
-import { selectVisibleHighlights } from '../highlights/filter-slice';
 import { compactHighlights, keepUnchanged } from './compact-highlights';
-
-export interface TextSpan {
-  start: number;
-  end: number;
-}
+import type { TextSpan } from './text-span';
+import { ArticleDom } from './article-dom';
+import { ArticlePainter } from './paint-highlights';
 
 type HighlightFields = Omit<ApiArgs<'updateHighlight'>, 'highlightId'>;
 
 export interface DocumentSlice {
+  /** The article as rendered (registered by ArticleView): offsets to DOM ranges and back. */
+  articleDom: ArticleDom;
+  /** Paints the open document's highlights over the article, changing only what changed since its last paint. */
+  painter: ArticlePainter;
   document: StoredDocument | null;
   /** The open document's highlights, always in text order. */
   highlights: Highlight[];
@@ -66,6 +67,8 @@ export const createDocumentSlice: StateCreator<AppState, [], [], DocumentSlice> 
   };
 
   return {
+    articleDom: new ArticleDom(),
+    painter: new ArticlePainter(),
     document: null,
     highlights: [],
     orphans: [],
@@ -96,7 +99,7 @@ export const createDocumentSlice: StateCreator<AppState, [], [], DocumentSlice> 
     },
 
     selectAdjacent(delta) {
-      const visible = selectVisibleHighlights(get());
+      const visible = get().visibleHighlights();
       if (visible.length === 0) return;
       const index = visible.findIndex((h) => h.id === get().selectedHighlightId);
       const next = index < 0 ? (delta > 0 ? 0 : visible.length - 1) : index + delta;
@@ -160,9 +163,11 @@ export const createDocumentSlice: StateCreator<AppState, [], [], DocumentSlice> 
     },
 
     async updateHighlight(highlightId, fields) {
-      return get().runChange(async () =>
-        replaceHighlight(await callApi('updateHighlight', { highlightId, ...fields })),
-      );
+      return get().runChange(async () => {
+        // A change to a highlight just made goes after its creation, or the backend would not know it yet.
+        await waitForCreation(highlightId);
+        replaceHighlight(await callApi('updateHighlight', { highlightId, ...fields }));
+      });
     },
 
     async adjustSelectedBoundary(move) {

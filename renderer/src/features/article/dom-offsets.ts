@@ -1,4 +1,4 @@
-import type { TextSpan } from './document-slice';
+import type { TextSpan } from './text-span';
 
 /**
  * Conversion between DOM positions in the rendered article and UTF-16 offsets into the document text — the one

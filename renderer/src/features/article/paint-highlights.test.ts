@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Highlight as SavedHighlight, Tag } from '../../../../shared/domain';
-import { paintHighlights } from './paint-highlights';
+import { ArticlePainter } from './paint-highlights';
 import { splitParagraphs } from './paragraphs';
 
 // happy-dom has no CSS Custom Highlight API: a registry and a Highlight that are what Chromium's are, a Map and a Set.
@@ -41,7 +41,12 @@ const highlight = (id: string, start: number, end: number, tagIds = ['t0']): Sav
 
 const painted = () => Object.fromEntries([...registry].map(([name, h]) => [name, h.size]));
 
+let painter: ArticlePainter;
+const paintHighlights = (...args: Parameters<ArticlePainter['paint']>): void => painter.paint(...args);
+
 beforeEach(() => {
+  // A fresh painter each test: nothing painted before, as in a fresh store.
+  painter = new ArticlePainter();
   registry = new Map();
   vi.stubGlobal('CSS', { highlights: registry });
   vi.stubGlobal('Highlight', FakeHighlight);
@@ -56,7 +61,7 @@ beforeEach(() => {
 });
 afterEach(() => vi.unstubAllGlobals());
 
-describe('paintHighlights', () => {
+describe('ArticlePainter.paint', () => {
   it('paints each highlight under its tags, and the selected one with an outline', () => {
     paintHighlights(
       paragraphs,

@@ -1,5 +1,5 @@
 import type { Highlight as SavedHighlight, Tag } from '../../../../shared/domain';
-import type { TextSpan } from './document-slice';
+import type { TextSpan } from './text-span';
 import { spanToRange } from './dom-offsets';
 import { overlapSegments } from './overlaps';
 
@@ -63,34 +63,6 @@ function onPage(colour: string): string {
   return `#${mixed.map((c) => c.toString(16).padStart(2, '0')).join('')}`;
 }
 
-let styleSheet: CSSStyleSheet | null = null;
-
-/** One `::highlight()` rule per tag, in a constructed stylesheet (not an inline <style>, which the CSP forbids). */
-export function syncHighlightStyles(tags: readonly Tag[]): void {
-  if (!styleSheet) {
-    styleSheet = new CSSStyleSheet();
-    document.adoptedStyleSheets = [...document.adoptedStyleSheets, styleSheet];
-  }
-  const overlapRules = (key: number | 'untagged', colour: string) => [
-    `::highlight(${overlapName('fill', key)}) { background-color: ${onPage(colour)}; }`,
-    `::highlight(${overlapName('line', key)}) { text-decoration: underline 3px ${colour}; text-underline-offset: 3px; }`,
-  ];
-  const rules = tags.flatMap((tag, i) => [
-    `::highlight(${tagHighlightName(i)}) { background-color: ${tag.color}66; }`,
-    ...overlapRules(i, tag.color),
-  ]);
-  rules.push(`::highlight(${UNTAGGED}) { background-color: ${UNTAGGED_COLOUR}55; }`);
-  rules.push(...overlapRules('untagged', UNTAGGED_COLOUR));
-  rules.push(`::highlight(${DIMMED}) { background-color: ${UNTAGGED_COLOUR}22; }`);
-  CODER_LINES.forEach(({ colour, style }, i) =>
-    rules.push(`::highlight(${coderHighlightName(i)}) { text-decoration: overline 2px ${style} ${colour}; }`),
-  );
-  rules.push(`::highlight(${SELECTED}) { text-decoration: underline 3px #1a5fb4; text-underline-offset: 4px; }`);
-  rules.push(`::highlight(${DISAGREEMENTS}) { text-decoration: underline 2px wavy #c01c28; }`);
-  rules.push(`::highlight(${PENDING}) { background-color: #1a5fb440; text-decoration: underline 1px dashed #1a5fb4; }`);
-  styleSheet.replaceSync(rules.join('\n'));
-}
-
 /** What is painted for one highlight: the record it was painted from, its range, and whether the filter hides it. */
 interface Painted {
   highlight: SavedHighlight;
@@ -99,13 +71,13 @@ interface Painted {
 }
 
 /** The last paint, kept so the next one changes only what changed. */
-let last: {
+interface LastPaint {
   paragraphs: readonly HTMLElement[];
   tagKey: string;
   painted: Map<string, Painted>;
   /** The overlap layer's stretches, by what they are (span and colours): kept while they stay the same. */
   overlaps: Map<string, PaintedOverlap>;
-} | null = null;
+}
 
 /** One stretch of the overlap layer: its range, in a fill entry and an underline entry. */
 interface PaintedOverlap {
@@ -115,100 +87,140 @@ interface PaintedOverlap {
 }
 
 /**
- * Paints `highlights` over the article's `paragraphs`, changing only what differs from the last paint: a highlight
- * whose record is the same object as last time keeps its range (the store replaces a record when it changes, never
- * edits it), so adding one highlight to 10,000 creates one range, not 10,000. Another article, or another list of
- * tags (whose positions name the registry entries), starts afresh.
+ * The article's painter: its tags' stylesheet and its last paint, so that the next paint changes only what changed.
+ * One per store (`AppState.painter`): a test's fresh store, or a fresh painter, starts from nothing painted.
  */
-export function paintHighlights(
-  paragraphs: readonly HTMLElement[],
-  highlights: readonly SavedHighlight[],
-  tags: readonly Tag[],
-  selectedId: string | null,
-  /** The highlights the filtered list shows; null when the list is not filtered. */
-  shownIds: ReadonlySet<string> | null = null,
-  /** Other coders' line styles (otherCoderStyles), or null for none. */
-  coderStyles: ReadonlyMap<string, number> | null = null,
-): void {
-  const registry = CSS.highlights;
-  // The entries a highlight is in follow from the tags' positions and the coders' styles: either changed, start afresh.
-  const tagKey = `${tags.map((t) => t.id).join(' ')}|${coderStyles ? [...coderStyles].join(' ') : ''}`;
-  if (!last || last.paragraphs !== paragraphs || last.tagKey !== tagKey) {
-    for (const name of [...registry.keys()]) {
-      if (name.startsWith(PREFIX) && name !== PENDING && name !== DISAGREEMENTS) registry.delete(name);
+export class ArticlePainter {
+  private styleSheet: CSSStyleSheet | null = null;
+  private last: LastPaint | null = null;
+
+  /** One `::highlight()` rule per tag, in a constructed stylesheet (not an inline <style>, which the CSP forbids). */
+  syncStyles(tags: readonly Tag[]): void {
+    if (!this.styleSheet) {
+      this.styleSheet = new CSSStyleSheet();
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, this.styleSheet];
     }
-    last = { paragraphs, tagKey, painted: new Map(), overlaps: new Map() };
+    const overlapRules = (key: number | 'untagged', colour: string) => [
+      `::highlight(${overlapName('fill', key)}) { background-color: ${onPage(colour)}; }`,
+      `::highlight(${overlapName('line', key)}) { text-decoration: underline 3px ${colour}; text-underline-offset: 3px; }`,
+    ];
+    const rules = tags.flatMap((tag, i) => [
+      `::highlight(${tagHighlightName(i)}) { background-color: ${tag.color}66; }`,
+      ...overlapRules(i, tag.color),
+    ]);
+    rules.push(`::highlight(${UNTAGGED}) { background-color: ${UNTAGGED_COLOUR}55; }`);
+    rules.push(...overlapRules('untagged', UNTAGGED_COLOUR));
+    rules.push(`::highlight(${DIMMED}) { background-color: ${UNTAGGED_COLOUR}22; }`);
+    CODER_LINES.forEach(({ colour, style }, i) =>
+      rules.push(`::highlight(${coderHighlightName(i)}) { text-decoration: overline 2px ${style} ${colour}; }`),
+    );
+    rules.push(`::highlight(${SELECTED}) { text-decoration: underline 3px #1a5fb4; text-underline-offset: 4px; }`);
+    rules.push(`::highlight(${DISAGREEMENTS}) { text-decoration: underline 2px wavy #c01c28; }`);
+    rules.push(
+      `::highlight(${PENDING}) { background-color: #1a5fb440; text-decoration: underline 1px dashed #1a5fb4; }`,
+    );
+    this.styleSheet.replaceSync(rules.join('\n'));
   }
-  const { painted } = last;
-  const tagEntryName = new Map(tags.map((tag, i) => [tag.id, tagHighlightName(i)]));
-  // Registry entries found or made during this paint: the registry is a browser object, slower to ask than a Map.
-  const entries = new Map<string, Highlight>();
-  const entry = (name: string): Highlight => {
-    let highlight = entries.get(name) ?? registry.get(name);
-    if (!highlight) {
-      highlight = new Highlight();
-      registry.set(name, highlight);
-    }
-    entries.set(name, highlight);
-    return highlight;
-  };
-  // The registry entries holding a highlight follow from its tags (the list of tags is the same as at its paint).
-  const forEachName = ({ highlight, dimmed }: Pick<Painted, 'highlight' | 'dimmed'>, visit: (name: string) => void) => {
-    if (dimmed) return visit(DIMMED);
-    const coderStyle = coderStyles?.get(highlight.annotator);
-    if (coderStyle !== undefined) visit(coderHighlightName(coderStyle));
-    let tagged = false;
-    for (const id of highlight.tagIds) {
-      const name = tagEntryName.get(id);
-      if (name === undefined) continue;
-      visit(name);
-      tagged = true;
-    }
-    if (!tagged) visit(UNTAGGED);
-  };
-  const unpaint = (old: Painted): void =>
-    forEachName(old, (name) => {
-      const highlight = entries.get(name) ?? registry.get(name);
-      highlight?.delete(old.range);
-      // An entry left with nothing to paint goes, as it would after a full repaint.
-      if (highlight?.size === 0) {
-        registry.delete(name);
-        entries.delete(name);
+
+  /**
+   * Paints `highlights` over the article's `paragraphs`, changing only what differs from the last paint: a highlight
+   * whose record is the same object as last time keeps its range (the store replaces a record when it changes, never
+   * edits it), so adding one highlight to 10,000 creates one range, not 10,000. Another article, or another list of
+   * tags (whose positions name the registry entries), starts afresh.
+   */
+  paint(
+    paragraphs: readonly HTMLElement[],
+    highlights: readonly SavedHighlight[],
+    tags: readonly Tag[],
+    selectedId: string | null,
+    /** The highlights the filtered list shows; null when the list is not filtered. */
+    shownIds: ReadonlySet<string> | null = null,
+    /** Other coders' line styles (otherCoderStyles), or null for none. */
+    coderStyles: ReadonlyMap<string, number> | null = null,
+  ): void {
+    const registry = CSS.highlights;
+    // The entries a highlight is in follow from the tags' positions and the coders' styles: either changed, start afresh.
+    const tagKey = `${tags.map((t) => t.id).join(' ')}|${coderStyles ? [...coderStyles].join(' ') : ''}`;
+    if (!this.last || this.last.paragraphs !== paragraphs || this.last.tagKey !== tagKey) {
+      for (const name of [...registry.keys()]) {
+        if (name.startsWith(PREFIX) && name !== PENDING && name !== DISAGREEMENTS) registry.delete(name);
       }
-    });
-
-  const current = new Set<string>();
-  for (const highlight of highlights) {
-    current.add(highlight.id);
-    const dimmed = shownIds !== null && !shownIds.has(highlight.id);
-    const old = painted.get(highlight.id);
-    if (old?.highlight === highlight && old.dimmed === dimmed) continue;
-    if (old) {
-      unpaint(old);
-      painted.delete(highlight.id);
+      this.last = { paragraphs, tagKey, painted: new Map(), overlaps: new Map() };
     }
-    const range = spanToRange(paragraphs, highlight);
-    if (!range) continue;
-    const paint: Painted = { highlight, range, dimmed };
-    forEachName(paint, (name) => entry(name).add(range));
-    painted.set(highlight.id, paint);
-  }
-  for (const [id, old] of painted) {
-    if (current.has(id)) continue;
-    unpaint(old);
-    painted.delete(id);
-  }
+    const { painted, overlaps } = this.last;
+    const tagEntryName = new Map(tags.map((tag, i) => [tag.id, tagHighlightName(i)]));
+    // Registry entries found or made during this paint: the registry is a browser object, slower to ask than a Map.
+    const entries = new Map<string, Highlight>();
+    const entry = (name: string): Highlight => {
+      let highlight = entries.get(name) ?? registry.get(name);
+      if (!highlight) {
+        highlight = new Highlight();
+        registry.set(name, highlight);
+      }
+      entries.set(name, highlight);
+      return highlight;
+    };
+    // The registry entries holding a highlight follow from its tags (the list of tags is the same as at its paint).
+    const forEachName = (
+      { highlight, dimmed }: Pick<Painted, 'highlight' | 'dimmed'>,
+      visit: (name: string) => void,
+    ) => {
+      if (dimmed) return visit(DIMMED);
+      const coderStyle = coderStyles?.get(highlight.annotator);
+      if (coderStyle !== undefined) visit(coderHighlightName(coderStyle));
+      let tagged = false;
+      for (const id of highlight.tagIds) {
+        const name = tagEntryName.get(id);
+        if (name === undefined) continue;
+        visit(name);
+        tagged = true;
+      }
+      if (!tagged) visit(UNTAGGED);
+    };
+    const unpaint = (old: Painted): void =>
+      forEachName(old, (name) => {
+        const highlight = entries.get(name) ?? registry.get(name);
+        highlight?.delete(old.range);
+        // An entry left with nothing to paint goes, as it would after a full repaint.
+        if (highlight?.size === 0) {
+          registry.delete(name);
+          entries.delete(name);
+        }
+      });
 
-  paintOverlaps(paragraphs, highlights, shownIds, new Map(tags.map((tag, i) => [tag.id, i])), last.overlaps);
+    const current = new Set<string>();
+    for (const highlight of highlights) {
+      current.add(highlight.id);
+      const dimmed = shownIds !== null && !shownIds.has(highlight.id);
+      const old = painted.get(highlight.id);
+      if (old?.highlight === highlight && old.dimmed === dimmed) continue;
+      if (old) {
+        unpaint(old);
+        painted.delete(highlight.id);
+      }
+      const range = spanToRange(paragraphs, highlight);
+      if (!range) continue;
+      const paint: Painted = { highlight, range, dimmed };
+      forEachName(paint, (name) => entry(name).add(range));
+      painted.set(highlight.id, paint);
+    }
+    for (const [id, old] of painted) {
+      if (current.has(id)) continue;
+      unpaint(old);
+      painted.delete(id);
+    }
 
-  const selected = selectedId === null ? undefined : painted.get(selectedId);
-  if (selected) {
-    const outline = new Highlight(selected.range);
-    // The selection outline is drawn above the tag colours and the overlap layer.
-    outline.priority = 2;
-    registry.set(SELECTED, outline);
-  } else {
-    registry.delete(SELECTED);
+    paintOverlaps(paragraphs, highlights, shownIds, new Map(tags.map((tag, i) => [tag.id, i])), overlaps);
+
+    const selected = selectedId === null ? undefined : painted.get(selectedId);
+    if (selected) {
+      const outline = new Highlight(selected.range);
+      // The selection outline is drawn above the tag colours and the overlap layer.
+      outline.priority = 2;
+      registry.set(SELECTED, outline);
+    } else {
+      registry.delete(SELECTED);
+    }
   }
 }
 

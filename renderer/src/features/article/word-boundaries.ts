@@ -1,4 +1,4 @@
-import type { TextSpan } from './document-slice';
+import type { TextSpan } from './text-span';
 
 /**
  * Word-wise movement over the document text, for snapping selections and adjusting highlight boundaries.

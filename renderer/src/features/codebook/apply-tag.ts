@@ -1,11 +1,10 @@
-import { selectedSpanInArticle } from '../article/article-dom';
 import { appStore } from '../../store/app-store';
 
 /** What a tag button or number key does: highlight the selected passage, else toggle the tag on the selected highlight. */
 export async function applyTag(tagId: string): Promise<void> {
   let state = appStore.getState();
   // The selection may have moved in this very task (Shift+arrow, then a number key): read it now.
-  const span = state.document && selectedSpanInArticle(state.document.text, state.settings.snapToWords);
+  const span = state.document && state.articleDom.selectedSpan(state.document.text, state.settings.snapToWords);
   if (span !== undefined && span !== null) {
     state.setPendingSelection(span);
     state = appStore.getState();

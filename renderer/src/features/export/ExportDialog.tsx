@@ -3,7 +3,7 @@ import type { ExportKind } from '../../../../shared/export/build-export';
 import { callApi } from '../../api/client';
 import { saveExport } from '../../api/save-export';
 import { useAppStore } from '../../store/app-store';
-import { isFilterActive, selectVisibleHighlights } from '../highlights/filter-slice';
+import { isFilterActive } from '../highlights/filter-slice';
 import type { ExportScopeChoice } from '../../../../shared/domain';
 import { exportChoicesFrom, type ExportChoices } from './export-choices';
 import { Modal } from '../../ui/Modal';
@@ -25,7 +25,7 @@ const KINDS: Array<{ kind: ExportKind; label: string; scoped: boolean }> = [
 export function ExportDialog({ onClose }: { onClose(): void }) {
   const document = useAppStore((s) => s.document);
   const filterActive = useAppStore((s) => isFilterActive(s.filter));
-  const visible = useAppStore(selectVisibleHighlights);
+  const visible = useAppStore((s) => s.visibleHighlights());
   const settings = useAppStore((s) => s.settings);
   const rememberExportChoices = useAppStore((s) => s.rememberExportChoices);
   const choices = exportChoicesFrom(settings);

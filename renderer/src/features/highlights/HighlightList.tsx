@@ -1,7 +1,7 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
 import type { Entity, Highlight, Tag } from '../../../../shared/domain';
 import { appStore, useAppStore } from '../../store/app-store';
-import { isFilterActive, selectVisibleHighlights } from './filter-slice';
+import { isFilterActive } from './filter-slice';
 import { HighlightFilters } from './HighlightFilters';
 import { StanceSummaries } from '../stances/StanceSummaries';
 import { TagChips } from './TagChips';
@@ -16,7 +16,7 @@ const excerpt = (text: string, length: number): string => (text.length > length 
 /** Every highlight of the open document in text order, filtered; J/K or the arrow keys move through it. */
 export function HighlightList() {
   const all = useAppStore((s) => s.highlights);
-  const visible = useAppStore(selectVisibleHighlights);
+  const visible = useAppStore((s) => s.visibleHighlights());
   const filterActive = useAppStore((s) => isFilterActive(s.filter));
   const tags = useAppStore((s) => s.tags);
   const entities = useAppStore((s) => s.entities);

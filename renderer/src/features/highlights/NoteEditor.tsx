@@ -1,6 +1,6 @@
 import { forwardRef, useState } from 'react';
 import type { Highlight } from '../../../../shared/domain';
-import { saveNote } from './note-saver';
+import { appStore } from '../../store/app-store';
 
 /** The free-text note of a highlight, saved as you type; what is typed stays here even if a save fails. */
 export const NoteEditor = forwardRef<HTMLTextAreaElement, { highlight: Highlight }>(function NoteEditor(
@@ -19,7 +19,7 @@ export const NoteEditor = forwardRef<HTMLTextAreaElement, { highlight: Highlight
         placeholder="Why this passage matters, context, doubts…"
         onChange={(e) => {
           setText(e.target.value);
-          saveNote(highlight.id, e.target.value);
+          appStore.getState().saveNote(highlight.id, e.target.value);
         }}
       />
     </label>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Highlight } from '../../../../shared/domain';
-import { emptyFilter, isFilterActive, matchesFilter, selectVisibleHighlights, documentCoders } from './filter-slice';
+import { createAppStore } from '../../store/app-store';
+import { documentCoders, emptyFilter, isFilterActive, matchesFilter, type HighlightFilter } from './filter-slice';
 
 const highlight = (overrides: Partial<Highlight>): Highlight => ({
   id: 'h',
@@ -50,28 +51,51 @@ describe('matchesFilter', () => {
   });
 });
 
-describe('selectVisibleHighlights', () => {
+describe('the visible highlights (a fresh store each test)', () => {
   it('returns the same array while neither the highlights nor the filter change', () => {
+    const store = createAppStore();
     const highlights = [highlight({ id: 'a', tagIds: ['x'] }), highlight({ id: 'b' })];
-    const filter = { ...emptyFilter, tagId: 'x' };
-    const first = selectVisibleHighlights({ highlights, filter, layerCoder: null });
+    store.setState({ highlights, filter: { ...emptyFilter, tagId: 'x' } });
+    const first = store.getState().visibleHighlights();
     expect(first.map((h) => h.id)).toEqual(['a']);
-    expect(selectVisibleHighlights({ highlights, filter, layerCoder: null })).toBe(first);
-    expect(selectVisibleHighlights({ highlights, filter: emptyFilter, layerCoder: null })).toBe(highlights);
+    store.setState({ selectedHighlightId: 'a' }); // another part of the state: the same list
+    expect(store.getState().visibleHighlights()).toBe(first);
+    store.getState().clearFilter();
+    expect(store.getState().visibleHighlights()).toBe(highlights);
   });
 
   it('shows one coder’s layer: their highlights only, then filtered', () => {
+    const store = createAppStore();
     const highlights = [
       highlight({ id: 'a', annotator: 'ann', tagIds: ['x'] }),
       highlight({ id: 'b', annotator: 'ben', tagIds: ['x'] }),
       highlight({ id: 'c', annotator: 'ben' }),
     ];
-    const ids = (state: Parameters<typeof selectVisibleHighlights>[0]) =>
-      selectVisibleHighlights(state).map((h) => h.id);
-    expect(ids({ highlights, filter: emptyFilter, layerCoder: 'ben' })).toEqual(['b', 'c']);
-    expect(ids({ highlights, filter: { ...emptyFilter, tagId: 'x' }, layerCoder: 'ben' })).toEqual(['b']);
-    expect(ids({ highlights, filter: emptyFilter, layerCoder: 'zoe' })).toEqual([]);
+    const ids = (filter: HighlightFilter, layerCoder: string | null) => {
+      store.setState({ highlights, filter, layerCoder });
+      return store
+        .getState()
+        .visibleHighlights()
+        .map((h) => h.id);
+    };
+    expect(ids(emptyFilter, 'ben')).toEqual(['b', 'c']);
+    expect(ids({ ...emptyFilter, tagId: 'x' }, 'ben')).toEqual(['b']);
+    expect(ids(emptyFilter, 'zoe')).toEqual([]);
+    expect(store.getState().layerHighlights()).toEqual([]);
     expect(documentCoders(highlights, 'cy')).toEqual(['ann', 'ben', 'cy']);
     expect(documentCoders([highlight({ annotator: '' })], '')).toEqual([]);
+  });
+
+  it('keeps each store’s lists apart', () => {
+    const one = createAppStore();
+    const two = createAppStore();
+    one.setState({ highlights: [highlight({ id: 'a' })] });
+    expect(
+      one
+        .getState()
+        .visibleHighlights()
+        .map((h) => h.id),
+    ).toEqual(['a']);
+    expect(two.getState().visibleHighlights()).toEqual([]);
   });
 });

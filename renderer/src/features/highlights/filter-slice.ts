@@ -24,17 +24,51 @@ export interface FilterSlice {
   setSideBySide(left: string, right: string): void;
   setFilter(changes: Partial<HighlightFilter>): void;
   clearFilter(): void;
+  /** The open document's highlights in the chosen coder layer, in text order (the same array while nothing changed). */
+  layerHighlights(): Highlight[];
+  /** Those of them that pass the filter, in text order (the same array while nothing changed). */
+  visibleHighlights(): Highlight[];
 }
 
-export const createFilterSlice: StateCreator<AppState, [], [], FilterSlice> = (set) => ({
-  filter: emptyFilter,
-  layerCoder: null,
-  compareCoder: null,
-  setLayerCoder: (layerCoder) => set({ layerCoder, compareCoder: null }),
-  setSideBySide: (left, right) => set({ layerCoder: left, compareCoder: right, curating: false }),
-  setFilter: (changes) => set((s) => ({ filter: { ...s.filter, ...changes } })),
-  clearFilter: () => set({ filter: emptyFilter }),
-});
+export const createFilterSlice: StateCreator<AppState, [], [], FilterSlice> = (set, get) => {
+  // The two derived lists, each kept while what it comes from is the same (so a selector returns the same array, and
+  // the article and the list repaint only on a real change); per store, so a test's fresh store starts clean.
+  const layer = { highlights: null as Highlight[] | null, coder: null as string | null, result: [] as Highlight[] };
+  const visible = {
+    layer: null as Highlight[] | null,
+    filter: null as HighlightFilter | null,
+    result: [] as Highlight[],
+  };
+  const layerHighlights = (): Highlight[] => {
+    const { highlights, layerCoder } = get();
+    if (layer.highlights !== highlights || layer.coder !== layerCoder) {
+      layer.highlights = highlights;
+      layer.coder = layerCoder;
+      layer.result = layerCoder === null ? highlights : highlights.filter((h) => h.annotator === layerCoder);
+    }
+    return layer.result;
+  };
+  return {
+    filter: emptyFilter,
+    layerCoder: null,
+    compareCoder: null,
+    setLayerCoder: (layerCoder) => set({ layerCoder, compareCoder: null }),
+    setSideBySide: (left, right) => set({ layerCoder: left, compareCoder: right, curating: false }),
+    setFilter: (changes) => set((s) => ({ filter: { ...s.filter, ...changes } })),
+    clearFilter: () => set({ filter: emptyFilter }),
+    layerHighlights,
+    visibleHighlights() {
+      const shown = layerHighlights();
+      const { filter } = get();
+      if (visible.layer !== shown || visible.filter !== filter) {
+        visible.layer = shown;
+        visible.filter = filter;
+        visible.result = isFilterActive(filter) ? shown.filter((h) => matchesFilter(h, filter)) : shown;
+      }
+      return visible.result;
+    },
+  };
+};
 
 export function isFilterActive(filter: HighlightFilter): boolean {
   return (
@@ -64,43 +98,6 @@ export function matchesFilter(highlight: Highlight, filter: HighlightFilter): bo
   const text = filter.text.trim().toLocaleLowerCase();
   if (text && !`${highlight.quote}\n${highlight.note}`.toLocaleLowerCase().includes(text)) return false;
   return true;
-}
-
-const layerMemo = {
-  highlights: null as Highlight[] | null,
-  coder: null as string | null,
-  result: [] as Highlight[],
-};
-
-/** The open document's highlights in the chosen coder layer, in text order (the same array while nothing changed). */
-export function selectLayerHighlights(state: Pick<AppState, 'highlights' | 'layerCoder'>): Highlight[] {
-  if (layerMemo.highlights !== state.highlights || layerMemo.coder !== state.layerCoder) {
-    layerMemo.highlights = state.highlights;
-    layerMemo.coder = state.layerCoder;
-    layerMemo.result =
-      state.layerCoder === null ? state.highlights : state.highlights.filter((h) => h.annotator === state.layerCoder);
-  }
-  return layerMemo.result;
-}
-
-const memo = {
-  highlights: null as Highlight[] | null,
-  filter: null as HighlightFilter | null,
-  result: [] as Highlight[],
-};
-
-/**
- * The open document's highlights in the coder layer that pass the filter, in text order (the same array while nothing
- * changed).
- */
-export function selectVisibleHighlights(state: Pick<AppState, 'highlights' | 'filter' | 'layerCoder'>): Highlight[] {
-  const layer = selectLayerHighlights(state);
-  if (memo.highlights !== layer || memo.filter !== state.filter) {
-    memo.highlights = layer;
-    memo.filter = state.filter;
-    memo.result = isFilterActive(state.filter) ? layer.filter((h) => matchesFilter(h, state.filter)) : layer;
-  }
-  return memo.result;
 }
 
 /** Everyone who coded the open document, and the current coder: the layers to choose from, by name. */

@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { useAppStore } from '../../store/app-store';
-import { saveMemo } from '../highlights/note-saver';
+import { appStore, useAppStore } from '../../store/app-store';
 
 /**
  * The analyst's memo about the open document as a whole (as MAXQDA's document memo): beside the article, saved as
@@ -33,7 +32,7 @@ function MemoField({ documentId, saved }: { documentId: string; saved: string })
         placeholder="What this article is, how it frames the issue, what to check…"
         onChange={(e) => {
           setText(e.target.value);
-          saveMemo(documentId, e.target.value);
+          appStore.getState().saveMemo(documentId, e.target.value);
         }}
       />
     </details>

@@ -1,9 +1,8 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, type MouseEvent } from 'react';
-import { articleScroller } from '../article/article-dom';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { pointToOffset } from '../article/dom-offsets';
 import { highlightsAt } from '../article/highlight-order';
-import { clearComparePane, paintComparePane } from './paint-compare';
-import { useAppStore } from '../../store/app-store';
+import { ComparePainter } from './paint-compare';
+import { appStore, useAppStore } from '../../store/app-store';
 import { ArticleText, caretAt } from '../article/ArticleView';
 
 /**
@@ -20,20 +19,22 @@ export function ComparePane() {
   const highlights = useMemo(() => all.filter((h) => h.annotator === coder), [all, coder]);
   const rootRef = useRef<HTMLDivElement>(null);
   const paragraphsRef = useRef<HTMLElement[]>([]);
+  // The pane's own painter, for as long as the pane is shown.
+  const [painter] = useState(() => new ComparePainter());
   const text = document?.text ?? '';
 
   useLayoutEffect(() => {
     paragraphsRef.current = [...(rootRef.current?.querySelectorAll<HTMLElement>('p[data-start]') ?? [])];
   }, [text]);
   useLayoutEffect(() => {
-    paintComparePane(paragraphsRef.current, highlights, tags, selectedId);
-  }, [text, highlights, tags, selectedId]);
-  useEffect(() => clearComparePane, []);
+    painter.paint(paragraphsRef.current, highlights, tags, selectedId);
+  }, [painter, text, highlights, tags, selectedId]);
+  useEffect(() => () => painter.dispose(), [painter]);
 
   // The two copies scroll together: both lay out the same text at the same width.
   useEffect(() => {
     const mine = rootRef.current;
-    const theirs = articleScroller();
+    const theirs = appStore.getState().articleDom.scroller();
     if (!mine || !theirs) return;
     let following = false;
     const follow = (from: HTMLElement, to: HTMLElement) => () => {

@@ -1,9 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import { CURATED_CODER, findDisagreements, type Disagreement } from '../../../../shared/agreement/disagreements';
 import type { Entity, Highlight, Tag } from '../../../../shared/domain';
-import { articleParagraphs } from '../article/article-dom';
 import { paintDisagreements } from '../article/paint-highlights';
-import { useAppStore } from '../../store/app-store';
+import { appStore, useAppStore } from '../../store/app-store';
 import { documentCoders } from '../highlights/filter-slice';
 import { CoderCheckboxes } from './CoderCheckboxes';
 
@@ -43,8 +42,9 @@ export function CurationPanel() {
 
   // The open disagreements are underlined in the text while curating.
   useEffect(() => {
-    paintDisagreements(articleParagraphs(), open);
-    return () => paintDisagreements(articleParagraphs(), []);
+    const { articleDom } = appStore.getState();
+    paintDisagreements(articleDom.paragraphs(), open);
+    return () => paintDisagreements(articleDom.paragraphs(), []);
   }, [open]);
 
   if (!document) return null;

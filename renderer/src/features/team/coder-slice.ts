@@ -4,7 +4,7 @@ import { CURATED_CODER } from '../../../../shared/agreement/disagreements';
 import { callApi } from '../../api/client';
 import { sortByPosition } from '../article/highlight-order';
 import type { AppState } from '../../store/app-store';
-import type { TextSpan } from '../article/document-slice';
+import type { TextSpan } from '../article/text-span';
 
 export interface CoderSlice {
   /** The name offered when the coder is asked for theirs (the login name on this computer). */
