@@ -1,10 +1,22 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Locator } from '@playwright/test';
 import { corpusTest as test, OUTLETS } from './corpus-library';
 import { expect } from './fixtures';
 
 test('the analysis views on a corpus of 20 articles from 4 outlets (screenshots to look at)', async ({
+  shell,
   annotator,
 }, testInfo) => {
   const { page } = annotator;
+  /** Clicks the dialog's "Save CSV…" and reads the file downloaded. */
+  const saved = async (dialog: Locator, name: string): Promise<string> => {
+    const downloading = page.waitForEvent('download');
+    await dialog.getByRole('button', { name: 'Save CSV…' }).click();
+    const file = path.join(testInfo.outputPath(), name);
+    await (await downloading).saveAs(file);
+    return readFile(file, 'utf8');
+  };
   const shoot = async (name: string): Promise<void> => {
     await page.screenshot({ path: testInfo.outputPath(`${name}.png`) });
   };
@@ -23,6 +35,16 @@ test('the analysis views on a corpus of 20 articles from 4 outlets (screenshots 
   await segments.getByRole('list', { name: 'Coded segments' }).evaluate((list) => list.scrollTo(0, list.scrollHeight));
   await expect(segments.getByRole('heading', { name: 'Matching: 60 coded segments' })).toBeVisible();
   await expect(segments.getByRole('list', { name: 'Coded segments' }).getByRole('listitem')).toHaveCount(60);
+  // Saved as CSV: every segment the filter chooses, not only those listed.
+  await segments.getByRole('combobox', { name: 'Stance' }).selectOption('against');
+  const against = segments.getByRole('heading', { name: /^Matching: \d+ coded segments$/ });
+  await expect(against).toBeVisible();
+  const count = Number(/(\d+)/.exec((await against.textContent())!)![1]);
+  if (shell === 'browser') {
+    const csv = await saved(segments, 'coded-segments.csv');
+    expect(csv.split('\r\n')[0]).toMatch(/^\ufeffdocument_id,document_title,highlight_id,/);
+    expect(csv.split('\r\n').filter((line) => line.includes(',against,'))).toHaveLength(count);
+  }
   await page.keyboard.press('Escape');
   await expect(segments).toBeHidden();
 
@@ -50,6 +72,11 @@ test('the analysis views on a corpus of 20 articles from 4 outlets (screenshots 
   await search.getByRole('button', { name: 'Show 10 more' }).click();
   await expect(search.getByRole('list', { name: 'Matches' }).getByRole('listitem')).toHaveCount(60);
   await expect(search.getByRole('status')).toHaveText('60 matches in 20 documents');
+  if (shell === 'browser') {
+    const csv = await saved(search, 'search.csv');
+    expect(csv.split('\r\n')[0]).toBe('\ufeffdocument_id,document_title,start,end,match,left_context,right_context');
+    expect(csv.split('\r\n').filter((line) => line.includes(',remarks,'))).toHaveLength(60);
+  }
   await search.getByRole('button', { name: 'Close' }).click(); // Escape in a search box first empties it
   await expect(search).toBeHidden();
 

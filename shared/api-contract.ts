@@ -94,6 +94,13 @@ export const exportRequestSchema = z.strictObject({
   interval: z.enum(intervals).optional(),
   targetId: idSchema.optional(),
   holderId: idSchema.nullable().optional(),
+  /** For the search: what is searched for, as `searchLibrary` takes it. */
+  query: z.string().min(1).max(1_000).optional(),
+  regex: z.boolean().optional(),
+  /** For the coded segments: what they are chosen by, as `getCodedSegments` takes it. */
+  tagId: idSchema.optional(),
+  stance: stanceValueSchema.optional(),
+  words: z.string().max(1_000).optional(),
   /** For the stance map and the tag matrix: documents published from and to these days (YYYY-MM-DD). */
   from: z.string().max(10).optional(),
   to: z.string().max(10).optional(),

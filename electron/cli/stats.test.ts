@@ -5,8 +5,11 @@ import { STANCE_MAP_COLUMNS, stanceMapCells } from '../../shared/analysis/stance
 import { tagMatrixCsv } from '../../shared/analysis/tag-matrix';
 import { TIMELINE_COLUMNS, timelineCells } from '../../shared/analysis/timeline';
 import { csvBlocks } from '../../shared/csv';
+import type { ExportRequest } from '../../shared/api-contract';
+import { ANNOTATION_COLUMNS } from '../../shared/export/annotation-rows';
 import { exportBlocks } from '../../shared/export/build-export';
 import { createBackend } from '../backend/backend';
+import { writeExportBlocks } from '../backend/export-writer';
 import { openStore } from '../backend/store';
 import { hardCaseLibrary } from '../backend/test/hard-cases';
 import { callOk, useTempDirs } from '../backend/test-support';
@@ -173,5 +176,30 @@ describe('stances over time: the app’s numbers and the command line’s', () =
     const expected = [...csvBlocks(TIMELINE_COLUMNS, timelineCells(result), CSV)].join('');
     expect(run.stdout).toBe(expected);
     expect(exported).toBe(expected);
+  });
+});
+
+describe('the search and the coded segments saved from their views', () => {
+  it('writes the search as `stance-annotator search` does (a regular expression found in the worker, as the view finds it)', async () => {
+    const dir = await hardCases();
+    const store = await openStore(dir);
+    const exported = async (request: ExportRequest) => {
+      const chunks: Buffer[] = [];
+      await writeExportBlocks(store, request, async (bytes) => void chunks.push(bytes));
+      return Buffer.concat(chunks).toString('utf8');
+    };
+    const plain = await exported({ kind: 'search', query: 'CAFE', bom: false });
+    const regex = await exported({ kind: 'search', query: 'caf(e|é)', regex: true, bom: false });
+    const { segments } = await callOk(createBackend(store), 'getCodedSegments', { tagId: 't-formula' });
+    const segmentsCsv = await exported({ kind: 'coded-segments', tagId: 't-formula', bom: false });
+    await store.close();
+    expect(plain).toBe((await cli('search', '--data-dir', dir, '--query', 'CAFE')).stdout);
+    expect(regex).toBe((await cli('search', '--data-dir', dir, '--query', 'caf(e|é)', '--regex')).stdout);
+    expect(plain.split('\r\n')).toHaveLength(3); // the header, one match, and what follows the last line's end
+    // The segments with annotations.csv's columns: the header, then each segment's highlight.
+    const ids = [...segmentsCsv.matchAll(/,(h-\d+),\d+,\d+,/g)].map((m) => m[1]);
+    expect(segments.length).toBeGreaterThan(0);
+    expect(new Set(ids)).toEqual(new Set(segments.map((s) => s.highlightId)));
+    expect(segmentsCsv.split('\r\n')[0]).toBe(ANNOTATION_COLUMNS.join(','));
   });
 });

@@ -1,9 +1,10 @@
 import { agreementCsv } from '../agreement/agreement-input';
+import { codedSegmentsPage } from '../analysis/coded-segments';
 import { STANCE_MAP_COLUMNS, stanceMap, stanceMapCells } from '../analysis/stance-map';
 import { tagMatrix, tagMatrixCsv, type TagMatrixGrouping } from '../analysis/tag-matrix';
 import { TIMELINE_COLUMNS, timeline, timelineCells, type Interval } from '../analysis/timeline';
 import { csvBlocks, type CsvOptions } from '../csv';
-import type { Database } from '../domain';
+import type { Database, StanceValue } from '../domain';
 import { ANNOTATION_COLUMNS, annotationRows, type ExportLibrary } from './annotation-rows';
 import { backupOf } from './backup';
 import { CODEBOOK_COLUMNS, codebookRows, documentColumns, documentRows } from './library-rows';
@@ -23,6 +24,8 @@ export const exportKinds = [
   'stance-map',
   'tag-matrix',
   'timeline',
+  'search',
+  'coded-segments',
 ] as const;
 export type ExportKind = (typeof exportKinds)[number];
 
@@ -47,6 +50,13 @@ export interface ExportScope {
   interval?: Interval;
   targetId?: string;
   holderId?: string | null;
+  /** For the search: what was searched for. */
+  query?: string;
+  regex?: boolean;
+  /** For the coded segments: what they are chosen by, beside the holder and target above. */
+  tagId?: string;
+  stance?: StanceValue;
+  words?: string;
 }
 
 export interface ExportFile {
@@ -87,6 +97,8 @@ export const exportFileTypes: Record<ExportKind, Omit<ExportFile, 'content'>> = 
   'stance-map': { fileName: 'stance-map.csv', mimeType: 'text/csv;charset=utf-8' },
   'tag-matrix': { fileName: 'tags-by-group.csv', mimeType: 'text/csv;charset=utf-8' },
   timeline: { fileName: 'stances-over-time.csv', mimeType: 'text/csv;charset=utf-8' },
+  search: { fileName: 'search.csv', mimeType: 'text/csv;charset=utf-8' },
+  'coded-segments': { fileName: 'coded-segments.csv', mimeType: 'text/csv;charset=utf-8' },
 };
 
 /**
@@ -132,6 +144,15 @@ export function exportBlocks(
         : { by: scope.by ?? 'document' };
     return tagMatrixCsv(tagMatrix(database, grouping as TagMatrixGrouping, filter), csv);
   }
+  if (kind === 'coded-segments') {
+    // The segments with every column annotations.csv has, in its order (by document, then place in the text).
+    const { coders, from, to, outlet, variable, holderId, targetId, stance, tagId, words } = scope;
+    const filter = { coders, from, to, outlet, variable };
+    const selection = { holderId, targetId, stance, tagId, words };
+    const { segments } = codedSegmentsPage(database, selection, filter, Infinity);
+    const chosen = scopeLibrary(database, { highlightIds: segments.map((s) => s.highlightId) });
+    return csvBlocks(ANNOTATION_COLUMNS, annotationRows(chosen), csv);
+  }
   const library = scopeLibrary(database, scope);
   switch (kind) {
     case 'annotations':
@@ -150,6 +171,7 @@ export function exportBlocks(
       throw new Error('Agreement is exported above');
     case 'qdpx':
     case 'qdc':
+    case 'search':
       // A zip and XML written with the backend's tools (electron/backend/exchange/export-content.ts).
       throw new Error(`The ${kind} export is built by the backend`);
     default:

@@ -75,7 +75,7 @@ export function searchHandlers({ library, now }: HandlerContext): SearchHandlers
 }
 
 /** Every match in the library: a plain search a document at a time (in slices), a regex in a worker thread. */
-async function findMatches(data: Database, query: string, regex: boolean): Promise<SearchMatch[]> {
+export async function findMatches(data: Database, query: string, regex: boolean): Promise<SearchMatch[]> {
   const documents = [...data.documents];
   if (regex) {
     try {

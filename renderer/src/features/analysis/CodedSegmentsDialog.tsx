@@ -3,6 +3,7 @@ import { segmentOrders, type CodedSegment, type SegmentOrder } from '../../../..
 import { stanceValues, type StanceValue } from '../../../../shared/domain';
 import { inTreeOrder, tagPaths } from '../../../../shared/tag-paths';
 import { callApi } from '../../api/client';
+import { saveExport } from '../../api/save-export';
 import { useAppStore } from '../../store/app-store';
 import { useAnalysisFilter } from './AnalysisFilterFields';
 import { LabelledSelect } from '../../ui/LabelledSelect';
@@ -47,9 +48,8 @@ export function CodedSegmentsDialog({ onClose }: { onClose(): void }) {
     return () => clearTimeout(timer);
   }, [typed]);
 
-  useEffect(() => {
-    let current = true;
-    callApi('getCodedSegments', {
+  const selection = useMemo(
+    () => ({
       ...filter,
       ...(tagId && { tagId }),
       // "someone": stances whose holder is not known.
@@ -57,9 +57,12 @@ export function CodedSegmentsDialog({ onClose }: { onClose(): void }) {
       ...(targetId && { targetId }),
       ...(stance && { stance }),
       ...(words && { words }),
-      sort,
-      limit,
-    }).then(
+    }),
+    [filter, tagId, holderId, targetId, stance, words],
+  );
+  useEffect(() => {
+    let current = true;
+    callApi('getCodedSegments', { ...selection, sort, limit }).then(
       (found) => {
         if (!current) return;
         setResult(found);
@@ -70,7 +73,7 @@ export function CodedSegmentsDialog({ onClose }: { onClose(): void }) {
     return () => {
       current = false;
     };
-  }, [filter, tagId, holderId, targetId, stance, words, sort, limit]);
+  }, [selection, sort, limit]);
 
   return (
     <Modal title="Coded segments" onClose={onClose} className="analysis-dialog">
@@ -122,6 +125,13 @@ export function CodedSegmentsDialog({ onClose }: { onClose(): void }) {
           onChange={setSort}
           options={segmentOrders.map((o) => ({ value: o, label: o }))}
         />
+        <button
+          type="button"
+          disabled={!result || result.total === 0}
+          onClick={() => void saveExport({ kind: 'coded-segments', ...selection, bom: true })}
+        >
+          Save CSV…
+        </button>
       </div>
       {problem && (
         <p role="alert" className="field-error">

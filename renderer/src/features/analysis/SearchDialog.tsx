@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { LibrarySearchResult } from '../../../../shared/api-contract';
 import { inTreeOrder } from '../../../../shared/tag-paths';
 import { callApi } from '../../api/client';
+import { saveExport } from '../../api/save-export';
 import { appStore, useAppStore } from '../../store/app-store';
 import { Modal } from '../../ui/Modal';
 import { WorkStatus } from '../../ui/WorkStatus';
@@ -107,10 +108,20 @@ export function SearchDialog({ onClose }: { onClose(): void }) {
       <WorkStatus busy={busy} message={message} />
       {found && (
         <>
-          <p className="count" role="status">
-            {found.total} matches in {found.documents.length} documents
-            {found.truncated ? ` (the first ${found.matches.length} listed)` : ''}
-          </p>
+          <div className="search-summary">
+            <p className="count" role="status">
+              {found.total} matches in {found.documents.length} documents
+              {found.truncated ? ` (the first ${found.matches.length} listed)` : ''}
+            </p>
+            {found.total > 0 && result && (
+              <button
+                type="button"
+                onClick={() => void saveExport({ kind: 'search', query: result.query, regex: result.regex, bom: true })}
+              >
+                Save CSV…
+              </button>
+            )}
+          </div>
           {found.total > 0 && (
             <div className="code-all">
               <label className="inline-label">
