@@ -46,7 +46,7 @@ test('the stance map counts each holder → target pair, a cell opens its segmen
   await expect(segments).toHaveCount(2);
   await segments.filter({ hasText: 'an unarmed observer mission' }).getByRole('button').click();
   await expect(dialog).toBeHidden();
-  expect(await page.evaluate(() => window.getSelection()?.toString())).toBe('an unarmed observer mission');
+  await expect(annotator.selected.quote).toContainText('an unarmed observer mission');
 });
 
 test('tags by document (or outlet): a cell counts a tag’s highlights, and opens them', async ({ annotator }) => {
@@ -68,5 +68,5 @@ test('tags by document (or outlet): a cell counts a tag’s highlights, and open
   await expect(segments).toHaveCount(2);
   await segments.filter({ hasText: 'an unarmed observer mission' }).getByRole('button').click();
   await expect(dialog).toBeHidden();
-  expect(await page.evaluate(() => window.getSelection()?.toString())).toBe('an unarmed observer mission');
+  await expect(annotator.selected.quote).toContainText('an unarmed observer mission');
 });

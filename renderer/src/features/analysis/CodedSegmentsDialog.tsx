@@ -1,11 +1,11 @@
 import { useEffect, useMemo, useState } from 'react';
-import { segmentOrders, type CodedSegment, type SegmentOrder } from '../../../../shared/analysis/coded-segments';
+import { segmentOrders, type SegmentOrder } from '../../../../shared/analysis/coded-segments';
 import { stanceValues, type StanceValue } from '../../../../shared/domain';
 import { inTreeOrder, tagPaths } from '../../../../shared/tag-paths';
-import { callApi } from '../../api/client';
 import { saveExport } from '../../api/save-export';
 import { useAppStore } from '../../store/app-store';
 import { useAnalysisFilter } from './AnalysisFilterFields';
+import { useBackendAnswer } from './use-backend-answer';
 import { LabelledSelect } from '../../ui/LabelledSelect';
 import { Modal } from '../../ui/Modal';
 import { SegmentList } from './SegmentList';
@@ -40,8 +40,6 @@ export function CodedSegmentsDialog({ onClose }: { onClose(): void }) {
   const query = JSON.stringify([filter, tagId, holderId, targetId, stance, words, sort]);
   const [more, setMore] = useState<{ query: string; limit: number } | null>(null);
   const limit = more?.query === query ? more.limit : PAGE;
-  const [result, setResult] = useState<{ total: number; segments: CodedSegment[] } | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
 
   useEffect(() => {
     const timer = setTimeout(() => setWords(typed.trim()), TYPING_MS);
@@ -60,20 +58,8 @@ export function CodedSegmentsDialog({ onClose }: { onClose(): void }) {
     }),
     [filter, tagId, holderId, targetId, stance, words],
   );
-  useEffect(() => {
-    let current = true;
-    callApi('getCodedSegments', { ...selection, sort, limit }).then(
-      (found) => {
-        if (!current) return;
-        setResult(found);
-        setProblem(null);
-      },
-      (error: Error) => current && setProblem(error.message),
-    );
-    return () => {
-      current = false;
-    };
-  }, [selection, sort, limit]);
+  const request = useMemo(() => ({ ...selection, sort, limit }), [selection, sort, limit]);
+  const { answer: result, problem } = useBackendAnswer('getCodedSegments', request);
 
   return (
     <Modal title="Coded segments" onClose={onClose} className="analysis-dialog">

@@ -21,7 +21,9 @@ export function SegmentList({
     await openDocument(segment.documentId);
     setView('document');
     onOpened();
-    requestAnimationFrame(() => appStore.getState().articleDom.selectSpan({ start: segment.start, end: segment.end }));
+    // The highlight itself is selected (its panel open, its passage outlined and scrolled to), not the passage as
+    // text: a tag key then changes that highlight rather than making a second one over it.
+    appStore.getState().selectHighlight(segment.highlightId);
   };
   return (
     <section aria-labelledby="segments-heading" className="segments">

@@ -1,10 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { CodedSegment } from '../../../../shared/analysis/coded-segments';
 import type { StanceMapRow } from '../../../../shared/analysis/stance-map';
 import { stanceValues } from '../../../../shared/domain';
 import { callApi } from '../../api/client';
 import { saveExport } from '../../api/save-export';
 import { useAnalysisFilter } from './AnalysisFilterFields';
+import { useBackendAnswer } from './use-backend-answer';
 import { Modal } from '../../ui/Modal';
 import { SegmentList } from './SegmentList';
 
@@ -33,6 +34,15 @@ function netClass(value: number): string {
   if (value >= 0.6) return 'net-favor-strong';
   if (value > 0.1) return 'net-favor';
   return 'net-even';
+}
+
+/** A cell the analyst opened: the numbers it was chosen in, and its coded segments once they come. */
+interface ChosenCell {
+  rows: StanceMapRow[];
+  holder: Line;
+  target: Line;
+  segments: { total: number; segments: CodedSegment[] } | null;
+  problem: string | null;
 }
 
 interface Line {
@@ -80,37 +90,23 @@ function lines(rows: readonly StanceMapRow[], side: 'holder' | 'target', sort: S
 export function StanceMapDialog({ onClose }: { onClose(): void }) {
   const [sort, setSort] = useState<SortKey>('total');
   const [top, setTop] = useState<number>(10);
-  const [rows, setRows] = useState<StanceMapRow[] | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [cell, setCell] = useState<{ holder: Line; target: Line } | null>(null);
-  const [segments, setSegments] = useState<{ total: number; segments: CodedSegment[] } | null>(null);
-
+  const [chosen, setChosen] = useState<ChosenCell | null>(null);
   const { filter, fields } = useAnalysisFilter();
-
-  useEffect(() => {
-    let current = true;
-    callApi('getStanceMap', filter).then(
-      (answer) => {
-        if (!current) return;
-        setRows(answer);
-        setProblem(null);
-        // Other numbers: the segments of a cell chosen before are not these.
-        setCell(null);
-        setSegments(null);
-      },
-      (error: Error) => current && setProblem(error.message),
-    );
-    return () => {
-      current = false;
-    };
-  }, [filter]);
+  const { answer: rows, problem: mapProblem } = useBackendAnswer('getStanceMap', filter);
+  // A cell belongs to the numbers it was chosen in: with other numbers (another filter) none is chosen.
+  const cell = chosen && chosen.rows === rows ? chosen : null;
+  const segments = cell?.segments ?? null;
+  const problem = mapProblem ?? cell?.problem ?? null;
 
   const chooseCell = (holder: Line, target: Line): void => {
-    setCell({ holder, target });
-    setSegments(null);
+    if (!rows) return;
+    const choice: ChosenCell = { rows, holder, target, segments: null, problem: null };
+    setChosen(choice);
+    // Kept only if this cell is still the chosen one when its segments come.
+    const update = (changes: Partial<ChosenCell>) => setChosen((c) => (c === choice ? { ...c, ...changes } : c));
     callApi('getCodedSegments', { ...filter, holderId: holder.id, targetId: target.id! }).then(
-      setSegments,
-      (error: Error) => setProblem(error.message),
+      (found) => update({ segments: found }),
+      (error: Error) => update({ problem: error.message }),
     );
   };
 

@@ -1,10 +1,11 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { CodedSegment } from '../../../../shared/analysis/coded-segments';
 import type { TagMatrix } from '../../../../shared/analysis/tag-matrix';
 import { callApi } from '../../api/client';
 import { saveExport } from '../../api/save-export';
 import { useAppStore } from '../../store/app-store';
 import { useAnalysisFilter } from './AnalysisFilterFields';
+import { useBackendAnswer } from './use-backend-answer';
 import { Modal } from '../../ui/Modal';
 import { SegmentList } from './SegmentList';
 
@@ -22,11 +23,12 @@ function heat(count: number, max: number): number {
 export function TagMatrixDialog({ onClose }: { onClose(): void }) {
   const variables = useAppStore((s) => s.variables);
   const [by, setBy] = useState('document');
-  const [matrix, setMatrix] = useState<TagMatrix | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [cell, setCell] = useState<{ heading: string; segments: { total: number; segments: CodedSegment[] } } | null>(
-    null,
-  );
+  const [chosen, setChosen] = useState<{
+    matrix: TagMatrix;
+    heading: string;
+    segments: { total: number; segments: CodedSegment[] };
+  } | null>(null);
+  const [cellProblem, setCellProblem] = useState<string | null>(null);
 
   const { filter, fields } = useAnalysisFilter();
   const request = useMemo(
@@ -38,21 +40,10 @@ export function TagMatrixDialog({ onClose }: { onClose(): void }) {
     }),
     [by, filter],
   );
-  useEffect(() => {
-    let current = true;
-    callApi('getTagMatrix', request).then(
-      (answer) => {
-        if (!current) return;
-        setMatrix(answer);
-        setProblem(null);
-        setCell(null);
-      },
-      (error: Error) => current && setProblem(error.message),
-    );
-    return () => {
-      current = false;
-    };
-  }, [request]);
+  const { answer: matrix, problem: matrixProblem } = useBackendAnswer('getTagMatrix', request);
+  // A cell belongs to the matrix it was chosen in: with other numbers none is chosen.
+  const cell = chosen && chosen.matrix === matrix ? chosen : null;
+  const problem = matrixProblem ?? cellProblem;
 
   const chooseCell = (row: TagMatrix['rows'][number], column: number): void => {
     if (!matrix) return;
@@ -61,8 +52,11 @@ export function TagMatrixDialog({ onClose }: { onClose(): void }) {
       tagId: row.tagId,
       documentIds: matrix.groupDocumentIds[column]!,
     }).then(
-      (segments) => setCell({ heading: `${row.path} in ${matrix.groups[column]}`, segments }),
-      (error: Error) => setProblem(error.message),
+      (segments) => {
+        setCellProblem(null);
+        setChosen({ matrix, heading: `${row.path} in ${matrix.groups[column]}`, segments });
+      },
+      (error: Error) => setCellProblem(error.message),
     );
   };
   const max = matrix ? Math.max(0, ...matrix.rows.flatMap((r) => r.counts)) : 0;

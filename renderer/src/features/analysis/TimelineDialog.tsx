@@ -1,10 +1,10 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { intervals, type Interval, type Timeline } from '../../../../shared/analysis/timeline';
 import { stanceValues } from '../../../../shared/domain';
-import { callApi } from '../../api/client';
 import { saveExport } from '../../api/save-export';
 import { useAppStore } from '../../store/app-store';
 import { useAnalysisFilter } from './AnalysisFilterFields';
+import { useBackendAnswer } from './use-backend-answer';
 import { LabelledSelect } from '../../ui/LabelledSelect';
 import { Modal } from '../../ui/Modal';
 import { TimelineChart } from './TimelineChart';
@@ -24,8 +24,6 @@ export function TimelineDialog({ onClose }: { onClose(): void }) {
   const [holderId, setHolderId] = useState('');
   const [interval, setIntervalChoice] = useState<Interval>('month');
   const [asTable, setAsTable] = useState(false);
-  const [result, setResult] = useState<Timeline | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
   const { filter, fields } = useAnalysisFilter();
 
   const request = useMemo(
@@ -37,20 +35,7 @@ export function TimelineDialog({ onClose }: { onClose(): void }) {
     }),
     [filter, interval, targetId, holderId],
   );
-  useEffect(() => {
-    let current = true;
-    callApi('getTimeline', request).then(
-      (answer) => {
-        if (!current) return;
-        setResult(answer);
-        setProblem(null);
-      },
-      (error: Error) => current && setProblem(error.message),
-    );
-    return () => {
-      current = false;
-    };
-  }, [request]);
+  const { answer: result, problem } = useBackendAnswer('getTimeline', request);
 
   const sorted = useMemo(() => [...entities].sort((a, b) => a.name.localeCompare(b.name)), [entities]);
   const nameOf = (id: string): string => entities.find((e) => e.id === id)?.name ?? '?';
