@@ -2,12 +2,13 @@ import { useEffect, useMemo, useState } from 'react';
 import { segmentOrders, type SegmentOrder } from '../../../../shared/analysis/coded-segments';
 import { stanceValues, type StanceValue } from '../../../../shared/domain';
 import { inTreeOrder, tagPaths } from '../../../../shared/tag-paths';
-import { saveExport } from '../../api/save-export';
 import { useAppStore } from '../../store/app-store';
 import { useAnalysisFilter } from './AnalysisFilterFields';
 import { useBackendAnswer } from './use-backend-answer';
 import { LabelledSelect } from '../../ui/LabelledSelect';
 import { Modal } from '../../ui/Modal';
+import { SaveCsvButton } from './SaveCsvButton';
+import { ProblemAlert } from '../../ui/ProblemAlert';
 import { SegmentList } from './SegmentList';
 
 /**
@@ -111,19 +112,9 @@ export function CodedSegmentsDialog({ onClose }: { onClose(): void }) {
           onChange={setSort}
           options={segmentOrders.map((o) => ({ value: o, label: o }))}
         />
-        <button
-          type="button"
-          disabled={!result || result.total === 0}
-          onClick={() => void saveExport({ kind: 'coded-segments', ...selection, bom: true })}
-        >
-          Save CSV…
-        </button>
+        <SaveCsvButton disabled={!result || result.total === 0} request={{ kind: 'coded-segments', ...selection }} />
       </div>
-      {problem && (
-        <p role="alert" className="field-error">
-          {problem}
-        </p>
-      )}
+      <ProblemAlert problem={problem} />
       {result && (
         <>
           <SegmentList

@@ -2,9 +2,9 @@ import { useState, type FormEvent } from 'react';
 import type { LibrarySearchResult } from '../../../../shared/api-contract';
 import { inTreeOrder } from '../../../../shared/tag-paths';
 import { callApi } from '../../api/client';
-import { saveExport } from '../../api/save-export';
 import { appStore, useAppStore } from '../../store/app-store';
 import { Modal } from '../../ui/Modal';
+import { SaveCsvButton } from './SaveCsvButton';
 import { WorkStatus } from '../../ui/WorkStatus';
 import { tagLabel } from '../codebook/tag-label';
 
@@ -114,12 +114,7 @@ export function SearchDialog({ onClose }: { onClose(): void }) {
               {found.truncated ? ` (the first ${found.matches.length} listed)` : ''}
             </p>
             {found.total > 0 && result && (
-              <button
-                type="button"
-                onClick={() => void saveExport({ kind: 'search', query: result.query, regex: result.regex, bom: true })}
-              >
-                Save CSV…
-              </button>
+              <SaveCsvButton disabled={false} request={{ kind: 'search', query: result.query, regex: result.regex }} />
             )}
           </div>
           {found.total > 0 && (

@@ -3,10 +3,11 @@ import type { CodedSegment } from '../../../../shared/analysis/coded-segments';
 import type { StanceMapRow } from '../../../../shared/analysis/stance-map';
 import { stanceValues } from '../../../../shared/domain';
 import { callApi } from '../../api/client';
-import { saveExport } from '../../api/save-export';
 import { useAnalysisFilter } from './AnalysisFilterFields';
 import { useBackendAnswer } from './use-backend-answer';
 import { Modal } from '../../ui/Modal';
+import { SaveCsvButton } from './SaveCsvButton';
+import { ProblemAlert } from '../../ui/ProblemAlert';
 import { SegmentList } from './SegmentList';
 
 type SortKey = 'total' | 'name' | 'net';
@@ -136,19 +137,9 @@ export function StanceMapDialog({ onClose }: { onClose(): void }) {
             ))}
           </select>
         </label>
-        <button
-          type="button"
-          disabled={!rows || rows.length === 0}
-          onClick={() => void saveExport({ kind: 'stance-map', ...filter, bom: true })}
-        >
-          Save CSV…
-        </button>
+        <SaveCsvButton disabled={!rows || rows.length === 0} request={{ kind: 'stance-map', ...filter }} />
       </div>
-      {problem && (
-        <p role="alert" className="field-error">
-          {problem}
-        </p>
-      )}
+      <ProblemAlert problem={problem} />
       {rows && rows.length === 0 && <p className="empty">No stance is recorded in what is chosen.</p>}
       {rows && rows.length > 0 && (
         <div className="stance-map-scroll">

@@ -2,11 +2,12 @@ import { useMemo, useState } from 'react';
 import type { CodedSegment } from '../../../../shared/analysis/coded-segments';
 import type { TagMatrix } from '../../../../shared/analysis/tag-matrix';
 import { callApi } from '../../api/client';
-import { saveExport } from '../../api/save-export';
 import { useAppStore } from '../../store/app-store';
 import { useAnalysisFilter } from './AnalysisFilterFields';
 import { useBackendAnswer } from './use-backend-answer';
 import { Modal } from '../../ui/Modal';
+import { SaveCsvButton } from './SaveCsvButton';
+import { ProblemAlert } from '../../ui/ProblemAlert';
 import { SegmentList } from './SegmentList';
 
 /** A cell's shade: how its count compares with the largest in the matrix, in five steps (0: none). */
@@ -77,19 +78,9 @@ export function TagMatrixDialog({ onClose }: { onClose(): void }) {
           </select>
         </label>
         {fields}
-        <button
-          type="button"
-          disabled={!matrix || matrix.rows.length === 0}
-          onClick={() => void saveExport({ kind: 'tag-matrix', ...request, bom: true })}
-        >
-          Save CSV…
-        </button>
+        <SaveCsvButton disabled={!matrix || matrix.rows.length === 0} request={{ kind: 'tag-matrix', ...request }} />
       </div>
-      {problem && (
-        <p role="alert" className="field-error">
-          {problem}
-        </p>
-      )}
+      <ProblemAlert problem={problem} />
       {matrix && (matrix.rows.length === 0 || matrix.groups.length === 0) && (
         <p className="empty">No tag or no document in what is chosen.</p>
       )}

@@ -4,6 +4,7 @@ import { stanceValues } from '../../../../shared/domain';
 import { periodsBetween, type Interval, type TimelineRow } from '../../../../shared/analysis/timeline';
 import { download } from '../../api/save-export';
 import { chartPng, chartSvgText, type ChartPicture } from './chart-file';
+import { ProblemAlert } from '../../ui/ProblemAlert';
 
 /** The stances' colours, as in their badges (styles.css): green in favour, red against, grey neutral, amber unclear. */
 export const STANCE_COLORS = ['#1e7a3e', '#b3261e', '#8b939c', '#d19a00'] as const;
@@ -105,11 +106,7 @@ export function TimelineChart({ rows, interval, title }: { rows: TimelineRow[]; 
           Save PNG…
         </button>
       </div>
-      {problem && (
-        <p role="alert" className="field-error">
-          {problem}
-        </p>
-      )}
+      <ProblemAlert problem={problem} />
     </div>
   );
 }

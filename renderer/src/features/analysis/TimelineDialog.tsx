@@ -1,12 +1,13 @@
 import { useMemo, useState } from 'react';
 import { intervals, type Interval, type Timeline } from '../../../../shared/analysis/timeline';
 import { stanceValues } from '../../../../shared/domain';
-import { saveExport } from '../../api/save-export';
 import { useAppStore } from '../../store/app-store';
 import { useAnalysisFilter } from './AnalysisFilterFields';
 import { useBackendAnswer } from './use-backend-answer';
 import { LabelledSelect } from '../../ui/LabelledSelect';
 import { Modal } from '../../ui/Modal';
+import { SaveCsvButton } from './SaveCsvButton';
+import { ProblemAlert } from '../../ui/ProblemAlert';
 import { TimelineChart } from './TimelineChart';
 
 /** The holder choice for stances whose holder is not known. */
@@ -86,19 +87,12 @@ export function TimelineDialog({ onClose }: { onClose(): void }) {
             Table
           </button>
         </div>
-        <button
-          type="button"
+        <SaveCsvButton
           disabled={!result || (result.rows.length === 0 && undatedCount === 0)}
-          onClick={() => void saveExport({ kind: 'timeline', ...request, bom: true })}
-        >
-          Save CSV…
-        </button>
+          request={{ kind: 'timeline', ...request }}
+        />
       </div>
-      {problem && (
-        <p role="alert" className="field-error">
-          {problem}
-        </p>
-      )}
+      <ProblemAlert problem={problem} />
       {result && result.rows.length === 0 && (
         <p className="empty">No stance with a publication date in what is chosen.</p>
       )}
