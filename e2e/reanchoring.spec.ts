@@ -67,8 +67,15 @@ test('a pasted text of the same title asks, and replaces the text when told', as
   await paste.getByRole('button', { name: 'Add document' }).click();
   const ask = page.getByRole('dialog', { name: 'Please confirm' });
   await expect(ask).toContainText('is in the library already with a different text');
+  // Neither: the pasted text waits in its dialog, nothing added or changed.
+  await ask.getByRole('button', { name: 'Cancel' }).click();
+  await expect(paste.getByLabel('Text')).toHaveValue(`A new first line.\n${sample.text}`);
+  await expect(paste.getByRole('alert')).toBeHidden();
+  await paste.getByRole('button', { name: 'Add document' }).click();
   await ask.getByRole('button', { name: 'Replace its text' }).click();
+  // The Library stays, with the account of the highlights (a new document would open instead).
   await expect(page.locator('.import-report')).toContainText('Highlights: 1 moved.');
+  await expect(page.getByRole('button', { name: 'Paste text…' })).toBeVisible();
   const data = await readDataFile();
   expect(data.documents).toHaveLength(1);
   expect(data.documents[0]!.text.startsWith('A new first line.')).toBe(true);

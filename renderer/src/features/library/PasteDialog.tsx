@@ -15,10 +15,15 @@ export function PasteDialog({ onClose }: { onClose(): void }) {
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
     if (!title.trim() || !text.trim()) return setProblem('A pasted document needs a title and some text.');
-    const documentId = await importPastedText(title.trim(), text);
-    if (!documentId) return setProblem('The text could not be added: see the status at the top.');
+    const outcome = await importPastedText(title.trim(), text);
+    if (!outcome) return setProblem('The text could not be added: see the status at the top.');
+    // Neither replace nor add: the pasted text stays here, to change the title or leave.
+    if (outcome === 'cancelled') return;
     onClose();
-    await openDocument(documentId);
+    // A new document opens; a replaced text (or one the library has already) stays in the Library, whose report
+    // says what became of the highlights.
+    if (!outcome.added) return;
+    await openDocument(outcome.documentId);
     setView('document');
   };
 

@@ -30,7 +30,11 @@ export interface LibrarySlice {
   setView(view: 'document' | 'library'): void;
   /** Imports files one after another; one that fails is reported and the rest go on. */
   importFiles(files: readonly File[]): Promise<void>;
-  importPastedText(title: string, text: string): Promise<string | null>;
+  /**
+   * Adds pasted text as a document, or (asked first) replaces the text of the document of that title. Answers the
+   * document and whether it is new; 'cancelled' when the analyst chose neither; null when it failed (shown).
+   */
+  importPastedText(title: string, text: string): Promise<{ documentId: string; added: boolean } | 'cancelled' | null>;
   /**
    * Puts a new version of the article in place of a document's text (pasted, or read from a file), its highlights
    * re-anchored: one step to undo. Resolves to what became of them, or null when it failed (the failure is shown).
@@ -106,15 +110,18 @@ export const createLibrarySlice: StateCreator<AppState, [], [], LibrarySlice> = 
   },
 
   async importPastedText(title, text) {
-    let documentId: string | null = null;
+    let outcome: { documentId: string; added: boolean } | 'cancelled' | null = null;
     await get().runChange(async () => {
       let result = await callApi('importText', { title, text });
       if (result.status === 'changed') {
         const sameTitle = await askSameTitle(get, title, result.document);
-        if (!sameTitle) return;
+        if (!sameTitle) {
+          outcome = 'cancelled';
+          return;
+        }
         result = await callApi('importText', { title, text, sameTitle });
       }
-      documentId = result.document.id;
+      outcome = { documentId: result.document.id, added: result.status === 'imported' };
       const existing = result.document.title;
       set({
         importReport:
@@ -131,7 +138,7 @@ export const createLibrarySlice: StateCreator<AppState, [], [], LibrarySlice> = 
       });
       await get().refresh();
     });
-    return documentId;
+    return outcome;
   },
 
   async replaceDocumentText(documentId, from) {
