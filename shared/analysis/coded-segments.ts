@@ -61,33 +61,9 @@ export function codedSegmentsPage(
   filter: AnalysisFilter,
   limit: number,
 ): { total: number; segments: CodedSegment[] } {
-  const { highlights, documentById } = filterLibrary(library, filter);
+  const { chosen, documentById } = chooseHighlights(library, selection, filter);
   const name = new Map(library.entities.map((e) => [e.id, e.name]));
   const paths = tagPaths(library.tags);
-  const order = new Map(library.documents.map((d, i) => [d.id, i]));
-  const words = foldForSearch(selection.words?.trim() ?? '');
-  const byStance =
-    selection.holderId !== undefined || selection.targetId !== undefined || selection.stance !== undefined;
-  const tagIds =
-    selection.tagId === undefined ? null : (tagsWithDescendants(library.tags).get(selection.tagId) ?? null);
-  const documentIds = selection.documentIds && new Set(selection.documentIds);
-  const chosen = highlights
-    .filter(
-      (h) =>
-        // A segment opens at its passage: an orphan has none (it is listed in its document's orphans instead).
-        isPlaced(h) &&
-        (!documentIds || documentIds.has(h.documentId)) &&
-        (selection.tagId === undefined || h.tagIds.some((id) => tagIds?.has(id))) &&
-        (!byStance ||
-          h.stances.some(
-            (s) =>
-              (selection.holderId === undefined || s.holderId === selection.holderId) &&
-              (selection.targetId === undefined || s.targetId === selection.targetId) &&
-              (selection.stance === undefined || s.stance === selection.stance),
-          )),
-    )
-    .filter((h) => words === '' || foldForSearch(`${h.quote}\n${h.note}`).includes(words))
-    .sort((a, b) => order.get(a.documentId)! - order.get(b.documentId)! || a.start - b.start);
   const tagsOf = (h: Highlight): string[] => h.tagIds.map((id) => paths.get(id) ?? '?');
   const sorted = sortHighlights(chosen, selection.sort ?? 'document', (h) =>
     selection.sort === 'date'
@@ -115,6 +91,45 @@ export function codedSegmentsPage(
     };
   });
   return { total: chosen.length, segments };
+}
+
+/** The ids of every highlight the selection and filter choose (an export of them all needs no segments built). */
+export function codedSegmentIds(
+  library: AnalysisLibrary,
+  selection: SegmentSelection,
+  filter: AnalysisFilter,
+): string[] {
+  return chooseHighlights(library, selection, filter).chosen.map((h) => h.id);
+}
+
+/** The placed highlights the selection chooses among the filtered documents', in document order. */
+function chooseHighlights(library: AnalysisLibrary, selection: SegmentSelection, filter: AnalysisFilter) {
+  const { highlights, documentById } = filterLibrary(library, filter);
+  const order = new Map(library.documents.map((d, i) => [d.id, i]));
+  const words = foldForSearch(selection.words?.trim() ?? '');
+  const byStance =
+    selection.holderId !== undefined || selection.targetId !== undefined || selection.stance !== undefined;
+  const tagIds =
+    selection.tagId === undefined ? null : (tagsWithDescendants(library.tags).get(selection.tagId) ?? null);
+  const documentIds = selection.documentIds && new Set(selection.documentIds);
+  const chosen = highlights
+    .filter(
+      (h) =>
+        // A segment opens at its passage: an orphan has none (it is listed in its document's orphans instead).
+        isPlaced(h) &&
+        (!documentIds || documentIds.has(h.documentId)) &&
+        (selection.tagId === undefined || h.tagIds.some((id) => tagIds?.has(id))) &&
+        (!byStance ||
+          h.stances.some(
+            (s) =>
+              (selection.holderId === undefined || s.holderId === selection.holderId) &&
+              (selection.targetId === undefined || s.targetId === selection.targetId) &&
+              (selection.stance === undefined || s.stance === selection.stance),
+          )),
+    )
+    .filter((h) => words === '' || foldForSearch(`${h.quote}\n${h.note}`).includes(words))
+    .sort((a, b) => order.get(a.documentId)! - order.get(b.documentId)! || a.start - b.start);
+  return { chosen, documentById };
 }
 
 /** By date (undated last) or by first tag path (untagged last), each key computed once; document order breaks ties. */

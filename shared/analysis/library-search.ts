@@ -94,11 +94,14 @@ export function foldedByPosition(text: string): FoldedText & { origin: Int32Arra
 
 export const foldForSearch = (query: string): string => foldedByPosition(query).text;
 
-export function searchDocuments(
-  documents: readonly StoredDocument[],
+/**
+ * A search made ready once (the query checked, folded or compiled), to run over one document at a time: the backend
+ * searches in slices, a document each.
+ */
+export function documentSearcher(
   query: string,
   options: { regex?: boolean } = {},
-): SearchMatch[] {
+): (document: StoredDocument) => SearchMatch[] {
   if (query.trim() === '') throw new SearchQueryError('The search is empty.');
   let pattern: RegExp | null = null;
   if (options.regex) {
@@ -109,23 +112,29 @@ export function searchDocuments(
     }
   }
   const needle = pattern ? '' : foldForSearch(query);
-  const matches: SearchMatch[] = [];
-  for (const document of documents) {
-    const { text } = document;
+  return (document) => {
     const found: [number, number][] = [];
     if (pattern) {
       pattern.lastIndex = 0;
-      for (const m of text.matchAll(pattern)) if (m[0].length > 0) found.push([m.index, m.index + m[0].length]);
+      for (const m of document.text.matchAll(pattern))
+        if (m[0].length > 0) found.push([m.index, m.index + m[0].length]);
     } else {
-      const fold = foldedTextOf(document);
-      const origin = fold.origin;
-      for (let at = fold.text.indexOf(needle); at >= 0; at = fold.text.indexOf(needle, at + needle.length)) {
+      const { text, origin } = foldedTextOf(document);
+      for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length)) {
         found.push(origin ? [origin[at]!, origin[at + needle.length]!] : [at, at + needle.length]);
       }
     }
-    for (const [start, end] of found) matches.push(matchAt(document, start, end));
-  }
-  return matches;
+    return found.map(([start, end]) => matchAt(document, start, end));
+  };
+}
+
+export function searchDocuments(
+  documents: readonly StoredDocument[],
+  query: string,
+  options: { regex?: boolean } = {},
+): SearchMatch[] {
+  const search = documentSearcher(query, options);
+  return documents.flatMap(search);
 }
 
 /** A match at [start, end) of a document's text, with its context. */

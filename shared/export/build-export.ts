@@ -1,5 +1,5 @@
 import { agreementCsv } from '../agreement/agreement-input';
-import { codedSegmentsPage } from '../analysis/coded-segments';
+import { codedSegmentIds } from '../analysis/coded-segments';
 import { STANCE_MAP_COLUMNS, stanceMap, stanceMapCells } from '../analysis/stance-map';
 import { tagMatrix, tagMatrixCsv, type TagMatrixGrouping } from '../analysis/tag-matrix';
 import { TIMELINE_COLUMNS, timeline, timelineCells, type Interval } from '../analysis/timeline';
@@ -149,8 +149,7 @@ export function exportBlocks(
     const { coders, from, to, outlet, variable, holderId, targetId, stance, tagId, words } = scope;
     const filter = { coders, from, to, outlet, variable };
     const selection = { holderId, targetId, stance, tagId, words };
-    const { segments } = codedSegmentsPage(database, selection, filter, Infinity);
-    const chosen = scopeLibrary(database, { highlightIds: segments.map((s) => s.highlightId) });
+    const chosen = scopeLibrary(database, { highlightIds: codedSegmentIds(database, selection, filter) });
     return csvBlocks(ANNOTATION_COLUMNS, annotationRows(chosen), csv);
   }
   const library = scopeLibrary(database, scope);

@@ -2,7 +2,7 @@ import { searchCells, SEARCH_COLUMNS } from '../../../shared/analysis/library-se
 import { csvBlocks, type CsvOptions } from '../../../shared/csv';
 import type { Database } from '../../../shared/domain';
 import { exportBlocks, type ExportKind, type ExportScope } from '../../../shared/export/build-export';
-import { findMatches } from '../handlers/search';
+import { findMatches } from '../find-matches';
 import { qdcText } from './refi-qda/qdc';
 import { qdpxBytes } from './refi-qda/qdpx-export';
 

@@ -1,11 +1,9 @@
-import { matchAt, searchDocuments, SearchQueryError, type SearchMatch } from '../../../shared/analysis/library-search';
-import type { Database, Highlight } from '../../../shared/domain';
+import type { Highlight } from '../../../shared/domain';
 import { quoteWithContext } from '../../../shared/text-context';
 import { ApiFailure } from '../api-error';
 import { insert } from '../change-set';
-import { inSlices } from '../in-slices';
 import { newId } from '../make-document';
-import { regexMatchesInWorker } from '../search-worker';
+import { findMatches } from '../find-matches';
 import { findTag } from './lookup';
 import type { HandlerContext, Handlers } from './types';
 
@@ -72,38 +70,4 @@ export function searchHandlers({ library, now }: HandlerContext): SearchHandlers
       return { coded: created.length, skipped };
     },
   };
-}
-
-/** Every match in the library: a plain search a document at a time (in slices), a regex in a worker thread. */
-export async function findMatches(data: Database, query: string, regex: boolean): Promise<SearchMatch[]> {
-  const documents = [...data.documents];
-  if (regex) {
-    try {
-      new RegExp(query, 'giu');
-    } catch (error) {
-      throw new ApiFailure('invalid-request', `The regular expression is not valid: ${(error as Error).message}`);
-    }
-    const found = await regexMatchesInWorker(
-      documents.map((d) => d.text),
-      query,
-    );
-    const matches: SearchMatch[] = [];
-    for (let i = 0; i < found.length; i += 3)
-      matches.push(matchAt(documents[found[i]!]!, found[i + 1]!, found[i + 2]!));
-    return matches;
-  }
-  function* steps(): Generator<undefined, SearchMatch[]> {
-    const matches: SearchMatch[] = [];
-    for (const document of documents) {
-      try {
-        matches.push(...searchDocuments([document], query));
-      } catch (error) {
-        if (error instanceof SearchQueryError) throw new ApiFailure('invalid-request', error.message);
-        throw error;
-      }
-      yield;
-    }
-    return matches;
-  }
-  return inSlices(steps());
 }
