@@ -4,6 +4,8 @@ import path from 'node:path';
 import { exportRequestSchema, type ApiError, type ExportRequest } from '../../shared/api-contract';
 import { exportFileTypes, snapshotOf, type ExportFile } from '../../shared/export/build-export';
 import { exportContent } from './exchange/export-content';
+import { TemporarySpill } from './exchange/library-source';
+import { isStreamedKind, memorySource, streamedExport, type ExportProgress } from '../../shared/export/streamed-export';
 import { invalidRequest } from './api-error';
 import type { Store } from './store';
 
@@ -17,37 +19,97 @@ export function parseExportRequest(payload: unknown): ParsedExportRequest {
   return { ok: true, request: parsed.data, file: exportFileTypes[parsed.data.kind] };
 }
 
+/** What an export reports as it goes, and what stops it (the app's Export dialog shows the one and offers the other). */
+export interface ExportControl {
+  progress?: ExportProgress;
+  signal?: AbortSignal;
+}
+
 /**
- * Builds an export block by block and hands each block's bytes to `write`, building the next block while the last
- * one is being written: the file's bytes reach the disk (or the download) during the build, not after it, and the
- * event loop is never held for longer than one block. Resolves with the number of bytes written.
+ * An export's blocks. The CSV and JSON exports are streamed a document at a time (streamed-export.ts), here from a
+ * snapshot of the library in memory, as the command line streams them from the library's files; the others are built
+ * whole (exchange/export-content.ts).
  */
-export async function writeExportBlocks(
+export async function* exportBlocksOf(
   store: Store,
   request: ExportRequest,
-  write: (bytes: Buffer) => Promise<void>,
-): Promise<number> {
+  control: ExportControl = {},
+): AsyncGenerator<string | Uint8Array> {
   await store.loaded;
   const { kind, bom = true, formulaEscape = true, ...scope } = request;
-  const blocks = await exportContent(snapshotOf(store.data), kind, scope, { bom, formulaEscape });
+  const csv = { bom, formulaEscape };
+  if (!isStreamedKind(kind)) {
+    yield* await exportContent(snapshotOf(store.data), kind, scope, csv);
+    return;
+  }
+  yield* withSpill((spill) =>
+    streamedExport(memorySource(snapshotOf(store.data)), kind, scope, { csv, spill, ...control }),
+  );
+}
+
+/** A streamed export with a temporary spill file, removed once the export ends, however it ends. */
+export async function* withSpill(exporter: (spill: TemporarySpill) => AsyncIterable<string>): AsyncGenerator<string> {
+  const spill = new TemporarySpill();
+  try {
+    yield* exporter(spill);
+  } finally {
+    await spill.dispose();
+  }
+}
+
+/**
+ * Hands each block's bytes to `write`, building the next block while the last one is being written: the file's bytes
+ * reach the disk (or the download) during the build, not after it, and the event loop is never held for longer than
+ * one block. Resolves with the number of bytes written.
+ */
+export async function writeBlocks(
+  blocks: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>,
+  write: (bytes: Buffer) => Promise<void>,
+): Promise<number> {
   let bytes = 0;
   // Nothing between starting a write and awaiting it yields to the event loop, so a failed write is always handled.
   let writing = Promise.resolve();
-  for (const block of blocks) {
-    const buffer = typeof block === 'string' ? Buffer.from(block, 'utf8') : Buffer.from(block);
-    bytes += buffer.length;
+  try {
+    for await (const block of blocks) {
+      const buffer = typeof block === 'string' ? Buffer.from(block, 'utf8') : Buffer.from(block);
+      bytes += buffer.length;
+      await writing;
+      writing = write(buffer);
+    }
+  } finally {
     await writing;
-    writing = write(buffer);
   }
-  await writing;
   return bytes;
+}
+
+/** Builds an export block by block and hands each block's bytes to `write` (see {@link writeBlocks}). */
+export function writeExportBlocks(
+  store: Store,
+  request: ExportRequest,
+  write: (bytes: Buffer) => Promise<void>,
+  control?: ExportControl,
+): Promise<number> {
+  return writeBlocks(exportBlocksOf(store, request, control), write);
 }
 
 /**
  * Writes an export to `filePath`: into a new file beside it, renamed into place once whole, so a failed export never
  * leaves half a file, nor destroys the file it was to replace.
  */
-export async function writeExportFile(store: Store, request: ExportRequest, filePath: string): Promise<number> {
+export function writeExportFile(
+  store: Store,
+  request: ExportRequest,
+  filePath: string,
+  control?: ExportControl,
+): Promise<number> {
+  return writeFileAtomically(filePath, exportBlocksOf(store, request, control));
+}
+
+/** Writes blocks into a new file beside `filePath`, renamed into place once whole (see {@link writeExportFile}). */
+export async function writeFileAtomically(
+  filePath: string,
+  blocks: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>,
+): Promise<number> {
   const partial = path.join(
     path.dirname(filePath),
     `.${path.basename(filePath)}.${randomBytes(4).toString('hex')}.partial`,
@@ -55,7 +117,7 @@ export async function writeExportFile(store: Store, request: ExportRequest, file
   const handle = await open(partial, 'wx');
   try {
     let position = 0;
-    const bytes = await writeExportBlocks(store, request, async (buffer) => {
+    const bytes = await writeBlocks(blocks, async (buffer) => {
       for (let offset = 0; offset < buffer.length;) {
         const { bytesWritten } = await handle.write(buffer, offset, buffer.length - offset, position);
         offset += bytesWritten;

@@ -12,12 +12,13 @@ import { csvBlocks, defaultCsvOptions } from '../../shared/csv';
 import { sameName } from '../../shared/names';
 import { isPublishedDate } from '../../shared/published-date';
 import { describeByCoder, looksLikeBackup } from '../../shared/export/backup';
-import { buildExport, rowsAsJson, scopeLibrary, type ExportKind } from '../../shared/export/build-export';
-import { CODEBOOK_COLUMNS, codebookRows, documentColumns, documentRows } from '../../shared/export/library-rows';
 import type { ApiFailure } from '../backend/api-error';
 import { DATA_DIR_ENV, DATA_FILE_NAME, defaultUserDataDir, resolveDataDir } from '../backend/data-dir';
 import { acquireDataLock } from '../backend/data-lock';
 import { exportContent } from '../backend/exchange/export-content';
+import { openLibrarySource } from '../backend/exchange/library-source';
+import { withSpill, writeFileAtomically } from '../backend/export-writer';
+import { streamedExport, type StreamedKind } from '../../shared/export/streamed-export';
 import { createBackend } from '../backend/backend';
 import { openStore } from '../backend/store';
 import { readLibrary } from '../backend/storage/read-library';
@@ -151,22 +152,20 @@ async function exportCommand(args: readonly string[], io: CliIo): Promise<number
   if (what === 'backup' && format === 'csv') throw new UsageError('A backup is JSON: drop --format csv.');
 
   const dataDir = dataDirOf(values, io.env);
-  const database = await readWholeLibrary(dataDir, 'export');
-
   const documentId = typeof values.document === 'string' ? values.document : undefined;
-  if (documentId !== undefined && !database.documents.some((d) => d.id === documentId)) {
-    throw new Error(`There is no document with id "${documentId}" in ${dataDir}.`);
-  }
   const coders = Array.isArray(values.coder) ? values.coder : undefined;
   if (coders && what !== 'annotations' && what !== 'codebook' && what !== 'qdpx') {
     throw new UsageError('--coder chooses highlights: it goes with --what annotations, codebook or qdpx.');
   }
   const scope = { ...(documentId ? { documentIds: [documentId] } : {}), ...(coders ? { coders } : {}) };
   const csv = { bom: !values['no-bom'], formulaEscape: !values['no-formula-escape'] };
+  const noDocument = () => new Error(`There is no document with id "${documentId}" in ${dataDir}.`);
 
   if (what === 'qdpx' || what === 'qdc') {
     // REFI-QDA for MAXQDA, ATLAS.ti, NVivo…: a zip (project) or XML (codebook), the same bytes as the app's Export.
     if (out === '-' && what === 'qdpx') throw new UsageError('A .qdpx is a zip: give --out FILE.');
+    const database = await readWholeLibrary(dataDir, 'export');
+    if (documentId !== undefined && !database.documents.some((d) => d.id === documentId)) throw noDocument();
     const [block] = await exportContent(database, what, scope, csv);
     if (out === '-') io.stdout(String(block));
     else {
@@ -175,20 +174,27 @@ async function exportCommand(args: readonly string[], io: CliIo): Promise<number
     }
     return 0;
   }
-  let content: string;
-  if (format === 'csv' || what === 'backup') {
-    content = buildExport(database, what as ExportKind, scope, csv).content;
-  } else if (what === 'annotations') {
-    content = buildExport(database, 'web-annotation', scope, defaultCsvOptions).content;
-  } else {
-    const library = scopeLibrary(database, scope);
-    content =
-      what === 'documents'
-        ? rowsAsJson(documentColumns(library), documentRows(library))
-        : rowsAsJson(CODEBOOK_COLUMNS, codebookRows(library));
-  }
 
-  await writeOut(out, content, `${what} (${format})`, io);
+  // Everything else is read from the library's files a document at a time and written as it is read, so that memory
+  // stays small at any library size (streamed-export.ts).
+  const opened = await openLibrarySource(dataDir);
+  if (opened.kind === 'missing') throw new Error(`There is no library in ${dataDir} (no ${DATA_FILE_NAME}).`);
+  if (opened.kind === 'unreadable') throw new Error(opened.reason);
+  if (documentId !== undefined && !opened.entries.some((d) => d.id === documentId)) throw noDocument();
+  const kind: StreamedKind = what === 'annotations' && format === 'json' ? 'web-annotation' : what;
+  const blocks = withSpill((spill) =>
+    streamedExport(opened.source, kind, scope, {
+      csv: format === 'json' ? defaultCsvOptions : csv,
+      json: format === 'json',
+      spill,
+    }),
+  );
+  if (out === '-') {
+    for await (const block of blocks) io.stdout(block);
+  } else {
+    await writeFileAtomically(out, blocks);
+    io.stderr(`Wrote ${what} (${format}) to ${path.resolve(out)}\n`);
+  }
   return 0;
 }
 

@@ -1,5 +1,6 @@
 import { createCodePointConverter } from '../code-points';
 import { inTreeOrder, tagPaths, tagsWithDescendants } from '../tag-paths';
+import type { Highlight, Tag } from '../domain';
 import type { ExportLibrary } from './annotation-rows';
 
 /**
@@ -78,30 +79,47 @@ export const CODEBOOK_COLUMNS = [
   'highlight_count_with_children',
 ] as const;
 
-/** One row per tag, each sub-tag after its parent (tag-paths.ts); `shortcut` is the number key of the first nine. */
-export function* codebookRows(library: ExportLibrary): Generator<Array<string | number>> {
-  const names = new Map(library.tags.map((t) => [t.id, t.name]));
-  const paths = tagPaths(library.tags);
-  const below = tagsWithDescendants(library.tags);
-  const highlightCount = new Map<string, number>();
-  const withChildren = new Map<string, number>();
-  const documents = new Map<string, Set<string>>();
-  for (const h of library.highlights) {
+/** Each tag's highlights and documents, counted a highlight at a time (so an export can count as it reads). */
+export class TagCounts {
+  readonly highlights = new Map<string, number>();
+  readonly withChildren = new Map<string, number>();
+  readonly documents = new Map<string, Set<string>>();
+  private readonly below: ReadonlyMap<string, ReadonlySet<string>>;
+
+  constructor(private readonly tags: readonly Tag[]) {
+    this.below = tagsWithDescendants(tags);
+  }
+
+  add(h: Pick<Highlight, 'tagIds' | 'documentId'>): void {
     for (const tagId of h.tagIds) {
-      highlightCount.set(tagId, (highlightCount.get(tagId) ?? 0) + 1);
-      const set = documents.get(tagId) ?? new Set<string>();
+      this.highlights.set(tagId, (this.highlights.get(tagId) ?? 0) + 1);
+      const set = this.documents.get(tagId) ?? new Set<string>();
       set.add(h.documentId);
-      documents.set(tagId, set);
+      this.documents.set(tagId, set);
     }
-    if (h.tagIds.length === 0) continue;
-    for (const tag of library.tags) {
-      const family = below.get(tag.id)!;
-      if (h.tagIds.some((id) => family.has(id))) withChildren.set(tag.id, (withChildren.get(tag.id) ?? 0) + 1);
+    if (h.tagIds.length === 0) return;
+    for (const tag of this.tags) {
+      const family = this.below.get(tag.id)!;
+      if (h.tagIds.some((id) => family.has(id)))
+        this.withChildren.set(tag.id, (this.withChildren.get(tag.id) ?? 0) + 1);
     }
   }
+}
+
+/** One row per tag, each sub-tag after its parent (tag-paths.ts); `shortcut` is the number key of the first nine. */
+export function codebookRows(library: ExportLibrary): Generator<Array<string | number>> {
+  const counts = new TagCounts(library.tags);
+  for (const h of library.highlights) counts.add(h);
+  return codebookRowsFromCounts(library.tags, counts);
+}
+
+/** {@link codebookRows} from counts already made. */
+export function* codebookRowsFromCounts(tags: readonly Tag[], counts: TagCounts): Generator<Array<string | number>> {
+  const names = new Map(tags.map((t) => [t.id, t.name]));
+  const paths = tagPaths(tags);
   let index = 0;
   // As the sidebar lists them: the shortcut is the number key the tag has there.
-  for (const tag of inTreeOrder(library.tags)) {
+  for (const tag of inTreeOrder(tags)) {
     index += 1;
     yield [
       tag.name,
@@ -109,10 +127,10 @@ export function* codebookRows(library: ExportLibrary): Generator<Array<string | 
       tag.description,
       tag.color,
       index <= 9 ? String(index) : '',
-      highlightCount.get(tag.id) ?? 0,
-      documents.get(tag.id)?.size ?? 0,
+      counts.highlights.get(tag.id) ?? 0,
+      counts.documents.get(tag.id)?.size ?? 0,
       paths.get(tag.id) ?? tag.name,
-      withChildren.get(tag.id) ?? 0,
+      counts.withChildren.get(tag.id) ?? 0,
     ];
   }
 }

@@ -9,9 +9,36 @@ import { exportedHighlights } from './annotation-rows';
  * stance, with its holder and target named alongside (under this tool's own terms, which JSON-LD readers keep).
  */
 export function webAnnotationCollection(library: ExportLibrary): object {
+  const items = [...webAnnotationItems(library)];
+  return { ...collectionHead(items.length), items };
+}
+
+/** The collection's members before its items. */
+function collectionHead(total: number) {
+  return {
+    '@context': ['http://www.w3.org/ns/anno.jsonld', { stance: 'urn:stance-annotator:terms#' }],
+    type: 'AnnotationCollection',
+    label: 'Stance Annotator highlights',
+    total,
+  };
+}
+
+/**
+ * The collection's text (as the export writes it, `JSON.stringify(…, null, 2)` and a line break) before and after
+ * the value of its `items`, for an export that writes the items in parts (streamed-export.ts).
+ */
+export function webAnnotationHead(total: number): [string, string] {
+  const part = '\u0000items\u0000';
+  const [head, tail] = `${JSON.stringify({ ...collectionHead(total), items: part }, null, 2)}\n`.split(
+    JSON.stringify(part),
+  );
+  return [head!, tail!];
+}
+
+/** The annotations of the library's highlights, in document order, then text order (annotation-rows.ts). */
+export function* webAnnotationItems(library: ExportLibrary): Generator<object> {
   const tagName = new Map(library.tags.map((t) => [t.id, t.name]));
   const entityName = new Map(library.entities.map((e) => [e.id, e.name]));
-  const items = [];
   for (const { highlight: h, start, end, prefix, suffix } of exportedHighlights(library)) {
     const bodies: object[] = h.tagIds
       .map((id) => tagName.get(id))
@@ -27,7 +54,7 @@ export function webAnnotationCollection(library: ExportLibrary): object {
       });
     }
     if (h.note) bodies.push({ type: 'TextualBody', purpose: 'commenting', value: h.note, format: 'text/plain' });
-    items.push({
+    yield {
       id: `urn:uuid:${h.id}`,
       type: 'Annotation',
       created: h.createdAt,
@@ -42,13 +69,6 @@ export function webAnnotationCollection(library: ExportLibrary): object {
           ...(start === null || end === null ? [] : [{ type: 'TextPositionSelector', start, end }]),
         ],
       },
-    });
+    };
   }
-  return {
-    '@context': ['http://www.w3.org/ns/anno.jsonld', { stance: 'urn:stance-annotator:terms#' }],
-    type: 'AnnotationCollection',
-    label: 'Stance Annotator highlights',
-    total: items.length,
-    items,
-  };
 }
