@@ -1,4 +1,4 @@
-import { rm } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import type { Database, Highlight } from '../../../shared/domain';
 import { backupOf } from '../../../shared/export/backup';
@@ -11,9 +11,8 @@ import {
   type LibrarySource,
   type StreamedKind,
 } from '../../../shared/export/streamed-export';
-import { writeLibrary } from '../../cli/test/cli-test-support';
 import { withSpill } from '../export-writer';
-import { documentFilePath } from '../storage/library-layout';
+import { documentFilePath, libraryFilePath } from '../storage/library-layout';
 import { openStore } from '../store';
 import { hardCaseLibrary } from '../test/hard-cases';
 import { libraryOnDisk, useTempDirs } from '../test-support';
@@ -27,7 +26,8 @@ async function libraryFolder(library: Database = hardCaseLibrary()): Promise<{ d
   const highlights: Highlight[] = library.highlights.map((h, i) =>
     i === 4 ? { ...h, anchor: 'orphan' } : i % 3 === 1 ? { ...h, annotator: 'ben' } : h,
   );
-  await writeLibrary(dir, { ...library, highlights });
+  // As an earlier version saved it, in one file.
+  await writeFile(libraryFilePath(dir), JSON.stringify({ ...library, highlights }));
   // Opened once: the single file becomes the library file and a file per document.
   await (await openStore(dir, { seed: false })).close();
   return { dir, data: await libraryOnDisk(dir) };
@@ -166,7 +166,7 @@ describe('exports streamed from the library’s files, a document at a time', ()
     );
     await expect(
       (async () => {
-        for await (const _block of blocks);
+        for await (const block of blocks) void block;
       })(),
     ).rejects.toThrow('Cancelled.');
     expect(seen).toEqual([
