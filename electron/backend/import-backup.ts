@@ -3,6 +3,7 @@ import {
   isPlaced,
   type Database,
   type Highlight,
+  type Settings,
   type StoredDocument,
   type Tag,
   type Variable,
@@ -46,42 +47,81 @@ export function parseBackup(content: string): Backup {
 
 /** Every reference inside the backup points to something in it, and every highlight matches its text. */
 function checkIntegrity(backup: Backup): void {
-  const fail = (message: string): never => {
-    throw new ApiFailure('invalid-request', `The backup is inconsistent: ${message}.`);
-  };
   const documents = new Map(backup.documents.map((d) => [d.id, d]));
-  const tagIds = new Set(backup.tags.map((t) => t.id));
-  const entityIds = new Set(backup.entities.map((e) => e.id));
-  for (const tag of backup.tags) {
-    if (tag.parentId !== null && !tagIds.has(tag.parentId)) fail(`tag "${tag.name}" has an unknown parent`);
-  }
-  const variables = new Map(backup.variables.map((v) => [v.id, v]));
-  for (const document of backup.documents) {
-    for (const [variableId, value] of Object.entries(document.variables)) {
-      const variable = variables.get(variableId);
-      if (!variable) fail(`document "${document.title}" has a value of an unknown variable`);
-      const problem = variableValueProblem(variable!, value);
-      if (problem) fail(`document "${document.title}": ${problem}`);
-    }
-  }
+  const known = { tagIds: new Set(backup.tags.map((t) => t.id)), entityIds: new Set(backup.entities.map((e) => e.id)) };
+  const problem = listsProblem(backup) ?? documentsProblem(backup.documents, backup.variables);
+  if (problem) throw inconsistent(problem);
   for (const h of backup.highlights) {
-    const document = documents.get(h.documentId);
-    if (!document) fail(`highlight ${h.id} belongs to no document in the backup`);
-    // An orphan has no place (domain.ts, `anchor`): its offsets only stay inside the text.
-    const misplaced = isPlaced(h) && document!.text.slice(h.start, h.end) !== h.quote;
-    if (h.end <= h.start || h.end > document!.text.length || misplaced) {
-      fail(`highlight ${h.id} does not match its document's text`);
-    }
-    for (const tagId of h.tagIds) if (!tagIds.has(tagId)) fail(`highlight ${h.id} has an unknown tag`);
-    for (const s of h.stances) {
-      if ((s.holderId !== null && !entityIds.has(s.holderId)) || !entityIds.has(s.targetId)) {
-        fail(`highlight ${h.id} has a stance with an unknown holder or target`);
-      }
-    }
+    const highlightProblem = highlightProblemIn(h, documents.get(h.documentId)?.text, known);
+    if (highlightProblem) throw inconsistent(highlightProblem);
   }
 }
 
+export const inconsistent = (problem: string): ApiFailure =>
+  new ApiFailure('invalid-request', `The backup is inconsistent: ${problem}.`);
+
+/** What is wrong with the backup's tags (a parent it does not hold); null when nothing. */
+export function listsProblem(backup: Pick<Backup, 'tags'>): string | null {
+  const tagIds = new Set(backup.tags.map((t) => t.id));
+  for (const tag of backup.tags) {
+    if (tag.parentId !== null && !tagIds.has(tag.parentId)) return `tag "${tag.name}" has an unknown parent`;
+  }
+  return null;
+}
+
+/** What is wrong with the documents' variable values; null when nothing. */
+export function documentsProblem(
+  documents: Iterable<Pick<StoredDocument, 'title' | 'variables'>>,
+  backupVariables: readonly Variable[],
+): string | null {
+  const variables = new Map(backupVariables.map((v) => [v.id, v]));
+  for (const document of documents) {
+    for (const [variableId, value] of Object.entries(document.variables)) {
+      const variable = variables.get(variableId);
+      if (!variable) return `document "${document.title}" has a value of an unknown variable`;
+      const problem = variableValueProblem(variable, value);
+      if (problem) return `document "${document.title}": ${problem}`;
+    }
+  }
+  return null;
+}
+
+/** What is wrong with a highlight of the backup, given its document's text (undefined: no such document). */
+export function highlightProblemIn(
+  h: Highlight,
+  text: string | undefined,
+  known: { tagIds: ReadonlySet<string>; entityIds: ReadonlySet<string> },
+): string | null {
+  if (text === undefined) return `highlight ${h.id} belongs to no document in the backup`;
+  // An orphan has no place (domain.ts, `anchor`): its offsets only stay inside the text.
+  const misplaced = isPlaced(h) && text.slice(h.start, h.end) !== h.quote;
+  if (h.end <= h.start || h.end > text.length || misplaced)
+    return `highlight ${h.id} does not match its document's text`;
+  for (const tagId of h.tagIds) if (!known.tagIds.has(tagId)) return `highlight ${h.id} has an unknown tag`;
+  for (const s of h.stances) {
+    if ((s.holderId !== null && !known.entityIds.has(s.holderId)) || !known.entityIds.has(s.targetId)) {
+      return `highlight ${h.id} has a stance with an unknown holder or target`;
+    }
+  }
+  return null;
+}
+
 const newId = (): string => randomUUID();
+
+/** What an import counts, empty. */
+export function emptySummary(): ImportSummary {
+  const count = () => ({ added: 0, alreadyThere: 0 });
+  return {
+    documents: count(),
+    tags: count(),
+    entities: count(),
+    variables: count(),
+    highlights: count(),
+    byCoder: {},
+    differentTexts: [],
+    notes: [],
+  };
+}
 
 /**
  * The changes that bring a backup into the library without loss or duplicates. What is there already — by id, or
@@ -96,43 +136,111 @@ export function planImport(
   options: { tagsMatched?: boolean } = {},
 ): { changes: Change[]; summary: ImportSummary } {
   const changes: Change[] = [];
-  const count = () => ({ added: 0, alreadyThere: 0 });
-  const summary: ImportSummary = {
-    documents: count(),
-    tags: count(),
-    entities: count(),
-    variables: count(),
-    highlights: count(),
-    byCoder: {},
-    differentTexts: [],
-    notes: [],
-  };
-
-  const variables = mapVariables(data, backup, changes, summary.variables);
+  const summary = emptySummary();
+  const lists = matchLists(data, backup, summary, options);
+  changes.push(...lists.changes);
+  const matcher = new DocumentMatcher(data.documents, summary);
   const documentIds = new Map<string, string>();
-  const bySha = new Map(data.documents.map((e) => [e.sha256, e]));
-  const libraryIds = new Set(data.documents.map((e) => e.id));
   for (const d of backup.documents) {
-    // A document is the same when its text is: two coders who imported the same article share it, whatever its id.
-    const same = bySha.get(d.sha256);
-    if (same) {
-      documentIds.set(d.id, same.id);
-      summary.documents.alreadyThere++;
-      continue;
-    }
-    // A text that differs from a document of the same id or title (another version of the article) is added as a
-    // document of its own, and said: its highlights are never put onto the other text.
-    const namesake = data.documents.find((e) => e.id === d.id) ?? data.documents.find((e) => e.title === d.title);
-    if (namesake) summary.differentTexts.push({ title: d.title, libraryTitle: namesake.title });
-    const id = libraryIds.has(d.id) ? newId() : d.id;
-    libraryIds.add(id);
-    documentIds.set(d.id, id);
-    const added = { ...d, id, variables: variables.valuesFor(d) } satisfies StoredDocument;
-    bySha.set(d.sha256, added);
-    changes.push(insert('documents', added));
-    summary.documents.added++;
+    const match = matcher.match(d);
+    documentIds.set(d.id, match.id);
+    if (match.added) changes.push(insert('documents', { ...d, id: match.id, variables: lists.valuesFor(d) }));
   }
 
+  const existingHighlights = new Set(data.highlights.map((h) => h.id));
+  const documentText = new Map(data.documents.map((d) => [d.id, d.text]));
+  for (const d of backup.documents)
+    if (!documentText.has(documentIds.get(d.id)!)) documentText.set(documentIds.get(d.id)!, d.text);
+  for (const h of backup.highlights) {
+    if (existingHighlights.has(h.id)) {
+      summary.highlights.alreadyThere++;
+      continue;
+    }
+    const documentId = documentIds.get(h.documentId)!;
+    changes.push(insert('highlights', lists.highlight(h, documentId, documentText.get(documentId)!)));
+    countAdded(summary, h);
+  }
+
+  if (data.documents.length === 0) {
+    changes.push({
+      kind: 'settings',
+      before: data.settings,
+      after: importedSettings(data.settings, backup.settings, documentIds),
+    });
+  }
+  return { changes, summary };
+}
+
+/** A highlight added, in the summary. */
+export function countAdded(summary: ImportSummary, h: Pick<Highlight, 'annotator'>): void {
+  summary.highlights.added++;
+  summary.byCoder[h.annotator] = (summary.byCoder[h.annotator] ?? 0) + 1;
+}
+
+/** The settings an empty library takes from the backup: the backup's, its last document by the id it now has. */
+export function importedSettings(
+  library: Settings,
+  backup: Settings,
+  documentIds: ReadonlyMap<string, string>,
+): Settings {
+  const lastDocumentId = backup.lastDocumentId && documentIds.get(backup.lastDocumentId);
+  return { ...backup, lastDocumentId: lastDocumentId ?? library.lastDocumentId };
+}
+
+/**
+ * The backup's documents matched with the library's. A document is the same when its text is (by SHA-256): two coders
+ * who imported the same article share it, whatever its id. A text that differs from a document of the same id or
+ * title (another version of the article) is added as a document of its own, and said: its highlights are never put
+ * onto the other text.
+ */
+export class DocumentMatcher {
+  private readonly bySha: Map<string, Pick<StoredDocument, 'id'>>;
+  private readonly libraryIds: Set<string>;
+
+  constructor(
+    private readonly library: ReadonlyArray<Pick<StoredDocument, 'id' | 'title' | 'sha256'>>,
+    private readonly summary: ImportSummary,
+  ) {
+    this.bySha = new Map(library.map((e) => [e.sha256, e]));
+    this.libraryIds = new Set(library.map((e) => e.id));
+  }
+
+  /** The id the backup's document has in the library, and whether it is added. */
+  match(d: Pick<StoredDocument, 'id' | 'title' | 'sha256'>): { id: string; added: boolean } {
+    const same = this.bySha.get(d.sha256);
+    if (same) {
+      this.summary.documents.alreadyThere++;
+      return { id: same.id, added: false };
+    }
+    const namesake = this.library.find((e) => e.id === d.id) ?? this.library.find((e) => e.title === d.title);
+    if (namesake) this.summary.differentTexts.push({ title: d.title, libraryTitle: namesake.title });
+    const id = this.libraryIds.has(d.id) ? newId() : d.id;
+    this.libraryIds.add(id);
+    this.bySha.set(d.sha256, { id });
+    this.summary.documents.added++;
+    return { id, added: true };
+  }
+}
+
+/** The library's small lists that an import matches the backup's with. */
+export type ImportLists = Pick<Database, 'tags' | 'entities' | 'variables'>;
+
+/**
+ * The backup's tags, holders and targets, and variables matched with the library's: the changes that add what the
+ * library lacks, and how a backup's document and highlight read in the library's terms.
+ */
+export function matchLists(
+  data: ImportLists,
+  backup: ImportLists,
+  summary: ImportSummary,
+  options: { tagsMatched?: boolean } = {},
+): {
+  changes: Change[];
+  valuesFor(document: Pick<StoredDocument, 'variables'>): Record<string, VariableValue>;
+  highlight(h: Highlight, documentId: string, text: string): Highlight;
+} {
+  const changes: Change[] = [];
+  const variables = mapVariables(data, backup, changes, summary.variables);
   const tagIds = new Map<string, string>();
   const addedTags: Tag[] = [];
   for (const t of backup.tags) {
@@ -169,22 +277,14 @@ export function planImport(
       summary.entities.added++;
     }
   }
-
-  const existingHighlights = new Set(data.highlights.map((h) => h.id));
-  const documentText = new Map(data.documents.map((d) => [d.id, d.text]));
-  for (const d of backup.documents)
-    if (!documentText.has(documentIds.get(d.id)!)) documentText.set(documentIds.get(d.id)!, d.text);
-  for (const h of backup.highlights) {
-    if (existingHighlights.has(h.id)) {
-      summary.highlights.alreadyThere++;
-      continue;
-    }
-    const documentId = documentIds.get(h.documentId)!;
-    const highlight: Highlight = {
+  return {
+    changes,
+    valuesFor: (document) => variables.valuesFor(document),
+    highlight: (h, documentId, text) => ({
       ...h,
       documentId,
       // The context is re-read from the text it now belongs to (the same text, by SHA-256); an orphan keeps its own.
-      ...(isPlaced(h) && quoteWithContext(documentText.get(documentId)!, h.start, h.end)),
+      ...(isPlaced(h) && quoteWithContext(text, h.start, h.end)),
       tagIds: [...new Set(h.tagIds.map((id) => tagIds.get(id)!))],
       stances: dedupeStances(
         h.stances.map((s) => ({
@@ -193,21 +293,8 @@ export function planImport(
           stance: s.stance,
         })),
       ),
-    };
-    changes.push(insert('highlights', highlight));
-    summary.highlights.added++;
-    summary.byCoder[h.annotator] = (summary.byCoder[h.annotator] ?? 0) + 1;
-  }
-
-  if (data.documents.length === 0) {
-    const lastDocumentId = backup.settings.lastDocumentId && documentIds.get(backup.settings.lastDocumentId);
-    changes.push({
-      kind: 'settings',
-      before: data.settings,
-      after: { ...backup.settings, lastDocumentId: lastDocumentId ?? data.settings.lastDocumentId },
-    });
-  }
-  return { changes, summary };
+    }),
+  };
 }
 
 /**
@@ -217,11 +304,11 @@ export function planImport(
  * variable of the same name but another type) is left out.
  */
 function mapVariables(
-  data: Database,
-  backup: Backup,
+  data: ImportLists,
+  backup: ImportLists,
   changes: Change[],
   tally: { added: number; alreadyThere: number },
-): { valuesFor(document: StoredDocument): Record<string, VariableValue> } {
+): { valuesFor(document: Pick<StoredDocument, 'variables'>): Record<string, VariableValue> } {
   const matched = new Map<string, Variable>();
   for (const v of backup.variables) {
     const same = data.variables.find((x) => x.id === v.id) ?? data.variables.find((x) => sameName(x.name, v.name));
@@ -242,7 +329,7 @@ function mapVariables(
     }
   }
   return {
-    valuesFor(document) {
+    valuesFor(document: Pick<StoredDocument, 'variables'>) {
       const values: Record<string, VariableValue> = {};
       for (const [id, value] of Object.entries(document.variables)) {
         const variable = matched.get(id);

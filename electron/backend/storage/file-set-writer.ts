@@ -60,17 +60,22 @@ export class FileSetWriter {
       return;
     }
     if (writes.length === 0) return;
-    const id = randomBytes(8).toString('hex');
-    // Each staged file's data is synced as it is written, and each folder's names once, when all are written: the
-    // journal that names them comes after. (A synced rename per file cost 2,000 folder syncs for a 2,000-document
-    // import; a staged file is meaningless until the journal names it, so it needs no rename of its own.)
-    const staged = writes.map((w) => ({ file: stagedPath(w.file, id, w.content === null), content: w.content ?? '' }));
-    await mapLimited(staged, STAGING_CONCURRENCY, (s) => writeDataDurably(s.file, s.content));
-    await Promise.all([...new Set(staged.map((s) => path.dirname(s.file)))].map(syncFolder));
-    const files = writes.map((w) => ({ file: path.relative(this.dataDir, w.file), remove: w.content === null }));
-    await this.adapter(journalPath(this.dataDir)).write(JSON.stringify({ id, files }));
-    await applyJournal(this.dataDir, id, files);
-    await removeDurably(journalPath(this.dataDir));
+    const set = this.begin();
+    try {
+      await mapLimited(writes, STAGING_CONCURRENCY, (w) => set.stage(w.file, w.content));
+    } catch (error) {
+      await set.discard();
+      throw error;
+    }
+    await set.commit();
+  }
+
+  /**
+   * A set of writes staged a file at a time and committed at once (what {@link write} does with a set it is given
+   * whole): for a change too large to hold in memory, such as an import of a million highlights.
+   */
+  begin(): StagedFileSet {
+    return new StagedFileSet(this.dataDir, (file) => this.adapter(file));
   }
 
   /** One adapter per file: it runs the writes to its file one after another. */
@@ -81,6 +86,61 @@ export class FileSetWriter {
       this.adapters.set(file, adapter);
     }
     return adapter;
+  }
+}
+
+/**
+ * Files staged beside their targets, each synced as it is written (a removal as an empty marker), then committed in
+ * one step by a journal naming them, or discarded. Until the journal is in place the targets are untouched, and a
+ * crash leaves only staged files, which the next opening removes ({@link recoverFileSet}).
+ */
+export class StagedFileSet {
+  readonly id = randomBytes(8).toString('hex');
+  private readonly staged = new Map<string, boolean>();
+  private finished = false;
+
+  constructor(
+    private readonly dataDir: string,
+    private readonly adapter: (file: string) => DurableTextFile,
+  ) {}
+
+  /** Stages `content` for `file` (null: its removal). Staging the same file again replaces what was staged. */
+  async stage(file: string, content: string | null): Promise<void> {
+    if (this.finished) throw new Error('This set of writes is already committed or discarded.');
+    this.staged.set(file, content === null);
+    await writeDataDurably(stagedPath(file, this.id, content === null), content ?? '');
+  }
+
+  /** The staged text for `file`, as staged. */
+  readStaged(file: string): Promise<string | null> {
+    return readTextFile(stagedPath(file, this.id, false));
+  }
+
+  get size(): number {
+    return this.staged.size;
+  }
+
+  async commit(): Promise<void> {
+    this.finished = true;
+    if (this.staged.size === 0) return;
+    // Each staged file's data is synced as it is written, and each folder's names once, when all are written: the
+    // journal that names them comes after. (A synced rename per file cost 2,000 folder syncs for a 2,000-document
+    // import; a staged file is meaningless until the journal names it, so it needs no rename of its own.)
+    const staged = [...this.staged].map(([file, remove]) => stagedPath(file, this.id, remove));
+    await Promise.all([...new Set(staged.map((s) => path.dirname(s)))].map(syncFolder));
+    const files = [...this.staged].map(([file, remove]) => ({ file: path.relative(this.dataDir, file), remove }));
+    await this.adapter(journalPath(this.dataDir)).write(JSON.stringify({ id: this.id, files }));
+    await applyJournal(this.dataDir, this.id, files);
+    await removeDurably(journalPath(this.dataDir));
+  }
+
+  /** Removes what was staged: the targets stay as they were. */
+  async discard(): Promise<void> {
+    this.finished = true;
+    await mapLimited([...this.staged], STAGING_CONCURRENCY, ([file, remove]) =>
+      unlinkIfThere(stagedPath(file, this.id, remove)),
+    );
+    this.staged.clear();
   }
 }
 
