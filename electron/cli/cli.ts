@@ -1,4 +1,4 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { agreementCsv } from '../../shared/agreement/agreement-input';
@@ -11,12 +11,13 @@ import { intervals, timeline, timelineCells, TIMELINE_COLUMNS } from '../../shar
 import { csvBlocks, defaultCsvOptions } from '../../shared/csv';
 import { sameName } from '../../shared/names';
 import { isPublishedDate } from '../../shared/published-date';
-import { describeByCoder, looksLikeBackup } from '../../shared/export/backup';
+import { describeByCoder, looksLikeBackup, type ImportSummary } from '../../shared/export/backup';
 import type { ApiFailure } from '../backend/api-error';
 import { DATA_DIR_ENV, DATA_FILE_NAME, defaultUserDataDir, resolveDataDir } from '../backend/data-dir';
 import { acquireDataLock } from '../backend/data-lock';
 import { exportContent } from '../backend/exchange/export-content';
 import { openLibrarySource } from '../backend/exchange/library-source';
+import { importBackupStreamed, NotStreamable } from '../backend/exchange/streamed-import';
 import { withSpill, writeFileAtomically } from '../backend/export-writer';
 import { streamedExport, type StreamedKind } from '../../shared/export/streamed-export';
 import { createBackend } from '../backend/backend';
@@ -74,6 +75,10 @@ export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
   env: NodeJS.ProcessEnv;
+  /** Stops a long command (an import) when the user interrupts it (Ctrl+C). */
+  signal?: AbortSignal;
+  /** How far a long command is, from 0 to 1 (shown on a terminal). */
+  progress?(fraction: number): void;
 }
 
 class UsageError extends Error {}
@@ -278,33 +283,23 @@ async function importCommand(args: readonly string[], io: CliIo): Promise<number
     return 0;
   }
   if (typeof values.in !== 'string' || values.in === '') throw new UsageError('import needs --in FILE.');
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(values.in);
-  } catch (error) {
-    throw new Error(`Cannot read ${values.in}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
+  // Its first bytes tell a backup from the rest.
+  const bytes = await readHead(values.in, 200);
   const dataDir = dataDirOf(values, io.env);
   await mkdir(dataDir, { recursive: true });
   const lock = await acquireDataLock(dataDir, 'command line');
-  let summary;
+  let summary: ImportSummary;
   try {
-    // Restoring into a new folder gives exactly the backup: no sample article is added first.
-    const store = await openStore(dataDir, { seed: false });
-    // The same handler as the app's Import (the payload checked by the same schema), as one undoable step.
-    // The kind is told by the content: a backup (JSON) as it is, anything else (REFI-QDA) as the file's bytes.
-    const backup = looksLikeBackup(bytes.toString('utf8', 0, 200));
-    const documentId = typeof values.document === 'string' ? { documentId: values.document } : {};
-    const result = backup
-      ? await createBackend(store)('importBackup', { content: bytes.toString('utf8') }, 'command-line')
-      : await createBackend(store)(
-          'importProject',
-          { fileName: path.basename(values.in), data: bytes.toString('base64'), ...documentId },
-          'command-line',
-        );
-    if (!result.ok) throw new Error(result.error.message);
-    summary = result.value as ApiResults['importBackup'];
-    await store.close();
+    // A backup is streamed into the library a record at a time (any size, in bounded memory); one of an earlier
+    // schema, or with its parts in an unusual order, is read whole. Anything else (REFI-QDA, web annotations) as bytes.
+    summary = looksLikeBackup(bytes.toString('utf8'))
+      ? await importBackupStreamed(dataDir, values.in, { signal: io.signal, progress: io.progress }).catch(
+          (error: unknown) => {
+            if (error instanceof NotStreamable) return importWhole(dataDir, values.in as string, values.document);
+            throw error;
+          },
+        )
+      : await importWhole(dataDir, values.in, values.document, bytes);
   } finally {
     lock.release();
   }
@@ -325,6 +320,48 @@ async function importCommand(args: readonly string[], io: CliIo): Promise<number
       summary.notes.map((note) => `  ${note}\n`).join(''),
   );
   return 0;
+}
+
+/** The first `length` bytes of a file (all of it when shorter). */
+async function readHead(file: string, length: number): Promise<Buffer> {
+  let handle;
+  try {
+    handle = await open(file, 'r');
+    const buffer = Buffer.alloc(length);
+    const { bytesRead } = await handle.read(buffer, 0, length, 0);
+    return buffer.subarray(0, bytesRead);
+  } catch (error) {
+    throw new Error(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  } finally {
+    await handle?.close();
+  }
+}
+
+/**
+ * Imports a file read whole, through the same handler as the app's Import (the payload checked by the same schema):
+ * a backup of an earlier schema (migrated on the way in), a REFI-QDA project or codebook, or web annotations.
+ */
+async function importWhole(dataDir: string, file: string, document: unknown, head?: Buffer): Promise<ImportSummary> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    throw new Error(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  // Restoring into a new folder gives exactly the backup: no sample article is added first.
+  const store = await openStore(dataDir, { seed: false });
+  const backend = createBackend(store);
+  const documentId = typeof document === 'string' ? { documentId: document } : {};
+  const result = looksLikeBackup((head ?? bytes).toString('utf8', 0, 200))
+    ? await backend('importBackup', { content: bytes.toString('utf8') }, 'command-line')
+    : await backend(
+        'importProject',
+        { fileName: path.basename(file), data: bytes.toString('base64'), ...documentId },
+        'command-line',
+      );
+  if (!result.ok) throw new Error(result.error.message);
+  await store.close();
+  return result.value as ApiResults['importBackup'];
 }
 
 const STATS_WHATS = ['stance-map', 'tags', 'timeline'] as const;

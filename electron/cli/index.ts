@@ -1,9 +1,28 @@
 import { runCli } from './cli';
 
+// Ctrl+C stops a long command between two records, and it leaves nothing half done (an import commits at its end or
+// not at all); a second Ctrl+C exits at once.
+const interrupted = new AbortController();
+process.on('SIGINT', () => {
+  if (interrupted.signal.aborted) process.exit(130);
+  interrupted.abort(new Error('Interrupted: nothing was changed.'));
+});
+
+let shown = -1;
 void runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   env: process.env,
+  signal: interrupted.signal,
+  // On a terminal, a line that counts up; in a pipe or a log, nothing.
+  progress: process.stderr.isTTY
+    ? (fraction) => {
+        const percent = Math.floor(fraction * 100);
+        if (percent === shown) return;
+        shown = percent;
+        process.stderr.write(`\r${percent}%${percent === 100 ? '\n' : ''}`);
+      }
+    : undefined,
 }).then((status) => {
-  process.exitCode = status;
+  process.exitCode = interrupted.signal.aborted ? 130 : status;
 });

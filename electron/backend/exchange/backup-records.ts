@@ -12,7 +12,9 @@ import { jsonParser, type Token } from 'stream-json/core/parser.js';
  * the whole text as one string: a backup of a million highlights is 500 MB, beyond what Node holds in one string.
  */
 export type BackupPart =
-  { kind: 'member'; key: string; value: unknown } | { kind: 'record'; list: LongList; index: number; value: unknown };
+  | { kind: 'member'; key: string; value: unknown }
+  /** `at` and `until`: the bytes of the slice in which the record ends, to say where a bad record is. */
+  | { kind: 'record'; list: LongList; index: number; value: unknown; at: number; until: number };
 
 export const LONG_LISTS = ['documents', 'highlights'] as const;
 export type LongList = (typeof LONG_LISTS)[number];
@@ -32,8 +34,9 @@ export class BackupDamage extends Error {
 export type ReadProgress = (bytesRead: number) => void;
 
 const MANY = Symbol.for('object-stream.many');
-/** Chunks of 64 KB: a damage is placed within one. */
+/** Read in chunks of 64 KB, parsed in slices of 8 KB: a damage is placed within a slice. */
 const CHUNK = 1 << 16;
+const SLICE = 1 << 13;
 
 /** The parts of the backup in `file`, in the file's order. */
 export async function* backupParts(
@@ -49,19 +52,23 @@ export async function* backupParts(
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       options.signal?.throwIfAborted();
-      const start = bytes;
-      bytes += chunk.length;
-      let text: string;
-      try {
-        text = decoder.decode(chunk, { stream: true });
-      } catch {
-        throw new BackupDamage(`The backup is not UTF-8 text (${where(reader, start, bytes)}).`, start);
+      // Fed in slices, each one's tokens taken before the next is parsed: a damage is placed within a slice.
+      for (let offset = 0; offset < chunk.length; offset += SLICE) {
+        const slice = chunk.subarray(offset, offset + SLICE);
+        const start = bytes;
+        bytes += slice.length;
+        let text: string;
+        try {
+          text = decoder.decode(slice, { stream: true });
+        } catch {
+          throw new BackupDamage(`The backup is not UTF-8 text (${where(reader, start, bytes)}).`, start);
+        }
+        if (first) {
+          text = text.replace(/^\ufeff/, '');
+          first = false;
+        }
+        yield* reader.feed(parse, text, start, bytes);
       }
-      if (first) {
-        text = text.replace(/^\ufeff/, '');
-        first = false;
-      }
-      yield* reader.feed(parse, text, start, bytes);
       options.progress?.(bytes);
     }
     yield* reader.feed(parse, null, bytes, bytes);
@@ -90,6 +97,9 @@ class PartReader {
     try {
       result = text === null ? parse(Symbol.for('object-stream.none') as never) : parse(text);
     } catch (error) {
+      if (text === null) {
+        throw new BackupDamage(`The backup ends too soon: it is cut short ${where(this, start, end)}.`, start);
+      }
       throw new BackupDamage(`The backup is damaged ${where(this, start, end)}: ${(error as Error).message}.`, start);
     }
     const tokens =
@@ -108,7 +118,7 @@ class PartReader {
       if (!this.assembler.done) return null;
       const value = this.assembler.current;
       this.assembler = null;
-      if (this.list) return { kind: 'record', list: this.list, index: this.records++, value };
+      if (this.list) return { kind: 'record', list: this.list, index: this.records++, value, at: start, until: end };
       return { kind: 'member', key: this.member!, value };
     }
     switch (token.name) {
@@ -127,7 +137,7 @@ class PartReader {
           this.depth = 2;
           return null;
         }
-        return this.startValue(token);
+        return this.startValue(token, start, end);
       case 'endArray':
         if (this.depth === 2) {
           this.depth = 1;
@@ -146,19 +156,28 @@ class PartReader {
         return null;
       default:
         if (this.depth === 0) throw new BackupDamage('The file is not a Stance Annotator backup.', start);
-        return this.startValue(token);
+        return this.startValue(token, start, end);
     }
   }
 
   /** A value begins: a scalar is a part at once, an object or a list once assembled. */
-  private startValue(token: Token): BackupPart | null {
+  private startValue(token: Token, start: number, end: number): BackupPart | null {
     const assembler = new Assembler();
     assembler.consume(token);
     if (!assembler.done) {
       this.assembler = assembler;
       return null;
     }
-    if (this.list) return { kind: 'record', list: this.list, index: this.records++, value: assembler.current };
+    if (this.list) {
+      return {
+        kind: 'record',
+        list: this.list,
+        index: this.records++,
+        value: assembler.current,
+        at: start,
+        until: end,
+      };
+    }
     return { kind: 'member', key: this.member!, value: assembler.current };
   }
 }

@@ -164,8 +164,18 @@ export function documentFileText(document: StoredDocument, highlights: readonly 
     text = JSON.stringify(document.text);
     textJson.set(document, text);
   }
-  const head = `{"documentId":${JSON.stringify(document.id)},"log":${JSON.stringify(log)},"text":`;
-  return `${head}${text},"highlights":[${highlights.map(cachedJson).join(',')}]}`;
+  return documentFileJson(document.id, text, highlights, log);
+}
+
+/** {@link documentFileText} from the text's JSON: for a document not held as a record (a streamed import). */
+export function documentFileJson(
+  documentId: string,
+  textJson: string,
+  highlights: readonly Highlight[],
+  log: string,
+): string {
+  const head = `{"documentId":${JSON.stringify(documentId)},"log":${JSON.stringify(log)},"text":`;
+  return `${head}${textJson},"highlights":[${highlights.map(cachedJson).join(',')}]}`;
 }
 
 /** The highlights of each of `documentIds`, found in one pass over all of them. */
