@@ -263,6 +263,38 @@ function analysisRows(raw, documents) {
   ];
 }
 
+/**
+ * The rows of the backup step (backup-bench.mjs): an import and each export through the command line, with its peak
+ * memory. The targets hold at the scale step (1,000,000 highlights); smaller runs show the figures alone.
+ */
+export function backupRows(backups) {
+  if (!backups) return [];
+  const atScale = backups.highlights >= 1_000_000;
+  const size = `${n(backups.documents)} documents, ${n(backups.highlights)} highlights`;
+  const rows = [
+    {
+      label: `Import a backup (${size}, ${mb(backups.backupBytes / 2 ** 20)}) into an empty library: stance-annotator import`,
+      ours: ms(backups.import.ms),
+      peer: '',
+      ratio: `peak memory ${mb(backups.import.peakMb)}`,
+      target: atScale ? '< 60,000 ms, peak < 1,024 MB' : '',
+      pass: atScale ? backups.import.ms < 60_000 && backups.import.peakMb < 1024 : null,
+    },
+  ];
+  for (const e of backups.exports) {
+    const ratio = e.ms / e.floorMs;
+    rows.push({
+      label: `Export ${e.name} (${size}, ${mb(e.bytes / 2 ** 20)}): stance-annotator export`,
+      ours: ms(e.ms),
+      peer: '',
+      ratio: `${ratio.toFixed(1)}× floor (${ms(e.floorMs)}); peak memory ${mb(e.peakMb)}`,
+      target: atScale ? '≤ 3× floor, peak < 500 MB' : '',
+      pass: atScale ? ratio <= 3 && e.peakMb < 500 : null,
+    });
+  }
+  return rows;
+}
+
 export function formatTable(raw, rows) {
   const header = ['Measure', 'Stance Annotator', 'Peer', 'Ratio', 'Target', 'Met'];
   const cells = rows.map((r) => [

@@ -16,11 +16,24 @@ import { build } from 'vite';
 import { projectRoot } from '../build.mjs';
 import { timeAddHighlight, timeClick, timeOpenFromLibrary, timeScroll, timeSelect } from './browser-measures.mjs';
 import { MARKER_WORD, writeLibrary } from './generate.mjs';
-import { formatTable, summarise } from './report.mjs';
+import { measureBackups } from './backup-bench.mjs';
+import { backupRows, formatTable, summarise } from './report.mjs';
 
 const { values } = parseArgs({
-  options: { smoke: { type: 'boolean' }, runs: { type: 'string' }, 'app-built': { type: 'boolean' } },
+  options: {
+    smoke: { type: 'boolean' },
+    runs: { type: 'string' },
+    'app-built': { type: 'boolean' },
+    scale: { type: 'string' },
+    only: { type: 'string' },
+  },
 });
+/** `--scale 10`: the backup step at ten times the library (20,000 documents, 1,000,000 highlights). */
+const scale = Number(values.scale ?? 1);
+if (!(scale >= 1)) throw new Error('--scale takes a number of 1 or more.');
+/** `--only backups`: that step alone. */
+const onlyBackups = values.only === 'backups';
+if (values.only !== undefined && !onlyBackups) throw new Error('--only takes "backups".');
 const smoke = Boolean(values.smoke);
 const runs = smoke ? 1 : Number(values.runs ?? 5);
 const outDir = path.join(projectRoot, 'out', 'bench');
@@ -243,6 +256,14 @@ async function main() {
   await buildEverything();
   const work = await mkdtemp(path.join(os.tmpdir(), 'stance-bench-'));
   const raw = { date: new Date().toISOString(), machine: machine(), runs, smoke };
+  if (onlyBackups) {
+    try {
+      raw.backups = await measureBackups({ work, documents: Math.round(sizes.library[0] * scale), log });
+      return report(raw, backupRows(raw.backups), 'results-backups.json');
+    } finally {
+      await rm(work, { recursive: true, force: true, maxRetries: 5 });
+    }
+  }
   try {
     log('generating inputs (seed 20261125)');
     const articlesDir = path.join(work, 'articles');
@@ -397,19 +418,28 @@ async function main() {
     if (probe.status !== 0) throw new Error(`The backend probe failed: ${probe.stderr}`);
     raw.backend = JSON.parse(probe.stdout);
 
-    await mkdir(outDir, { recursive: true });
-    const resultsFile = path.join(outDir, smoke ? 'results-smoke.json' : 'results.json');
-    await writeFile(resultsFile, JSON.stringify(raw, null, 2));
-    const rows = summarise(raw, sizes);
-    process.stdout.write(formatTable(raw, rows));
-    process.stdout.write(`\nRaw figures: ${path.relative(projectRoot, resultsFile)}\n`);
-    const missed = rows.filter((r) => r.pass === false);
-    if (!smoke && missed.length > 0) {
-      process.stdout.write(`\nTargets missed: ${missed.map((r) => r.label).join('; ')}\n`);
-      process.exitCode = 1;
-    }
+    raw.backups = await measureBackups({ work, documents: Math.round(sizes.library[0] * scale), log });
+    await report(
+      raw,
+      [...summarise(raw, sizes), ...backupRows(raw.backups)],
+      smoke ? 'results-smoke.json' : 'results.json',
+    );
   } finally {
     await rm(work, { recursive: true, force: true, maxRetries: 5 });
+  }
+}
+
+/** Writes the raw figures, prints the table, and fails the run when a target is missed (not in a smoke run). */
+async function report(raw, rows, fileName) {
+  await mkdir(outDir, { recursive: true });
+  const resultsFile = path.join(outDir, fileName);
+  await writeFile(resultsFile, JSON.stringify(raw, null, 2));
+  process.stdout.write(formatTable(raw, rows));
+  process.stdout.write(`\nRaw figures: ${path.relative(projectRoot, resultsFile)}\n`);
+  const missed = rows.filter((r) => r.pass === false);
+  if (!smoke && missed.length > 0) {
+    process.stdout.write(`\nTargets missed: ${missed.map((r) => r.label).join('; ')}\n`);
+    process.exitCode = 1;
   }
 }
 

@@ -1,0 +1,95 @@
+// Backups and exports at library scale, through the command line a user runs: a generated backup imported into an
+// empty library, then every export the command line writes, each timed from start to exit with its peak resident
+// memory (peak-memory.mjs). At `--scale 10` this is the storage issue's step: 20,000 documents, 1,000,000 highlights.
+import { spawn } from 'node:child_process';
+import { open, readFile, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { projectRoot } from '../build.mjs';
+import { writeBackup } from './generate.mjs';
+
+const cli = path.join(projectRoot, 'out/main/cli.js');
+const wrapper = path.join(projectRoot, 'scripts/bench/peak-memory.mjs');
+
+/** Runs the command line with `args`; resolves with its wall time and peak memory, or rejects with its output. */
+function measured(args, work) {
+  const report = path.join(work, 'peak-memory.json');
+  const started = performance.now();
+  const child = spawn(process.execPath, [wrapper, cli, ...args], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, PEAK_MEMORY_FILE: report },
+  });
+  let stderr = '';
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  return new Promise((resolve, reject) => {
+    child.on('exit', async (code) => {
+      const ms = performance.now() - started;
+      if (code !== 0) return reject(new Error(`stance-annotator ${args.join(' ')} failed (${code}): ${stderr}`));
+      const { peakKb } = JSON.parse(await readFile(report, 'utf8'));
+      resolve({ ms, peakMb: peakKb / 1024, stderr });
+    });
+  });
+}
+
+/**
+ * The write floor of a file: its text written again, as strings of 16 MB through one file handle (what an export
+ * that had the whole text at hand would still have to do; a single string of a 1 GB file is beyond V8's limit).
+ */
+async function writeFloor(file, work) {
+  const bytes = await readFile(file);
+  const pieces = [];
+  for (let i = 0; i < bytes.length; i += 16 * 2 ** 20)
+    pieces.push(bytes.subarray(i, i + 16 * 2 ** 20).toString('latin1'));
+  const target = path.join(work, 'floor.out');
+  const started = performance.now();
+  const handle = await open(target, 'w');
+  for (const piece of pieces) await handle.writeFile(piece, 'latin1');
+  await handle.close();
+  const ms = performance.now() - started;
+  await rm(target);
+  return ms;
+}
+
+const EXPORTS = [
+  { name: 'annotations.csv', args: ['--what', 'annotations'] },
+  { name: 'documents.csv', args: ['--what', 'documents'] },
+  { name: 'codebook.csv', args: ['--what', 'codebook'] },
+  { name: 'web annotations (JSON-LD)', args: ['--what', 'annotations', '--format', 'json'] },
+  { name: 'backup', args: ['--what', 'backup'] },
+];
+
+/** Generates a backup of `documents` documents (50 highlights each), imports it, and exports it every way. */
+export async function measureBackups({ work, documents, log }) {
+  const backup = path.join(work, 'scale-backup.json');
+  log(`backups: generating a backup of ${documents.toLocaleString('en')} documents`);
+  await writeBackup(backup, {
+    seed: 20_261_127,
+    documents: Array.from({ length: documents }, (_, i) => ({
+      title: `Article ${i + 1}`,
+      chars: 10_000,
+      highlights: 50,
+    })),
+  });
+  const backupBytes = (await stat(backup)).size;
+  const dataDir = path.join(work, 'scale-library');
+  log('backups: importing it into an empty library');
+  const imported = await measured(['import', '--data-dir', dataDir, '--in', backup], work);
+  const highlights = Number(/highlights: ([0-9]+) added/.exec(imported.stderr)?.[1] ?? NaN);
+  await rm(backup);
+  const exports = [];
+  for (const { name, args } of EXPORTS) {
+    log(`backups: exporting ${name}`);
+    const out = path.join(work, 'export.out');
+    const run = await measured(['export', '--data-dir', dataDir, ...args, '--out', out], work);
+    const bytes = (await stat(out)).size;
+    exports.push({ name, ms: run.ms, peakMb: run.peakMb, bytes, floorMs: await writeFloor(out, work) });
+    await rm(out);
+  }
+  await rm(dataDir, { recursive: true, force: true });
+  return {
+    documents,
+    highlights,
+    backupBytes,
+    import: { ms: imported.ms, peakMb: imported.peakMb },
+    exports,
+  };
+}
