@@ -196,13 +196,18 @@ export function importedSettings(
 export class DocumentMatcher {
   private readonly bySha: Map<string, Pick<StoredDocument, 'id'>>;
   private readonly libraryIds: Set<string>;
+  private readonly byId: Map<string, Pick<StoredDocument, 'title'>>;
+  /** The first of the library's documents with each title. */
+  private readonly byTitle = new Map<string, Pick<StoredDocument, 'title'>>();
 
   constructor(
-    private readonly library: ReadonlyArray<Pick<StoredDocument, 'id' | 'title' | 'sha256'>>,
+    library: ReadonlyArray<Pick<StoredDocument, 'id' | 'title' | 'sha256'>>,
     private readonly summary: ImportSummary,
   ) {
     this.bySha = new Map(library.map((e) => [e.sha256, e]));
     this.libraryIds = new Set(library.map((e) => e.id));
+    this.byId = new Map(library.map((e) => [e.id, e]));
+    for (const e of library) if (!this.byTitle.has(e.title)) this.byTitle.set(e.title, e);
   }
 
   /** The id the backup's document has in the library, and whether it is added. */
@@ -212,7 +217,7 @@ export class DocumentMatcher {
       this.summary.documents.alreadyThere++;
       return { id: same.id, added: false };
     }
-    const namesake = this.library.find((e) => e.id === d.id) ?? this.library.find((e) => e.title === d.title);
+    const namesake = this.byId.get(d.id) ?? this.byTitle.get(d.title);
     if (namesake) this.summary.differentTexts.push({ title: d.title, libraryTitle: namesake.title });
     const id = this.libraryIds.has(d.id) ? newId() : d.id;
     this.libraryIds.add(id);

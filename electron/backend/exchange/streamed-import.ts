@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { z } from 'zod';
 import {
   CURRENT_SCHEMA_VERSION,
@@ -35,6 +35,7 @@ import {
   documentFileJson,
   documentFilePath,
   documentLogPath,
+  documentsDirPath,
   libraryFilePath,
   listingFileText,
   type LibraryFile,
@@ -143,6 +144,8 @@ class StreamedImport {
   private readonly staged = new Map<string, number>();
   private readonly writing = new Map<string, Promise<void>>();
   private failure: unknown = null;
+  private names: Promise<ReadonlySet<string>> | null = null;
+  private readonly inLibrary: ReadonlySet<string>;
 
   constructor(
     private readonly dataDir: string,
@@ -151,6 +154,7 @@ class StreamedImport {
     private readonly libraryIds: ReadonlySet<string>,
   ) {
     this.matcher = new DocumentMatcher(library.documents, this.summary);
+    this.inLibrary = new Set(library.documents.map((d) => d.id));
   }
 
   async take(part: BackupPart): Promise<void> {
@@ -299,8 +303,10 @@ class StreamedImport {
       const staged = JSON.parse((await this.set.readStaged(file))!) as { text: string; highlights: Highlight[] };
       return { textJson: JSON.stringify(staged.text), highlights: staged.highlights };
     }
-    if (!this.library.documents.some((d) => d.id === libraryId)) return { textJson: null, highlights: [] };
-    const read = await readDocumentFile(this.dataDir, libraryId);
+    if (!this.inLibrary.has(libraryId)) return { textJson: null, highlights: [] };
+    // The folder's names listed once (which change logs there are): no listing of 20,000 names per document.
+    this.names ??= readdir(documentsDirPath(this.dataDir)).then((names) => new Set(names));
+    const read = await readDocumentFile(this.dataDir, libraryId, await this.names);
     if ('problem' in read) throw new Error(`The library's document ${libraryId} could not be read: ${read.problem}`);
     if (read.log.token && read.log.logLength > 0) {
       await this.set.stage(documentLogPath(this.dataDir, libraryId, read.log.token), null);
