@@ -2,8 +2,8 @@ import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 
-// lowdb, steno, approx-string-match and stream-json ship as ES modules only; bundling them keeps the CommonJS main/serve output loadable everywhere.
-const bundledDeps = ['lowdb', 'steno', 'approx-string-match', 'stream-json'];
+// lowdb, steno and approx-string-match ship as ES modules only; bundling them keeps the CommonJS main/serve output loadable everywhere.
+const bundledDeps = ['lowdb', 'steno', 'approx-string-match'];
 
 export default defineConfig({
   main: {

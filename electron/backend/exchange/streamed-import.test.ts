@@ -102,7 +102,7 @@ describe('importing a backup a record at a time', () => {
     const file = await backupFile(hardCaseLibrary());
     await truncate(file, Math.floor((await readFile(file)).length * 0.8));
     await expect(importBackupStreamed(dir, file)).rejects.toThrow(
-      /^The backup ends too soon: it is cut short in its highlights, after [0-9] good records \(at byte [0-9,]+\)\.$/,
+      /^The backup ends too soon: it is cut short in its highlights, after 1 record \(at byte [0-9,]+\)\.$/,
     );
     expect(await libraryFiles(dir)).toEqual(before);
     expect(await leftovers(dir)).toEqual([]);
@@ -115,14 +115,14 @@ describe('importing a backup a record at a time', () => {
     const library = hardCaseLibrary();
     const highlights = library.highlights.map((h, i) => (i === 5 ? { ...h, quote: 'not the text' } : h));
     await expect(importBackupStreamed(dir, await backupFile({ ...library, highlights }))).rejects.toThrow(
-      /^The backup is damaged at its highlight 6 \(which ends between bytes [0-9,]+ and [0-9,]+\): highlight h-5 does not match its document's text\.$/,
+      /^The backup is damaged at its highlight 6 \(bytes [0-9,]+–[0-9,]+\): highlight h-5 does not match its document's text\.$/,
     );
     // Broken JSON in the middle of a record.
     const file = await backupFile(library);
     const text = await readFile(file, 'utf8');
     await writeFile(file, text.replace('"h-3"', '"h-3" "oops"'));
     await expect(importBackupStreamed(dir, file)).rejects.toThrow(
-      /^The backup is damaged in its highlights, after [0-3] good records \(between bytes [0-9,]+ and [0-9,]+\): Parser cannot parse input: expected ','\.$/,
+      /^The backup is damaged at its highlight 4 \(bytes [0-9,]+–[0-9,]+\): Expected ',' or '}' after property value in JSON at position 20\.$/,
     );
     expect(await libraryFiles(dir)).toEqual(before);
     expect(await leftovers(dir)).toEqual([]);
@@ -133,7 +133,7 @@ describe('importing a backup a record at a time', () => {
     await libraryInUse(dir);
     const before = await libraryFiles(dir);
     const base = hardCaseLibrary();
-    const many = Array.from({ length: 3_000 }, (_, i) => ({ ...base.highlights[3]!, id: `many-${i}` }));
+    const many = Array.from({ length: 10_000 }, (_, i) => ({ ...base.highlights[3]!, id: `many-${i}` }));
     const file = await backupFile({ ...base, highlights: [...base.highlights, ...many] });
     const controller = new AbortController();
     const seen: number[] = [];

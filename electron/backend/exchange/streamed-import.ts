@@ -163,9 +163,9 @@ class StreamedImport {
       throw new NotStreamable('The backup does not begin with its format and schema version.');
     }
     const record = `${part.list === 'documents' ? 'document' : 'highlight'} ${(part.index + 1).toLocaleString('en')}`;
-    const bytes = `between bytes ${part.at.toLocaleString('en')} and ${part.until.toLocaleString('en')}`;
+    const bytes = `bytes ${part.at.toLocaleString('en')}–${part.until.toLocaleString('en')}`;
     const damaged = (problem: string) =>
-      new BackupDamage(`The backup is damaged at its ${record} (which ends ${bytes}): ${problem}.`, part.at);
+      new BackupDamage(`The backup is damaged at its ${record} (${bytes}): ${problem}.`, part.at);
     if (part.list === 'documents') {
       const parsed = documentSchema.safeParse(part.value);
       if (!parsed.success) throw damaged(zodProblem(parsed.error));
@@ -280,7 +280,7 @@ class StreamedImport {
       const there = await this.fileThere(libraryId);
       const highlights = [...there.highlights, ...group.highlights];
       const textJson = there.textJson ?? JSON.stringify(text);
-      const content = documentFileJson(libraryId, textJson, highlights, newLogToken());
+      const content = documentFileJson(libraryId, textJson, highlights, newLogToken(), (h) => JSON.stringify(h));
       await this.set.stage(documentFilePath(this.dataDir, libraryId), content);
       this.staged.set(libraryId, highlights.length);
     })()

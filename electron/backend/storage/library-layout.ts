@@ -167,15 +167,19 @@ export function documentFileText(document: StoredDocument, highlights: readonly 
   return documentFileJson(document.id, text, highlights, log);
 }
 
-/** {@link documentFileText} from the text's JSON: for a document not held as a record (a streamed import). */
+/**
+ * {@link documentFileText} from the text's JSON: for a document not held as a record (a streamed import, which
+ * serialises its highlights once, with `JSON.stringify`: caching a million of them would only keep them alive).
+ */
 export function documentFileJson(
   documentId: string,
   textJson: string,
   highlights: readonly Highlight[],
   log: string,
+  json: (highlight: Highlight) => string = cachedJson,
 ): string {
   const head = `{"documentId":${JSON.stringify(documentId)},"log":${JSON.stringify(log)},"text":`;
-  return `${head}${textJson},"highlights":[${highlights.map(cachedJson).join(',')}]}`;
+  return `${head}${textJson},"highlights":[${highlights.map(json).join(',')}]}`;
 }
 
 /** The highlights of each of `documentIds`, found in one pass over all of them. */
