@@ -85,11 +85,19 @@ export class RecordSplitter {
       if (this.offset + i < 3 && b === BYTE_ORDER_MARK[this.offset + i] && this.expecting === 'object') continue;
       const capture = this.capture;
       if (capture) {
-        // A bare value ends before the byte that ends it, which is then read as punctuation.
-        if (capture.bare && endsBare(b)) {
-          yield* this.finish(chunk, i);
-          i -= 1;
-        } else if (this.take(capture, b)) yield* this.finish(chunk, i + 1);
+        if (capture.bare) {
+          // A bare value ends before the byte that ends it, which is then read as punctuation.
+          if (endsBare(b)) {
+            yield* this.finish(chunk, i);
+            i -= 1;
+          }
+          continue;
+        }
+        // Most bytes are inside records: read through them in a tight loop.
+        const end = scan(capture, chunk, i);
+        if (end < 0) break;
+        yield* this.finish(chunk, end);
+        i = end - 1;
         continue;
       }
       if (isSpace(b)) continue;
@@ -100,12 +108,12 @@ export class RecordSplitter {
           break;
         case 'key-or-end':
           if (b === CLOSE_BRACE) this.expecting = 'nothing';
-          else if (b === QUOTE) this.begin('key', chunk, i);
+          else if (b === QUOTE) this.begin('key', chunk, i--);
           else throw this.unexpected(b, i, "a member's name in double quotes");
           break;
         case 'key':
           if (b !== QUOTE) throw this.unexpected(b, i, "a member's name in double quotes");
-          this.begin('key', chunk, i);
+          this.begin('key', chunk, i--);
           break;
         case 'colon':
           if (b !== COLON) throw this.unexpected(b, i, '":"');
@@ -117,7 +125,7 @@ export class RecordSplitter {
             this.count = 0;
             this.expecting = 'element-or-end';
             yield { kind: 'list-start', key: this.key };
-          } else if (this.begin('member', chunk, i)) yield* this.finish(chunk, i + 1);
+          } else this.begin('member', chunk, i--);
           break;
         case 'comma-or-end':
           if (b === COMMA) this.expecting = 'key';
@@ -126,10 +134,10 @@ export class RecordSplitter {
           break;
         case 'element-or-end':
           if (b === CLOSE_BRACKET) yield this.endList();
-          else if (this.begin('element', chunk, i)) yield* this.finish(chunk, i + 1);
+          else this.begin('element', chunk, i--);
           break;
         case 'element':
-          if (this.begin('element', chunk, i)) yield* this.finish(chunk, i + 1);
+          this.begin('element', chunk, i--);
           break;
         case 'comma-or-list-end':
           if (b === COMMA) this.expecting = 'element';
@@ -163,8 +171,8 @@ export class RecordSplitter {
     return this.key === '' ? `at its start (${at})` : `in or after its "${this.key}" (${at})`;
   }
 
-  /** Starts reading a value at byte `i`; true when that byte is the whole value (a value is never one byte). */
-  private begin(kind: Capture['kind'], chunk: Buffer, i: number): boolean {
+  /** Starts reading a value at byte `i` (read again, as the value's first byte, by the caller's next turn). */
+  private begin(kind: Capture['kind'], chunk: Buffer, i: number): void {
     const b = chunk[i]!;
     const capture: Capture = {
       kind,
@@ -177,28 +185,6 @@ export class RecordSplitter {
       bare: b !== QUOTE && b !== OPEN_BRACE && b !== OPEN_BRACKET,
     };
     this.capture = capture;
-    return !capture.bare && this.take(capture, b);
-  }
-
-  /** Takes byte `b` of a value; true when it is the value's last byte. */
-  private take(capture: Capture, b: number): boolean {
-    if (capture.bare) return false;
-    if (capture.inString) {
-      if (capture.escaped) capture.escaped = false;
-      else if (b === BACKSLASH) capture.escaped = true;
-      else if (b === QUOTE) {
-        capture.inString = false;
-        return capture.depth === 0;
-      }
-      return false;
-    }
-    if (b === QUOTE) capture.inString = true;
-    else if (b === OPEN_BRACE || b === OPEN_BRACKET) capture.depth += 1;
-    else if (b === CLOSE_BRACE || b === CLOSE_BRACKET) {
-      capture.depth -= 1;
-      return capture.depth === 0;
-    }
-    return false;
   }
 
   /** The value captured, ending before byte `end` of the chunk, as its part. */
@@ -244,4 +230,30 @@ export class RecordSplitter {
       this.offset + i,
     );
   }
+}
+
+/**
+ * Reads a quoted or bracketed value on from byte `from` of `chunk`: the index after its last byte, or -1 when the
+ * chunk ends first (its state kept in `capture` for the next chunk).
+ */
+function scan(capture: Capture, chunk: Buffer, from: number): number {
+  let { depth, inString, escaped } = capture;
+  for (let i = from; i < chunk.length; i++) {
+    const b = chunk[i]!;
+    if (inString) {
+      if (escaped) escaped = false;
+      else if (b === BACKSLASH) escaped = true;
+      else if (b === QUOTE) {
+        inString = false;
+        if (depth === 0) return i + 1;
+      }
+    } else if (b === QUOTE) inString = true;
+    else if (b === OPEN_BRACE || b === OPEN_BRACKET) depth += 1;
+    else if (b === CLOSE_BRACE || b === CLOSE_BRACKET) {
+      depth -= 1;
+      if (depth === 0) return i + 1;
+    }
+  }
+  Object.assign(capture, { depth, inString, escaped });
+  return -1;
 }
