@@ -68,10 +68,11 @@ function read(part: Exclude<SplitPart, { kind: 'list-start' }>): BackupPart {
     case 'list-end':
       return { kind: 'member', key: part.key, value: part.count };
     case 'member':
-      return { kind: 'member', key: part.key, value: parse(part.bytes, part.at, `its "${part.key}"`) };
+      return { kind: 'member', key: part.key, value: parse(part.bytes, part.at, () => `its "${part.key}"`) };
     case 'element': {
       const list = part.key as LongList;
-      const what = `its ${list === 'documents' ? 'document' : 'highlight'} ${(part.index + 1).toLocaleString('en')}`;
+      const what = () =>
+        `its ${list === 'documents' ? 'document' : 'highlight'} ${(part.index + 1).toLocaleString('en')}`;
       const value = parse(part.bytes, part.at, what);
       return { kind: 'record', list, index: part.index, value, at: part.at, until: part.at + part.bytes.length };
     }
@@ -80,13 +81,13 @@ function read(part: Exclude<SplitPart, { kind: 'list-start' }>): BackupPart {
   }
 }
 
-/** One value's bytes as JSON: refused, with where, when they are not UTF-8 or not JSON. */
-function parse(bytes: Buffer, at: number, what: string): unknown {
-  const where = `${what} (bytes ${at.toLocaleString('en')}–${(at + bytes.length).toLocaleString('en')})`;
-  if (!isUtf8(bytes)) throw new BackupDamage(`The backup is damaged at ${where}: it is not UTF-8 text.`, at);
+/** One value's bytes as JSON: refused, with where (`what`, said only then), when they are not UTF-8 or not JSON. */
+function parse(bytes: Buffer, at: number, what: () => string): unknown {
+  const where = () => `${what()} (bytes ${at.toLocaleString('en')}–${(at + bytes.length).toLocaleString('en')})`;
+  if (!isUtf8(bytes)) throw new BackupDamage(`The backup is damaged at ${where()}: it is not UTF-8 text.`, at);
   try {
     return JSON.parse(bytes.toString('utf8'));
   } catch (error) {
-    throw new BackupDamage(`The backup is damaged at ${where}: ${(error as Error).message}.`, at);
+    throw new BackupDamage(`The backup is damaged at ${where()}: ${(error as Error).message}.`, at);
   }
 }
