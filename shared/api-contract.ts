@@ -79,8 +79,13 @@ const spanSchema = z
  * What to export. Not an API method, since its answer is a file rather than a value: the backend writes it block by
  * block, where the analyst chose in Electron's save dialog, or into the download's response in browser mode.
  */
+/** The id a page gives a long piece of work (an export, an import) to follow it (`getJobProgress`) and stop it. */
+export const jobIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'A job id is 8 to 64 letters, digits, - or _');
+
 export const exportRequestSchema = z.strictObject({
   kind: z.enum(exportKinds),
+  /** To follow the export's progress and cancel it. */
+  jobId: jobIdSchema.optional(),
   documentIds: z.array(idSchema).max(100_000).optional(),
   highlightIds: z.array(idSchema).max(1_000_000).optional(),
   /** Only these coders' highlights (for agreement: the coders compared). */
@@ -218,7 +223,11 @@ export const apiArgumentSchemas = {
   }),
 
   /** Brings a project backup (the file's text) into the library, as one step to undo. */
-  importBackup: z.strictObject({ content: z.string().max(MAX_IMPORT_LENGTH) }),
+  importBackup: z.strictObject({ content: z.string().max(MAX_IMPORT_LENGTH), jobId: jobIdSchema.optional() }),
+  /** How far a job (an export, an import) is: `done` of `total`; null when no such job runs. */
+  getJobProgress: z.strictObject({ jobId: jobIdSchema }),
+  /** Stops a job, which then leaves nothing behind; `cancelled` false when no such job runs. */
+  cancelJob: z.strictObject({ jobId: jobIdSchema }),
 
   /**
    * Brings another project in, as one step to undo, the kind told by the content: a REFI-QDA project (.qdpx, or a bare
@@ -491,6 +500,8 @@ export interface ApiResults {
   setCoder: Settings;
   updateSettings: Settings;
   importBackup: ImportSummary;
+  getJobProgress: { done: number; total: number } | null;
+  cancelJob: { cancelled: boolean };
   importProject: ImportSummary;
   importFile: ImportedDocument;
   importText: ImportedDocument;
@@ -516,7 +527,8 @@ export interface ApiResults {
   redo: { label: string | null; history: HistoryState };
 }
 
-export type ApiErrorCode = 'invalid-request' | 'unknown-method' | 'not-found' | 'conflict' | 'internal';
+/** `cancelled`: the analyst stopped the work (a job: `cancelJob`), and it left nothing behind. */
+export type ApiErrorCode = 'invalid-request' | 'unknown-method' | 'not-found' | 'conflict' | 'internal' | 'cancelled';
 
 export interface ApiError {
   code: ApiErrorCode;

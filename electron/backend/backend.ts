@@ -9,7 +9,11 @@ import { findMalformedString } from '../../shared/well-formed';
 import { ApiFailure, invalidRequest } from './api-error';
 import { asClient, DEFAULT_CLIENT_ID } from './client-session';
 import { createHandlers } from './handlers/index';
+import type { Jobs } from './jobs';
 import type { Store } from './store';
+
+/** Methods answered before the library's documents are read: the first screen's, and a job's progress. */
+const AT_ONCE: ReadonlySet<string> = new Set(['getWorkspace', 'getDocument', 'getJobProgress', 'cancelJob']);
 
 /**
  * The one entry point every shell calls: untrusted method name and payload in, an {@link ApiResult} out. `clientId`
@@ -21,8 +25,9 @@ export type Backend = (
   clientId?: string,
 ) => Promise<ApiResult<ApiResults[ApiMethod]>>;
 
-export function createBackend(store: Store, now?: () => Date): Backend {
-  const handlers = createHandlers(store, now);
+/** `jobs`: the registry of long work, shared with the shell's export writer so that the page can follow and stop it. */
+export function createBackend(store: Store, now?: () => Date, jobs?: Jobs): Backend {
+  const handlers = createHandlers(store, now, jobs);
   return async (method, payload, clientId = DEFAULT_CLIENT_ID) => {
     if (!isApiMethod(method)) {
       return { ok: false, error: { code: 'unknown-method', message: `Unknown API method ${JSON.stringify(method)}.` } };
@@ -37,7 +42,7 @@ export function createBackend(store: Store, now?: () => Date): Backend {
     try {
       // Just after start-up the documents are still being read: the first screen needs only these two methods;
       // everything else waits the fraction of a second until the library is whole.
-      if (method !== 'getWorkspace' && method !== 'getDocument') await store.loaded;
+      if (!AT_ONCE.has(method)) await store.loaded;
       // The schema and the handler belong to the same method; TypeScript cannot correlate the two through the union.
       const handler = handlers[method] as (args: unknown) => Promise<ApiResults[ApiMethod]>;
       return { ok: true, value: await asClient(clientId, () => handler(parsed.data)) };

@@ -128,7 +128,9 @@ function validCalls(ids: { documentId: string; highlightId: string; tagId: strin
       fields: { annotator: 'string', snapToWords: 'boolean' },
       required: [],
     },
-    importBackup: { payload: { content: '{}' }, fields: { content: 'string' }, required: ['content'] },
+    importBackup: { payload: { content: '{}' }, fields: { content: 'string', jobId: 'id' }, required: ['content'] },
+    getJobProgress: { payload: { jobId: 'job-12345678' }, fields: { jobId: 'id' }, required: ['jobId'] },
+    cancelJob: { payload: { jobId: 'job-12345678' }, fields: { jobId: 'id' }, required: ['jobId'] },
     importFile: {
       payload: { fileName: 'a.txt', data: Buffer.from('hello').toString('base64') },
       fields: { fileName: 'string', data: 'string', sameTitle: 'enum' },

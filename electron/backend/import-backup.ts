@@ -17,6 +17,8 @@ import { insert, replace, type Change } from './change-set';
 import { sameName } from './handlers/lookup';
 import { dedupeStances } from './handlers/stances';
 import { migrate } from './migrations/index';
+import { BackupDamage, partsOf } from './exchange/backup-records';
+import type { JobControl } from './jobs';
 
 /** Reads a backup file's text: JSON, the backup format, a schema this version reads (older ones are migrated). */
 export function parseBackup(content: string): Backup {
@@ -26,6 +28,44 @@ export function parseBackup(content: string): Backup {
   } catch {
     throw new ApiFailure('invalid-request', 'The file is not JSON, so it is not a Stance Annotator backup.');
   }
+  return backupFromJson(raw);
+}
+
+/** Bytes of a backup's text read between two turns of the event loop, when it is read a record at a time. */
+const CONTENT_CHUNK = 1 << 20;
+
+/**
+ * {@link parseBackup}, reading the text a record at a time (exchange/backup-records.ts), a megabyte between two
+ * turns of the event loop: the backend answers meanwhile, `control` hears how far it is and can stop it, and a
+ * damaged backup is refused with the place of the damage.
+ */
+export async function readBackupContent(content: string, control: JobControl): Promise<Backup> {
+  const bytes = Buffer.from(content, 'utf8');
+  const raw: Record<string, unknown> = {};
+  const lists: Record<string, unknown[]> = { documents: [], highlights: [] };
+  async function* chunks(): AsyncGenerator<Buffer> {
+    for (let at = 0; at < bytes.length; at += CONTENT_CHUNK) {
+      control.progress(at, bytes.length);
+      await new Promise((resolve) => setImmediate(resolve));
+      control.signal.throwIfAborted();
+      yield bytes.subarray(at, at + CONTENT_CHUNK);
+    }
+  }
+  try {
+    for await (const part of partsOf(chunks())) {
+      if (part.kind === 'record') lists[part.list]!.push(part.value);
+      else if (!(part.key in lists)) raw[part.key] = part.value;
+    }
+  } catch (error) {
+    if (error instanceof BackupDamage) throw new ApiFailure('invalid-request', error.message);
+    throw error;
+  }
+  control.progress(bytes.length, bytes.length);
+  return backupFromJson({ ...raw, ...lists });
+}
+
+/** A backup's JSON value checked: the backup format, a schema this version reads (older ones are migrated). */
+function backupFromJson(raw: unknown): Backup {
   if (typeof raw !== 'object' || raw === null || (raw as { format?: unknown }).format !== BACKUP_FORMAT) {
     throw new ApiFailure('invalid-request', 'The file is JSON but not a Stance Annotator backup.');
   }

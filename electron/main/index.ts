@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog } from 'electron';
 import { createBackend } from '../backend/backend';
+import { Jobs } from '../backend/jobs';
 import { resolveDataDir } from '../backend/data-dir';
 import { acquireDataLock } from '../backend/data-lock';
 import { openStore, type Store } from '../backend/store';
@@ -44,8 +45,9 @@ if (!app.requestSingleInstanceLock()) {
       return;
     }
     const trustedOrigins = devServerUrl ? [APP_ORIGIN, new URL(devServerUrl).origin] : [APP_ORIGIN];
-    registerApiHandlers(createBackend(store), trustedOrigins);
-    registerSaveExport(() => mainWindow, trustedOrigins, store);
+    const jobs = new Jobs();
+    registerApiHandlers(createBackend(store, undefined, jobs), trustedOrigins);
+    registerSaveExport(() => mainWindow, trustedOrigins, store, jobs);
     handleAppProtocol(path.join(__dirname, '../renderer'));
     mainWindow = createMainWindow(devServerUrl ?? `${APP_ORIGIN}/index.html`);
     mainWindow.on('closed', () => (mainWindow = null));

@@ -2,6 +2,8 @@ import path from 'node:path';
 import { dialog, ipcMain, type BrowserWindow } from 'electron';
 import { SAVE_EXPORT_CHANNEL, type SaveFileResult } from '../../shared/api-names';
 import { parseExportRequest, writeExportFile } from '../backend/export-writer';
+import { ApiFailure } from '../backend/api-error';
+import { Jobs } from '../backend/jobs';
 import type { Store } from '../backend/store';
 import { isTrustedSender, trackCall } from './ipc';
 
@@ -13,6 +15,8 @@ export function registerSaveExport(
   getWindow: () => BrowserWindow | null,
   trustedOrigins: readonly string[],
   store: Store,
+  /** The backend's registry: the page follows the export's progress, and cancels it, through the API. */
+  jobs: Jobs = new Jobs(),
 ): void {
   ipcMain.handle(SAVE_EXPORT_CHANNEL, async (event, payload: unknown): Promise<SaveFileResult> => {
     if (!isTrustedSender(event, trustedOrigins))
@@ -31,10 +35,16 @@ export function registerSaveExport(
     const filePath = choice.filePath;
     // Quitting waits for an export under way, as it waits for a change being saved.
     return trackCall(
-      writeExportFile(store, parsed.request, filePath).then(
-        (): SaveFileResult => ({ saved: true, path: filePath }),
-        (error: Error): SaveFileResult => ({ saved: false, error: `Could not write ${filePath}: ${error.message}` }),
-      ),
+      jobs
+        .run(parsed.request.jobId, (control) => writeExportFile(store, parsed.request, filePath, control))
+        .then(
+          (): SaveFileResult => ({ saved: true, path: filePath }),
+          (error: Error): SaveFileResult =>
+            // Cancelled by the analyst: nothing was written (the partial file is removed), as when the dialog is.
+            error instanceof ApiFailure && error.code === 'cancelled'
+              ? { saved: false }
+              : { saved: false, error: `Could not write ${filePath}: ${error.message}` },
+        ),
     );
   });
 }

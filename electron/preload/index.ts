@@ -56,6 +56,8 @@ const api = {
   bringBackDocument: call('bringBackDocument'),
   setReadingPosition: call('setReadingPosition'),
   rememberExportChoices: call('rememberExportChoices'),
+  getJobProgress: call('getJobProgress'),
+  cancelJob: call('cancelJob'),
   listCoders: call('listCoders'),
   getAgreement: call('getAgreement'),
   searchLibrary: call('searchLibrary'),

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createBackend } from '../backend/backend';
 import { writeExportBlocks } from '../backend/export-writer';
+import { Jobs } from '../backend/jobs';
 import { DATA_DIR_ENV, defaultUserDataDir, resolveDataDir } from '../backend/data-dir';
 import { acquireDataLock } from '../backend/data-lock';
 import { openStore } from '../backend/store';
@@ -37,9 +38,12 @@ async function main(): Promise<void> {
   // One writer per library: refuse (clearly) if another process has it open.
   await acquireDataLock(dataDir, 'browser mode').catch((error: Error) => fail(error.message));
   const store = await openStore(dataDir, { documentsInBackground: true }).catch((error: Error) => fail(error.message));
+  // Long work (an export, an import) the page follows and can stop, through the API and the download alike.
+  const jobs = new Jobs();
   const server = await startBrowserModeServer({
-    backend: createBackend(store),
-    writeExport: (request, write) => writeExportBlocks(store, request, write),
+    backend: createBackend(store, undefined, jobs),
+    writeExport: (request, write) =>
+      jobs.run(request.jobId, (control) => writeExportBlocks(store, request, write, control)),
     rendererDir: path.join(__dirname, '../renderer'),
     port,
   }).catch((error: Error) => fail(`Could not listen on 127.0.0.1:${port}: ${error.message}`));

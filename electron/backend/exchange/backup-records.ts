@@ -36,20 +36,30 @@ export async function* backupParts(
   file: string,
   options: { progress?: ReadProgress; signal?: AbortSignal } = {},
 ): AsyncGenerator<BackupPart> {
-  const splitter = new RecordSplitter(new Set(LONG_LISTS));
   let bytes = 0;
   const stream = createReadStream(file, { highWaterMark: CHUNK });
-  try {
+  async function* chunks(): AsyncGenerator<Buffer> {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       options.signal?.throwIfAborted();
-      for (const part of split(() => splitter.feed(chunk))) if (part.kind !== 'list-start') yield read(part);
+      yield chunk;
       bytes += chunk.length;
       options.progress?.(bytes);
     }
-    for (const part of split(() => splitter.end())) if (part.kind !== 'list-start') yield read(part);
+  }
+  try {
+    yield* partsOf(chunks());
   } finally {
     stream.destroy();
   }
+}
+
+/** The parts of a backup whose text comes in `chunks` of bytes. */
+export async function* partsOf(chunks: AsyncIterable<Buffer>): AsyncGenerator<BackupPart> {
+  const splitter = new RecordSplitter(new Set(LONG_LISTS));
+  for await (const chunk of chunks) {
+    for (const part of split(() => splitter.feed(chunk))) if (part.kind !== 'list-start') yield read(part);
+  }
+  for (const part of split(() => splitter.end())) if (part.kind !== 'list-start') yield read(part);
 }
 
 /** The splitter's parts, its complaints said as the backup's. */

@@ -4,7 +4,7 @@ import { ApiFailure } from '../api-error';
 import { codesAsTags } from '../exchange/refi-qda/codes-to-tags';
 import { isZip, openQdpx, projectAsBackup } from '../exchange/refi-qda/qdpx-import';
 import { readQdc } from '../exchange/refi-qda/qdc';
-import { parseBackup, planImport } from '../import-backup';
+import { parseBackup, planImport, readBackupContent } from '../import-backup';
 import type { Library } from '../library';
 import { parseXml } from '../exchange/refi-qda/xml-read';
 import { annotationsAsBackup } from '../exchange/web-annotations/annotations-as-backup';
@@ -12,15 +12,28 @@ import { AnnotationFileError, readWebAnnotations } from '../../../shared/web-ann
 import { findDocument } from './lookup';
 import type { HandlerContext, Handlers } from './types';
 
-type ExchangeHandlers = Pick<Handlers, 'importBackup' | 'importProject'>;
+type ExchangeHandlers = Pick<Handlers, 'importBackup' | 'importProject' | 'getJobProgress' | 'cancelJob'>;
 
 /** Backup and REFI-QDA imports. (Exports are files, not answers: export-writer.ts writes them.) */
-export function exchangeHandlers({ library, now }: HandlerContext): ExchangeHandlers {
+export function exchangeHandlers({ library, now, jobs }: HandlerContext): ExchangeHandlers {
   return {
-    async importBackup({ content }) {
-      const { changes, summary } = planImport(library.data, parseBackup(content));
-      await library.commit('Import backup', changes);
-      return summary;
+    importBackup: ({ content, jobId }) =>
+      jobs.run(jobId, async (control) => {
+        // Read a record at a time, as the command line reads a backup file, answering progress and cancellation
+        // between its parts; nothing changes until the whole backup is read and checked.
+        const backup = await readBackupContent(content, control);
+        const { changes, summary } = planImport(library.data, backup);
+        control.signal.throwIfAborted();
+        await library.commit('Import backup', changes);
+        return summary;
+      }),
+
+    async getJobProgress({ jobId }) {
+      return jobs.progress(jobId);
+    },
+
+    async cancelJob({ jobId }) {
+      return { cancelled: jobs.cancel(jobId) };
     },
 
     async importProject({ fileName, data, documentId }) {

@@ -1,3 +1,4 @@
+import { Jobs } from '../jobs';
 import { Library } from '../library';
 import type { Store } from '../store';
 import { agreementHandlers } from './agreement';
@@ -14,8 +15,8 @@ import { workspaceHandlers } from './workspace';
 
 export type { Handlers } from './types';
 
-export function createHandlers(store: Store, now: () => Date = () => new Date()): Handlers {
-  const context = { library: new Library(store, () => now().getTime()), now };
+export function createHandlers(store: Store, now: () => Date = () => new Date(), jobs = new Jobs()): Handlers {
+  const context = { library: new Library(store, () => now().getTime()), now, jobs };
   return {
     ...workspaceHandlers(context),
     ...highlightHandlers(context),

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { ApiMethod, ApiResults, apiArgumentSchemas } from '../../../shared/api-contract';
+import type { Jobs } from '../jobs';
 import type { Library } from '../library';
 
 export type ParsedArgs<M extends ApiMethod> = z.output<(typeof apiArgumentSchemas)[M]>;
@@ -11,4 +12,6 @@ export type Handlers = { [M in ApiMethod]: (args: ParsedArgs<M>) => Promise<ApiR
 export interface HandlerContext {
   library: Library;
   now: () => Date;
+  /** Long work the page follows and can stop (jobs.ts). */
+  jobs: Jobs;
 }

@@ -1,17 +1,36 @@
+import type { Job } from './use-job';
+
 /** A dialog's work under way (a progress bar with what is being done) and its outcome (said, or alerted if it failed). */
 export function WorkStatus({
   busy,
   message,
+  job,
 }: {
   busy: string | null;
   message: { text: string; error: boolean } | null;
+  /** Work the backend reports on: its share done, and a Cancel button. */
+  job?: Job;
 }) {
+  const progress = job?.running ? job.progress : null;
+  const percent = progress ? Math.floor((100 * progress.done) / progress.total) : null;
   return (
     <>
       {busy && (
         <div className="export-progress">
-          <progress aria-label={busy} />
-          <span>{busy}</span>
+          {progress ? (
+            <progress aria-label={busy} value={progress.done} max={progress.total} />
+          ) : (
+            <progress aria-label={busy} />
+          )}
+          <span>
+            {busy}
+            {percent !== null && ` ${percent}%`}
+          </span>
+          {job?.running && (
+            <button type="button" onClick={job.cancel}>
+              Cancel
+            </button>
+          )}
         </div>
       )}
       {message && (

@@ -7,6 +7,7 @@ import { isFilterActive } from '../highlights/filter-slice';
 import type { ExportScopeChoice } from '../../../../shared/domain';
 import { exportChoicesFrom, type ExportChoices } from './export-choices';
 import { Modal } from '../../ui/Modal';
+import { useJob } from '../../ui/use-job';
 import { WorkStatus } from '../../ui/WorkStatus';
 import { ProjectImport } from './ProjectImport';
 import { CoderCheckboxes } from '../team/CoderCheckboxes';
@@ -51,12 +52,15 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
   const coderScope = byCoder && unticked.length > 0 ? { coders: coders.filter((c) => !unticked.includes(c)) } : {};
   const isCsv = kind === 'annotations' || kind === 'documents' || kind === 'codebook';
 
+  const job = useJob();
   const runExport = async (): Promise<void> => {
     setBusy('Exporting…');
     setMessage(null);
+    const jobId = job.start();
     try {
       const result = await saveExport({
         kind,
+        jobId,
         ...(scoped && scope !== 'all' && document ? { documentIds: [document.id] } : {}),
         ...(scoped && scope === 'filtered' ? { highlightIds: visible.map((h) => h.id) } : {}),
         ...coderScope,
@@ -64,11 +68,13 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
         formulaEscape,
       });
       if (result.saved) setMessage({ text: `Saved ${result.path}.`, error: false });
+      else if (job.cancelled()) setMessage({ text: 'Cancelled: nothing was saved.', error: false });
       else if ('error' in result) setMessage({ text: `The export failed: ${result.error}`, error: true });
       else setMessage({ text: 'Not saved: the save was cancelled.', error: false });
     } catch (error) {
       setMessage({ text: `The export failed: ${(error as Error).message}`, error: true });
     } finally {
+      job.stop();
       setBusy(null);
     }
   };
@@ -130,8 +136,8 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
           Neutralise cells that start like a formula (= + - @ …) with a leading &apos;
         </label>
       </fieldset>
-      <WorkStatus busy={busy} message={message} />
-      <ProjectImport busy={!!busy} setBusy={setBusy} say={setMessage} onImported={loadCoders} />
+      <WorkStatus busy={busy} message={message} job={job} />
+      <ProjectImport busy={!!busy} setBusy={setBusy} say={setMessage} onImported={loadCoders} job={job} />
       <div className="dialog-actions">
         <button type="button" className="primary" disabled={!!busy} onClick={() => void runExport()}>
           Export

@@ -1,6 +1,7 @@
 import { useState, type ChangeEvent } from 'react';
 import { describeByCoder, looksLikeBackup, type ImportSummary } from '../../../../shared/export/backup';
-import { callApi } from '../../api/client';
+import { ApiCallError, callApi } from '../../api/client';
+import type { Job } from '../../ui/use-job';
 import { readAsBase64 } from '../../api/read-as-base64';
 import { appStore, useAppStore } from '../../store/app-store';
 
@@ -20,11 +21,14 @@ export function ProjectImport({
   setBusy,
   say,
   onImported,
+  job,
 }: {
   busy: boolean;
   setBusy: Busy;
   say: Say;
   onImported(): void;
+  /** A backup is read a record at a time by the backend, which says how far it is; the analyst can stop it. */
+  job: Job;
 }) {
   const refresh = useAppStore((s) => s.refresh);
   const runChange = useAppStore((s) => s.runChange);
@@ -37,12 +41,18 @@ export function ProjectImport({
     setBusy(`Importing ${file.name}…`);
     say(null);
     let summary: ImportSummary | null = null;
+    let cancelled = false;
     try {
       const text = /\.(json|jsonld|jsonl)$/i.test(file.name) ? await file.text() : null;
       const ok = await runChange(async () => {
         summary =
           text !== null && looksLikeBackup(text)
-            ? await callApi('importBackup', { content: text })
+            ? await importBackup(text, job).catch((error: unknown) => {
+                // Stopped by the analyst: nothing was imported, which is no failure to report.
+                if (!(error instanceof ApiCallError && error.error.code === 'cancelled')) throw error;
+                cancelled = true;
+                return null;
+              })
             : await callApi('importProject', {
                 fileName: file.name,
                 data: await readAsBase64(file),
@@ -50,7 +60,8 @@ export function ProjectImport({
               });
         await refresh();
       });
-      if (ok && summary) {
+      if (cancelled) say({ text: `Cancelled: nothing of ${file.name} was imported.`, error: false });
+      else if (ok && summary) {
         const result: ImportSummary = summary;
         say({ text: describeImport(file.name, result), error: false });
         const left = result.unmatched ?? [];
@@ -105,6 +116,16 @@ export function ProjectImport({
       </label>
     </div>
   );
+}
+
+/** A backup imported as a job: followed and cancellable while the backend reads it. */
+async function importBackup(content: string, job: Job): Promise<ImportSummary> {
+  const jobId = job.start();
+  try {
+    return await callApi('importBackup', { content, jobId });
+  } finally {
+    job.stop();
+  }
 }
 
 function describeImport(name: string, s: ImportSummary): string {
