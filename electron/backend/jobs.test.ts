@@ -40,7 +40,10 @@ describe('long work the page follows and stops', () => {
       await new Promise((resolve) => setImmediate(resolve));
       progress = await backend('getJobProgress', { jobId });
     }
-    const { done, total } = (progress.ok && progress.value) || { done: -1, total: -1 };
+    const { done, total } = (progress.ok && (progress.value as { done: number; total: number } | null)) || {
+      done: -1,
+      total: -1,
+    };
     expect(total).toBe(Buffer.byteLength(content));
     expect(done).toBeGreaterThanOrEqual(0);
     expect(done).toBeLessThan(total);
