@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { backupOf } from '../../shared/export/backup';
 import { createBackend } from './backend';
 import { writeExportFile } from './export-writer';
-import { Jobs } from './jobs';
+import { Jobs, type JobProgress } from './jobs';
 import { openStore } from './store';
 import { hardCaseLibrary } from './test/hard-cases';
 import { callOk, libraryFiles, useTempDirs } from './test-support';
@@ -35,18 +35,15 @@ describe('long work the page follows and stops', () => {
     const jobId = 'import-job-1';
     const importing = backend('importBackup', { content, jobId });
     // Once the request is checked the job is there, and says how much there is to read and how much is read.
-    let progress = await backend('getJobProgress', { jobId });
-    for (let turn = 0; turn < 100 && progress.ok && !progress.value?.total; turn++) {
+    const progressOf = async () => (await callOk(backend, 'getJobProgress', { jobId })) as JobProgress | null;
+    let progress = await progressOf();
+    for (let turn = 0; turn < 100 && !progress?.total; turn++) {
       await new Promise((resolve) => setImmediate(resolve));
-      progress = await backend('getJobProgress', { jobId });
+      progress = await progressOf();
     }
-    const { done, total } = (progress.ok && (progress.value as { done: number; total: number } | null)) || {
-      done: -1,
-      total: -1,
-    };
-    expect(total).toBe(Buffer.byteLength(content));
-    expect(done).toBeGreaterThanOrEqual(0);
-    expect(done).toBeLessThan(total);
+    expect(progress?.total).toBe(Buffer.byteLength(content));
+    expect(progress!.done).toBeGreaterThanOrEqual(0);
+    expect(progress!.done).toBeLessThan(progress!.total);
     expect(await backend('cancelJob', { jobId })).toEqual({ ok: true, value: { cancelled: true } });
     expect(await importing).toEqual({
       ok: false,
