@@ -17,7 +17,7 @@ import { insert, replace, type Change } from './change-set';
 import { sameName } from './handlers/lookup';
 import { dedupeStances } from './handlers/stances';
 import { migrate } from './migrations/index';
-import { BackupDamage, partsOf } from './exchange/backup-records';
+import { BackupDamage, partsOf, type LongList } from './exchange/backup-records';
 import type { JobControl } from './jobs';
 
 /** Reads a backup file's text: JSON, the backup format, a schema this version reads (older ones are migrated). */
@@ -42,7 +42,7 @@ const CONTENT_CHUNK = 1 << 20;
 export async function readBackupContent(content: string, control: JobControl): Promise<Backup> {
   const bytes = Buffer.from(content, 'utf8');
   const raw: Record<string, unknown> = {};
-  const lists: Record<string, unknown[]> = { documents: [], highlights: [] };
+  const lists: Partial<Record<LongList, unknown[]>> = {};
   async function* chunks(): AsyncGenerator<Buffer> {
     for (let at = 0; at < bytes.length; at += CONTENT_CHUNK) {
       control.progress(at, bytes.length);
@@ -53,8 +53,9 @@ export async function readBackupContent(content: string, control: JobControl): P
   }
   try {
     for await (const part of partsOf(chunks())) {
-      if (part.kind === 'record') lists[part.list]!.push(part.value);
-      else if (!(part.key in lists)) raw[part.key] = part.value;
+      if (part.kind === 'record') (lists[part.list] ??= []).push(part.value);
+      else if (part.kind === 'list-end') lists[part.list] ??= [];
+      else raw[part.key] = part.value;
     }
   } catch (error) {
     if (error instanceof BackupDamage) throw new ApiFailure('invalid-request', error.message);

@@ -10,7 +10,9 @@ import { RecordSplitter, SplitError, type SplitPart } from './record-splitter';
 export type BackupPart =
   | { kind: 'member'; key: string; value: unknown }
   /** `at` and `until`: the record's first byte and the byte after its last, to say where a bad record is. */
-  | { kind: 'record'; list: LongList; index: number; value: unknown; at: number; until: number };
+  | { kind: 'record'; list: LongList; index: number; value: unknown; at: number; until: number }
+  /** A long list has ended, after `count` records. */
+  | { kind: 'list-end'; list: LongList; count: number };
 
 export const LONG_LISTS = ['documents', 'highlights'] as const;
 export type LongList = (typeof LONG_LISTS)[number];
@@ -72,11 +74,11 @@ function* split(parts: () => Generator<SplitPart>): Generator<SplitPart> {
   }
 }
 
-/** A part with its value read; a list's end is a member whose value is its number of records. */
+/** A part with its value read. */
 function read(part: Exclude<SplitPart, { kind: 'list-start' }>): BackupPart {
   switch (part.kind) {
     case 'list-end':
-      return { kind: 'member', key: part.key, value: part.count };
+      return { kind: 'list-end', list: part.key as LongList, count: part.count };
     case 'member':
       return { kind: 'member', key: part.key, value: parse(part.bytes, part.at, () => `its "${part.key}"`) };
     case 'element': {

@@ -124,6 +124,11 @@ describe('importing a backup a record at a time', () => {
     await expect(importBackupStreamed(dir, file)).rejects.toThrow(
       /^The backup is damaged at its highlight 4 \(bytes [0-9,]+–[0-9,]+\): Expected ',' or '}' after property value in JSON at position 20\.$/,
     );
+    // A long list that is no list.
+    await writeFile(file, '{"format":"stance-annotator-backup","schemaVersion":8,"documents":5}');
+    await expect(importBackupStreamed(dir, file)).rejects.toThrow(
+      'The backup is damaged: its "documents" is not a list.',
+    );
     expect(await libraryFiles(dir)).toEqual(before);
     expect(await leftovers(dir)).toEqual([]);
   });

@@ -159,6 +159,7 @@ class StreamedImport {
 
   async take(part: BackupPart): Promise<void> {
     if (part.kind === 'member') return this.member(part.key, part.value);
+    if (part.kind === 'list-end') return;
     if (this.format !== BACKUP_FORMAT || this.schemaVersion === undefined) {
       throw new NotStreamable('The backup does not begin with its format and schema version.');
     }
@@ -216,8 +217,8 @@ class StreamedImport {
         return;
       case 'documents':
       case 'highlights':
-        // The end of a long list (its number of records).
-        return;
+        // A long list comes a record at a time: as a member, it is no list.
+        throw new BackupDamage(`The backup is damaged: its "${key}" is not a list.`, 0);
       default:
         throw new BackupDamage(`The backup has a member this version does not know: "${key}".`, 0);
     }
