@@ -56,6 +56,18 @@ describe('long work the page follows and stops', () => {
     expect(await backend('cancelJob', { jobId })).toEqual({ ok: true, value: { cancelled: false } });
   });
 
+  it('stops a job cancelled before its request arrived, as soon as it begins', async () => {
+    const store = await openStore(await tempDir(), { seed: false });
+    const backend = createBackend(store);
+    expect(await backend('cancelJob', { jobId: 'early-job-1' })).toEqual({ ok: true, value: { cancelled: false } });
+    const result = await backend('importBackup', { content: bigBackup(10), jobId: 'early-job-1' });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'cancelled', message: 'Cancelled: nothing was changed or written.' },
+    });
+    expect(store.data.highlights).toHaveLength(0);
+  });
+
   it('imports the backup whole when not cancelled, and refuses a damaged one saying where', async () => {
     const store = await openStore(await tempDir(), { seed: false });
     const backend = createBackend(store);

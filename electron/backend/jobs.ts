@@ -19,6 +19,11 @@ export interface JobControl {
  */
 export class Jobs {
   private readonly running = new Map<string, { progress: JobProgress; controller: AbortController }>();
+  /**
+   * Jobs cancelled before they began: the page shows Cancel as soon as it sends the request, which may still be on
+   * its way (a large upload). The last few are kept, so that such a job stops as soon as it begins.
+   */
+  private readonly cancelledEarly = new Set<string>();
 
   /**
    * Runs `work` as the job `jobId` (none: not watched, not cancellable). A cancelled job fails with an
@@ -28,6 +33,7 @@ export class Jobs {
     const controller = new AbortController();
     const entry = { progress: { done: 0, total: 0 }, controller };
     if (jobId !== undefined) this.running.set(jobId, entry);
+    if (jobId !== undefined && this.cancelledEarly.delete(jobId)) controller.abort(cancelled());
     try {
       return await work({
         progress: (done, total) => Object.assign(entry.progress, { done, total }),
@@ -44,11 +50,20 @@ export class Jobs {
     return entry ? { ...entry.progress } : null;
   }
 
-  /** Stops the job; false when no such job runs. */
+  /** Stops the job; false when no such job runs (one that begins later is stopped as it begins). */
   cancel(jobId: string): boolean {
     const entry = this.running.get(jobId);
-    if (!entry) return false;
-    entry.controller.abort(new ApiFailure('cancelled', 'Cancelled: nothing was changed or written.'));
-    return true;
+    if (entry) {
+      entry.controller.abort(cancelled());
+      return true;
+    }
+    this.cancelledEarly.add(jobId);
+    if (this.cancelledEarly.size > KEPT_EARLY_CANCELS)
+      this.cancelledEarly.delete(this.cancelledEarly.values().next().value!);
+    return false;
   }
 }
+
+const KEPT_EARLY_CANCELS = 100;
+
+const cancelled = (): ApiFailure => new ApiFailure('cancelled', 'Cancelled: nothing was changed or written.');

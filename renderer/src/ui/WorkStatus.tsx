@@ -13,6 +13,8 @@ export function WorkStatus({
 }) {
   const progress = job?.running ? job.progress : null;
   const percent = progress ? Math.floor((100 * progress.done) / progress.total) : null;
+  // Everything read: what is left is writing it, which is not stopped halfway.
+  const writing = progress !== null && progress.done >= progress.total;
   return (
     <>
       {busy && (
@@ -24,9 +26,9 @@ export function WorkStatus({
           )}
           <span>
             {busy}
-            {percent !== null && ` ${percent}%`}
+            {writing ? ' saving…' : percent !== null && ` ${percent}%`}
           </span>
-          {job?.running && (
+          {job?.running && !writing && (
             <button type="button" onClick={job.cancel}>
               Cancel
             </button>
