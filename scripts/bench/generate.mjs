@@ -138,19 +138,24 @@ const TARGETS = 25;
 /** The word `markers` puts into a text: with a diacritic, so that searching "kyiv" also tests the folding. */
 export const MARKER_WORD = 'Kyïv';
 
-/**
- * Writes a library into `dataDir` as one file in the app's single-file format (what an earlier version and a project
- * backup hold); the app converts it to its document files on its first start, as it would a real user's library.
- */
-export async function writeLibrary(dataDir, { seed, documents }) {
-  const random = seededRandom(seed);
-  const tags = COLORS.map((color, i) => ({
+/** The bench's five tags, their ids drawn from `random` (the first draws of a library). */
+function benchTags(random) {
+  return COLORS.map((color, i) => ({
     id: randomUUIDFrom(random),
     name: ['Claim', 'Evidence', 'Quote', 'Proposal', 'Condition'][i],
     color,
     description: '',
     parentId: null,
   }));
+}
+
+/**
+ * Writes a library into `dataDir` as one file in the app's single-file format (what an earlier version and a project
+ * backup hold); the app converts it to its document files on its first start, as it would a real user's library.
+ */
+export async function writeLibrary(dataDir, { seed, documents }) {
+  const random = seededRandom(seed);
+  const tags = benchTags(random);
   // Outlets, dates and stances come from a generator of their own, so that the texts and spans stay as they were.
   const analysis = seededRandom(seed + 1);
   const made = documents.map((spec) => makeDocument(random, spec, tags, analysis));
@@ -175,13 +180,7 @@ export async function writeLibrary(dataDir, { seed, documents }) {
  */
 export async function writeBackup(file, { seed, documents }) {
   const random = seededRandom(seed);
-  const tags = COLORS.map((color, i) => ({
-    id: randomUUIDFrom(random),
-    name: ['Claim', 'Evidence', 'Quote', 'Proposal', 'Condition'][i],
-    color,
-    description: '',
-    parentId: null,
-  }));
+  const tags = benchTags(random);
   const analysis = seededRandom(seed + 1);
   const out = createWriteStream(file);
   const write = (text) => new Promise((resolve) => (out.write(text) ? resolve() : out.once('drain', resolve)));

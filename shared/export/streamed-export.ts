@@ -129,11 +129,7 @@ export async function* streamedExport(
       }
       const [head, tail] = webAnnotationHead(total);
       yield head;
-      if (total > 0) {
-        yield '[\n';
-        yield* spill.read();
-        yield '\n  ]';
-      } else yield '[]';
+      yield* spilledList(total, spill);
       yield tail;
       return;
     }
@@ -148,17 +144,24 @@ export async function* streamedExport(
       }
       yield documents === 0 ? '[]' : '\n  ]';
       yield middle;
-      if (highlights > 0) {
-        yield '[\n';
-        yield* spill.read();
-        yield '\n  ]';
-      } else yield '[]';
+      yield* spilledList(highlights, spill);
       yield tail;
       return;
     }
     default:
       throw new Error(`Unknown streamed export ${String(kind satisfies never)}`);
   }
+}
+
+/** A top-level array whose `count` elements were spilled (each at depth 2, separated by commas), as JSON. */
+async function* spilledList(count: number, spill: Spill): AsyncGenerator<string> {
+  if (count === 0) {
+    yield '[]';
+    return;
+  }
+  yield '[\n';
+  yield* spill.read();
+  yield '\n  ]';
 }
 
 /** The documents an export reads, in the library's order. */
