@@ -141,7 +141,13 @@ describe('browser-mode server', () => {
   });
 
   it('answers 413 to a body over the limit, declared or streamed', async () => {
-    expect((await api('getWorkspace', { padding: 'x'.repeat(4096) })).status).toBe(413);
+    const declared = await api('getWorkspace', { padding: 'x'.repeat(4096) });
+    expect(declared.status).toBe(413);
+    expect(JSON.parse(declared.body)).toMatchObject({
+      error: {
+        message: expect.stringMatching(/^The request is larger than the browser mode takes \(\d+ KB\)\. Import/),
+      },
+    });
     const chunked = await send({
       method: 'POST',
       path: '/api/getWorkspace',

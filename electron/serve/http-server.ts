@@ -101,7 +101,12 @@ async function handleRequest(
     if (body === 'too-large') {
       // Close the connection rather than read the rest of an oversized upload.
       response.setHeader('Connection', 'close');
-      sendJson(response, 413, { ok: false, error: { code: 'invalid-request', message: 'Request body too large.' } });
+      const limit = options.maxBodyBytes ?? MAX_BODY_BYTES;
+      const size = limit >= 2 ** 20 ? `${Math.round(limit / 2 ** 20)} MB` : `${Math.round(limit / 1024)} KB`;
+      const message =
+        `The request is larger than the browser mode takes (${size}). Import a file this large in the desktop app, ` +
+        'or with `stance-annotator import`.';
+      sendJson(response, 413, { ok: false, error: { code: 'invalid-request', message } });
       return;
     }
     let payload: unknown;
