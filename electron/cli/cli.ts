@@ -299,7 +299,7 @@ async function importCommand(args: readonly string[], io: CliIo): Promise<number
             throw error;
           },
         )
-      : await importWhole(dataDir, values.in, values.document, bytes);
+      : await importWhole(dataDir, values.in, values.document);
   } finally {
     lock.release();
   }
@@ -341,7 +341,7 @@ async function readHead(file: string, length: number): Promise<Buffer> {
  * Imports a file read whole, through the same handler as the app's Import (the payload checked by the same schema):
  * a backup of an earlier schema (migrated on the way in), a REFI-QDA project or codebook, or web annotations.
  */
-async function importWhole(dataDir: string, file: string, document: unknown, head?: Buffer): Promise<ImportSummary> {
+async function importWhole(dataDir: string, file: string, document: unknown): Promise<ImportSummary> {
   let bytes: Buffer;
   try {
     bytes = await readFile(file);
@@ -352,7 +352,7 @@ async function importWhole(dataDir: string, file: string, document: unknown, hea
   const store = await openStore(dataDir, { seed: false });
   const backend = createBackend(store);
   const documentId = typeof document === 'string' ? { documentId: document } : {};
-  const result = looksLikeBackup((head ?? bytes).toString('utf8', 0, 200))
+  const result = looksLikeBackup(bytes.toString('utf8', 0, 200))
     ? await backend('importBackup', { content: bytes.toString('utf8') }, 'command-line')
     : await backend(
         'importProject',

@@ -4,7 +4,7 @@ import { STANCE_MAP_COLUMNS, stanceMap, stanceMapCells } from '../analysis/stanc
 import { tagMatrix, tagMatrixCsv, type TagMatrixGrouping } from '../analysis/tag-matrix';
 import { TIMELINE_COLUMNS, timeline, timelineCells, type Interval } from '../analysis/timeline';
 import { csvBlocks, type CsvOptions } from '../csv';
-import type { Database, StanceValue } from '../domain';
+import type { Database, Highlight, StanceValue } from '../domain';
 import { ANNOTATION_COLUMNS, annotationRows, type ExportLibrary } from './annotation-rows';
 import { backupOf } from './backup';
 import { CODEBOOK_COLUMNS, codebookRows, documentColumns, documentRows } from './library-rows';
@@ -67,18 +67,25 @@ export interface ExportFile {
 
 /** The part of the library an export covers. The codebook always comes whole; its counts follow the scope. */
 export function scopeLibrary(library: ExportLibrary, scope: ExportScope): ExportLibrary {
+  const { document, highlight } = scopeFilters(scope);
+  return {
+    ...library,
+    documents: scope.documentIds ? library.documents.filter((d) => document(d.id)) : library.documents,
+    highlights: library.highlights.filter((h) => document(h.documentId) && highlight(h)),
+  };
+}
+
+/** Which documents (by id) and, of those, which highlights an export's scope chooses. */
+export function scopeFilters(scope: ExportScope): {
+  document(id: string): boolean;
+  highlight(h: Pick<Highlight, 'id' | 'annotator'>): boolean;
+} {
   const documentIds = scope.documentIds && new Set(scope.documentIds);
   const highlightIds = scope.highlightIds && new Set(scope.highlightIds);
   const coders = scope.coders && new Set(scope.coders);
   return {
-    ...library,
-    documents: documentIds ? library.documents.filter((d) => documentIds.has(d.id)) : library.documents,
-    highlights: library.highlights.filter(
-      (h) =>
-        (!documentIds || documentIds.has(h.documentId)) &&
-        (!highlightIds || highlightIds.has(h.id)) &&
-        (!coders || coders.has(h.annotator)),
-    ),
+    document: (id) => !documentIds || documentIds.has(id),
+    highlight: (h) => (!highlightIds || highlightIds.has(h.id)) && (!coders || coders.has(h.annotator)),
   };
 }
 

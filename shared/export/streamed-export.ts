@@ -10,7 +10,7 @@ import {
 } from '../domain';
 import { ANNOTATION_COLUMNS, annotationRows, type ExportLibrary } from './annotation-rows';
 import { BACKUP_FORMAT } from './backup';
-import { rowsAsJson, type ExportScope } from './build-export';
+import { rowsAsJson, scopeFilters, type ExportScope } from './build-export';
 import { CODEBOOK_COLUMNS, codebookRowsFromCounts, documentColumns, documentRows, TagCounts } from './library-rows';
 import { webAnnotationHead, webAnnotationItems } from './web-annotation';
 
@@ -76,8 +76,9 @@ export async function* streamedExport(
   { csv, json = false, spill, progress, signal }: StreamOptions,
 ): AsyncGenerator<string> {
   // A backup is always the whole library (as exportBlocks writes it), whatever part the other exports cover.
-  const ids = kind === 'backup' ? source.documentIds : chosenIds(source, scope);
-  const keep = kind === 'backup' ? () => true : highlightFilter(scope);
+  const filters = scopeFilters(kind === 'backup' ? {} : scope);
+  const ids = source.documentIds.filter(filters.document);
+  const keep = filters.highlight;
   const lists: Omit<ExportLibrary, 'documents' | 'highlights'> = source;
   async function* eachDocument(): AsyncGenerator<ExportLibrary> {
     let done = 0;
@@ -162,20 +163,6 @@ async function* spilledList(count: number, spill: Spill): AsyncGenerator<string>
   yield '[\n';
   yield* spill.read();
   yield '\n  ]';
-}
-
-/** The documents an export reads, in the library's order. */
-function chosenIds(source: LibrarySource, { documentIds }: ExportScope): readonly string[] {
-  if (!documentIds) return source.documentIds;
-  const chosen = new Set(documentIds);
-  return source.documentIds.filter((id) => chosen.has(id));
-}
-
-/** Which highlights of a chosen document an export keeps: of the chosen highlights and coders (build-export.ts). */
-function highlightFilter({ highlightIds, coders }: ExportScope): (h: Highlight) => boolean {
-  const ids = highlightIds && new Set(highlightIds);
-  const who = coders && new Set(coders);
-  return (h) => (!ids || ids.has(h.id)) && (!who || who.has(h.annotator));
 }
 
 /** A row as the JSON exports write it: keyed by the CSV's column names. */

@@ -26,10 +26,6 @@ export class TextStash {
     this.end += bytes.length;
   }
 
-  has(key: string): boolean {
-    return this.places.has(key);
-  }
-
   /** The text put under `key`; undefined when none was. */
   async get(key: string): Promise<string | undefined> {
     const cached = this.recent.get(key);

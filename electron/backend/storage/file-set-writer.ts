@@ -116,10 +116,6 @@ export class StagedFileSet {
     return readTextFile(stagedPath(file, this.id, false));
   }
 
-  get size(): number {
-    return this.staged.size;
-  }
-
   async commit(): Promise<void> {
     this.finished = true;
     if (this.staged.size === 0) return;
