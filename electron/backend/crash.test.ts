@@ -43,11 +43,18 @@ function* delays(seed: number): Generator<number> {
   }
 }
 
-/** Starts the writer, kills it with SIGKILL `delay` ms after it is ready, and returns the ids it acknowledged. */
-function runAndKill(dataDir: string, offset: number, delay: number): Promise<string[]> {
+/** What the writer acknowledged: highlights by id, and the number of highlights each "Code all matches" tagged. */
+interface Acknowledged {
+  ids: string[];
+  coded: Map<string, number>;
+}
+
+/** Starts the writer, kills it with SIGKILL `delay` ms after it is ready, and returns what it acknowledged. */
+function runAndKill(dataDir: string, offset: number, delay: number): Promise<Acknowledged> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [writer, dataDir, String(offset)], { stdio: ['ignore', 'pipe', 'pipe'] });
     const acked: string[] = [];
+    const coded = new Map<string, number>();
     let buffer = '';
     let errors = '';
     child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
@@ -58,11 +65,12 @@ function runAndKill(dataDir: string, offset: number, delay: number): Promise<str
       for (const line of lines) {
         if (line === 'ready') setTimeout(() => child.kill('SIGKILL'), delay);
         else if (line.startsWith('ack ')) acked.push(line.split(' ')[2]!);
+        else if (line.startsWith('coded ')) coded.set(line.split(' ')[1]!, Number(line.split(' ')[2]));
       }
     });
     child.on('exit', (_code, signal) => {
       if (signal !== 'SIGKILL') reject(new Error(`The writer stopped by itself: ${errors}`));
-      else resolve(acked);
+      else resolve({ ids: acked, coded });
     });
   });
 }
@@ -85,14 +93,22 @@ describe('crash safety', () => {
         new Date('2026-01-01T00:00:00Z'),
       );
       library.documents.unshift(long);
+      // Two short documents with a word to code all at once ("quokka", three times each).
+      for (const title of ['Short A', 'Short B']) {
+        const text = `${title}: a quokka, then another quokka, and a third quokka, seen near ${title}.`;
+        library.documents.push(makeDocument({ title, text, source: { kind: 'paste' }, meta: {} }, new Date()));
+      }
       await writeFile(path.join(dataDir, DATA_FILE_NAME), JSON.stringify(library, null, 2));
       expect((await readFile(path.join(dataDir, DATA_FILE_NAME))).length).toBeGreaterThan(2_000_000);
 
       const acknowledged = new Set<string>();
+      const coded = new Map<string, number>();
       const pause = delays(20_261_125);
       let killedMidWrite = 0;
       for (let kill = 0; kill < KILLS; kill++) {
-        for (const id of await runAndKill(dataDir, kill * 1_000, pause.next().value as number)) acknowledged.add(id);
+        const acked = await runAndKill(dataDir, kill * 1_000, pause.next().value as number);
+        for (const id of acked.ids) acknowledged.add(id);
+        for (const [tagId, count] of acked.coded) coded.set(tagId, count);
 
         // After every kill, as the next start reads it: the library reads whole, holds every acknowledged change,
         // and no highlight points at a tag the library file does not have.
@@ -105,10 +121,17 @@ describe('crash safety', () => {
         const tagIds = new Set(saved.tags.map((t) => t.id));
         const dangling = saved.highlights.filter((h) => h.tagIds.some((id) => !tagIds.has(id)));
         expect(dangling, `after kill ${kill + 1}`).toEqual([]);
+        // Every acknowledged "Code all matches" whose tag is not deleted yet: all of its highlights.
+        for (const [tagId, count] of coded) {
+          if (!tagIds.has(tagId)) continue;
+          const withTag = saved.highlights.filter((h) => h.tagIds.includes(tagId) && h.quote === 'quokka');
+          expect(withTag.length, `after kill ${kill + 1}`).toBe(count);
+        }
         const store = await openStore(dataDir);
         expect(store.notices, `after kill ${kill + 1}`).toEqual([]);
       }
       expect(acknowledged.size).toBeGreaterThan(KILLS);
+      expect(coded.size).toBeGreaterThanOrEqual(KILLS);
       // The kills did land in the middle of writes (a temp or pending file left behind), not only between them.
       expect(killedMidWrite).toBeGreaterThan(0);
     },

@@ -47,6 +47,34 @@ describe('document change logs', () => {
     expect((await libraryOnDisk(dir)).highlights[0]!.note).toBe('again');
   });
 
+  it('take a change to highlights in several documents as lines appended to their logs, in one journaled set', async () => {
+    const dir = await tempDir();
+    const { store, backend, file } = await sampleWithHighlight(dir);
+    await callOk(backend, 'updateSettings', { annotator: 'coder' });
+    const texts = ['A first article about Kyïv.', 'A second one: Kyiv, and Kyiv again.', 'Nothing to find here.'];
+    for (const [i, text] of texts.entries()) await callOk(backend, 'importText', { title: `T${i}`, text });
+    const files = store.data.documents.map((d) => documentFilePath(dir, d.id));
+    const before = await Promise.all(files.map((f) => readFile(f, 'utf8')));
+
+    const { coded } = await callOk(backend, 'codeMatches', { query: 'kyiv', tagId: store.data.tags[0]!.id });
+    expect(coded).toBe(3);
+    // No document's file was written whole: both documents with matches got a line in their logs.
+    expect(await Promise.all(files.map((f) => readFile(f, 'utf8')))).toEqual(before);
+    const withMatches = store.data.documents.filter((d) => /Ky/.test(d.text)).map((d) => d.id);
+    const logged = (await logsIn(dir)).map((name) => name.split('.')[0]);
+    for (const id of withMatches) expect(logged).toContain(id);
+    // A save right after it, while its logs may still be syncing, appends too; everything reads back.
+    await callOk(backend, 'updateHighlight', { highlightId: store.data.highlights[0]!.id, note: 'after' });
+    expect(await readFile(file, 'utf8')).toBe(before[0]);
+    expect(await libraryOnDisk(dir)).toEqual(store.data);
+    await callOk(backend, 'undo', {});
+    await callOk(backend, 'undo', {});
+    expect(store.data.highlights).toHaveLength(1);
+    await store.close();
+    expect(await readdir(dir)).not.toContain('pending-writes.json');
+    expect((await openStore(dir)).data.highlights).toEqual(store.data.highlights);
+  });
+
   it('ignore a last line a crash cut short, and write the file whole at the next save', async () => {
     const dir = await tempDir();
     const { store, backend, highlight, file } = await sampleWithHighlight(dir);

@@ -40,7 +40,7 @@ export class DocumentLogs {
     const { put, remove } = changesSince(document.written, current);
     if (put.length === 0 && remove.length === 0) return '';
     const line = logLineText(put, remove);
-    return document.logLength + line.length > logLimit(document) ? null : line;
+    return document.logLength + Buffer.byteLength(line) > logLimit(document) ? null : line;
   }
 
   /** Appends a line from {@link lineFor}; resolves once it is written. */
@@ -53,8 +53,20 @@ export class DocumentLogs {
       document.torn = true;
       throw error;
     }
-    document.logLength += line.length;
+    this.appended(documentId, line, current);
+  }
+
+  /** A line from {@link lineFor} was appended to the document's log (on its own, or in a set of writes). */
+  appended(documentId: string, line: string, current: readonly Highlight[]): void {
+    const document = this.documents.get(documentId)!;
+    document.logLength += Buffer.byteLength(line);
     document.written = current;
+  }
+
+  /** The document's log, which {@link lineFor} gave a line for, and its length in bytes. */
+  logFile(documentId: string): { file: string; length: number } {
+    const { token, logLength } = this.documents.get(documentId)!;
+    return { file: this.logPath(documentId, token!), length: logLength };
   }
 
   /**

@@ -94,4 +94,25 @@ describe('durability', () => {
     expect(events.slice(lastCommit).some((e) => e.startsWith('sync folder'))).toBe(true);
     expect(events.findLastIndex((e) => e.startsWith('sync folder'))).toBeLessThan(events.indexOf('acknowledged'));
   });
+
+  it('commits lines for several logs through a synced journal before the acknowledgement, and syncs the logs', async () => {
+    const dir = await tempDir();
+    const { backend } = await openSampleBackend(dir);
+    await callOk(backend, 'updateSettings', { annotator: 'coder' });
+    await callOk(backend, 'importText', { title: 'Second', text: 'Peacekeeping, again.' });
+    const { tags } = await callOk(backend, 'getWorkspace', {});
+    const events = traceFileSystem(dir);
+    // "Code all matches" of a word in both documents: highlights alone, in two documents.
+    const { coded } = await callOk(backend, 'codeMatches', { query: 'peacekeeping', tagId: tags[0]!.id });
+    expect(coded).toBeGreaterThan(2);
+    events.push('acknowledged');
+    const journal = events.findIndex((e) => /^rename \S+ -> pending-writes\.json$/.test(e));
+    const temporary = events[journal]!.slice('rename '.length).split(' -> ')[0]!;
+    expect(events.indexOf(`datasync ${temporary}`)).toBeLessThan(journal);
+    expect(events.indexOf('sync folder .', journal)).toBeLessThan(events.indexOf('acknowledged'));
+    // No document file was staged: the lines went to the logs, which are synced too (after the journal: the
+    // acknowledgement need not wait for them).
+    expect(events.some((e) => e.endsWith('.pending'))).toBe(false);
+    await vi.waitFor(() => expect(events.filter((e) => /^datasync documents\/\S+\.log$/.test(e))).toHaveLength(2));
+  });
 });

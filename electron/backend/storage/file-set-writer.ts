@@ -13,6 +13,15 @@ import {
 } from './durable-file';
 import { mapLimited } from './map-limited';
 import { fileStamp } from './file-stamp';
+import {
+  appendEntrySchema,
+  appendProblem,
+  applyAppends,
+  finishAppends,
+  revertAppends,
+  syncAppended,
+  type AppendEntry,
+} from './journaled-appends';
 
 /** A file to write (`content`) or to remove (`content: null`). */
 export interface FileWrite {
@@ -28,6 +37,7 @@ const STAGING_CONCURRENCY = 16;
 const journalSchema = z.object({
   id: z.string().regex(/^[0-9a-f]{16}$/),
   files: z.array(z.object({ file: z.string().min(1), remove: z.boolean() })),
+  appends: z.array(appendEntrySchema).default([]),
 });
 type JournalEntry = z.infer<typeof journalSchema>['files'][number];
 
@@ -67,7 +77,9 @@ export class FileSetWriter {
       await set.discard();
       throw error;
     }
-    await set.commit();
+    await (
+      await set.commit()
+    ).settled;
   }
 
   /**
@@ -97,6 +109,7 @@ export class FileSetWriter {
 export class StagedFileSet {
   readonly id = randomBytes(8).toString('hex');
   private readonly staged = new Map<string, boolean>();
+  private readonly appends: AppendEntry[] = [];
   private finished = false;
 
   constructor(
@@ -111,23 +124,58 @@ export class StagedFileSet {
     await writeDataDurably(stagedPath(file, this.id, content === null), content ?? '');
   }
 
+  /**
+   * Appends `line` to `file` (`offset` bytes long now) with the set. The line goes into the journal, so nothing is
+   * written before the commit, and the file itself is synced after it (journaled-appends.ts).
+   */
+  append(file: string, offset: number, line: string): void {
+    if (this.finished) throw new Error('This set of writes is already committed or discarded.');
+    this.appends.push({ file: path.relative(this.dataDir, file), offset, line });
+  }
+
   /** The staged text for `file`, as staged. */
   readStaged(file: string): Promise<string | null> {
     return readTextFile(stagedPath(file, this.id, false));
   }
 
-  async commit(): Promise<void> {
+  /**
+   * Resolves once the set is durable (its journal synced) and in place, for any reader to see. Files appended to are
+   * synced after that: `settled` resolves once they are and the journal is removed. Until then the journal must stay
+   * as it is, and the files appended to may only be appended to (journaled-appends.ts). Without appends, it is
+   * settled already.
+   */
+  async commit(): Promise<{ settled: Promise<void> }> {
     this.finished = true;
-    if (this.staged.size === 0) return;
+    const settled = { settled: Promise.resolve() };
+    if (this.staged.size === 0 && this.appends.length === 0) return settled;
     // Each staged file's data is synced as it is written, and each folder's names once, when all are written: the
     // journal that names them comes after. (A synced rename per file cost 2,000 folder syncs for a 2,000-document
     // import; a staged file is meaningless until the journal names it, so it needs no rename of its own.)
     const staged = [...this.staged].map(([file, remove]) => stagedPath(file, this.id, remove));
     await Promise.all([...new Set(staged.map((s) => path.dirname(s)))].map(syncFolder));
     const files = [...this.staged].map(([file, remove]) => ({ file: path.relative(this.dataDir, file), remove }));
-    await this.adapter(journalPath(this.dataDir)).write(JSON.stringify({ id: this.id, files }));
+    const { appends } = this;
+    await this.adapter(journalPath(this.dataDir)).write(JSON.stringify({ id: this.id, files, appends }));
     await applyJournal(this.dataDir, this.id, files);
-    await removeDurably(journalPath(this.dataDir));
+    try {
+      await applyAppends(this.dataDir, appends);
+    } catch (error) {
+      // Appends alone (a full disk, say) can still be taken back, so that the set has not happened, as the caller
+      // will assume; with files renamed into place already, the journal stays for the next opening to finish it.
+      if (files.length === 0) {
+        await revertAppends(this.dataDir, appends)
+          .then(() => removeDurably(journalPath(this.dataDir)))
+          .catch(() => undefined);
+      }
+      throw error;
+    }
+    const finish = async () => {
+      await syncAppended(this.dataDir, appends);
+      await removeDurably(journalPath(this.dataDir));
+    };
+    if (appends.length === 0) await finish();
+    else settled.settled = finish();
+    return settled;
   }
 
   /** Removes what was staged: the targets stay as they were. */
@@ -146,8 +194,11 @@ export class StagedFileSet {
  *
  * A journal is applied only when the folder is in a state its own writer could have left: every entry either still
  * staged (its staged file, named by the journal, is there) or already applied (a removed target gone, a renamed
- * target there). Anything else — a journal that does not parse, names files outside the folder, or would remove or
- * replace a file it never staged — is refused: moved aside untouched, and reported in the returned notices.
+ * target there; a file appended to as it was before, or with part or all of its line after that: journaled-appends.ts).
+ * Anything else — a
+ * journal that does not parse, names files outside the folder, would remove or replace a file it never staged, or
+ * would append to a file that has changed since — is refused: moved aside untouched, and reported in the returned
+ * notices.
  */
 export async function recoverFileSet(
   dataDir: string,
@@ -161,6 +212,8 @@ export async function recoverFileSet(
     if (problem === null) {
       const journal = journalSchema.parse(JSON.parse(text));
       await applyJournal(dataDir, journal.id, journal.files);
+      await finishAppends(dataDir, journal.appends);
+      await syncAppended(dataDir, journal.appends);
       await removeDurably(journalPath(dataDir));
     } else {
       const aside = `${journalPath(dataDir)}.refused-${fileStamp(now)}`;
@@ -201,6 +254,11 @@ async function journalProblem(dataDir: string, text: string): Promise<string | n
       continue;
     }
     return entry.remove ? `it would remove ${entry.file}` : `it would replace ${entry.file} with nothing it staged`;
+  }
+  for (const entry of parsed.data.appends) {
+    if (!isInside(dataDir, entry.file)) return `it names ${entry.file}, outside the data folder`;
+    const problem = await appendProblem(dataDir, entry);
+    if (problem !== null) return problem;
   }
   return null;
 }

@@ -2,6 +2,7 @@ import { CURRENT_SCHEMA_VERSION, type Database, type Highlight, type StoredDocum
 import { newLogToken } from './document-log';
 import { DocumentLogs } from './document-logs';
 import { FileSetWriter, type FileWrite } from './file-set-writer';
+import { mapLimited } from './map-limited';
 import {
   documentFilePath,
   documentFileText,
@@ -23,14 +24,20 @@ export interface Touched {
 }
 
 /**
- * The write policy: how a change reaches the files. One document's highlights alone (the usual save) go as a line
- * appended to its change log; a change to the library file, or to several documents, is written whole in one atomic
- * step (file-set-writer.ts); counts alone go to the library file beside the documents' files. Every write is durable
- * before it resolves (durable-file.ts).
+ * The write policy: how a change reaches the files. A document's highlights go as a line appended to its change log
+ * (one document's, the usual save, synced on its own; several documents' in one atomic set, whose journal holds the
+ * lines); a document whose log is full, a new or deleted document, or a change to the library file is written whole,
+ * in the same atomic set (file-set-writer.ts); counts alone go to the library file beside the documents' files. Every
+ * write is durable before it resolves (durable-file.ts).
  */
 export class LibraryWriter {
   readonly logs: DocumentLogs;
   private readonly files: FileSetWriter;
+  /**
+   * The syncing of the logs that the last set appended to: until it ends, a write may append to a log but not write
+   * a file whole nor begin another set (journaled-appends.ts).
+   */
+  private settling: Promise<void> = Promise.resolve();
 
   constructor(private readonly dataDir: string) {
     this.logs = new DocumentLogs(dataDir);
@@ -41,65 +48,117 @@ export class LibraryWriter {
   async save(library: Database, { library: listing, counts, documentIds = [], fold }: Touched): Promise<void> {
     const ids = [...documentIds];
     const [only] = ids;
+    // One document's line goes to its log at once, even while the last set's logs are synced: appending (and syncing)
+    // after a journaled line is what that set allows. Anything else waits.
     const appended = only !== undefined && ids.length === 1 && !listing ? this.appendToLog(library, only) : null;
-    const writes = [appended ?? this.writeWhole(library, ids, Boolean(listing))];
+    if (!appended) await this.settling;
+    // A change to the library file is one to documents (their text lives in their own files): written whole.
+    const writes = [appended ?? this.writeDocuments(library, ids, Boolean(listing), { appending: !listing })];
     // Counts alone: the library file beside the documents' files, not in their atomic step. A crash between the two
     // leaves a count that does not match its document's file, which the next reading of the documents corrects.
-    if (counts && !listing) writes.push(this.writeLibraryFile(library));
+    if (counts && !listing) writes.push(this.files.write([this.libraryFileWrite(library)]));
     await Promise.all(writes);
     if (fold) {
+      await this.settling;
       const folded = this.logs.withLines();
-      const byDocument = highlightsByDocument(library.highlights, folded);
-      for (const id of folded) await this.writeWhole(library, [id], false, byDocument);
+      const lookup = lookupOf(library, folded);
+      for (const id of folded) await this.writeDocuments(library, [id], false, { appending: false, lookup });
     }
   }
 
   /** The library file alone. */
-  writeLibraryFile(library: Database): Promise<void> {
-    return this.files.write([{ file: libraryFilePath(this.dataDir), content: libraryFileText(library) }]);
+  async writeLibraryFile(library: Database): Promise<void> {
+    await this.settling;
+    await this.files.write([this.libraryFileWrite(library)]);
   }
 
   /** The library file as read (with its documents unread), in this version's schema. */
-  writeListing(file: LibraryFile): Promise<void> {
+  async writeListing(file: LibraryFile): Promise<void> {
+    await this.settling;
     const current: LibraryFile = { ...file, schemaVersion: CURRENT_SCHEMA_VERSION };
-    return this.files.write([{ file: libraryFilePath(this.dataDir), content: listingFileText(current) }]);
+    await this.files.write([{ file: libraryFilePath(this.dataDir), content: listingFileText(current) }]);
   }
 
   /** Every document's file first, the library file last: until it is written, the library on disk is the old one. */
   async writeAll(data: Database): Promise<void> {
+    await this.settling;
     const ids = data.documents.map((d) => d.id);
-    const byDocument = highlightsByDocument(data.highlights, ids);
-    for (const id of ids) await this.writeWhole(data, [id], false, byDocument);
-    await this.writeLibraryFile(data);
+    const lookup = lookupOf(data, ids);
+    for (const id of ids) await this.writeDocuments(data, [id], false, { appending: false, lookup });
+    await this.files.write([this.libraryFileWrite(data)]);
   }
 
   /** Writes the documents' files whole (each with a new log) and the library file, all or none. */
-  async writeWhole(
+  async writeWhole(library: Database, documentIds: readonly string[], withLibrary: boolean): Promise<void> {
+    await this.settling;
+    await this.writeDocuments(library, documentIds, withLibrary, { appending: false });
+  }
+
+  /**
+   * Writes the documents and the library file, all or none: each document as a line appended to its log when
+   * `appending` and its log can take it, else whole with a new log (a document that is gone loses its file).
+   */
+  private async writeDocuments(
     library: Database,
     documentIds: readonly string[],
     withLibrary: boolean,
-    highlights: ReadonlyMap<string, Highlight[]> = highlightsByDocument(library.highlights, documentIds),
+    { appending, lookup = lookupOf(library, documentIds) }: { appending: boolean; lookup?: Lookup },
   ): Promise<void> {
-    const documents = new Map(library.documents.map((d) => [d.id, d]));
-    const planned = documentIds.map((id) => {
+    const { documents, highlights } = lookup;
+    const whole: WholePlan[] = [];
+    const appended: AppendPlan[] = [];
+    for (const id of documentIds) {
       const document = documents.get(id);
       const current = highlights.get(id) ?? [];
-      // A document that is gone (deleted) loses its file in the same step.
-      return { id, current, ...(document ? wholeDocumentFile(document, current) : { token: null, content: null }) };
-    });
-    const writes: FileWrite[] = planned.map((p) => ({
-      file: documentFilePath(this.dataDir, p.id),
-      content: p.content,
-    }));
+      const line = document && appending ? this.logs.lineFor(id, current) : null;
+      if (line !== null) {
+        if (line !== '') appended.push({ id, current, line });
+      } else {
+        // A document that is gone (deleted) loses its file in the same step.
+        whole.push({
+          id,
+          current,
+          ...(document ? wholeDocumentFile(document, current) : { token: null, content: null }),
+        });
+      }
+    }
+    const writes: FileWrite[] = whole.map((p) => ({ file: documentFilePath(this.dataDir, p.id), content: p.content }));
     // The library file comes last, so a document added with it is never listed before its file exists.
-    if (withLibrary) writes.push({ file: libraryFilePath(this.dataDir), content: libraryFileText(library) });
+    if (withLibrary) writes.push(this.libraryFileWrite(library));
+    let settled: Promise<void> = Promise.resolve();
     try {
-      await this.files.write(writes);
+      if (appended.length === 0) await this.files.write(writes);
+      else ({ settled } = await this.writeSet(writes, appended));
     } catch (error) {
-      for (const p of planned) this.logs.uncertain(p.id);
+      for (const id of documentIds) this.logs.uncertain(id);
       throw error;
     }
-    await Promise.all(planned.map((p) => this.logs.rewritten(p.id, p.token, p.content?.length ?? 0, p.current)));
+    for (const p of appended) this.logs.appended(p.id, p.line, p.current);
+    this.settling = settled.catch(() => {
+      // The appended logs may not be on disk to stay: their documents are written whole at their next save.
+      for (const p of appended) this.logs.uncertain(p.id);
+    });
+    await Promise.all(whole.map((p) => this.logs.rewritten(p.id, p.token, p.content?.length ?? 0, p.current)));
+  }
+
+  /** Stages the whole files and journals the log lines: one atomic set. `settled`: the syncing of the logs. */
+  private async writeSet(writes: readonly FileWrite[], appended: readonly AppendPlan[]) {
+    const set = this.files.begin();
+    try {
+      await mapLimited(writes, STAGING_CONCURRENCY, (w) => set.stage(w.file, w.content));
+      for (const p of appended) {
+        const log = this.logs.logFile(p.id);
+        set.append(log.file, log.length, p.line);
+      }
+    } catch (error) {
+      await set.discard();
+      throw error;
+    }
+    return set.commit();
+  }
+
+  private libraryFileWrite(library: Database): FileWrite {
+    return { file: libraryFilePath(this.dataDir), content: libraryFileText(library) };
   }
 
   /** Appends the change to the document's log; null when its file must be written whole instead. */
@@ -111,6 +170,32 @@ export class LibraryWriter {
     return line === '' ? Promise.resolve() : this.logs.append(documentId, line, current);
   }
 }
+
+/** A document written as a line appended to its log, or whole (`content` null: its file removed). */
+interface AppendPlan {
+  id: string;
+  current: Highlight[];
+  line: string;
+}
+interface WholePlan {
+  id: string;
+  current: Highlight[];
+  token: string | null;
+  content: string | null;
+}
+
+/** The library's documents by id, and the highlights of those to write: found once for a series of writes. */
+interface Lookup {
+  documents: ReadonlyMap<string, StoredDocument>;
+  highlights: ReadonlyMap<string, Highlight[]>;
+}
+const lookupOf = (library: Database, documentIds: readonly string[]): Lookup => ({
+  documents: new Map(library.documents.map((d) => [d.id, d])),
+  highlights: highlightsByDocument(library.highlights, documentIds),
+});
+
+/** Files staged at once (as file-set-writer.ts stages them). */
+const STAGING_CONCURRENCY = 16;
 
 /** A document's file written whole: with a new change log, which makes any earlier log obsolete. */
 function wholeDocumentFile(document: StoredDocument, highlights: readonly Highlight[]) {

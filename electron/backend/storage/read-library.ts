@@ -176,7 +176,7 @@ export async function readSingleFileLibrary(filePath: string): Promise<LibraryRe
 export interface DocumentLogState {
   /** The token its file names; null for a file written before change logs. */
   token: string | null;
-  /** The log's length, in characters; 0 when there is none yet. */
+  /** The log's length, in bytes; 0 when there is none yet. */
   logLength: number;
   /** The length of the document's file, in characters. */
   fileLength: number;
@@ -259,7 +259,7 @@ async function readDocumentFileOnce(
   const replayed = replayLog(documentId, read.highlights, logText);
   return {
     file: { ...read, highlights: replayed.highlights },
-    log: { ...log, logLength: logText.length, torn: replayed.torn || replayed.damage !== undefined },
+    log: { ...log, logLength: Buffer.byteLength(logText), torn: replayed.torn || replayed.damage !== undefined },
     ...(replayed.damage && { damagedLog: { file: logFile, description: describeLogDamage(replayed.damage) } }),
   };
 }
