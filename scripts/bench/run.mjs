@@ -17,7 +17,7 @@ import { projectRoot } from '../build.mjs';
 import { timeAddHighlight, timeClick, timeOpenFromLibrary, timeScroll, timeSelect } from './browser-measures.mjs';
 import { MARKER_WORD, writeLibrary } from './generate.mjs';
 import { measureBackups } from './backup-bench.mjs';
-import { backupRows, formatTable, summarise } from './report.mjs';
+import { backupRows, formatTable, median, summarise } from './report.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -31,9 +31,11 @@ const { values } = parseArgs({
 /** `--scale 10`: the backup step at ten times the library (20,000 documents, 1,000,000 highlights). */
 const scale = Number(values.scale ?? 1);
 if (!(scale >= 1)) throw new Error('--scale takes a number of 1 or more.');
-/** `--only backups`: that step alone. */
+/** `--only backups`: that step alone; `--only analysis`: the analysis views in the browser alone (while tuning them). */
 const onlyBackups = values.only === 'backups';
-if (values.only !== undefined && !onlyBackups) throw new Error('--only takes "backups".');
+const onlyAnalysis = values.only === 'analysis';
+if (values.only !== undefined && !onlyBackups && !onlyAnalysis)
+  throw new Error('--only takes "backups" or "analysis".');
 const smoke = Boolean(values.smoke);
 const runs = smoke ? 1 : Number(values.runs ?? 5);
 const outDir = path.join(projectRoot, 'out', 'bench');
@@ -292,6 +294,19 @@ async function main() {
       chromiumSandbox: false,
     });
     const viewport = { width: 1280, height: 800 };
+    if (onlyAnalysis) {
+      try {
+        const times = await measureAnalysis(browser, viewport, libraryDir);
+        const scroll = times.segmentsScroll;
+        log(`stance map, filter changed until painted: ${median(times.stanceMap).toFixed(0)} ms (target < 150 ms)`);
+        log(`coded segments, filter changed until painted: ${median(times.segments).toFixed(0)} ms (target < 100 ms)`);
+        log(`coded segments scrolled: ${Math.max(...scroll.map((s) => s.framesOver50))} frames over 50 ms (target 0)`);
+        log(`search, until results painted: ${median(times.search).toFixed(0)} ms (target < 100 ms)`);
+        return;
+      } finally {
+        await browser.close();
+      }
+    }
     try {
       // Ours: the two articles. The first start converts the generated single-file library into document files.
       const app = await startApp(articlesDir);

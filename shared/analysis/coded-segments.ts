@@ -104,15 +104,14 @@ export function codedSegmentIds(
 
 /** The placed highlights the selection chooses among the filtered documents', in document order. */
 function chooseHighlights(library: AnalysisLibrary, selection: SegmentSelection, filter: AnalysisFilter) {
-  const { highlights, documentById } = filterLibrary(library, filter);
-  const order = new Map(library.documents.map((d, i) => [d.id, i]));
+  const { documents, highlights, documentById } = filterLibrary(library, filter);
   const words = foldForSearch(selection.words?.trim() ?? '');
   const byStance =
     selection.holderId !== undefined || selection.targetId !== undefined || selection.stance !== undefined;
   const tagIds =
     selection.tagId === undefined ? null : (tagsWithDescendants(library.tags).get(selection.tagId) ?? null);
   const documentIds = selection.documentIds && new Set(selection.documentIds);
-  const chosen = highlights
+  const matching = highlights
     .filter(
       (h) =>
         // A segment opens at its passage: an orphan has none (it is listed in its document's orphans instead).
@@ -127,9 +126,29 @@ function chooseHighlights(library: AnalysisLibrary, selection: SegmentSelection,
               (selection.stance === undefined || s.stance === selection.stance),
           )),
     )
-    .filter((h) => words === '' || foldForSearch(`${h.quote}\n${h.note}`).includes(words))
-    .sort((a, b) => order.get(a.documentId)! - order.get(b.documentId)! || a.start - b.start);
-  return { chosen, documentById };
+    .filter((h) => words === '' || foldForSearch(`${h.quote}\n${h.note}`).includes(words));
+  return { chosen: inDocumentOrder(matching, documents), documentById };
+}
+
+/**
+ * In the documents' order, then the text's: gathered by document and each document's few sorted, which is several
+ * times faster than sorting tens of thousands with a lookup per comparison.
+ */
+function inDocumentOrder(highlights: readonly Highlight[], documents: readonly { id: string }[]): Highlight[] {
+  const byDocument = new Map<string, Highlight[]>();
+  for (const h of highlights) {
+    const list = byDocument.get(h.documentId);
+    if (list) list.push(h);
+    else byDocument.set(h.documentId, [h]);
+  }
+  const ordered: Highlight[] = [];
+  for (const { id } of documents) {
+    const list = byDocument.get(id);
+    if (!list) continue;
+    list.sort((a, b) => a.start - b.start);
+    for (const h of list) ordered.push(h);
+  }
+  return ordered;
 }
 
 /** By date (undated last) or by first tag path (untagged last), each key computed once; document order breaks ties. */

@@ -1,3 +1,4 @@
+import { memo, useCallback } from 'react';
 import type { CodedSegment } from '../../../../shared/analysis/coded-segments';
 import { appStore, useAppStore } from '../../store/app-store';
 
@@ -17,14 +18,18 @@ export function SegmentList({
 }) {
   const openDocument = useAppStore((s) => s.openDocument);
   const setView = useAppStore((s) => s.setView);
-  const open = async (segment: CodedSegment): Promise<void> => {
-    await openDocument(segment.documentId);
-    setView('document');
-    onOpened();
-    // The highlight itself is selected (its panel open, its passage outlined and scrolled to), not the passage as
-    // text: a tag key then changes that highlight rather than making a second one over it.
-    appStore.getState().selectHighlight(segment.highlightId);
-  };
+  // The same function while the dialog's own filters change: the rows need not render again then.
+  const open = useCallback(
+    async (segment: CodedSegment): Promise<void> => {
+      await openDocument(segment.documentId);
+      setView('document');
+      onOpened();
+      // The highlight itself is selected (its panel open, its passage outlined and scrolled to), not the passage as
+      // text: a tag key then changes that highlight rather than making a second one over it.
+      appStore.getState().selectHighlight(segment.highlightId);
+    },
+    [openDocument, setView, onOpened],
+  );
   return (
     <section aria-labelledby="segments-heading" className="segments">
       <h3 id="segments-heading">
@@ -39,20 +44,34 @@ export function SegmentList({
           if (onNearEnd && list.scrollTop + 2 * list.clientHeight >= list.scrollHeight) onNearEnd();
         }}
       >
-        {result.segments.map((s) => (
-          <li key={s.highlightId}>
-            <button type="button" className="link-button" onClick={() => void open(s)}>
-              <q>{s.quote.length > 200 ? `${s.quote.slice(0, 200)}…` : s.quote}</q>
-            </button>
-            <span className="segment-meta">
-              {s.title}
-              {s.outlet ? `, ${s.outlet}` : ''}
-              {s.publishedAt ? `, ${s.publishedAt.slice(0, 10)}` : ''} · {[...s.tags, ...s.stances].join('; ')}
-              {s.coder ? ` · ${s.coder}` : ''}
-            </span>
-          </li>
-        ))}
+        <SegmentRows segments={result.segments} open={open} />
       </ul>
     </section>
   );
 }
+
+/**
+ * The rows, rendered again only when the segments change: a filter changed in the dialog renders the dialog at once,
+ * and this list (a page of them) only when the new answer comes.
+ */
+const SegmentRows = memo(function SegmentRows({
+  segments,
+  open,
+}: {
+  segments: readonly CodedSegment[];
+  open(segment: CodedSegment): Promise<void>;
+}) {
+  return segments.map((s) => (
+    <li key={s.highlightId}>
+      <button type="button" className="link-button" onClick={() => void open(s)}>
+        <q>{s.quote.length > 200 ? `${s.quote.slice(0, 200)}…` : s.quote}</q>
+      </button>
+      <span className="segment-meta">
+        {s.title}
+        {s.outlet ? `, ${s.outlet}` : ''}
+        {s.publishedAt ? `, ${s.publishedAt.slice(0, 10)}` : ''} · {[...s.tags, ...s.stances].join('; ')}
+        {s.coder ? ` · ${s.coder}` : ''}
+      </span>
+    </li>
+  ));
+});
