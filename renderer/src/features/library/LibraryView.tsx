@@ -11,10 +11,7 @@ import { ReplaceTextDialog } from './ReplaceTextDialog';
 import { RecoverableDocuments } from './RecoverableDocuments';
 import { VariableCell } from './VariableCell';
 import { VariablesDialog } from './VariablesDialog';
-
-type FixedKey = 'title' | 'outlet' | 'author' | 'publishedAt' | 'addedAt' | 'highlightCount';
-/** A fixed column, or a variable's (by id). */
-type SortKey = FixedKey | `variable:${string}`;
+import { inLibraryOrder, type FixedKey, type SortKey } from './library-order';
 
 const COLUMNS: Array<{ key: FixedKey; label: string }> = [
   { key: 'title', label: 'Title' },
@@ -24,23 +21,6 @@ const COLUMNS: Array<{ key: FixedKey; label: string }> = [
   { key: 'addedAt', label: 'Added' },
   { key: 'highlightCount', label: 'Highlights' },
 ];
-
-/** What a column sorts by; undefined (no value) sorts after every value, whichever the direction. */
-function valueOf(d: DocumentSummary, key: SortKey): string | number | undefined {
-  if (key.startsWith('variable:')) return d.variables[key.slice('variable:'.length)];
-  switch (key) {
-    case 'title':
-      return d.title;
-    case 'addedAt':
-      return d.addedAt;
-    case 'highlightCount':
-      return d.highlightCount;
-    case 'publishedAt':
-      return d.meta.publishedAt ?? d.meta.publishedText;
-    default:
-      return d.meta[key as 'outlet' | 'author'] || undefined;
-  }
-}
 
 /** Whether a document passes a variable's filter: "" any, NO_VALUE none, a category's value, or words in the value. */
 const NO_VALUE = '\u0000none';
@@ -92,16 +72,7 @@ export function LibraryView() {
           ].some((v) => v?.toLocaleLowerCase().includes(needle))) &&
         variables.every((v) => passesFilter(d, v, variableFilters[v.id] ?? '')),
     );
-    return [...matching].sort((a, b) => {
-      const x = valueOf(a, sort.key);
-      const y = valueOf(b, sort.key);
-      if (x === undefined || y === undefined) return x === y ? 0 : x === undefined ? 1 : -1;
-      const order =
-        typeof x === 'number' && typeof y === 'number'
-          ? x - y
-          : String(x).localeCompare(String(y), undefined, { numeric: true });
-      return sort.ascending ? order : -order;
-    });
+    return inLibraryOrder(matching, sort.key, sort.ascending);
   }, [documents, variables, filter, variableFilters, sort]);
 
   const selectedShown = shown.filter((d) => selected.has(d.id));
