@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DATA_FILE_NAME } from '../backend/data-dir';
@@ -179,6 +179,16 @@ describe('stance-annotator export / import', () => {
     const target = await tempDir();
     const run = await cli('import', '--data-dir', target, '--in', path.join(dir, 'bad.json'));
     expect(run).toMatchObject({ status: 1, stderr: expect.stringContaining('does not match its document') });
+    // Where there was no library, there is none after a failed import: an empty folder stays empty, and a folder
+    // the import made is gone (a backup cut short, read whole or streamed).
+    expect(await readdir(target)).toEqual([]);
+    const text = await readFile(path.join(dir, 'bad.json'), 'utf8');
+    await writeFile(path.join(dir, 'cut.json'), text.slice(0, text.length / 2));
+    const made = path.join(await tempDir(), 'new-library');
+    for (const file of ['bad.json', 'cut.json']) {
+      expect((await cli('import', '--data-dir', made, '--in', path.join(dir, file))).status).toBe(1);
+      await expect(readdir(made)).rejects.toThrow(/ENOENT/);
+    }
   });
 });
 

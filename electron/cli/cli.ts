@@ -1,4 +1,4 @@
-import { mkdir, open, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rm, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { agreementCsv } from '../../shared/agreement/agreement-input';
@@ -14,7 +14,7 @@ import { isPublishedDate } from '../../shared/published-date';
 import { describeByCoder, looksLikeBackup, type ImportSummary } from '../../shared/export/backup';
 import type { ApiFailure } from '../backend/api-error';
 import { DATA_DIR_ENV, DATA_FILE_NAME, defaultUserDataDir, resolveDataDir } from '../backend/data-dir';
-import { acquireDataLock } from '../backend/data-lock';
+import { acquireDataLock, LOCK_FILE_NAME } from '../backend/data-lock';
 import { exportContent } from '../backend/exchange/export-content';
 import { openLibrarySource } from '../backend/exchange/library-source';
 import { importBackupStreamed, NotStreamable } from '../backend/exchange/streamed-import';
@@ -286,9 +286,12 @@ async function importCommand(args: readonly string[], io: CliIo): Promise<number
   // Its first bytes tell a backup from the rest.
   const bytes = await readHead(values.in, 200);
   const dataDir = dataDirOf(values, io.env);
+  // An import that fails leaves the library as it was; where there was none (a new or empty folder), none.
+  const before = await readdir(dataDir).catch(() => null);
   await mkdir(dataDir, { recursive: true });
   const lock = await acquireDataLock(dataDir, 'command line');
   let summary: ImportSummary;
+  let failed = true;
   try {
     // A backup is streamed into the library a record at a time (any size, in bounded memory); one of an earlier
     // schema, or with its parts in an unusual order, is read whole. Anything else (REFI-QDA, web annotations) as bytes.
@@ -300,8 +303,13 @@ async function importCommand(args: readonly string[], io: CliIo): Promise<number
           },
         )
       : await importWhole(dataDir, values.in, values.document);
+    failed = false;
   } finally {
+    const leaveNothing = failed && (before === null || before.length === 0);
+    if (leaveNothing) await removeCreated(dataDir);
     lock.release();
+    // A folder it made goes too (rmdir: only if nothing else has come into it since).
+    if (leaveNothing && before === null) await rmdir(dataDir).catch(() => undefined);
   }
   const line = (name: string, n: { added: number; alreadyThere: number }) =>
     `  ${name}: ${n.added} added, ${n.alreadyThere} already there\n`;
@@ -320,6 +328,13 @@ async function importCommand(args: readonly string[], io: CliIo): Promise<number
       summary.notes.map((note) => `  ${note}\n`).join(''),
   );
   return 0;
+}
+
+/** Removes what a failed import created in a folder that held nothing but its lock, which it still holds. */
+async function removeCreated(dataDir: string): Promise<void> {
+  for (const name of await readdir(dataDir)) {
+    if (name !== LOCK_FILE_NAME) await rm(path.join(dataDir, name), { recursive: true, force: true });
+  }
 }
 
 /** The first `length` bytes of a file (all of it when shorter). */
