@@ -1,6 +1,6 @@
 import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { CURRENT_SCHEMA_VERSION, type Database } from '../../shared/domain';
 import { createBackend } from './backend';
 import { BACKUP_DIR_NAME } from './backups';
@@ -42,7 +42,8 @@ describe('openStore', () => {
 
   it("writes an acknowledged highlight into its document's file, and its count into the library file", async () => {
     const dir = await tempDir();
-    const store = await openStore(dir);
+    const store = await openStore(dir, { countsDelayMs: 50 });
+    const libraryAtStart = await readFile(path.join(dir, DATA_FILE_NAME), 'utf8');
     const document = store.data.documents[0]!;
     const documentBefore = await readFile(documentFilePath(dir, document.id), 'utf8');
     const start = document.text.indexOf(SAMPLE_CLAIM);
@@ -63,7 +64,10 @@ describe('openStore', () => {
     const logged = await readFile(path.join(path.dirname(documentFilePath(dir, document.id)), log), 'utf8');
     expect(logged.split('\n')).toEqual([expect.stringContaining(created.id), '']);
     const listed = () => readJson(path.join(dir, DATA_FILE_NAME)).then((f) => libraryFileSchema.parse(f).documents[0]);
-    expect(await listed()).toMatchObject({ highlightCount: 1, charCount: document.text.length });
+    // Its count is not part of the save: the library file follows once the analyst pauses.
+    expect(await readFile(path.join(dir, DATA_FILE_NAME), 'utf8')).toBe(libraryAtStart);
+    await vi.waitFor(async () => expect(await listed()).toMatchObject({ highlightCount: 1 }));
+    expect(await listed()).toMatchObject({ charCount: document.text.length });
     const onDisk = await libraryOnDisk(dir);
     expect(onDisk.highlights).toHaveLength(1);
     expect(onDisk.highlights[0]).toMatchObject({ quote: SAMPLE_CLAIM, start, tagIds });
@@ -76,14 +80,29 @@ describe('openStore', () => {
     expect((await libraryOnDisk(dir)).highlights[0]!.note).toBe('Checked.');
 
     await callOk(backend, 'deleteHighlight', { highlightId: created.id });
-    expect(await listed()).toMatchObject({ highlightCount: 0 });
+    await vi.waitFor(async () => expect(await listed()).toMatchObject({ highlightCount: 0 }));
     const reopened = await openStore(dir);
     expect(reopened.data).toEqual(store.data);
+  });
+
+  it('writes counts still waiting when the library is closed', async () => {
+    const dir = await tempDir();
+    const store = await openStore(dir, { countsDelayMs: 60_000 });
+    const backend = createBackend(store);
+    const document = store.data.documents[0]!;
+    const start = document.text.indexOf(SAMPLE_CLAIM);
+    const args = { documentId: document.id, start, end: start + SAMPLE_CLAIM.length, quote: SAMPLE_CLAIM };
+    await callOk(backend, 'createHighlight', { ...args, tagIds: [] });
+    const listed = async () => libraryFileSchema.parse(await readJson(path.join(dir, DATA_FILE_NAME))).documents[0];
+    expect(await listed()).toMatchObject({ highlightCount: 0 });
+    await store.close();
+    expect(await listed()).toMatchObject({ highlightCount: 1 });
   });
 
   it('answers the first screen before the documents are read, and everything else once they are', async () => {
     const dir = await tempDir();
     const { store: first, document, highlight } = await libraryWithHighlight(dir);
+    await first.close(); // the counts too
     const store = await openStore(dir, { documentsInBackground: true });
     expect(store.isLoaded).toBe(false);
     expect(() => store.data).toThrow(/still loading/);

@@ -95,6 +95,17 @@ describe('importing a backup a record at a time', () => {
     expect(read.highlights.map((h) => h.id).sort()).toEqual(library.highlights.map((h) => h.id).sort());
   });
 
+  it('finds the highlights a library holds whatever the counts in its library file say (stale after a crash)', async () => {
+    const file = await backupFile(hardCaseLibrary());
+    const dir = await tempDir();
+    await importBackupStreamed(dir, file);
+    const listing = JSON.parse(await readFile(libraryFilePath(dir), 'utf8')) as { documents: object[] };
+    listing.documents = listing.documents.map((d) => ({ ...d, highlightCount: 0 }));
+    await writeFile(libraryFilePath(dir), JSON.stringify(listing));
+    expect((await importBackupStreamed(dir, file)).highlights).toEqual({ added: 0, alreadyThere: 8 });
+    expect((await libraryOnDisk(dir)).highlights).toHaveLength(8);
+  });
+
   it('refuses a backup cut short, saying where, and leaves the library as it was', async () => {
     const dir = await tempDir();
     await libraryInUse(dir);

@@ -110,11 +110,14 @@ export async function importBackupStreamed(
 /** The ids of every highlight the library holds: an import adds none of them again. */
 async function libraryHighlightIds(dataDir: string, file: LibraryFile): Promise<Set<string>> {
   const ids = new Set<string>();
-  const withHighlights = file.documents.filter((d) => d.highlightCount > 0).map((d) => d.id);
-  if (withHighlights.length === 0) return ids;
+  // Every document's file, whatever its count says: the counts in the library file are a convenience that may lag
+  // behind its files (written once the analyst pauses; stale after a crash), and a highlight missed here would be
+  // added twice.
+  const listed = file.documents.map((d) => d.id);
+  if (listed.length === 0) return ids;
   const opened = await openLibrarySource(dataDir);
   if (opened.kind !== 'source') throw new Error(`The library in ${dataDir} could not be read.`);
-  for await (const { highlights } of opened.source.documents(withHighlights)) for (const h of highlights) ids.add(h.id);
+  for await (const { highlights } of opened.source.documents(listed)) for (const h of highlights) ids.add(h.id);
   return ids;
 }
 

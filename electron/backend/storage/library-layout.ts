@@ -126,15 +126,29 @@ export function libraryFileText(data: Database): string {
 /** A library file's contents (indented: it is small, and people do look inside). */
 export const listingFileText = (file: LibraryFile): string => JSON.stringify(file, null, 2);
 
-/** Every document's entry: its details with its size and its number of highlights (counted in one pass). */
+/**
+ * Every document's entry: its details (in the schema's order) with its size and its number of highlights. A
+ * document's highlights mostly follow one another in the list, so they are counted a run at a time: a lookup per run,
+ * not per highlight (a million highlights: 15 ms instead of 65).
+ */
 export function documentEntries(data: Database): DocumentEntry[] {
   const counts = new Map<string, number>();
-  for (const h of data.highlights) counts.set(h.documentId, (counts.get(h.documentId) ?? 0) + 1);
-  return data.documents.map(({ text, ...details }) => ({
-    ...details,
-    charCount: text.length,
-    highlightCount: counts.get(details.id) ?? 0,
-  }));
+  let current: string | null = null;
+  let run = 0;
+  const endRun = () => current !== null && counts.set(current, (counts.get(current) ?? 0) + run);
+  for (const { documentId } of data.highlights) {
+    if (documentId === current) run++;
+    else {
+      endRun();
+      current = documentId;
+      run = 1;
+    }
+  }
+  endRun();
+  return data.documents.map(({ id, title, text, source, meta, memo, variables, sha256, addedAt }) => {
+    const highlightCount = counts.get(id) ?? 0;
+    return { id, title, source, meta, memo, variables, sha256, addedAt, charCount: text.length, highlightCount };
+  });
 }
 
 /**
@@ -189,7 +203,14 @@ export function highlightsByDocument(
 ): Map<string, Highlight[]> {
   const byDocument = new Map<string, Highlight[]>();
   for (const id of documentIds) byDocument.set(id, []);
-  for (const highlight of highlights) byDocument.get(highlight.documentId)?.push(highlight);
+  const [only, ...others] = byDocument.keys();
+  // One document (every save): a comparison per highlight, several times faster than a lookup per highlight.
+  if (only !== undefined && others.length === 0)
+    byDocument.set(
+      only,
+      highlights.filter((h) => h.documentId === only),
+    );
+  else for (const highlight of highlights) byDocument.get(highlight.documentId)?.push(highlight);
   return byDocument;
 }
 

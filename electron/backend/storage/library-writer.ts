@@ -53,7 +53,10 @@ export class LibraryWriter {
     const appended = only !== undefined && ids.length === 1 && !listing ? this.appendToLog(library, only) : null;
     if (!appended) await this.settling;
     // A change to the library file is one to documents (their text lives in their own files): written whole.
-    const writes = [appended ?? this.writeDocuments(library, ids, Boolean(listing), { appending: !listing })];
+    const writes =
+      ids.length === 0 && !listing
+        ? []
+        : [appended ?? this.writeDocuments(library, ids, Boolean(listing), { appending: !listing })];
     // Counts alone: the library file beside the documents' files, not in their atomic step. A crash between the two
     // leaves a count that does not match its document's file, which the next reading of the documents corrects.
     if (counts && !listing) writes.push(this.files.write([this.libraryFileWrite(library)]));
