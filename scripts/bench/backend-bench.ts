@@ -13,8 +13,12 @@ import { benchAnalysis } from './analysis-bench';
 import { benchRefi } from './refi-bench';
 import { benchReanchoring } from './reanchor-bench';
 
-/** The library, the number of runs, and the word the generator put into the texts (generate.mjs, MARKER_WORD). */
+/**
+ * The library, the number of runs, and the word the generator put into the texts (generate.mjs, MARKER_WORD); or
+ * `--storage` after the library and runs: opening, saves, memory and the export only (the scale step's measures).
+ */
 const [dataDir, runsArg, markerWord] = process.argv.slice(2);
+const storageOnly = markerWord === '--storage';
 const runs = Number(runsArg ?? 5);
 
 const since = (start: number): number => performance.now() - start;
@@ -61,6 +65,13 @@ async function main(): Promise<void> {
     saves.push({ ackMs, blockedMs: histogram.max / 1e6 });
   }
 
+  // The highlight counts follow the saves once they pause (store.ts): the longest block while they are written.
+  const afterSaves = monitorEventLoopDelay({ resolution: 1 });
+  afterSaves.enable();
+  await pause(3_000);
+  afterSaves.disable();
+  const countsBlockedMs = afterSaves.max / 1e6;
+
   global.gc?.();
   const rssMb = process.memoryUsage().rss / 2 ** 20;
 
@@ -86,6 +97,17 @@ async function main(): Promise<void> {
     exports.push({ buildAndWriteMs, floorMs, bufferWriteMs: since(start), bytes });
   }
   await rm(out, { force: true });
+  const storage = {
+    documents: documents.length,
+    highlights: store.data.highlights.length,
+    libraryFileReadMs: libraryFileRead,
+    documentsReadMs: documentsRead,
+    saves,
+    countsBlockedMs,
+    rssMb,
+    exports,
+  };
+  if (storageOnly) return void process.stdout.write(JSON.stringify(storage));
 
   const agreement = await benchAgreement(store.data);
   const refi = await benchRefi(store.data);
@@ -98,13 +120,7 @@ async function main(): Promise<void> {
 
   process.stdout.write(
     JSON.stringify({
-      documents: documents.length,
-      highlights: store.data.highlights.length,
-      libraryFileReadMs: libraryFileRead,
-      documentsReadMs: documentsRead,
-      saves,
-      rssMb,
-      exports,
+      ...storage,
       agreement,
       refi,
       reanchoring,

@@ -1,7 +1,8 @@
 // Backups and exports at library scale, through the command line a user runs: a generated backup imported into an
 // empty library, then every export the command line writes, each timed from start to exit with its peak resident
-// memory (peak-memory.mjs). At `--scale 10` this is the storage issue's step: 20,000 documents, 1,000,000 highlights.
-import { spawn } from 'node:child_process';
+// memory (peak-memory.mjs); then the library opened by the backend, as the app opens it (backend-bench.ts --storage).
+// At `--scale 10` this is the storage issue's step: 20,000 documents, 1,000,000 highlights.
+import { spawn, spawnSync } from 'node:child_process';
 import { open, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { projectRoot } from '../build.mjs';
@@ -84,6 +85,14 @@ export async function measureBackups({ work, documents, log }) {
     exports.push({ name, ms: run.ms, peakMb: run.peakMb, bytes, floorMs: await writeFloor(out, work) });
     await rm(out);
   }
+  // The library imported, opened by the backend as the app opens it: at the scale step, the storage's own targets.
+  log('backups: the imported library in the backend (open, saves, memory, the annotations export)');
+  const probe = spawnSync(
+    process.execPath,
+    ['--expose-gc', path.join(projectRoot, 'out/bench/backend/backend-bench.cjs'), dataDir, '3', '--storage'],
+    { encoding: 'utf8', maxBuffer: 16 * 2 ** 20 },
+  );
+  if (probe.status !== 0) throw new Error(`The backend probe failed: ${probe.stderr}`);
   await rm(dataDir, { recursive: true, force: true });
   return {
     documents,
@@ -91,5 +100,6 @@ export async function measureBackups({ work, documents, log }) {
     backupBytes,
     import: { ms: imported.ms, peakMb: imported.peakMb },
     exports,
+    backend: JSON.parse(probe.stdout),
   };
 }
