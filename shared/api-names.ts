@@ -4,6 +4,12 @@ import type { ExportRequest } from './api-contract';
 /** Browser mode's request header naming the tab's session (lower case, as Node gives headers): undo is per session. */
 export const CLIENT_HEADER = 'x-stance-client';
 
+/**
+ * Browser mode's path for a backup imported from a file: its bytes as they are (`?jobId=` to follow it), larger than
+ * an API request may be; answered as `importBackup` is.
+ */
+export const UPLOAD_BACKUP_PATH = '/upload/backup';
+
 /** The name under which the preload exposes the API on `window`. */
 export const API_GLOBAL_NAME = 'stanceApi';
 

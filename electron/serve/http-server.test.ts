@@ -7,6 +7,7 @@ import { buildExport } from '../../shared/export/build-export';
 import { writeExportBlocks } from '../backend/export-writer';
 import { openStore, type Store } from '../backend/store';
 import { useTempDirs } from '../backend/test-support';
+import { CLIENT_HEADER, UPLOAD_BACKUP_PATH } from '../../shared/api-names';
 import { MAX_BODY_BYTES, startBrowserModeServer, type BrowserModeServer } from './http-server';
 
 const tempDir = useTempDirs();
@@ -26,6 +27,7 @@ beforeEach(async () => {
     rendererDir,
     port: 0,
     maxBodyBytes: 4096,
+    maxUploadBytes: 1024 * 1024,
   });
 });
 
@@ -156,6 +158,41 @@ describe('browser-mode server', () => {
     });
     expect(chunked.status).toBe(413);
     expect(MAX_BODY_BYTES).toBeGreaterThanOrEqual(16 * 1024 * 1024);
+  });
+
+  it('imports a backup uploaded as a file, larger than any API request may be, as one step of its session', async () => {
+    // A backup of another library: one article with a highlight, far over the 4 KB an API request may carry here.
+    const source = await openStore(await tempDir());
+    const document = source.data.documents[0]!;
+    const quote = document.text.slice(0, 20);
+    await createBackend(source)('createHighlight', { documentId: document.id, start: 0, end: 20, quote, tagIds: [] });
+    const backup = buildExport(source.data, 'backup', {}, { bom: false, formulaEscape: false }).content;
+    expect(Buffer.byteLength(backup)).toBeGreaterThan(4096);
+    const upload = (body: string | Buffer, token = server.token) =>
+      send({
+        method: 'POST',
+        path: `${UPLOAD_BACKUP_PATH}?jobId=upload-1`,
+        headers: {
+          Authorization: `Bearer ${token}`,
+          'Content-Type': 'application/octet-stream',
+          [CLIENT_HEADER]: 'a'.repeat(32),
+        },
+        body,
+      });
+    expect((await upload(backup, 'wrong')).status).toBe(401);
+    const reply = await upload(`\ufeff${backup}`);
+    expect(reply.status).toBe(200);
+    expect(JSON.parse(reply.body)).toMatchObject({ ok: true, value: { highlights: { added: 1, alreadyThere: 0 } } });
+    expect(store.data.highlights.map((h) => h.id)).toEqual(source.data.highlights.map((h) => h.id));
+    // Bytes that are not UTF-8, or more than the upload limit, are refused with the reason, and nothing changes.
+    const broken = await upload(Buffer.concat([Buffer.from(backup.slice(0, 100)), Buffer.from([0xc3, 0x28])]));
+    expect(broken.status).toBe(400);
+    const tooLarge = await upload('x'.repeat(1024 * 1024 + 1));
+    expect(tooLarge.status).toBe(413);
+    expect(JSON.parse(tooLarge.body).error.message).toMatch(
+      /^The backup is larger than the browser mode takes \(1 MB\)/,
+    );
+    expect(store.data.highlights).toHaveLength(1);
   });
 
   it('answers 400 to a body that is not JSON and passes invalid payloads to the backend’s validation', async () => {

@@ -4,13 +4,18 @@ import type { AddressInfo } from 'node:net';
 import type { ExportRequest } from '../../shared/api-contract';
 import type { Backend } from '../backend/backend';
 import { clientIdSchema } from '../backend/client-session';
-import { CLIENT_HEADER } from '../../shared/api-names';
+import { CLIENT_HEADER, UPLOAD_BACKUP_PATH } from '../../shared/api-names';
 import { CONTENT_SECURITY_POLICY } from '../backend/content-security-policy';
 import { parseExportRequest } from '../backend/export-writer';
 import { readStaticFile, resolveStaticFile } from '../backend/static-files';
 
 /** Largest API request body accepted; larger ones get 413 before they are read in full. */
 export const MAX_BODY_BYTES = 32 * 1024 * 1024;
+/**
+ * Largest backup uploaded as a file: what the backend takes (`MAX_IMPORT_LENGTH` characters) written in mostly
+ * two-byte letters. Read whole, as the backend reads a backup's text whole.
+ */
+export const MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
 const API_PREFIX = '/api/';
 /** Where an export is downloaded from: `POST` its request (JSON) and the file comes back, written as it is built. */
 export const EXPORT_PATH = '/export';
@@ -25,6 +30,7 @@ interface ServerOptions {
   writeExport: ExportWriter;
   rendererDir: string;
   maxBodyBytes?: number;
+  maxUploadBytes?: number;
 }
 
 export interface BrowserModeServer {
@@ -37,7 +43,8 @@ export interface BrowserModeServer {
 
 /**
  * The browser mode: the backend behind an HTTP server bound to 127.0.0.1 only. Static files of the built renderer
- * are public; every `POST /api/<method>` needs `Authorization: Bearer <token>` (a fresh random token per launch,
+ * are public; every `POST /api/<method>` (and the export download, and a backup's upload) needs
+ * `Authorization: Bearer <token>` (a fresh random token per launch,
  * printed in the start-up URL), and any request with a Host other than 127.0.0.1/localhost is refused (DNS
  * rebinding). No CORS headers are ever sent, so other origins cannot read answers.
  */
@@ -87,7 +94,8 @@ async function handleRequest(
   }
   const url = new URL(request.url ?? '/', 'http://127.0.0.1');
 
-  if (url.pathname.startsWith(API_PREFIX) || url.pathname === EXPORT_PATH) {
+  const upload = url.pathname === UPLOAD_BACKUP_PATH;
+  if (url.pathname.startsWith(API_PREFIX) || url.pathname === EXPORT_PATH || upload) {
     if (!tokenMatches(request.headers.authorization, token)) {
       sendJson(response, 401, { ok: false, error: { code: 'invalid-request', message: 'Missing or wrong token.' } });
       return;
@@ -97,15 +105,15 @@ async function handleRequest(
       sendJson(response, 405, { ok: false, error: { code: 'invalid-request', message: 'Use POST.' } });
       return;
     }
-    const body = await readBody(request, options.maxBodyBytes ?? MAX_BODY_BYTES);
+    const limit = upload ? (options.maxUploadBytes ?? MAX_UPLOAD_BYTES) : (options.maxBodyBytes ?? MAX_BODY_BYTES);
+    const body = await readBody(request, limit);
     if (body === 'too-large') {
       // Close the connection rather than read the rest of an oversized upload.
       response.setHeader('Connection', 'close');
-      const limit = options.maxBodyBytes ?? MAX_BODY_BYTES;
       const size = limit >= 2 ** 20 ? `${Math.round(limit / 2 ** 20)} MB` : `${Math.round(limit / 1024)} KB`;
       const message =
-        `The request is larger than the browser mode takes (${size}). Import a file this large in the desktop app, ` +
-        'or with `stance-annotator import`.';
+        `The ${upload ? 'backup' : 'request'} is larger than the browser mode takes (${size}). Import a file this ` +
+        'large in the desktop app, or with `stance-annotator import`.';
       sendJson(response, 413, { ok: false, error: { code: 'invalid-request', message } });
       return;
     }
@@ -122,7 +130,13 @@ async function handleRequest(
       return;
     }
     try {
-      payload = body.length === 0 ? {} : JSON.parse(text);
+      // An uploaded backup is the importBackup request's content, its job named in the address.
+      const jobId = url.searchParams.get('jobId');
+      payload = upload
+        ? { content: text.replace(/^\ufeff/, ''), ...(jobId !== null && { jobId }) }
+        : body.length === 0
+          ? {}
+          : JSON.parse(text);
     } catch {
       sendJson(response, 400, {
         ok: false,
@@ -144,7 +158,8 @@ async function handleRequest(
       });
       return;
     }
-    const result = await options.backend(url.pathname.slice(API_PREFIX.length), payload, clientId?.data);
+    const method = upload ? 'importBackup' : url.pathname.slice(API_PREFIX.length);
+    const result = await options.backend(method, payload, clientId?.data);
     sendJson(response, 200, result);
     return;
   }

@@ -1,5 +1,5 @@
 import type { ApiArgs, ApiError, ApiMethod, ApiResult, ApiResults, StanceApi } from '../../../shared/api-contract';
-import { API_GLOBAL_NAME, CLIENT_HEADER } from '../../../shared/api-names';
+import { API_GLOBAL_NAME, CLIENT_HEADER, UPLOAD_BACKUP_PATH } from '../../../shared/api-names';
 
 /** A failed call, with the backend's message (meant for the analyst). */
 export class ApiCallError extends Error {
@@ -36,8 +36,7 @@ function pickTransport(): Transport {
     return (method, args) => injected[method](args);
   }
   const token = browserModeToken();
-  const session = tabSession();
-  return (method, args) => httpCall(method, args, token, session);
+  return (method, args) => httpCall(method, args, token);
 }
 
 /**
@@ -63,32 +62,58 @@ export function browserModeToken(): string | null {
 export const SERVER_UNREACHABLE = 'The Stance Annotator server cannot be reached. Is it still running?';
 export const TOKEN_REFUSED = 'The access token was refused: open the address the server printed.';
 
+/**
+ * Imports a backup file as one step: in the desktop app through the API; in browser mode its bytes are uploaded as
+ * they are, since a backup may be far larger than an API request may be (and needs no JSON around it).
+ */
+export async function importBackupFile(file: File, jobId?: string): Promise<ApiResults['importBackup']> {
+  if (!(window as unknown as Record<string, unknown>)[API_GLOBAL_NAME]) {
+    const token = browserModeToken();
+    if (!token) throw new ApiCallError(failure(MISSING_TOKEN).error);
+    const address = `${UPLOAD_BACKUP_PATH}${jobId ? `?jobId=${encodeURIComponent(jobId)}` : ''}`;
+    const result = await post<ApiResults['importBackup']>(address, file, 'application/octet-stream', token);
+    if (!result.ok) throw new ApiCallError(result.error);
+    return result.value;
+  }
+  return callApi('importBackup', { content: await file.text(), ...(jobId && { jobId }) });
+}
+
+const MISSING_TOKEN = 'This page needs the address printed by `npm run serve`, which carries its access token.';
+
 async function httpCall<M extends ApiMethod>(
   method: M,
   args: ApiArgs<M>,
   token: string | null,
-  session: string,
 ): Promise<ApiResult<ApiResults[M]>> {
-  if (!token) {
-    return failure('This page needs the address printed by `npm run serve`, which carries its access token.');
-  }
-  let response: Response;
+  if (!token) return failure(MISSING_TOKEN);
   const body = JSON.stringify(args);
+  // A change sent as the page closes (the last keystrokes of a note) still reaches the server. Browsers cap keepalive
+  // bodies at 64 KiB; larger ones go as ordinary requests.
+  return post(`/api/${method}`, body, 'application/json', token, body.length < KEEPALIVE_LIMIT);
+}
+
+/** Posts `body` to the browser mode's server with the token and the tab's session; its answer, or why none came. */
+async function post<T>(
+  address: string,
+  body: string | Blob,
+  contentType: string,
+  token: string,
+  keepalive = false,
+): Promise<ApiResult<T>> {
+  let response: Response;
   try {
-    response = await fetch(`/api/${method}`, {
+    response = await fetch(address, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}`, [CLIENT_HEADER]: session },
+      headers: { 'Content-Type': contentType, Authorization: `Bearer ${token}`, [CLIENT_HEADER]: tabSession() },
       body,
-      // A change sent as the page closes (the last keystrokes of a note) still reaches the server. Browsers cap
-      // keepalive bodies at 64 KiB; larger ones go as ordinary requests.
-      keepalive: body.length < KEEPALIVE_LIMIT,
+      keepalive,
     });
   } catch {
     return failure(SERVER_UNREACHABLE);
   }
   if (response.status === 401) return failure(TOKEN_REFUSED);
   try {
-    return (await response.json()) as ApiResult<ApiResults[M]>;
+    return (await response.json()) as ApiResult<T>;
   } catch {
     return failure(`The server answered ${response.status} without a readable result.`);
   }

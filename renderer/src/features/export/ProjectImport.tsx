@@ -1,6 +1,6 @@
 import { useState, type ChangeEvent } from 'react';
 import { describeByCoder, looksLikeBackup, type ImportSummary } from '../../../../shared/export/backup';
-import { ApiCallError, callApi } from '../../api/client';
+import { ApiCallError, callApi, importBackupFile } from '../../api/client';
 import type { Job } from '../../ui/use-job';
 import { readAsBase64 } from '../../api/read-as-base64';
 import { appStore, useAppStore } from '../../store/app-store';
@@ -43,11 +43,12 @@ export function ProjectImport({
     let summary: ImportSummary | null = null;
     let cancelled = false;
     try {
-      const text = /\.(json|jsonld|jsonl)$/i.test(file.name) ? await file.text() : null;
+      // Its first bytes tell a backup (sent as it is, however large) from the rest.
+      const head = /\.(json|jsonld|jsonl)$/i.test(file.name) ? await file.slice(0, 200).text() : null;
       const ok = await runChange(async () => {
         summary =
-          text !== null && looksLikeBackup(text)
-            ? await importBackup(text, job).catch((error: unknown) => {
+          head !== null && looksLikeBackup(head)
+            ? await importBackup(file, job).catch((error: unknown) => {
                 // Stopped by the analyst: nothing was imported, which is no failure to report.
                 if (!(error instanceof ApiCallError && error.error.code === 'cancelled')) throw error;
                 cancelled = true;
@@ -119,10 +120,10 @@ export function ProjectImport({
 }
 
 /** A backup imported as a job: followed and cancellable while the backend reads it. */
-async function importBackup(content: string, job: Job): Promise<ImportSummary> {
+async function importBackup(file: File, job: Job): Promise<ImportSummary> {
   const jobId = job.start();
   try {
-    return await callApi('importBackup', { content, jobId });
+    return await importBackupFile(file, jobId);
   } finally {
     job.stop();
   }
