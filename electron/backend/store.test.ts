@@ -24,6 +24,9 @@ async function libraryWithHighlight(dir: string) {
   return { store, backend, document, highlight };
 }
 
+/** Writes that follow a save in the background: given time on a busy machine (the whole suite runs in parallel). */
+const WAIT = { timeout: 10_000, interval: 20 };
+
 describe('openStore', () => {
   it('starts a new library on disk: a library file, and a file for the sample article', async () => {
     const dir = await tempDir();
@@ -66,7 +69,7 @@ describe('openStore', () => {
     const listed = () => readJson(path.join(dir, DATA_FILE_NAME)).then((f) => libraryFileSchema.parse(f).documents[0]);
     // Its count is not part of the save: the library file follows once the analyst pauses.
     expect(await readFile(path.join(dir, DATA_FILE_NAME), 'utf8')).toBe(libraryAtStart);
-    await vi.waitFor(async () => expect(await listed()).toMatchObject({ highlightCount: 1 }));
+    await vi.waitFor(async () => expect(await listed()).toMatchObject({ highlightCount: 1 }), WAIT);
     expect(await listed()).toMatchObject({ charCount: document.text.length });
     const onDisk = await libraryOnDisk(dir);
     expect(onDisk.highlights).toHaveLength(1);
@@ -80,7 +83,7 @@ describe('openStore', () => {
     expect((await libraryOnDisk(dir)).highlights[0]!.note).toBe('Checked.');
 
     await callOk(backend, 'deleteHighlight', { highlightId: created.id });
-    await vi.waitFor(async () => expect(await listed()).toMatchObject({ highlightCount: 0 }));
+    await vi.waitFor(async () => expect(await listed()).toMatchObject({ highlightCount: 0 }), WAIT);
     const reopened = await openStore(dir);
     expect(reopened.data).toEqual(store.data);
   });

@@ -113,6 +113,8 @@ describe('durability', () => {
     // No document file was staged: the lines went to the logs, which are synced too (after the journal: the
     // acknowledgement need not wait for them).
     expect(events.some((e) => e.endsWith('.pending'))).toBe(false);
-    await vi.waitFor(() => expect(events.filter((e) => /^datasync documents\/\S+\.log$/.test(e))).toHaveLength(2));
+    await vi.waitFor(() => expect(events.filter((e) => /^datasync documents\/\S+\.log$/.test(e))).toHaveLength(2), {
+      timeout: 10_000,
+    });
   });
 });
