@@ -45,6 +45,22 @@ describe('a set of writes with lines appended to logs', () => {
     expect(await readdir(dir)).not.toContain(JOURNAL_FILE_NAME);
   });
 
+  it('takes every line back when one cannot be written: the set has not happened, and no journal is left', async () => {
+    const dir = await tempDir();
+    await mkdir(path.join(dir, 'documents'));
+    const [a, b] = ['a.log', 'b.log'].map((name) => path.join(dir, 'documents', name));
+    await writeFile(a!, OLD);
+    const set = new FileSetWriter(dir).begin();
+    set.append(a!, Buffer.byteLength(OLD), LINE);
+    set.append(b!, 0, LINE);
+    // A log in a folder that is not there: its line cannot be written (as on a full disk, the set fails midway).
+    set.append(path.join(dir, 'gone', 'c.log'), 0, LINE);
+    await expect(set.commit()).rejects.toThrow(/ENOENT/);
+    expect(await readFile(a!, 'utf8')).toBe(OLD);
+    expect(await readFile(b!, 'utf8')).toBe('');
+    expect(await readdir(dir)).not.toContain(JOURNAL_FILE_NAME);
+  });
+
   it('finishes at the next start whatever a crash left: no line, part of it, all of it, or later lines after it', async () => {
     const { dir, read } = await crashedFolder({
       none: OLD,

@@ -48,10 +48,19 @@ export async function finishAppends(dataDir: string, entries: readonly AppendEnt
   }
 }
 
-/** Cuts each entry's file back to its length before the line, and syncs it: the appends have not happened. */
+/**
+ * Cuts each entry's file back to its length before the line, and syncs it: the appends have not happened. A file a
+ * first line was to create may not be there yet: there is nothing to cut.
+ */
 export async function revertAppends(dataDir: string, entries: readonly AppendEntry[]): Promise<void> {
   await mapLimited(entries, SYNC_CONCURRENCY, async (entry) => {
-    const handle = await fsOps.open(path.join(dataDir, entry.file), 'r+');
+    let handle;
+    try {
+      handle = await fsOps.open(path.join(dataDir, entry.file), 'r+');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+      throw error;
+    }
     try {
       await handle.truncate(entry.offset);
       await handle.datasync();
