@@ -257,7 +257,7 @@ class PendingCounts {
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = null;
-      // A failure is the next save's to report (it writes the counts then, or on quit).
+      // A failure leaves the file's counts stale, as a crash does: the next reading of the documents corrects them.
       if (this.due) this.write().catch(() => undefined);
     }, this.delayMs);
     // Waiting counts never keep a process alive: quitting writes them (close).

@@ -63,10 +63,10 @@ export class DocumentLogs {
     document.written = current;
   }
 
-  /** The document's log, which {@link lineFor} gave a line for, and its length in bytes. */
-  logFile(documentId: string): { file: string; length: number } {
+  /** The document's log, which {@link lineFor} gave a line for, and its length in bytes (where a line goes). */
+  logFile(documentId: string): { file: string; offset: number } {
     const { token, logLength } = this.documents.get(documentId)!;
-    return { file: this.logPath(documentId, token!), length: logLength };
+    return { file: this.logPath(documentId, token!), offset: logLength };
   }
 
   /**

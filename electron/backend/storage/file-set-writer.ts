@@ -70,16 +70,28 @@ export class FileSetWriter {
       return;
     }
     if (writes.length === 0) return;
+    await (
+      await this.writeSet(writes, [])
+    ).settled;
+  }
+
+  /**
+   * Writes `writes` and appends each of `appends` to its file (`offset` bytes long now) as one set: resolves once it is
+   * durable and in place, with `settled` for the syncing of the files appended to (see {@link StagedFileSet.commit}).
+   */
+  async writeSet(
+    writes: readonly FileWrite[],
+    appends: ReadonlyArray<{ file: string; offset: number; line: string }>,
+  ): Promise<{ settled: Promise<void> }> {
     const set = this.begin();
     try {
       await mapLimited(writes, STAGING_CONCURRENCY, (w) => set.stage(w.file, w.content));
+      for (const { file, offset, line } of appends) set.append(file, offset, line);
     } catch (error) {
       await set.discard();
       throw error;
     }
-    await (
-      await set.commit()
-    ).settled;
+    return set.commit();
   }
 
   /**
@@ -195,10 +207,9 @@ export class StagedFileSet {
  * A journal is applied only when the folder is in a state its own writer could have left: every entry either still
  * staged (its staged file, named by the journal, is there) or already applied (a removed target gone, a renamed
  * target there; a file appended to as it was before, or with part or all of its line after that: journaled-appends.ts).
- * Anything else — a
- * journal that does not parse, names files outside the folder, would remove or replace a file it never staged, or
- * would append to a file that has changed since — is refused: moved aside untouched, and reported in the returned
- * notices.
+ * Anything else — a journal that does not parse, names files outside the folder, would remove or replace a file it
+ * never staged, or would append to a file that has changed since — is refused: moved aside untouched, and reported in
+ * the returned notices.
  */
 export async function recoverFileSet(
   dataDir: string,

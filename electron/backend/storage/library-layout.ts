@@ -203,11 +203,11 @@ export function highlightsByDocument(
 ): Map<string, Highlight[]> {
   const byDocument = new Map<string, Highlight[]>();
   for (const id of documentIds) byDocument.set(id, []);
-  const [only, ...others] = byDocument.keys();
   // One document (every save): a comparison per highlight, several times faster than a lookup per highlight.
-  if (only !== undefined && others.length === 0)
+  const [only] = byDocument.keys();
+  if (byDocument.size === 1)
     byDocument.set(
-      only,
+      only!,
       highlights.filter((h) => h.documentId === only),
     );
   else for (const highlight of highlights) byDocument.get(highlight.documentId)?.push(highlight);

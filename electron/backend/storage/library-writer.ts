@@ -2,7 +2,6 @@ import { CURRENT_SCHEMA_VERSION, type Database, type Highlight, type StoredDocum
 import { newLogToken } from './document-log';
 import { DocumentLogs } from './document-logs';
 import { FileSetWriter, type FileWrite } from './file-set-writer';
-import { mapLimited } from './map-limited';
 import {
   documentFilePath,
   documentFileText,
@@ -131,7 +130,10 @@ export class LibraryWriter {
     let settled: Promise<void> = Promise.resolve();
     try {
       if (appended.length === 0) await this.files.write(writes);
-      else ({ settled } = await this.writeSet(writes, appended));
+      else {
+        const appends = appended.map((p) => ({ ...this.logs.logFile(p.id), line: p.line }));
+        ({ settled } = await this.files.writeSet(writes, appends));
+      }
     } catch (error) {
       for (const id of documentIds) this.logs.uncertain(id);
       throw error;
@@ -142,22 +144,6 @@ export class LibraryWriter {
       for (const p of appended) this.logs.uncertain(p.id);
     });
     await Promise.all(whole.map((p) => this.logs.rewritten(p.id, p.token, p.content?.length ?? 0, p.current)));
-  }
-
-  /** Stages the whole files and journals the log lines: one atomic set. `settled`: the syncing of the logs. */
-  private async writeSet(writes: readonly FileWrite[], appended: readonly AppendPlan[]) {
-    const set = this.files.begin();
-    try {
-      await mapLimited(writes, STAGING_CONCURRENCY, (w) => set.stage(w.file, w.content));
-      for (const p of appended) {
-        const log = this.logs.logFile(p.id);
-        set.append(log.file, log.length, p.line);
-      }
-    } catch (error) {
-      await set.discard();
-      throw error;
-    }
-    return set.commit();
   }
 
   private libraryFileWrite(library: Database): FileWrite {
@@ -196,9 +182,6 @@ const lookupOf = (library: Database, documentIds: readonly string[]): Lookup => 
   documents: new Map(library.documents.map((d) => [d.id, d])),
   highlights: highlightsByDocument(library.highlights, documentIds),
 });
-
-/** Files staged at once (as file-set-writer.ts stages them). */
-const STAGING_CONCURRENCY = 16;
 
 /** A document's file written whole: with a new change log, which makes any earlier log obsolete. */
 function wholeDocumentFile(document: StoredDocument, highlights: readonly Highlight[]) {

@@ -30,8 +30,12 @@ function transport(): Transport {
   return chosen;
 }
 
+/** The desktop app's API, which its preload puts on `window`; undefined in browser mode. */
+const injectedApi = (): StanceApi | undefined =>
+  (window as unknown as Record<string, StanceApi | undefined>)[API_GLOBAL_NAME];
+
 function pickTransport(): Transport {
-  const injected = (window as unknown as Record<string, StanceApi | undefined>)[API_GLOBAL_NAME];
+  const injected = injectedApi();
   if (injected) {
     return (method, args) => injected[method](args);
   }
@@ -67,7 +71,7 @@ export const TOKEN_REFUSED = 'The access token was refused: open the address the
  * they are, since a backup may be far larger than an API request may be (and needs no JSON around it).
  */
 export async function importBackupFile(file: File, jobId?: string): Promise<ApiResults['importBackup']> {
-  if (!(window as unknown as Record<string, unknown>)[API_GLOBAL_NAME]) {
+  if (!injectedApi()) {
     const token = browserModeToken();
     if (!token) throw new ApiCallError(failure(MISSING_TOKEN).error);
     const address = `${UPLOAD_BACKUP_PATH}${jobId ? `?jobId=${encodeURIComponent(jobId)}` : ''}`;
