@@ -14,6 +14,8 @@ export default defineConfig({
           index: resolve(__dirname, 'electron/main/index.ts'),
           serve: resolve(__dirname, 'electron/serve/index.ts'),
           cli: resolve(__dirname, 'electron/cli/index.ts'),
+          // The command line's export threads (electron/backend/exchange/export-workers.ts), a script of their own.
+          'export-worker': resolve(__dirname, 'electron/backend/exchange/export-worker.ts'),
         },
       },
     },

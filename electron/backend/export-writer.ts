@@ -48,7 +48,9 @@ export async function* exportBlocksOf(
 }
 
 /** A streamed export with a temporary spill file, removed once the export ends, however it ends. */
-export async function* withSpill(exporter: (spill: TemporarySpill) => AsyncIterable<string>): AsyncGenerator<string> {
+export async function* withSpill(
+  exporter: (spill: TemporarySpill) => AsyncIterable<string | Uint8Array>,
+): AsyncGenerator<string | Uint8Array> {
   const spill = new TemporarySpill();
   try {
     yield* exporter(spill);
@@ -71,7 +73,10 @@ export async function writeBlocks(
   let writing = Promise.resolve();
   try {
     for await (const block of blocks) {
-      const buffer = typeof block === 'string' ? Buffer.from(block, 'utf8') : Buffer.from(block);
+      const buffer =
+        typeof block === 'string'
+          ? Buffer.from(block, 'utf8')
+          : Buffer.from(block.buffer, block.byteOffset, block.length);
       bytes += buffer.length;
       await writing;
       writing = write(buffer);

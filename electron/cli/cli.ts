@@ -16,6 +16,7 @@ import type { ApiFailure } from '../backend/api-error';
 import { DATA_DIR_ENV, DATA_FILE_NAME, defaultUserDataDir, resolveDataDir } from '../backend/data-dir';
 import { acquireDataLock, LOCK_FILE_NAME } from '../backend/data-lock';
 import { exportContent } from '../backend/exchange/export-content';
+import type { ExportWorkers } from '../backend/exchange/export-workers';
 import { openLibrarySource } from '../backend/exchange/library-source';
 import { importBackupStreamed, NotStreamable } from '../backend/exchange/streamed-import';
 import { withSpill, writeFileAtomically } from '../backend/export-writer';
@@ -72,13 +73,16 @@ The library is --data-dir DIR, else $${DATA_DIR_ENV}, else ${defaultUserDataDir(
 Exit status: 0 done, 1 the data or a file could not be used, 2 wrong arguments.`;
 
 export interface CliIo {
-  stdout(text: string): void;
+  /** Text, or an export's UTF-8 bytes (a block may end inside a character). */
+  stdout(text: string | Uint8Array): void;
   stderr(text: string): void;
   env: NodeJS.ProcessEnv;
   /** Stops a long command (an import) when the user interrupts it (Ctrl+C). */
   signal?: AbortSignal;
   /** How far a long command is, from 0 to 1 (shown on a terminal). */
   progress?(fraction: number): void;
+  /** Threads that read and format an export's documents (the built command line has their script); else one does. */
+  exportWorkers?: ExportWorkers;
 }
 
 class UsageError extends Error {}
@@ -182,7 +186,7 @@ async function exportCommand(args: readonly string[], io: CliIo): Promise<number
 
   // Everything else is read from the library's files a document at a time and written as it is read, so that memory
   // stays small at any library size (streamed-export.ts).
-  const opened = await openLibrarySource(dataDir);
+  const opened = await openLibrarySource(dataDir, io.exportWorkers);
   if (opened.kind === 'missing') throw new Error(`There is no library in ${dataDir} (no ${DATA_FILE_NAME}).`);
   if (opened.kind === 'unreadable') throw new Error(opened.reason);
   if (documentId !== undefined && !opened.entries.some((d) => d.id === documentId)) throw noDocument();
@@ -192,6 +196,8 @@ async function exportCommand(args: readonly string[], io: CliIo): Promise<number
       csv: format === 'json' ? defaultCsvOptions : csv,
       json: format === 'json',
       spill,
+      ...(io.signal && { signal: io.signal }),
+      ...(io.progress && { progress: (done: number, total: number) => io.progress!(total === 0 ? 1 : done / total) }),
     }),
   );
   if (out === '-') {

@@ -85,6 +85,10 @@ export async function measureBackups({ work, documents, log }) {
     exports.push({ name, ms: run.ms, peakMb: run.peakMb, bytes, floorMs: await writeFloor(out, work) });
     await rm(out);
   }
+  const readFloor = spawnSync(process.execPath, [path.join(projectRoot, 'scripts/bench/read-floor.mjs'), dataDir], {
+    encoding: 'utf8',
+  });
+  if (readFloor.status !== 0) throw new Error(`The read floor failed: ${readFloor.stderr}`);
   // The library imported, opened by the backend as the app opens it: at the scale step, the storage's own targets.
   log('backups: the imported library in the backend (open, saves, memory, the annotations export)');
   const probe = spawnSync(
@@ -100,6 +104,7 @@ export async function measureBackups({ work, documents, log }) {
     backupBytes,
     import: { ms: imported.ms, peakMb: imported.peakMb },
     exports,
+    readFloorMs: JSON.parse(readFloor.stdout).ms,
     backend: JSON.parse(probe.stdout),
   };
 }

@@ -39,6 +39,11 @@ export interface LibrarySource {
   documentIds: readonly string[];
   /** Each of `ids` with its text and highlights, in the order given. */
   documents(ids: readonly string[]): AsyncIterable<DocumentWithHighlights>;
+  /**
+   * The part of each of `ids` in an export, in the order given, when the source makes them itself (in parallel):
+   * otherwise the export makes them from {@link documents}.
+   */
+  parts?(ids: readonly string[], request: PartRequest): AsyncIterable<DocumentPart>;
 }
 
 /**
@@ -47,9 +52,9 @@ export interface LibrarySource {
  * highlights together. Kept in a temporary file by the backend, so that memory does not grow with the library.
  */
 export interface Spill {
-  write(text: string): Promise<void>;
-  /** What was written, in order, once everything is written. */
-  read(): AsyncIterable<string>;
+  write(piece: string | Uint8Array): Promise<void>;
+  /** What was written, in order, once everything is written (as bytes: a block may end inside a character). */
+  read(): AsyncIterable<Uint8Array>;
 }
 
 /** Tells how far an export is: documents read of all it reads. */
@@ -66,55 +71,62 @@ export interface StreamOptions {
 }
 
 /**
- * The text of one export in blocks, read from `source` a document at a time: the same text as `exportBlocks` gives
- * for the whole library in memory (a test holds them to it), except that a backup lists its highlights by document.
+ * The text of one export in blocks (UTF-8 bytes, or strings for the small parts), read from `source` a document at a
+ * time: the same text as `exportBlocks` gives for the whole library in memory (a test holds them to it), except that a
+ * backup lists its highlights by document.
  */
 export async function* streamedExport(
   source: LibrarySource,
   kind: StreamedKind,
   scope: ExportScope,
   { csv, json = false, spill, progress, signal }: StreamOptions,
-): AsyncGenerator<string> {
+): AsyncGenerator<string | Uint8Array> {
   // A backup is always the whole library (as exportBlocks writes it), whatever part the other exports cover.
-  const filters = scopeFilters(kind === 'backup' ? {} : scope);
-  const ids = source.documentIds.filter(filters.document);
-  const keep = filters.highlight;
-  const lists: Omit<ExportLibrary, 'documents' | 'highlights'> = source;
-  async function* eachDocument(): AsyncGenerator<ExportLibrary> {
+  const request: PartRequest = { kind, scope: kind === 'backup' ? {} : scope, csv, json };
+  const ids = source.documentIds.filter(scopeFilters(request.scope).document);
+  async function* eachPart(): AsyncGenerator<DocumentPart> {
     let done = 0;
     progress?.(done, ids.length);
-    for await (const { document, highlights } of source.documents(ids)) {
+    const parts =
+      source.parts?.(ids, request) ?? mapDocuments(source.documents(ids), (one) => documentPart(source, one, request));
+    for await (const part of parts) {
       signal?.throwIfAborted();
-      yield { ...lists, documents: [document], highlights: highlights.filter(keep) };
+      yield part;
       progress?.(++done, ids.length);
     }
     signal?.throwIfAborted();
   }
 
   switch (kind) {
-    case 'annotations': {
+    case 'annotations':
       yield* csvBlocks(ANNOTATION_COLUMNS, [], csv);
-      for await (const one of eachDocument()) yield* rowBlocks(ANNOTATION_COLUMNS, annotationRows(one), csv);
+      yield* gathered(texts(eachPart()));
       return;
-    }
     case 'documents': {
-      const columns = documentColumns(source);
-      if (json) {
-        let rows = 0;
-        for await (const one of eachDocument()) {
-          for (const row of documentRows(one))
-            yield `${rows++ === 0 ? '[\n' : ',\n'}${jsonAt(asObject(columns, row), 1)}`;
-        }
-        yield rows === 0 ? '[]\n' : '\n]\n';
+      if (!json) {
+        yield* csvBlocks(documentColumns(source), [], csv);
+        yield* gathered(texts(eachPart()));
         return;
       }
-      yield* csvBlocks(columns, [], csv);
-      for await (const one of eachDocument()) yield* rowBlocks(columns, documentRows(one), csv);
+      yield* gathered(
+        (async function* () {
+          let rows = 0;
+          for await (const { text, count } of eachPart()) {
+            if (count === 0) continue;
+            yield rows === 0 ? '[\n' : ',\n';
+            yield text;
+            rows += count;
+          }
+          yield rows === 0 ? '[]\n' : '\n]\n';
+        })(),
+      );
       return;
     }
     case 'codebook': {
       const counts = new TagCounts(source.tags);
-      for await (const one of eachDocument()) for (const h of one.highlights) counts.add(h);
+      for await (const { documentId, tagIds } of eachPart()) {
+        for (const ids of tagIds ?? []) counts.add({ documentId, tagIds: ids });
+      }
       const rows = codebookRowsFromCounts(source.tags, counts);
       if (json) yield rowsAsJson(CODEBOOK_COLUMNS, rows);
       else yield* csvBlocks(CODEBOOK_COLUMNS, rows, csv);
@@ -122,11 +134,11 @@ export async function* streamedExport(
     }
     case 'web-annotation': {
       let total = 0;
-      for await (const one of eachDocument()) {
-        for (const item of webAnnotationItems(one)) {
-          await spill.write(`${total === 0 ? '' : ',\n'}${jsonAt(item, 2)}`);
-          total += 1;
-        }
+      for await (const { text, count } of eachPart()) {
+        if (count === 0) continue;
+        if (total > 0) await spill.write(',\n');
+        await spill.write(text);
+        total += count;
       }
       const [head, tail] = webAnnotationHead(total);
       yield head;
@@ -137,13 +149,21 @@ export async function* streamedExport(
     case 'backup': {
       const [head, middle, tail] = backupFrame(source);
       yield head;
-      let documents = 0;
       let highlights = 0;
-      for await (const one of eachDocument()) {
-        yield `${documents++ === 0 ? '[\n' : ',\n'}${jsonAt(one.documents[0], 2)}`;
-        for (const h of one.highlights) await spill.write(`${highlights++ === 0 ? '' : ',\n'}${jsonAt(h, 2)}`);
-      }
-      yield documents === 0 ? '[]' : '\n  ]';
+      yield* gathered(
+        (async function* () {
+          let documents = 0;
+          for await (const { document, text, count } of eachPart()) {
+            yield documents++ === 0 ? '[\n' : ',\n';
+            yield document!;
+            if (count === 0) continue;
+            if (highlights > 0) await spill.write(',\n');
+            await spill.write(text);
+            highlights += count;
+          }
+          yield documents === 0 ? '[]' : '\n  ]';
+        })(),
+      );
       yield middle;
       yield* spilledList(highlights, spill);
       yield tail;
@@ -154,8 +174,121 @@ export async function* streamedExport(
   }
 }
 
+/** What a streamed export is: enough for whoever reads a document to make its part (see {@link documentPart}). */
+export interface PartRequest {
+  kind: StreamedKind;
+  scope: ExportScope;
+  csv: CsvOptions;
+  json: boolean;
+}
+
+/**
+ * What one document adds to an export, ready to write: made where the document is read, so that the command line can
+ * read and format documents in worker threads (electron/backend/exchange/export-workers.ts) while the export only puts
+ * the parts together. UTF-8 bytes, so that a thread hands its part over without a copy and the thread that writes the
+ * export encodes nothing.
+ */
+export interface DocumentPart {
+  documentId: string;
+  /** CSV rows (annotations, documents), or `count` JSON elements at the export's depth joined by ",\n". */
+  text: Uint8Array;
+  count: number;
+  /** The backup's element for the document itself. */
+  document?: Uint8Array;
+  /** The codebook's input: the tag ids of each highlight kept. */
+  tagIds?: string[][];
+}
+
+const utf8 = new TextEncoder();
+
+/** The part of `one` (with the library's lists) in the export `request` describes. */
+export function documentPart(
+  lists: Omit<ExportLibrary, 'documents' | 'highlights'>,
+  { document, highlights }: DocumentWithHighlights,
+  { kind, scope, csv, json }: PartRequest,
+): DocumentPart {
+  const keep = scopeFilters(scope).highlight;
+  const one: ExportLibrary = { ...lists, documents: [document], highlights: highlights.filter(keep) };
+  const documentId = document.id;
+  const none = new Uint8Array(0);
+  const rows = (columns: readonly string[], rows: Iterable<ReadonlyArray<string | number>>): DocumentPart => ({
+    documentId,
+    text: utf8.encode([...rowBlocks(columns, rows, csv)].join('')),
+    count: 0,
+  });
+  const elements = (items: Iterable<unknown>, depth: number): DocumentPart => {
+    const list = Array.isArray(items) ? items : [...items];
+    return { documentId, text: utf8.encode(jsonElements(list, depth)), count: list.length };
+  };
+  switch (kind) {
+    case 'annotations':
+      return rows(ANNOTATION_COLUMNS, annotationRows(one));
+    case 'documents': {
+      const columns = documentColumns(lists);
+      if (json)
+        return elements(
+          Array.from(documentRows(one), (row) => asObject(columns, row)),
+          1,
+        );
+      return rows(columns, documentRows(one));
+    }
+    case 'codebook':
+      return { documentId, text: none, count: 0, tagIds: one.highlights.map((h) => [...h.tagIds]) };
+    case 'web-annotation':
+      return elements(webAnnotationItems(one), 2);
+    case 'backup':
+      return { ...elements(one.highlights, 2), document: utf8.encode(jsonAt(document, 2)) };
+    default:
+      throw new Error(`Unknown streamed export ${String(kind satisfies never)}`);
+  }
+}
+
+async function* mapDocuments<T>(
+  documents: AsyncIterable<DocumentWithHighlights>,
+  map: (one: DocumentWithHighlights) => T,
+): AsyncGenerator<T> {
+  for await (const one of documents) yield map(one);
+}
+
+async function* texts(parts: AsyncIterable<DocumentPart>): AsyncGenerator<Uint8Array> {
+  for await (const { text } of parts) yield text;
+}
+
+/**
+ * Pieces of an export gathered into blocks of about a megabyte of UTF-8: a write per document (20,000 of them at the
+ * scale step) would cost a round trip each.
+ */
+async function* gathered(pieces: AsyncIterable<string | Uint8Array>): AsyncGenerator<Uint8Array> {
+  let pending: Uint8Array[] = [];
+  let length = 0;
+  for await (const piece of pieces) {
+    const bytes = typeof piece === 'string' ? utf8.encode(piece) : piece;
+    if (bytes.length === 0) continue;
+    pending.push(bytes);
+    length += bytes.length;
+    if (length < BLOCK_BYTES) continue;
+    yield joinBytes(pending, length);
+    pending = [];
+    length = 0;
+  }
+  if (length > 0) yield joinBytes(pending, length);
+}
+
+const BLOCK_BYTES = 1 << 20;
+
+function joinBytes(pieces: readonly Uint8Array[], length: number): Uint8Array {
+  if (pieces.length === 1) return pieces[0]!;
+  const joined = new Uint8Array(length);
+  let offset = 0;
+  for (const piece of pieces) {
+    joined.set(piece, offset);
+    offset += piece.length;
+  }
+  return joined;
+}
+
 /** A top-level array whose `count` elements were spilled (each at depth 2, separated by commas), as JSON. */
-async function* spilledList(count: number, spill: Spill): AsyncGenerator<string> {
+async function* spilledList(count: number, spill: Spill): AsyncGenerator<string | Uint8Array> {
   if (count === 0) {
     yield '[]';
     return;
@@ -186,11 +319,26 @@ function* rowBlocks(
 
 /**
  * A value as `JSON.stringify(…, null, 2)` writes it as an element of an array `depth` levels deep: each line indented
- * by two spaces a level. Strings never hold a raw line break in JSON, so every `\n` is one of the layout's.
+ * by two spaces a level.
  */
 export function jsonAt(value: unknown, depth: number): string {
-  const pad = '  '.repeat(depth);
-  return pad + JSON.stringify(value, null, 2).replaceAll('\n', `\n${pad}`);
+  return jsonElements([value], depth);
+}
+
+/**
+ * `items` as `JSON.stringify(…, null, 2)` writes them as the elements of an array `depth` levels deep, separated by
+ * ",\n" (`depth` ≥ 1). Written by JSON.stringify itself, as the inside of arrays nested `depth` deep: indenting each
+ * line of a value afterwards took half again as long as writing it (at the scale step, seconds per export).
+ */
+export function jsonElements(items: readonly unknown[], depth: number): string {
+  if (items.length === 0) return '';
+  let nested: unknown = items;
+  for (let level = 1; level < depth; level++) nested = [nested];
+  const text = JSON.stringify(nested, null, 2);
+  // Level k (0 to depth − 1) opens with its indentation (2k spaces), "[" and "\n", and closes with "\n", its
+  // indentation and "]": depth² + depth characters at each end.
+  const frame = depth * depth + depth;
+  return text.slice(frame, text.length - frame);
 }
 
 /** A stand-in for an array that is written in parts: its JSON string is replaced by the parts. */

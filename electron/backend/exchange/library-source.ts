@@ -10,6 +10,7 @@ import { DATA_FILE_NAME } from '../data-dir';
 import { withEntityAliases } from '../storage/entity-aliases';
 import { documentsDirPath, withText, type DocumentEntry } from '../storage/library-layout';
 import { readDocumentFile, readLibraryFile, type DocumentFileRead } from '../storage/read-library';
+import { partsInWorkers, type ExportWorkers } from './export-workers';
 
 /** How many documents' files are read ahead of the one being written: enough to keep the disk busy, and no more. */
 const READ_AHEAD = 4;
@@ -24,9 +25,10 @@ export type LibrarySourceOpened =
  * (with its change log replayed) when the export comes to it, a few ahead. Memory holds a few documents, never the
  * library. A document that cannot be read stops the export with the reason — an export that silently left documents
  * out would be worse than none — and so does one deleted while the export runs (a save removed it after the export
- * began; running the export again gives the library as it is then).
+ * began; running the export again gives the library as it is then). With `workers`, the exports read and format the
+ * documents in that many worker threads (export-workers.ts).
  */
-export async function openLibrarySource(dataDir: string): Promise<LibrarySourceOpened> {
+export async function openLibrarySource(dataDir: string, workers?: ExportWorkers): Promise<LibrarySourceOpened> {
   const file = await readLibraryFile(dataDir);
   switch (file.kind) {
     case 'missing':
@@ -44,18 +46,9 @@ export async function openLibrarySource(dataDir: string): Promise<LibrarySourceO
   const { documents: entries, entityAliases, tags, entities, variables, settings, schemaVersion } = file.file;
   if (schemaVersion !== CURRENT_SCHEMA_VERSION) throw new Error(`Unexpected schema ${String(schemaVersion)}`);
   const byId = new Map(entries.map((e) => [e.id, e]));
-  const one = (id: string, read: DocumentFileRead): DocumentWithHighlights => {
-    const details = byId.get(id)!;
-    if ('problem' in read) {
-      const problem =
-        read.files.length === 0
-          ? 'Its file is gone: the document was deleted while the export ran. Run it again.'
-          : `${read.problem} ${read.files.join(', ')}. Start the app once to restore it from a backup, then run it again.`;
-      throw new Error(`The document "${details.title}" could not be read. ${problem}`);
-    }
-    const highlights = withEntityAliases(read.file.highlights, entityAliases);
-    return { document: withText(details, read.file.text), highlights };
-  };
+  // The documents folder listed once, when a reading begins: which change logs there are (a log begun later holds only
+  // what was saved after the reading began). Listed per document, 20,000 documents cost 20,000 listings of 20,000 names.
+  const listDocumentsFolder = () => readdir(documentsDirPath(dataDir)).catch(() => [] as string[]);
   const source: LibrarySource = {
     tags,
     entities,
@@ -64,10 +57,7 @@ export async function openLibrarySource(dataDir: string): Promise<LibrarySourceO
     documentIds: entries.map((e) => e.id),
     async *documents(ids) {
       const known = ids.filter((id) => byId.has(id));
-      // The documents folder listed once, when the reading begins: which change logs there are (a log begun later
-      // holds only what was saved after the reading began). Listed per document, 20,000 documents cost 20,000 listings
-      // of 20,000 names.
-      const names = new Set(await readdir(documentsDirPath(dataDir)).catch(() => [] as string[]));
+      const names = new Set(await listDocumentsFolder());
       const ahead: Array<Promise<DocumentFileRead>> = [];
       for (let i = 0; i < known.length; i++) {
         while (ahead.length <= READ_AHEAD && i + ahead.length < known.length) {
@@ -76,11 +66,41 @@ export async function openLibrarySource(dataDir: string): Promise<LibrarySourceO
           read.catch(() => undefined);
           ahead.push(read);
         }
-        yield one(known[i]!, await ahead.shift()!);
+        const id = known[i]!;
+        yield documentFromRead(byId.get(id)!, await ahead.shift()!, entityAliases);
       }
     },
   };
+  if (workers) {
+    source.parts = (ids, request) =>
+      partsInWorkers(
+        workers,
+        { dataDir, lists: { tags, entities, variables, settings }, entityAliases, request },
+        listDocumentsFolder,
+        ids.flatMap((id) => byId.get(id) ?? []),
+      );
+  }
   return { kind: 'source', source, entries };
+}
+
+/**
+ * A document as an export reads it, from its entry in the library file and its file as read; a document that could not
+ * be read throws the reason.
+ */
+export function documentFromRead(
+  details: DocumentEntry,
+  read: DocumentFileRead,
+  entityAliases: Readonly<Record<string, string>> | undefined,
+): DocumentWithHighlights {
+  if ('problem' in read) {
+    const problem =
+      read.files.length === 0
+        ? 'Its file is gone: the document was deleted while the export ran. Run it again.'
+        : `${read.problem} ${read.files.join(', ')}. Start the app once to restore it from a backup, then run it again.`;
+    throw new Error(`The document "${details.title}" could not be read. ${problem}`);
+  }
+  const highlights = withEntityAliases(read.file.highlights, entityAliases);
+  return { document: withText(details, read.file.text), highlights };
 }
 
 /**
@@ -90,28 +110,31 @@ export async function openLibrarySource(dataDir: string): Promise<LibrarySourceO
 export class TemporarySpill implements Spill {
   private handle: Promise<FileHandle> | null = null;
   private readonly file: string;
-  private pending: string[] = [];
+  private pending: Buffer[] = [];
   private pendingLength = 0;
 
   constructor(directory: string = os.tmpdir()) {
     this.file = path.join(directory, `.stance-annotator-spill-${randomBytes(6).toString('hex')}`);
   }
 
-  async write(text: string): Promise<void> {
-    // Many small parts (one highlight each) are gathered into writes of a megabyte or so.
-    this.pending.push(text);
-    this.pendingLength += text.length;
+  async write(piece: string | Uint8Array): Promise<void> {
+    // Many small parts (a document's highlights each) are gathered into writes of a megabyte or so.
+    const bytes =
+      typeof piece === 'string'
+        ? Buffer.from(piece, 'utf8')
+        : Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
+    this.pending.push(bytes);
+    this.pendingLength += bytes.length;
     if (this.pendingLength >= SPILL_BLOCK) await this.flush();
   }
 
-  async *read(): AsyncIterable<string> {
+  async *read(): AsyncIterable<Uint8Array> {
     await this.flush();
     if (!this.handle) return;
     await (await this.handle).close();
     this.handle = null;
-    // Bytes cut at any place: the stream decodes UTF-8 across its chunks.
-    const stream = createReadStream(this.file, { encoding: 'utf8', highWaterMark: SPILL_BLOCK });
-    for await (const chunk of stream) yield chunk as string;
+    // As bytes, cut anywhere: they are written on as they are.
+    yield* createReadStream(this.file, { highWaterMark: SPILL_BLOCK }) as AsyncIterable<Buffer>;
   }
 
   async dispose(): Promise<void> {
@@ -122,11 +145,11 @@ export class TemporarySpill implements Spill {
 
   private async flush(): Promise<void> {
     if (this.pending.length === 0) return;
-    const text = this.pending.join('');
+    const bytes = Buffer.concat(this.pending, this.pendingLength);
     this.pending = [];
     this.pendingLength = 0;
     this.handle ??= open(this.file, 'wx', 0o600);
-    await (await this.handle).appendFile(text, 'utf8');
+    await (await this.handle).appendFile(bytes);
   }
 }
 

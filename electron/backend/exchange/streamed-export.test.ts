@@ -1,5 +1,8 @@
 import { rm, writeFile } from 'node:fs/promises';
-import { describe, expect, it } from 'vitest';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database, Highlight } from '../../../shared/domain';
 import { backupOf } from '../../../shared/export/backup';
 import { exportBlocks, rowsAsJson, type ExportScope } from '../../../shared/export/build-export';
@@ -15,7 +18,10 @@ import { withSpill } from '../export-writer';
 import { documentFilePath, libraryFilePath } from '../storage/library-layout';
 import { openStore } from '../store';
 import { hardCaseLibrary } from '../test/hard-cases';
-import { libraryOnDisk, useTempDirs } from '../test-support';
+import { callOk, libraryOnDisk, useTempDirs } from '../test-support';
+import { buildExportWorker } from '../test/export-worker-script';
+import { createBackend } from '../backend';
+import type { ExportWorkers } from './export-workers';
 import { openLibrarySource } from './library-source';
 
 const tempDir = useTempDirs();
@@ -33,8 +39,8 @@ async function libraryFolder(library: Database = hardCaseLibrary()): Promise<{ d
   return { dir, data: await libraryOnDisk(dir) };
 }
 
-async function fromDisk(dir: string): Promise<LibrarySource> {
-  const opened = await openLibrarySource(dir);
+async function fromDisk(dir: string, workers?: ExportWorkers): Promise<LibrarySource> {
+  const opened = await openLibrarySource(dir, workers);
   if (opened.kind !== 'source') throw new Error(`no source: ${JSON.stringify(opened)}`);
   return opened.source;
 }
@@ -47,12 +53,14 @@ async function collect(
 ): Promise<string> {
   const csv = { bom: options.bom ?? true, formulaEscape: options.formulaEscape ?? true };
   let text = '';
+  // Blocks of bytes may end inside a character (a spill is read back in blocks of bytes): decoded as one stream.
+  const decoder = new TextDecoder();
   for await (const block of withSpill((spill) =>
     streamedExport(source, kind, scope, { csv, spill, json: options.json ?? false }),
   )) {
-    text += block;
+    text += typeof block === 'string' ? block : decoder.decode(block, { stream: true });
   }
-  return text;
+  return text + decoder.decode();
 }
 
 /** The whole library's export in memory, as the app built it before exports were streamed. */
@@ -173,5 +181,83 @@ describe('exports streamed from the library’s files, a document at a time', ()
       [0, 3],
       [1, 3],
     ]);
+  });
+});
+
+describe('exports read and formatted in worker threads (the command line)', () => {
+  let built: string;
+  let workers: ExportWorkers;
+  beforeAll(async () => {
+    built = await mkdtemp(path.join(tmpdir(), 'stance-annotator-worker-'));
+    workers = await buildExportWorker(built, 3);
+  }, 60_000);
+  afterAll(() => rm(built, { recursive: true, force: true }));
+
+  /**
+   * The hard cases copied into 40 documents — more than the threads are given at once, so that parts come back out of
+   * order — with changes saved as lines of the documents' change logs, read while the app holds the library open.
+   */
+  async function largerLibrary(): Promise<{ dir: string; close: () => Promise<void> }> {
+    const base = hardCaseLibrary();
+    const copies = Array.from({ length: 37 }, (_, i) => {
+      const original = base.documents[i % base.documents.length]!;
+      const document = { ...original, id: `copy-${i}`, title: `${original.title} ${i}`, text: `${original.text} ${i}` };
+      const highlights = base.highlights
+        .filter((h) => h.documentId === original.id)
+        .map((h) => ({ ...h, id: `${h.id}-copy-${i}`, documentId: document.id }));
+      return { document, highlights };
+    });
+    const { dir } = await libraryFolder({
+      ...base,
+      documents: [...base.documents, ...copies.map((c) => c.document)],
+      highlights: [...base.highlights, ...copies.flatMap((c) => c.highlights)],
+    });
+    const store = await openStore(dir, { seed: false });
+    const backend = createBackend(store);
+    // A coder changes only their own highlights: the coder of most of them, for this session.
+    await callOk(backend, 'updateSettings', { annotator: 'Ана, "A"' });
+    for (const h of store.data.highlights.filter((h, i) => i % 7 === 0 && h.annotator === 'Ана, "A"')) {
+      await callOk(backend, 'updateHighlight', { highlightId: h.id, note: `changed since the file: ${h.id} ✓` });
+    }
+    return { dir, close: () => store.close() };
+  }
+
+  it('gives the same bytes as one thread, for every export and scope', async () => {
+    const { dir, close } = await largerLibrary();
+    try {
+      const one = await fromDisk(dir);
+      const threads = await fromDisk(dir, workers);
+      expect(threads.parts).toBeDefined();
+      const scopes: ExportScope[] = [{}, { coders: ['ben'] }, { documentIds: ['copy-3', 'copy-30'] }];
+      for (const kind of streamedKinds) {
+        for (const scope of scopes) {
+          const expected = await collect(one, kind, scope);
+          if (kind === 'annotations' && scope === scopes[0]) expect(expected).toContain('changed since the file');
+          expect(await collect(threads, kind, scope), `${kind} ${JSON.stringify(scope)}`).toBe(expected);
+        }
+      }
+      for (const kind of ['documents', 'codebook'] as const) {
+        expect(await collect(threads, kind, {}, { json: true })).toBe(await collect(one, kind, {}, { json: true }));
+      }
+    } finally {
+      await close();
+    }
+  });
+
+  it('stops with the damaged document’s reason, and stops its threads when the export is abandoned', async () => {
+    const { dir, close } = await largerLibrary();
+    await close();
+    const threads = await fromDisk(dir, workers);
+    await writeFile(documentFilePath(dir, 'copy-20'), '{"documentId": "copy-20", "text": ');
+    await expect(collect(threads, 'annotations')).rejects.toThrow(
+      /could not be read\. Its file was not valid JSON\. .*copy-20\.json\. Start the app once to restore it/,
+    );
+    // Abandoned after its first block: the threads are stopped (else the test would not end).
+    for await (const block of withSpill((spill) =>
+      streamedExport(threads, 'annotations', {}, { csv: { bom: false, formulaEscape: true }, spill }),
+    )) {
+      expect(block.length).toBeGreaterThan(0);
+      break;
+    }
   });
 });

@@ -14,10 +14,13 @@ export async function writeLibrary(dir: string, database: Database): Promise<voi
 export async function cli(...argv: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
+  // An export's blocks may end inside a character: decoded as one stream, as a terminal or a pipe reads them.
+  const decoder = new TextDecoder();
   const status = await runCli(argv, {
-    stdout: (text) => (stdout += text),
+    stdout: (text) => (stdout += typeof text === 'string' ? text : decoder.decode(text, { stream: true })),
     stderr: (text) => (stderr += text),
     env: {},
   });
+  stdout += decoder.decode();
   return { status, stdout, stderr };
 }

@@ -1,0 +1,33 @@
+// An export worker thread (export-workers.ts): reads the documents it is asked for and answers with their parts.
+import { parentPort, workerData } from 'node:worker_threads';
+import { documentPart } from '../../../shared/export/streamed-export';
+import { readFilesSynchronously } from '../storage/durable-file';
+import { readDocumentFile } from '../storage/read-library';
+import type { ExportWorkerSetup, PartsAnswered, PartsAsked } from './export-workers';
+import { documentFromRead } from './library-source';
+
+const setup = workerData as ExportWorkerSetup;
+const names = new Set(setup.names);
+readFilesSynchronously();
+
+parentPort!.on('message', ({ first, entries }: PartsAsked) => {
+  void answer(first, entries);
+});
+
+async function answer(first: number, entries: PartsAsked['entries']): Promise<void> {
+  const answers: PartsAnswered['answers'] = [];
+  for (const entry of entries) {
+    try {
+      const read = await readDocumentFile(setup.dataDir, entry.id, names);
+      const one = documentFromRead(entry, read, setup.entityAliases);
+      answers.push({ part: documentPart(setup.lists, one, setup.request) });
+    } catch (error) {
+      answers.push({ error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  // The parts' bytes are handed over, not copied: each is in a buffer of its own (TextEncoder's).
+  const bytes = answers.flatMap((a) => ('part' in a ? [a.part.text, a.part.document] : []));
+  parentPort!.postMessage({ first, answers } satisfies PartsAnswered, [
+    ...new Set(bytes.flatMap((b) => (b && b.byteLength > 0 ? [b.buffer as ArrayBuffer] : []))),
+  ]);
+}
