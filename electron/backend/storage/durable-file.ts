@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { open, readFile, rename, unlink } from 'node:fs/promises';
+import { open, readFile, rename, unlink, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { Adapter } from 'lowdb';
 
@@ -22,6 +22,15 @@ export function readFilesSynchronously(): void {
   fsOps.readFile = (async (file: string, encoding: BufferEncoding) => readFileSync(file, encoding)) as typeof readFile;
 }
 
+/** What a file is written with: text, its UTF-8 bytes, or those bytes in pieces (written one after another). */
+export type FileContent = string | Uint8Array | readonly Uint8Array[];
+
+async function writeContent(handle: FileHandle, content: FileContent): Promise<void> {
+  if (typeof content === 'string' || content instanceof Uint8Array) await handle.writeFile(content, 'utf8');
+  // Each piece after the last: a file handle writes on from where it is.
+  else for (const piece of content) await handle.writeFile(piece);
+}
+
 /** Syncs a folder, so that a rename or a new name inside it is on disk. Windows cannot open folders: it has no need. */
 export async function syncFolder(folder: string): Promise<void> {
   if (process.platform === 'win32') return;
@@ -34,11 +43,11 @@ export async function syncFolder(folder: string): Promise<void> {
 }
 
 /** Writes `content` to a new temporary file beside `file`, syncs it, renames it into place and syncs the folder. */
-export async function writeFileDurably(file: string, content: string): Promise<void> {
+export async function writeFileDurably(file: string, content: FileContent): Promise<void> {
   const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(4).toString('hex')}.tmp`);
   const handle = await fsOps.open(temporary, 'w');
   try {
-    await handle.writeFile(content, 'utf8');
+    await writeContent(handle, content);
     await handle.datasync();
   } catch (error) {
     await handle.close().catch(() => undefined);
@@ -59,10 +68,10 @@ export async function writeFileDurably(file: string, content: string): Promise<v
  * Writes `content` to `file` in place and syncs its data, not its name: for a file that means nothing until something
  * durable names it (a staged file of a set, named by its journal once its folder is synced: file-set-writer.ts).
  */
-export async function writeDataDurably(file: string, content: string): Promise<void> {
+export async function writeDataDurably(file: string, content: FileContent): Promise<void> {
   const handle = await fsOps.open(file, 'w');
   try {
-    await handle.writeFile(content, 'utf8');
+    await writeContent(handle, content);
     await handle.datasync();
   } finally {
     await handle.close();
@@ -75,7 +84,7 @@ export async function appendDurably(file: string, content: string): Promise<void
   let created: boolean;
   try {
     created = (await handle.stat()).size === 0;
-    await handle.writeFile(content, 'utf8');
+    await writeContent(handle, content);
     await handle.datasync();
   } finally {
     await handle.close();
@@ -124,7 +133,7 @@ export class DurableTextFile implements Adapter<string> {
     return readTextFile(this.file);
   }
 
-  write(content: string): Promise<void> {
+  write(content: FileContent): Promise<void> {
     const run = this.queue.then(
       () => writeFileDurably(this.file, content),
       () => writeFileDurably(this.file, content),

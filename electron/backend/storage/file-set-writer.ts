@@ -10,6 +10,7 @@ import {
   renameDurably,
   syncFolder,
   writeDataDurably,
+  type FileContent,
 } from './durable-file';
 import { mapLimited } from './map-limited';
 import { fileStamp } from './file-stamp';
@@ -26,7 +27,7 @@ import {
 /** A file to write (`content`) or to remove (`content: null`). */
 export interface FileWrite {
   file: string;
-  content: string | null;
+  content: FileContent | null;
 }
 
 export const JOURNAL_FILE_NAME = 'pending-writes.json';
@@ -130,7 +131,7 @@ export class StagedFileSet {
   ) {}
 
   /** Stages `content` for `file` (null: its removal). Staging the same file again replaces what was staged. */
-  async stage(file: string, content: string | null): Promise<void> {
+  async stage(file: string, content: FileContent | null): Promise<void> {
     if (this.finished) throw new Error('This set of writes is already committed or discarded.');
     this.staged.set(file, content === null);
     await writeDataDurably(stagedPath(file, this.id, content === null), content ?? '');

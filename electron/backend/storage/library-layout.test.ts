@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { Highlight, StoredDocument } from '../../../shared/domain';
-import { documentFileName, documentFileText, documentLogName, isLogOf } from './library-layout';
+import type { Database, Highlight, StoredDocument } from '../../../shared/domain';
+import { hardCaseLibrary } from '../test/hard-cases';
+import {
+  documentFileName,
+  documentFileText,
+  documentLogName,
+  isLogOf,
+  libraryFileBytes,
+  libraryFileText,
+} from './library-layout';
 
 const document: StoredDocument = {
   id: 'doc-1',
@@ -67,5 +75,36 @@ describe('isLogOf', () => {
     expect(isLogOf(hexOfAbc, documentLogName('ABC', token))).toBe(false);
     expect(isLogOf('ABC', documentLogName(hexOfAbc, token))).toBe(false);
     expect(isLogOf('ABC', documentLogName('ABC', token))).toBe(true);
+  });
+});
+
+describe('libraryFileBytes', () => {
+  const library = (documents: number): Database => {
+    const base = hardCaseLibrary();
+    const many = Array.from({ length: documents }, (_, i) => ({
+      ...base.documents[i % base.documents.length]!,
+      id: `document-${i}`,
+      title: `Документ ${i} 😀`,
+    }));
+    const highlights = many.flatMap((d, i) =>
+      base.highlights.slice(0, i % 4).map((h, j) => ({ ...h, id: `h-${i}-${j}`, documentId: d.id })),
+    );
+    return { ...base, documents: many, highlights };
+  };
+
+  it.each([0, 1, 999, 1_000, 2_501])('is libraryFileText as UTF-8, for %i documents', async (documents) => {
+    const data = library(documents);
+    expect(Buffer.concat(await libraryFileBytes(data)).toString('utf8')).toBe(libraryFileText(data));
+  });
+
+  it('lists the documents as they were when it began, whatever changes while it is built between turns', async () => {
+    const data = library(3_000);
+    const expected = libraryFileText(data);
+    const building = libraryFileBytes(data);
+    // Changes as the backend makes them (records replaced, lists changed in place) while the slices are built.
+    data.documents[2_500] = { ...data.documents[2_500]!, title: 'Renamed meanwhile' };
+    data.documents.push({ ...data.documents[0]!, id: 'added-meanwhile' });
+    data.tags.push({ ...data.tags[0]!, id: 'tag-added-meanwhile' });
+    expect(Buffer.concat(await building).toString('utf8')).toBe(expected);
   });
 });

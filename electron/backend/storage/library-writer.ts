@@ -7,6 +7,7 @@ import {
   documentFileText,
   highlightsByDocument,
   libraryFilePath,
+  libraryFileBytes,
   libraryFileText,
   listingFileText,
   type LibraryFile,
@@ -58,7 +59,11 @@ export class LibraryWriter {
         : [appended ?? this.writeDocuments(library, ids, Boolean(listing), { appending: !listing })];
     // Counts alone: the library file beside the documents' files, not in their atomic step. A crash between the two
     // leaves a count that does not match its document's file, which the next reading of the documents corrects.
-    if (counts && !listing) writes.push(this.files.write([this.libraryFileWrite(library)]));
+    // Built a slice at a time: at 20,000 documents the file is 10 MB, and the counts follow every pause in the work.
+    if (counts && !listing) {
+      const file = libraryFilePath(this.dataDir);
+      writes.push(libraryFileBytes(library).then((content) => this.files.write([{ file, content }])));
+    }
     await Promise.all(writes);
     if (fold) {
       await this.settling;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { jsonAt, jsonElements } from './streamed-export';
+import { jsonAt, jsonElements } from './json-elements';
 
 /** What the exports wrote before: each line of the value indented afterwards. */
 const indentedAfterwards = (value: unknown, depth: number) => {
