@@ -15,7 +15,8 @@ import { describeByCoder, looksLikeBackup, type ImportSummary } from '../../shar
 import type { ApiFailure } from '../backend/api-error';
 import { DATA_DIR_ENV, DATA_FILE_NAME, defaultUserDataDir, resolveDataDir } from '../backend/data-dir';
 import { acquireDataLock, LOCK_FILE_NAME } from '../backend/data-lock';
-import { exportContent } from '../backend/exchange/export-content';
+import { qdcText } from '../backend/exchange/refi-qda/qdc';
+import { qdpxBlocks } from '../backend/exchange/refi-qda/qdpx-export';
 import type { ExportWorkers } from '../backend/exchange/export-workers';
 import { openLibrarySource } from '../backend/exchange/library-source';
 import { importBackupStreamed, NotStreamable } from '../backend/exchange/streamed-import';
@@ -170,26 +171,22 @@ async function exportCommand(args: readonly string[], io: CliIo): Promise<number
   const csv = { bom: !values['no-bom'], formulaEscape: !values['no-formula-escape'] };
   const noDocument = () => new Error(`There is no document with id "${documentId}" in ${dataDir}.`);
 
-  if (what === 'qdpx' || what === 'qdc') {
-    // REFI-QDA for MAXQDA, ATLAS.ti, NVivo…: a zip (project) or XML (codebook), the same bytes as the app's Export.
-    if (out === '-' && what === 'qdpx') throw new UsageError('A .qdpx is a zip: give --out FILE.');
-    const database = await readWholeLibrary(dataDir, 'export');
-    if (documentId !== undefined && !database.documents.some((d) => d.id === documentId)) throw noDocument();
-    const [block] = await exportContent(database, what, scope, csv);
-    if (out === '-') io.stdout(String(block));
-    else {
-      await writeFile(out, block!);
-      io.stderr(`Wrote ${what} to ${path.resolve(out)}\n`);
-    }
-    return 0;
-  }
-
-  // Everything else is read from the library's files a document at a time and written as it is read, so that memory
-  // stays small at any library size (streamed-export.ts).
+  if (out === '-' && what === 'qdpx') throw new UsageError('A .qdpx is a zip: give --out FILE.');
+  // Read from the library's files a document at a time and written as it is read, so that memory stays small at any
+  // library size (streamed-export.ts, qdpx-export.ts).
   const opened = await openLibrarySource(dataDir, io.exportWorkers);
   if (opened.kind === 'missing') throw new Error(`There is no library in ${dataDir} (no ${DATA_FILE_NAME}).`);
   if (opened.kind === 'unreadable') throw new Error(opened.reason);
   if (documentId !== undefined && !opened.entries.some((d) => d.id === documentId)) throw noDocument();
+  if (what === 'qdpx' || what === 'qdc') {
+    // REFI-QDA for MAXQDA, ATLAS.ti, NVivo…: a zip (project) or XML (codebook), the same as the app's Export.
+    if (what === 'qdc') await writeOut(out, qdcText(opened.source.tags), what, io);
+    else {
+      await writeFileAtomically(out, qdpxBlocks(opened.source, scope, new Date()));
+      io.stderr(`Wrote ${what} to ${path.resolve(out)}\n`);
+    }
+    return 0;
+  }
   const kind: StreamedKind = what === 'annotations' && format === 'json' ? 'web-annotation' : what;
   const blocks = withSpill((spill) =>
     streamedExport(opened.source, kind, scope, {

@@ -56,6 +56,7 @@ const EXPORTS = [
   { name: 'codebook.csv', args: ['--what', 'codebook'] },
   { name: 'web annotations (JSON-LD)', args: ['--what', 'annotations', '--format', 'json'] },
   { name: 'backup', args: ['--what', 'backup'] },
+  { name: 'REFI-QDA project (.qdpx)', args: ['--what', 'qdpx'] },
 ];
 
 /** Generates a backup of `documents` documents (50 highlights each), imports it, and exports it every way. */

@@ -9,11 +9,13 @@ import {
   type Variable,
 } from '../../../../shared/domain';
 import { tagPaths } from '../../../../shared/tag-paths';
-import { scopeLibrary, type ExportScope } from '../../../../shared/export/build-export';
+import { scopeFilters, type ExportScope } from '../../../../shared/export/build-export';
+import { memorySource, type LibrarySource } from '../../../../shared/export/streamed-export';
+import { TemporarySpill } from '../library-source';
 import { codesXml, tagCodes, type CodeToWrite } from './codes-xml';
 import { STANCES_CODE_NAME, stanceCodeName } from './stance-codes';
 import { attributes, guidOf, xmlText } from './xml-text';
-import { zipFiles } from './zip-archive';
+import { ZipStream } from './zip-stream';
 
 /**
  * A REFI-QDA project (`.qdpx`): a zip of `project.qde` (QDA-XML, namespace `urn:QDA-XML:project:1.0`) and each
@@ -40,191 +42,228 @@ interface VariableToWrite {
   guid: string;
   name: string;
   type: string;
-  valueOf(document: StoredDocument): string | number | undefined;
+  valueOf(document: Omit<StoredDocument, 'text'>): string | number | undefined;
 }
 
-/** The project's files: `project.qde`'s text, and each source's text by its name inside the zip. */
-export interface ProjectFiles {
-  qde: string;
-  sources: Map<string, string>;
+/** A project (`.qdpx`) of the library in memory, as bytes: the app's Export, and the tests. */
+export async function qdpxBytes(database: Database, scope: ExportScope, now: Date): Promise<Buffer> {
+  const parts: Uint8Array[] = [];
+  for await (const part of qdpxBlocks(memorySource(database), scope, now)) parts.push(part);
+  return Buffer.concat(parts);
 }
 
-export async function qdpxBytes(database: Database, scope: ExportScope, now: Date): Promise<Uint8Array> {
-  const { qde, sources } = projectFiles(database, scope, now);
-  return zipFiles([['project.qde', qde], ...sources]);
-}
-
-export function projectFiles(database: Database, scope: ExportScope, now: Date): ProjectFiles {
-  const library = scopeLibrary(database, scope);
-  const documents = library.documents;
-  const byDocument = new Map<string, Highlight[]>();
-  for (const h of library.highlights) {
-    const list = byDocument.get(h.documentId);
-    if (list) list.push(h);
-    else byDocument.set(h.documentId, [h]);
+/**
+ * A project (`.qdpx`) of `source` in blocks, read a document at a time: each source's text goes into the zip as it is
+ * read, and its selections and notes into temporary files, since project.qde lists the coders and codes they use before
+ * them. Memory holds a document at a time, never the library (at a million highlights project.qde is some 700 MB).
+ */
+export async function* qdpxBlocks(source: LibrarySource, scope: ExportScope, now: Date): AsyncGenerator<Uint8Array> {
+  const filters = scopeFilters(scope);
+  const project = new ProjectWriter(source);
+  const zip = new ZipStream(now);
+  const selections = new TemporarySpill();
+  const notes = new TemporarySpill();
+  try {
+    let documents = 0;
+    for await (const { document, highlights } of source.documents(source.documentIds.filter(filters.document))) {
+      const written = project.source(document, highlights.filter(filters.highlight));
+      yield* zip.file(`sources/${written.guid}.txt`, Buffer.from(document.text, 'utf8'));
+      await selections.write(written.xml);
+      if (written.notes !== '') await notes.write(written.notes);
+      documents += 1;
+    }
+    const qde = async function* () {
+      yield project.head(now);
+      if (documents > 0) {
+        yield '  <Sources>\n';
+        yield* selections.read();
+        yield '  </Sources>\n';
+      }
+      if (project.notes > 0) {
+        yield '  <Notes>\n';
+        yield* notes.read();
+        yield '  </Notes>\n';
+      }
+      yield '</Project>\n';
+    };
+    yield* zip.streamed('project.qde', qde());
+    yield zip.end();
+  } finally {
+    await Promise.all([selections.dispose(), notes.dispose()]);
   }
-  const entityName = new Map(library.entities.map((e) => [e.id, e.name]));
-  const stanceName = (s: Stance) =>
-    stanceCodeName(
-      s.holderId === null ? null : (entityName.get(s.holderId) ?? '?'),
-      entityName.get(s.targetId) ?? '?',
+}
+
+/**
+ * project.qde's parts: each source's element as its document is read (remembering the coders, stance codes and
+ * details it uses), then the head that lists them.
+ */
+class ProjectWriter {
+  /** How many notes the sources have referred to. */
+  notes = 0;
+  private readonly users = new Map<string, string>(); // coder name → guid
+  private readonly stanceGuid = new Map<string, string>();
+  private readonly stanceCodes: CodeToWrite[] = [];
+  private readonly details: Array<Omit<StoredDocument, 'text'>> = [];
+  private readonly entityName: Map<string, string>;
+  private readonly tagPath: Map<string, string>;
+  private readonly tagGuid: Map<string, string>;
+
+  constructor(private readonly library: Pick<LibrarySource, 'tags' | 'entities' | 'variables'>) {
+    this.entityName = new Map(library.entities.map((e) => [e.id, e.name]));
+    this.tagPath = tagPaths(library.tags);
+    this.tagGuid = new Map(library.tags.map((t) => [t.id, guidOf('tag', t.id)]));
+  }
+
+  private stanceName(s: Stance): string {
+    return stanceCodeName(
+      s.holderId === null ? null : (this.entityName.get(s.holderId) ?? '?'),
+      this.entityName.get(s.targetId) ?? '?',
       s.stance,
     );
+  }
 
-  const tagPath = tagPaths(library.tags);
   /** What an orphaned highlight holds, as a note's text: its quote, tags, stances and note. */
-  const orphanText = (h: Highlight) =>
-    [
+  private orphanText(h: Highlight): string {
+    return [
       `“${h.quote}” (no longer found in the text)`,
-      h.tagIds.length > 0 && `Tags: ${h.tagIds.map((id) => tagPath.get(id) ?? '?').join(', ')}`,
-      ...h.stances.map((st) => `Stance: ${stanceName(st)}`),
+      h.tagIds.length > 0 && `Tags: ${h.tagIds.map((id) => this.tagPath.get(id) ?? '?').join(', ')}`,
+      ...h.stances.map((st) => `Stance: ${this.stanceName(st)}`),
       h.note && `Note: ${h.note}`,
     ]
       .filter(Boolean)
       .join('\n');
-
-  const users = new Map<string, string>(); // coder name → guid
-  for (const h of library.highlights) if (h.annotator) users.set(h.annotator, guidOf('user', h.annotator));
-
-  // Stance codes: one per holder → target → value used.
-  const stanceGuid = new Map<string, string>();
-  const stanceCodes: CodeToWrite[] = [];
-  for (const h of library.highlights) {
-    for (const s of h.stances) {
-      const name = stanceName(s);
-      if (stanceGuid.has(name)) continue;
-      const guid = guidOf('stance', name);
-      stanceGuid.set(name, guid);
-      stanceCodes.push({ guid, name, codable: true, children: [] });
-    }
   }
-  const codes = tagCodes(library.tags);
-  if (stanceCodes.length > 0) {
-    codes.push({
-      guid: guidOf('code', STANCES_CODE_NAME),
-      name: STANCES_CODE_NAME,
-      codable: false,
-      children: stanceCodes,
-    });
-  }
-  const tagGuid = new Map(library.tags.map((t) => [t.id, guidOf('tag', t.id)]));
 
-  const variables: VariableToWrite[] = [
-    ...DETAIL_VARIABLES.map(({ key, name }) => ({
-      guid: guidOf('detail', key),
-      name,
-      type: 'Text',
-      valueOf: (d: StoredDocument) => d.meta[key] || undefined,
-    })),
-    ...library.variables.map((v) => ({
-      guid: guidOf('variable', v.id),
-      name: v.name,
-      type: REFI_TYPES[v.type],
-      valueOf: (d: StoredDocument) => d.variables[v.id],
-    })),
-  ].filter((v) => documents.some((d) => v.valueOf(d) !== undefined));
-
-  const sourceGuid = (d: StoredDocument) => guidOf('document', d.id);
-  const sources = new Map<string, string>();
-  const parts: string[] = [
-    '<?xml version="1.0" encoding="utf-8"?>\n',
-    `<Project${attributes({ xmlns: PROJECT_NAMESPACE, name: 'Stance Annotator project', origin: 'Stance Annotator', creationDateTime: now.toISOString() })}>\n`,
-  ];
-  if (users.size > 0) {
-    parts.push('  <Users>\n');
-    for (const [name, guid] of users) parts.push(`    <User${attributes({ guid, name })}/>\n`);
-    parts.push('  </Users>\n');
-  }
-  if (codes.length > 0)
-    parts.push(`  <CodeBook>\n    <Codes>\n${codesXml(codes, '      ')}    </Codes>\n  </CodeBook>\n`);
-  if (variables.length > 0) {
-    parts.push('  <Variables>\n');
-    for (const v of variables)
-      parts.push(`    <Variable${attributes({ guid: v.guid, name: v.name, typeOfVariable: v.type })}/>\n`);
-    parts.push('  </Variables>\n');
-    const cases = documents.filter((d) => variables.some((v) => v.valueOf(d) !== undefined));
-    if (cases.length > 0) {
-      parts.push('  <Cases>\n');
-      for (const d of cases) {
-        parts.push(`    <Case${attributes({ guid: guidOf('case', d.id), name: d.title })}>\n`);
-        for (const v of variables) {
-          const value = v.valueOf(d);
-          if (value === undefined) continue;
-          parts.push(
-            `      <VariableValue>\n        <VariableRef targetGUID="${v.guid}"/>\n        ${valueXml(v.type, value)}\n      </VariableValue>\n`,
-          );
-        }
-        parts.push(`      <SourceRef targetGUID="${sourceGuid(d)}"/>\n    </Case>\n`);
+  /** The document's TextSource element, and the Note elements it refers to. */
+  source(d: StoredDocument, highlights: readonly Highlight[]): { guid: string; xml: string; notes: string } {
+    const { text, ...details } = d;
+    this.details.push(details);
+    for (const h of highlights) {
+      if (h.annotator && !this.users.has(h.annotator)) this.users.set(h.annotator, guidOf('user', h.annotator));
+      for (const s of h.stances) {
+        const name = this.stanceName(s);
+        if (this.stanceGuid.has(name)) continue;
+        const guid = guidOf('stance', name);
+        this.stanceGuid.set(name, guid);
+        this.stanceCodes.push({ guid, name, codable: true, children: [] });
       }
-      parts.push('  </Cases>\n');
     }
-  }
-
-  const notes: string[] = [];
-  if (documents.length > 0) {
-    parts.push('  <Sources>\n');
-    for (const d of documents) {
-      const guid = sourceGuid(d);
-      sources.set(`sources/${guid}.txt`, d.text);
+    const guid = sourceGuid(d);
+    const parts: string[] = [
+      `    <TextSource${attributes({ guid, name: d.title, plainTextPath: `internal://${guid}.txt`, creationDateTime: d.addedAt })}>\n`,
+    ];
+    const notes: string[] = [];
+    if (d.memo) parts.push(`      <Description>${xmlText(d.memo)}</Description>\n`);
+    const toCodePoints = createCodePointConverter(text);
+    for (const h of highlights.filter(isPlaced)) {
+      const user = this.users.get(h.annotator);
       parts.push(
-        `    <TextSource${attributes({ guid, name: d.title, plainTextPath: `internal://${guid}.txt`, creationDateTime: d.addedAt })}>\n`,
+        `      <PlainTextSelection${attributes({
+          guid: guidOf('selection', h.id),
+          name: h.quote.length > 100 ? `${h.quote.slice(0, 100)}…` : h.quote,
+          startPosition: toCodePoints(h.start),
+          endPosition: toCodePoints(h.end),
+          creatingUser: user,
+          creationDateTime: h.createdAt,
+          modifyingUser: user,
+          modifiedDateTime: h.updatedAt,
+        })}>\n`,
       );
-      if (d.memo) parts.push(`      <Description>${xmlText(d.memo)}</Description>\n`);
-      const toCodePoints = createCodePointConverter(d.text);
-      const highlights = byDocument.get(d.id) ?? [];
-      for (const h of highlights.filter(isPlaced)) {
-        const user = users.get(h.annotator);
-        parts.push(
-          `      <PlainTextSelection${attributes({
-            guid: guidOf('selection', h.id),
-            name: h.quote.length > 100 ? `${h.quote.slice(0, 100)}…` : h.quote,
-            startPosition: toCodePoints(h.start),
-            endPosition: toCodePoints(h.end),
-            creatingUser: user,
-            creationDateTime: h.createdAt,
-            modifyingUser: user,
-            modifiedDateTime: h.updatedAt,
-          })}>\n`,
-        );
-        // A coding's GUID need not be the same from one export to the next: nothing refers to it.
-        const codingHead = `        <Coding${user ? ` creatingUser="${user}"` : ''} creationDateTime="${h.createdAt}" guid="`;
-        const coding = (target: string) =>
-          parts.push(
-            `${codingHead}${randomUUID()}">\n          <CodeRef targetGUID="${target}"/>\n        </Coding>\n`,
-          );
-        for (const tagId of h.tagIds) {
-          const target = tagGuid.get(tagId);
-          if (target) coding(target);
-        }
-        for (const s of h.stances) {
-          const name = stanceName(s);
-          coding(stanceGuid.get(name)!);
-        }
-        if (h.note) {
-          const noteGuid = randomUUID();
-          parts.push(`        <NoteRef targetGUID="${noteGuid}"/>\n`);
-          notes.push(
-            `    <Note${attributes({ guid: noteGuid, name: `Note on “${h.quote.slice(0, 60)}”`, creatingUser: user, creationDateTime: h.updatedAt })}>\n      <PlainTextContent>${xmlText(h.note)}</PlainTextContent>\n    </Note>\n`,
-          );
-        }
-        parts.push('      </PlainTextSelection>\n');
+      // A coding's GUID need not be the same from one export to the next: nothing refers to it.
+      const codingHead = `        <Coding${user ? ` creatingUser="${user}"` : ''} creationDateTime="${h.createdAt}" guid="`;
+      const coding = (target: string) =>
+        parts.push(`${codingHead}${randomUUID()}">\n          <CodeRef targetGUID="${target}"/>\n        </Coding>\n`);
+      for (const tagId of h.tagIds) {
+        const target = this.tagGuid.get(tagId);
+        if (target) coding(target);
       }
-      // An orphan has no place in the text to select: it goes as a note on the source, with all it holds.
-      for (const h of highlights.filter((x) => !isPlaced(x))) {
-        const noteGuid = guidOf('orphan', h.id);
-        parts.push(`      <NoteRef targetGUID="${noteGuid}"/>\n`);
+      for (const s of h.stances) coding(this.stanceGuid.get(this.stanceName(s))!);
+      if (h.note) {
+        const noteGuid = randomUUID();
+        parts.push(`        <NoteRef targetGUID="${noteGuid}"/>\n`);
         notes.push(
-          `    <Note${attributes({ guid: noteGuid, name: `Orphaned highlight “${h.quote.slice(0, 60)}”`, creatingUser: users.get(h.annotator), creationDateTime: h.updatedAt })}>\n      <PlainTextContent>${xmlText(orphanText(h))}</PlainTextContent>\n    </Note>\n`,
+          `    <Note${attributes({ guid: noteGuid, name: `Note on “${h.quote.slice(0, 60)}”`, creatingUser: user, creationDateTime: h.updatedAt })}>\n      <PlainTextContent>${xmlText(h.note)}</PlainTextContent>\n    </Note>\n`,
         );
       }
-      parts.push('    </TextSource>\n');
+      parts.push('      </PlainTextSelection>\n');
     }
-    parts.push('  </Sources>\n');
+    // An orphan has no place in the text to select: it goes as a note on the source, with all it holds.
+    for (const h of highlights.filter((x) => !isPlaced(x))) {
+      const noteGuid = guidOf('orphan', h.id);
+      parts.push(`      <NoteRef targetGUID="${noteGuid}"/>\n`);
+      notes.push(
+        `    <Note${attributes({ guid: noteGuid, name: `Orphaned highlight “${h.quote.slice(0, 60)}”`, creatingUser: this.users.get(h.annotator), creationDateTime: h.updatedAt })}>\n      <PlainTextContent>${xmlText(this.orphanText(h))}</PlainTextContent>\n    </Note>\n`,
+      );
+    }
+    parts.push('    </TextSource>\n');
+    this.notes += notes.length;
+    return { guid, xml: parts.join(''), notes: notes.join('') };
   }
-  if (notes.length > 0) parts.push('  <Notes>\n', ...notes, '  </Notes>\n');
-  parts.push('</Project>\n');
-  return { qde: parts.join(''), sources };
+
+  /** Everything before the sources: the project, its coders, its codebook, its variables and cases. */
+  head(now: Date): string {
+    const documents = this.details;
+    const codes = tagCodes(this.library.tags);
+    if (this.stanceCodes.length > 0) {
+      codes.push({
+        guid: guidOf('code', STANCES_CODE_NAME),
+        name: STANCES_CODE_NAME,
+        codable: false,
+        children: this.stanceCodes,
+      });
+    }
+    const variables: VariableToWrite[] = [
+      ...DETAIL_VARIABLES.map(({ key, name }) => ({
+        guid: guidOf('detail', key),
+        name,
+        type: 'Text',
+        valueOf: (d: Omit<StoredDocument, 'text'>) => d.meta[key] || undefined,
+      })),
+      ...this.library.variables.map((v) => ({
+        guid: guidOf('variable', v.id),
+        name: v.name,
+        type: REFI_TYPES[v.type],
+        valueOf: (d: Omit<StoredDocument, 'text'>) => d.variables[v.id],
+      })),
+    ].filter((v) => documents.some((d) => v.valueOf(d) !== undefined));
+    const parts: string[] = [
+      '<?xml version="1.0" encoding="utf-8"?>\n',
+      `<Project${attributes({ xmlns: PROJECT_NAMESPACE, name: 'Stance Annotator project', origin: 'Stance Annotator', creationDateTime: now.toISOString() })}>\n`,
+    ];
+    if (this.users.size > 0) {
+      parts.push('  <Users>\n');
+      for (const [name, guid] of this.users) parts.push(`    <User${attributes({ guid, name })}/>\n`);
+      parts.push('  </Users>\n');
+    }
+    if (codes.length > 0)
+      parts.push(`  <CodeBook>\n    <Codes>\n${codesXml(codes, '      ')}    </Codes>\n  </CodeBook>\n`);
+    if (variables.length > 0) {
+      parts.push('  <Variables>\n');
+      for (const v of variables)
+        parts.push(`    <Variable${attributes({ guid: v.guid, name: v.name, typeOfVariable: v.type })}/>\n`);
+      parts.push('  </Variables>\n');
+      const cases = documents.filter((d) => variables.some((v) => v.valueOf(d) !== undefined));
+      if (cases.length > 0) {
+        parts.push('  <Cases>\n');
+        for (const d of cases) {
+          parts.push(`    <Case${attributes({ guid: guidOf('case', d.id), name: d.title })}>\n`);
+          for (const v of variables) {
+            const value = v.valueOf(d);
+            if (value === undefined) continue;
+            parts.push(
+              `      <VariableValue>\n        <VariableRef targetGUID="${v.guid}"/>\n        ${valueXml(v.type, value)}\n      </VariableValue>\n`,
+            );
+          }
+          parts.push(`      <SourceRef targetGUID="${sourceGuid(d)}"/>\n    </Case>\n`);
+        }
+        parts.push('  </Cases>\n');
+      }
+    }
+    return parts.join('');
+  }
 }
+
+const sourceGuid = (d: Pick<StoredDocument, 'id'>) => guidOf('document', d.id);
 
 /** A variable's value in the element its REFI type takes (a Float as a plain decimal, never in exponent form). */
 function valueXml(type: string, value: string | number): string {

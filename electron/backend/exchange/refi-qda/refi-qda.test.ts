@@ -13,6 +13,7 @@ import { qdcText } from './qdc';
 import { qdpxBytes } from './qdpx-export';
 import { guidOf, xmlAttribute, xmlText } from './xml-text';
 import { readZip, zipFiles } from './zip-archive';
+import { ZipStream } from './zip-stream';
 
 const tempDir = useTempDirs();
 const schemas = path.join(__dirname, 'schemas');
@@ -267,5 +268,35 @@ describe('zip archives', () => {
     const other = await JSZip.loadAsync(bytes);
     for (const [name, text] of files) expect(await other.file(name)!.async('string')).toBe(text);
     await expect(readZip(bytes.subarray(0, bytes.length - 30), 'A cut zip')).rejects.toThrow('A cut zip');
+  });
+
+  it('streams a long file through deflate, its CRC and sizes after its data, read back whole by yauzl and JSZip', async () => {
+    const zip = new ZipStream(NOW);
+    // Some 6 MB of text in pieces: many blocks of deflate output, characters of several bytes cut between pieces.
+    const pieces = Array.from(
+      { length: 3_000 },
+      (_, i) => `<Line n="${i}">Київ — 😀 ${'x'.repeat(i % 1_000)}</Line>\n`,
+    );
+    const parts: Buffer[] = [];
+    for await (const part of zip.file('sources/a.txt', Buffer.from('first', 'utf8'))) parts.push(part);
+    const split = async function* () {
+      for (const piece of pieces) {
+        const bytes = Buffer.from(piece, 'utf8');
+        yield bytes.subarray(0, 7);
+        yield bytes.subarray(7);
+      }
+    };
+    for await (const part of zip.streamed('project.qde', split())) parts.push(part);
+    for await (const part of zip.file('sources/b.txt', Buffer.from('last', 'utf8'))) parts.push(part);
+    parts.push(zip.end());
+    const bytes = Buffer.concat(parts);
+    const expected = pieces.join('');
+    const read = await readZip(bytes, 'The streamed zip');
+    expect(read.names()).toEqual(['sources/a.txt', 'project.qde', 'sources/b.txt']);
+    expect(await read.text('project.qde')).toBe(expected);
+    expect(await read.text('sources/b.txt')).toBe('last');
+    const other = await JSZip.loadAsync(bytes, { checkCRC32: true });
+    expect(await other.file('project.qde')!.async('string')).toBe(expected);
+    expect(await other.file('sources/a.txt')!.async('string')).toBe('first');
   });
 });

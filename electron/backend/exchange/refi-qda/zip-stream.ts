@@ -1,0 +1,159 @@
+import { once } from 'node:events';
+import { promisify } from 'node:util';
+import { crc32, createDeflateRaw, deflateRaw } from 'node:zlib';
+
+const deflate = promisify(deflateRaw);
+const LEVEL = 3;
+
+/**
+ * A zip archive written as it goes (zip-archive.ts's layout, for a project too large to hold: at a million highlights
+ * project.qde alone is some 700 MB). A small file is deflated whole; a long one is deflated as it is produced, its
+ * CRC-32 and sizes following its data in a data descriptor (APPNOTE 4.3.9), as every streaming zip writer does. Still
+ * the plain layout: no ZIP64, so at most 65,535 files and 4 GB, refused with a clear message beyond.
+ */
+export class ZipStream {
+  private offset = 0;
+  private readonly directory: Buffer[] = [];
+  private files = 0;
+  private readonly time: number;
+  private readonly date: number;
+
+  constructor(at: Date = new Date()) {
+    ({ time: this.time, date: this.date } = dosDateTime(at));
+  }
+
+  /** A file whose bytes are at hand. */
+  async *file(name: string, data: Buffer): AsyncGenerator<Buffer> {
+    const compressed = await deflate(data, { level: LEVEL });
+    const sizes = { crc: crc32(data), compressed: compressed.length, size: data.length };
+    const local = this.header(name, sizes, false);
+    yield local;
+    yield compressed;
+    this.added(name, sizes, false, local.length + compressed.length);
+  }
+
+  /** A file produced in pieces (text is written as UTF-8), deflated as they come. */
+  async *streamed(name: string, pieces: AsyncIterable<string | Uint8Array>): AsyncGenerator<Buffer> {
+    const sizes = { crc: 0, compressed: 0, size: 0 };
+    const local = this.header(name, { crc: 0, compressed: 0, size: 0 }, true);
+    yield local;
+    const raw = async function* () {
+      for await (const piece of pieces) {
+        const bytes = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
+        sizes.crc = crc32(bytes, sizes.crc);
+        sizes.size += bytes.length;
+        yield bytes;
+      }
+    };
+    for await (const chunk of deflated(raw())) {
+      sizes.compressed += chunk.length;
+      yield chunk;
+    }
+    const descriptor = Buffer.alloc(16);
+    descriptor.writeUInt32LE(0x08074b50, 0);
+    this.tooLarge(sizes);
+    descriptor.writeUInt32LE(sizes.crc, 4);
+    descriptor.writeUInt32LE(sizes.compressed, 8);
+    descriptor.writeUInt32LE(sizes.size, 12);
+    yield descriptor;
+    this.added(name, sizes, true, local.length + sizes.compressed + descriptor.length);
+  }
+
+  /** The central directory and its end: the archive's last bytes. */
+  end(): Buffer {
+    const directory = Buffer.concat(this.directory);
+    const end = Buffer.alloc(22);
+    end.writeUInt32LE(0x06054b50, 0); // end of central directory
+    end.writeUInt16LE(this.files, 8);
+    end.writeUInt16LE(this.files, 10);
+    end.writeUInt32LE(directory.length, 12);
+    end.writeUInt32LE(this.offset, 16);
+    return Buffer.concat([directory, end]);
+  }
+
+  private header(name: string, sizes: Sizes, streamed: boolean): Buffer {
+    if (this.files >= 0xffff)
+      throw new Error('A zip of more than 65,535 files needs ZIP64, which this export does not write.');
+    this.tooLarge(sizes);
+    const nameBytes = Buffer.from(name, 'utf8');
+    const local = Buffer.alloc(30 + nameBytes.length);
+    local.writeUInt32LE(0x04034b50, 0); // local file header
+    local.writeUInt16LE(20, 4); // version needed: 2.0 (deflate)
+    local.writeUInt16LE(flags(streamed), 6);
+    local.writeUInt16LE(8, 8); // deflate
+    local.writeUInt16LE(this.time, 10);
+    local.writeUInt16LE(this.date, 12);
+    local.writeUInt32LE(sizes.crc, 14);
+    local.writeUInt32LE(sizes.compressed, 18);
+    local.writeUInt32LE(sizes.size, 22);
+    local.writeUInt16LE(nameBytes.length, 26);
+    local.writeUInt16LE(0, 28); // no extra field
+    nameBytes.copy(local, 30);
+    return local;
+  }
+
+  private added(name: string, sizes: Sizes, streamed: boolean, length: number): void {
+    const nameBytes = Buffer.from(name, 'utf8');
+    const central = Buffer.alloc(46 + nameBytes.length);
+    central.writeUInt32LE(0x02014b50, 0); // central directory header
+    central.writeUInt16LE(20, 4); // made by: 2.0
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(flags(streamed), 8);
+    central.writeUInt16LE(8, 10);
+    central.writeUInt16LE(this.time, 12);
+    central.writeUInt16LE(this.date, 14);
+    central.writeUInt32LE(sizes.crc, 16);
+    central.writeUInt32LE(sizes.compressed, 20);
+    central.writeUInt32LE(sizes.size, 24);
+    central.writeUInt16LE(nameBytes.length, 28);
+    // extra field, comment, disk number, internal and external attributes: all 0 (alloc zeroes them)
+    central.writeUInt32LE(this.offset, 42);
+    nameBytes.copy(central, 46);
+    this.directory.push(central);
+    this.files += 1;
+    this.offset += length;
+    if (this.offset > 0xffffffff) throw new Error('A zip over 4 GB needs ZIP64, which this export does not write.');
+  }
+
+  private tooLarge({ compressed, size }: Sizes): void {
+    if (compressed > 0xffffffff || size > 0xffffffff)
+      throw new Error('A file over 4 GB in a zip needs ZIP64, which this export does not write.');
+  }
+}
+
+interface Sizes {
+  crc: number;
+  compressed: number;
+  size: number;
+}
+
+/** The name is UTF-8 (bit 11); a streamed file's CRC and sizes follow its data (bit 3). */
+const flags = (streamed: boolean): number => 0x0800 | (streamed ? 0x0008 : 0);
+
+/** `chunks` deflated (raw, as a zip holds them) as they come, on zlib's thread pool. */
+async function* deflated(chunks: AsyncIterable<Buffer | Uint8Array>): AsyncGenerator<Buffer> {
+  const deflater = createDeflateRaw({ level: LEVEL });
+  const ready: Buffer[] = [];
+  deflater.on('data', (chunk: Buffer) => ready.push(chunk));
+  try {
+    for await (const chunk of chunks) {
+      if (!deflater.write(chunk)) await once(deflater, 'drain');
+      yield* ready.splice(0);
+    }
+    const ended = once(deflater, 'end');
+    deflater.end();
+    await ended;
+    yield* ready.splice(0);
+  } finally {
+    deflater.destroy();
+  }
+}
+
+/** MS-DOS time and date, as zip headers carry them (two-second resolution, local time, from 1980). */
+export function dosDateTime(at: Date): { time: number; date: number } {
+  const year = Math.max(1980, at.getFullYear());
+  return {
+    time: (at.getHours() << 11) | (at.getMinutes() << 5) | (at.getSeconds() >> 1),
+    date: ((year - 1980) << 9) | ((at.getMonth() + 1) << 5) | at.getDate(),
+  };
+}
