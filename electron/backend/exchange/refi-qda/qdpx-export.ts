@@ -65,13 +65,17 @@ export async function* qdpxBlocks(source: LibrarySource, scope: ExportScope, now
   const notes = new TemporarySpill();
   try {
     let documents = 0;
+    // The texts are deflated a few at a time on zlib's threads while the next documents are read.
+    const deflating: Array<AsyncIterable<Buffer>> = [];
     for await (const { document, highlights } of source.documents(source.documentIds.filter(filters.document))) {
       const written = project.source(document, highlights.filter(filters.highlight));
-      yield* zip.file(`sources/${written.guid}.txt`, Buffer.from(document.text, 'utf8'));
+      deflating.push(zip.file(`sources/${written.guid}.txt`, Buffer.from(document.text, 'utf8')));
+      if (deflating.length > SOURCES_AHEAD) yield* deflating.shift()!;
       await selections.write(written.xml);
       if (written.notes !== '') await notes.write(written.notes);
       documents += 1;
     }
+    for (const file of deflating) yield* file;
     const qde = async function* () {
       yield project.head(now);
       if (documents > 0) {
@@ -264,6 +268,9 @@ class ProjectWriter {
 }
 
 const sourceGuid = (d: Pick<StoredDocument, 'id'>) => guidOf('document', d.id);
+
+/** How many texts are being deflated ahead of the one written: about the threads zlib has. */
+const SOURCES_AHEAD = 4;
 
 /** A variable's value in the element its REFI type takes (a Float as a plain decimal, never in exponent form). */
 function valueXml(type: string, value: string | number): string {

@@ -22,14 +22,24 @@ export class ZipStream {
     ({ time: this.time, date: this.date } = dosDateTime(at));
   }
 
-  /** A file whose bytes are at hand. */
-  async *file(name: string, data: Buffer): AsyncGenerator<Buffer> {
-    const compressed = await deflate(data, { level: LEVEL });
-    const sizes = { crc: crc32(data), compressed: compressed.length, size: data.length };
+  /**
+   * A file whose bytes are at hand. Its deflating (on zlib's thread pool) begins at once; its bytes come when the
+   * returned iterable is read, so that a writer can begin several files before it writes the first.
+   */
+  file(name: string, data: Buffer): AsyncIterable<Buffer> {
+    const compressed = deflate(data, { level: LEVEL });
+    // Begun ahead, and so possibly never awaited if the export stops: its failure is handled when it is reached.
+    compressed.catch(() => undefined);
+    return this.deflatedFile(name, data, compressed);
+  }
+
+  private async *deflatedFile(name: string, data: Buffer, compressed: Promise<Buffer>): AsyncGenerator<Buffer> {
+    const bytes = await compressed;
+    const sizes = { crc: crc32(data), compressed: bytes.length, size: data.length };
     const local = this.header(name, sizes, false);
     yield local;
-    yield compressed;
-    this.added(name, sizes, false, local.length + compressed.length);
+    yield bytes;
+    this.added(name, sizes, false, local.length + bytes.length);
   }
 
   /** A file produced in pieces (text is written as UTF-8), deflated as they come. */
