@@ -50,8 +50,11 @@ export async function* partsInWorkers(
   const workerData: ExportWorkerSetup = { ...setup, names: await listDocumentsFolder() };
   const waiting = new Map<number, { resolve: (part: DocumentPart) => void; reject: (error: Error) => void }>();
   const answers = new Map<number, Promise<DocumentPart>>();
+  // Once a thread has failed, every document waiting and every one asked for later fails with its reason.
+  let failure: Error | null = null;
   const failAll = (error: Error) => {
-    for (const { reject } of waiting.values()) reject(error);
+    failure ??= error;
+    for (const { reject } of waiting.values()) reject(failure);
     waiting.clear();
   };
   let asked = 0;
@@ -63,7 +66,9 @@ export async function* partsInWorkers(
       const batch = entries.slice(first, first + BATCH);
       asked += batch.length;
       batch.forEach((_, i) => {
-        const answer = new Promise<DocumentPart>((resolve, reject) => waiting.set(first + i, { resolve, reject }));
+        const answer = new Promise<DocumentPart>((resolve, reject) =>
+          failure ? reject(failure) : waiting.set(first + i, { resolve, reject }),
+        );
         // Asked ahead, and so possibly never awaited if the export stops: its failure is handled when it is reached.
         answer.catch(() => undefined);
         answers.set(first + i, answer);

@@ -260,4 +260,22 @@ describe('exports read and formatted in worker threads (the command line)', () =
       break;
     }
   });
+
+  it('fails, rather than waits for ever, when a thread stops halfway', async () => {
+    const { dir, close } = await largerLibrary();
+    await close();
+    // A thread that answers its first documents and then stops, as one that ran out of memory would.
+    const script = path.join(built, 'stopping-worker.js');
+    await writeFile(
+      script,
+      `const { parentPort } = require('node:worker_threads');
+let batches = 0;
+parentPort.on('message', ({ first, entries }) => {
+  if (batches++ > 0) process.exit(3);
+  parentPort.postMessage({ first, answers: entries.map((e) => ({ part: { documentId: e.id, text: new Uint8Array(0), count: 0 } })) });
+});`,
+    );
+    const threads = await fromDisk(dir, { script, count: 1 });
+    await expect(collect(threads, 'annotations')).rejects.toThrow('An export worker stopped (exit code 3).');
+  });
 });

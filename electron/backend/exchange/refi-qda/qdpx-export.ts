@@ -55,7 +55,7 @@ export async function qdpxBytes(database: Database, scope: ExportScope, now: Dat
 /**
  * A project (`.qdpx`) of `source` in blocks, read a document at a time: each source's text goes into the zip as it is
  * read, and its selections and notes into temporary files, since project.qde lists the coders and codes they use before
- * them. Memory holds a document at a time, never the library (at a million highlights project.qde is some 700 MB).
+ * them. Memory holds a document at a time, never the library (at a million highlights project.qde is some 900 MB).
  */
 export async function* qdpxBlocks(source: LibrarySource, scope: ExportScope, now: Date): AsyncGenerator<Uint8Array> {
   const filters = scopeFilters(scope);

@@ -7,7 +7,7 @@ const LEVEL = 3;
 
 /**
  * A zip archive written as it goes (zip-archive.ts's layout, for a project too large to hold: at a million highlights
- * project.qde alone is some 700 MB). A small file is deflated whole; a long one is deflated as it is produced, its
+ * project.qde alone is some 900 MB). A small file is deflated whole; a long one is deflated as it is produced, its
  * CRC-32 and sizes following its data in a data descriptor (APPNOTE 4.3.9), as every streaming zip writer does. Still
  * the plain layout: no ZIP64, so at most 65,535 files and 4 GB, refused with a clear message beyond.
  */
