@@ -88,16 +88,8 @@ export class ZipStream {
     const nameBytes = Buffer.from(name, 'utf8');
     const local = Buffer.alloc(30 + nameBytes.length);
     local.writeUInt32LE(0x04034b50, 0); // local file header
-    local.writeUInt16LE(20, 4); // version needed: 2.0 (deflate)
-    local.writeUInt16LE(flags(streamed), 6);
-    local.writeUInt16LE(8, 8); // deflate
-    local.writeUInt16LE(this.time, 10);
-    local.writeUInt16LE(this.date, 12);
-    local.writeUInt32LE(sizes.crc, 14);
-    local.writeUInt32LE(sizes.compressed, 18);
-    local.writeUInt32LE(sizes.size, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
-    local.writeUInt16LE(0, 28); // no extra field
+    this.describe(local, 4, sizes, streamed, nameBytes.length);
+    // no extra field (alloc zeroes it)
     nameBytes.copy(local, 30);
     return local;
   }
@@ -107,15 +99,7 @@ export class ZipStream {
     const central = Buffer.alloc(46 + nameBytes.length);
     central.writeUInt32LE(0x02014b50, 0); // central directory header
     central.writeUInt16LE(20, 4); // made by: 2.0
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(flags(streamed), 8);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt16LE(this.time, 12);
-    central.writeUInt16LE(this.date, 14);
-    central.writeUInt32LE(sizes.crc, 16);
-    central.writeUInt32LE(sizes.compressed, 20);
-    central.writeUInt32LE(sizes.size, 24);
-    central.writeUInt16LE(nameBytes.length, 28);
+    this.describe(central, 6, sizes, streamed, nameBytes.length);
     // extra field, comment, disk number, internal and external attributes: all 0 (alloc zeroes them)
     central.writeUInt32LE(this.offset, 42);
     nameBytes.copy(central, 46);
@@ -123,6 +107,19 @@ export class ZipStream {
     this.files += 1;
     this.offset += length;
     if (this.offset > 0xffffffff) throw new Error('A zip over 4 GB needs ZIP64, which this export does not write.');
+  }
+
+  /** The fields a local header and the central directory share, in the same order, from `at`. */
+  private describe(header: Buffer, at: number, sizes: Sizes, streamed: boolean, nameLength: number): void {
+    header.writeUInt16LE(20, at); // version needed: 2.0 (deflate)
+    header.writeUInt16LE(flags(streamed), at + 2);
+    header.writeUInt16LE(8, at + 4); // deflate
+    header.writeUInt16LE(this.time, at + 6);
+    header.writeUInt16LE(this.date, at + 8);
+    header.writeUInt32LE(sizes.crc, at + 10);
+    header.writeUInt32LE(sizes.compressed, at + 14);
+    header.writeUInt32LE(sizes.size, at + 18);
+    header.writeUInt16LE(nameLength, at + 22);
   }
 
   private tooLarge({ compressed, size }: Sizes): void {
