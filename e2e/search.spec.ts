@@ -37,7 +37,8 @@ test('search the library, open a match in its document, code every match as one 
   await matches.filter({ hasText: 'Second article' }).first().getByRole('button').click();
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Second article');
-  expect(await page.evaluate(() => window.getSelection()?.toString())).toBe('NATO');
+  // The passage is selected once the document has been laid out, which may be a frame after its title shows.
+  await expect.poll(() => page.evaluate(() => window.getSelection()?.toString())).toBe('NATO');
 
   await page.getByRole('button', { name: 'Undo' }).click();
   await annotator.waitUntilSaved();
