@@ -88,8 +88,7 @@ export async function* streamedExport(
   async function* eachPart(): AsyncGenerator<DocumentPart> {
     let done = 0;
     progress?.(done, ids.length);
-    const parts =
-      source.parts?.(ids, request) ?? mapDocuments(source.documents(ids), (one) => documentPart(source, one, request));
+    const parts = source.parts?.(ids, request) ?? mapDocuments(source.documents(ids), partMaker(source, request));
     for await (const part of parts) {
       signal?.throwIfAborted();
       yield part;
@@ -175,7 +174,7 @@ export async function* streamedExport(
   }
 }
 
-/** What a streamed export is: enough for whoever reads a document to make its part (see {@link documentPart}). */
+/** What a streamed export is: enough for whoever reads a document to make its part (see {@link partMaker}). */
 export interface PartRequest {
   kind: StreamedKind;
   scope: ExportScope;
@@ -202,46 +201,50 @@ export interface DocumentPart {
 
 const utf8 = new TextEncoder();
 
-/** The part of `one` (with the library's lists) in the export `request` describes. */
-export function documentPart(
+/**
+ * What makes each document's part of the export `request` describes, with the library's lists: the scope's filters
+ * and the columns are worked out once per export, not once per document (a scope of chosen highlights is a set of
+ * their ids, which can be a hundred thousand).
+ */
+export function partMaker(
   lists: Omit<ExportLibrary, 'documents' | 'highlights'>,
-  { document, highlights }: DocumentWithHighlights,
   { kind, scope, csv, json }: PartRequest,
-): DocumentPart {
+): (one: DocumentWithHighlights) => DocumentPart {
   const keep = scopeFilters(scope).highlight;
-  const one: ExportLibrary = { ...lists, documents: [document], highlights: highlights.filter(keep) };
-  const documentId = document.id;
+  const columns = kind === 'documents' ? documentColumns(lists) : ANNOTATION_COLUMNS;
   const none = new Uint8Array(0);
-  const rows = (columns: readonly string[], rows: Iterable<ReadonlyArray<string | number>>): DocumentPart => ({
-    documentId,
-    text: utf8.encode([...rowBlocks(columns, rows, csv)].join('')),
-    count: 0,
-  });
-  const elements = (items: Iterable<unknown>, depth: number): DocumentPart => {
-    const list = Array.isArray(items) ? items : [...items];
-    return { documentId, text: utf8.encode(jsonElements(list, depth)), count: list.length };
-  };
-  switch (kind) {
-    case 'annotations':
-      return rows(ANNOTATION_COLUMNS, annotationRows(one));
-    case 'documents': {
-      const columns = documentColumns(lists);
-      if (json)
-        return elements(
-          Array.from(documentRows(one), (row) => asObject(columns, row)),
-          1,
-        );
-      return rows(columns, documentRows(one));
+  return ({ document, highlights }) => {
+    const one: ExportLibrary = { ...lists, documents: [document], highlights: highlights.filter(keep) };
+    const documentId = document.id;
+    const rows = (rows: Iterable<ReadonlyArray<string | number>>): DocumentPart => ({
+      documentId,
+      text: utf8.encode([...rowBlocks(columns, rows, csv)].join('')),
+      count: 0,
+    });
+    const elements = (items: Iterable<unknown>, depth: number): DocumentPart => {
+      const list = Array.isArray(items) ? items : [...items];
+      return { documentId, text: utf8.encode(jsonElements(list, depth)), count: list.length };
+    };
+    switch (kind) {
+      case 'annotations':
+        return rows(annotationRows(one));
+      case 'documents':
+        if (json)
+          return elements(
+            Array.from(documentRows(one), (row) => asObject(columns, row)),
+            1,
+          );
+        return rows(documentRows(one));
+      case 'codebook':
+        return { documentId, text: none, count: 0, tagIds: one.highlights.map((h) => [...h.tagIds]) };
+      case 'web-annotation':
+        return elements(webAnnotationItems(one), 2);
+      case 'backup':
+        return { ...elements(one.highlights, 2), document: utf8.encode(jsonAt(document, 2)) };
+      default:
+        throw new Error(`Unknown streamed export ${String(kind satisfies never)}`);
     }
-    case 'codebook':
-      return { documentId, text: none, count: 0, tagIds: one.highlights.map((h) => [...h.tagIds]) };
-    case 'web-annotation':
-      return elements(webAnnotationItems(one), 2);
-    case 'backup':
-      return { ...elements(one.highlights, 2), document: utf8.encode(jsonAt(document, 2)) };
-    default:
-      throw new Error(`Unknown streamed export ${String(kind satisfies never)}`);
-  }
+  };
 }
 
 async function* mapDocuments<T>(

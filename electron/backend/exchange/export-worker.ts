@@ -1,6 +1,6 @@
 // An export worker thread (export-workers.ts): reads the documents it is asked for and answers with their parts.
 import { parentPort, workerData } from 'node:worker_threads';
-import { documentPart } from '../../../shared/export/streamed-export';
+import { partMaker } from '../../../shared/export/streamed-export';
 import { readFilesSynchronously } from '../storage/durable-file';
 import { readDocumentFile } from '../storage/read-library';
 import type { ExportWorkerSetup, PartsAnswered, PartsAsked } from './export-workers';
@@ -8,6 +8,7 @@ import { documentFromRead } from './library-source';
 
 const setup = workerData as ExportWorkerSetup;
 const names = new Set(setup.names);
+const partOf = partMaker(setup.lists, setup.request);
 readFilesSynchronously();
 
 parentPort!.on('message', ({ first, entries }: PartsAsked) => {
@@ -20,7 +21,7 @@ async function answer(first: number, entries: PartsAsked['entries']): Promise<vo
     try {
       const read = await readDocumentFile(setup.dataDir, entry.id, names);
       const one = documentFromRead(entry, read, setup.entityAliases);
-      answers.push({ part: documentPart(setup.lists, one, setup.request) });
+      answers.push({ part: partOf(one) });
     } catch (error) {
       answers.push({ error: error instanceof Error ? error.message : String(error) });
     }

@@ -112,16 +112,21 @@ export type DocumentFile = Omit<z.infer<typeof documentFileSchema>, 'highlights'
 
 /** The library file's contents for `data`. */
 export function libraryFileText(data: Database): string {
-  const file: LibraryFile = {
+  return listingFileText(libraryFile(data, documentEntries(data)));
+}
+
+/** The library file for `data`, listing `documents`. */
+function libraryFile(data: Database, documents: DocumentEntry[]): LibraryFile {
+  const { tags, entities, variables, settings } = data;
+  return {
     schemaVersion: CURRENT_SCHEMA_VERSION,
     layout: DOCUMENT_FILES_LAYOUT,
-    documents: documentEntries(data),
-    tags: data.tags,
-    entities: data.entities,
-    variables: data.variables,
-    settings: data.settings,
+    documents,
+    tags,
+    entities,
+    variables,
+    settings,
   };
-  return listingFileText(file);
 }
 
 /** A stand-in for the documents' entries in the library file's text, replaced by them a slice at a time. */
@@ -142,15 +147,10 @@ export async function libraryFileBytes(data: Database): Promise<Buffer[]> {
   // The documents as they are now (a copy of the list: records are replaced, never changed, but the list changes in
   // place), and everything small written at once.
   const documents = data.documents.slice();
-  const [head, tail] = listingFileText({
-    schemaVersion: CURRENT_SCHEMA_VERSION,
-    layout: DOCUMENT_FILES_LAYOUT,
-    documents: ENTRIES as never,
-    tags: data.tags,
-    entities: data.entities,
-    variables: data.variables,
-    settings: data.settings,
-  }).split(JSON.stringify(ENTRIES)) as [string, string];
+  const [head, tail] = listingFileText(libraryFile(data, ENTRIES as never)).split(JSON.stringify(ENTRIES)) as [
+    string,
+    string,
+  ];
   // Counting a million highlights reads a million objects spread over the heap (70 ms at once), and copying the list
   // first takes 30: they are counted in the list itself, a slice at a time. A highlight added or removed meanwhile may
   // be counted wrong; counts are advisory (checked against the document files whenever they are read) and that change
