@@ -1,7 +1,7 @@
 import type { HistoryState } from '../../shared/api-contract';
-import type { Database } from '../../shared/domain';
+import type { Database, Highlight } from '../../shared/domain';
 import { ApiFailure } from './api-error';
-import { applyChanges, danglingReferencesAfter, keysOf, touchedBy, type Change } from './change-set';
+import { danglingReferencesAfter, keysOf, touchedBy, type Change } from './change-set';
 import { currentClientId } from './client-session';
 import type { RecoverableDocument } from './storage/recovery';
 import type { Listing, Store } from './store';
@@ -84,6 +84,11 @@ export class Library {
     return this.store.recoverable();
   }
 
+  /** The highlight with this id, if there is one. */
+  highlight(id: string): Highlight | undefined {
+    return this.store.highlight(id);
+  }
+
   openDocument(documentId: string): ReturnType<Store['openDocument']> {
     return this.store.openDocument(documentId);
   }
@@ -111,7 +116,7 @@ export class Library {
         };
     const restore = this.snapshot(entry, keysOf(changes));
     const redone = history.redo.splice(0);
-    applyChanges(this.store.data, changes, 'forward');
+    this.store.apply(changes, 'forward');
     entry.changes.push(...changes);
     entry.at = now;
     this.stampForward(entry, keysOf(changes));
@@ -122,7 +127,7 @@ export class Library {
     try {
       await this.store.save(touchedBy(changes));
     } catch (error) {
-      applyChanges(this.store.data, changes, 'backward');
+      this.store.apply(changes, 'backward');
       entry.changes.length -= changes.length;
       restore();
       if (!coalesce) removeEntry(history.undo, entry);
@@ -136,11 +141,11 @@ export class Library {
    * path and rollback as {@link commit}, without a history entry or stamps, so it never stands in an undo's way.
    */
   async remember(changes: Change[]): Promise<void> {
-    applyChanges(this.store.data, changes, 'forward');
+    this.store.apply(changes, 'forward');
     try {
       await this.store.save(touchedBy(changes));
     } catch (error) {
-      applyChanges(this.store.data, changes, 'backward');
+      this.store.apply(changes, 'backward');
       throw error;
     }
   }
@@ -178,7 +183,7 @@ export class Library {
     const direction = action === 'undo' ? 'backward' : 'forward';
     this.check(entry, action, direction);
     const restore = this.snapshot(entry, []);
-    applyChanges(this.store.data, entry.changes, direction);
+    this.store.apply(entry.changes, direction);
     if (action === 'undo') this.stampBackward(entry);
     else this.stampForward(entry, []);
     removeEntry(from, entry);
@@ -189,7 +194,7 @@ export class Library {
     try {
       await this.store.save(touchedBy(entry.changes));
     } catch (error) {
-      applyChanges(this.store.data, entry.changes, direction === 'forward' ? 'backward' : 'forward');
+      this.store.apply(entry.changes, direction === 'forward' ? 'backward' : 'forward');
       restore();
       Object.assign(entry, { coalesceKey, at });
       removeEntry(to, entry);

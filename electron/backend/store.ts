@@ -1,5 +1,6 @@
 import { CURRENT_SCHEMA_VERSION, type Database, type Highlight, type StoredDocument } from '../../shared/domain';
 import { notFound } from './api-error';
+import { applyChanges, type Change } from './change-set';
 import { takeRollingBackups } from './backups';
 import { newLibrary } from './new-library';
 import { coalescedWriter } from './storage/coalesced-writer';
@@ -44,6 +45,8 @@ export interface Store {
   listing(): Listing;
   /** Intact documents in folders moved aside that the library does not hold: the analyst can bring them back. */
   recoverable(): RecoverableDocument[];
+  /** The highlight with this id, if there is one: without a pass over every highlight. Only once {@link loaded}. */
+  highlight(id: string): Highlight | undefined;
   /** One document with its highlights: from memory once loaded, straight from its file before. */
   openDocument(documentId: string): Promise<{ document: StoredDocument; highlights: Highlight[] }>;
   /**
@@ -51,6 +54,11 @@ export interface Store {
    * none (library-writer.ts). Only {@link Library} calls it, so that every change has its rollback.
    */
   save(touched: Touched): Promise<void>;
+  /**
+   * Runs `changes` on {@link data} (change-set.ts's `applyChanges`), keeping what the store knows of it up to date:
+   * the one way data changes once the library is open. Only {@link Library} calls it, before the save.
+   */
+  apply(changes: readonly Change[], direction: 'forward' | 'backward'): void;
   /**
    * Waits for the saves under way, then folds every change log into its document's file, so that the closed library
    * is plain JSON that any tool reads without replaying logs. Called on a clean quit.
@@ -202,11 +210,19 @@ export async function openStore(dataDir: string, options: OpenOptions = {}): Pro
       const library = whole();
       const document = library.documents.find((d) => d.id === documentId);
       if (!document) throw notFound('document', documentId);
-      return { document, highlights: library.highlights.filter((h) => h.documentId === documentId) };
+      return { document, highlights: [...writer.highlights.of(library.highlights, [documentId]).get(documentId)!] };
     },
     close: () => {
       counts.stop();
       return save([FOLD_PART, ...(counts.due ? [COUNTS_PART] : [])]);
+    },
+    highlight(id) {
+      return writer.highlights.find(whole().highlights, id);
+    },
+    apply(changes, direction) {
+      const library = whole();
+      applyChanges(library, changes, direction);
+      writer.highlights.applied(library.highlights, changes, direction);
     },
     save: (touched) => {
       if (touched.counts && !touched.library) counts.changed();

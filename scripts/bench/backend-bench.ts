@@ -1,6 +1,7 @@
 // The backend side of `npm run bench`, run in its own Node process against a data folder: opening the library,
 // saving a highlight (acknowledgement time, and the longest the event loop is blocked by it), resident memory, and
 // exporting annotations.csv against the floor of writing the same bytes. Prints one JSON object.
+import { randomUUID } from 'node:crypto';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -53,6 +54,8 @@ async function main(): Promise<void> {
     histogram.enable();
     start = performance.now();
     await call(backend, 'createHighlight', {
+      // The renderer names the highlight it shows at once (document-slice.ts); the backend checks the id is new.
+      id: randomUUID(),
       documentId: document.id,
       start: at,
       end: at + 40,

@@ -90,7 +90,7 @@ function resolveStances(data: Database, inputs: readonly StanceInput[]): { stanc
 export function highlightHandlers({ library, now }: HandlerContext): HighlightHandlers {
   /** A copy of a highlight as another coder's (same span, tags, stances and note), as one step to undo. */
   const copyAs = async (original: Highlight, annotator: string, id: string | undefined, label: string) => {
-    if (id && library.data.highlights.some((h) => h.id === id)) {
+    if (id && library.highlight(id)) {
       throw new ApiFailure('conflict', `A highlight with id ${id} exists already.`);
     }
     const timestamp = now().toISOString();
@@ -102,7 +102,7 @@ export function highlightHandlers({ library, now }: HandlerContext): HighlightHa
   return {
     async createHighlight({ id, documentId, start, end, quote, tagIds }) {
       const { data } = library;
-      if (id && data.highlights.some((h) => h.id === id)) {
+      if (id && library.highlight(id)) {
         throw new ApiFailure('conflict', `A highlight with id ${id} exists already.`);
       }
       const anchored = anchor(findDocument(data, documentId), start, end, quote);
@@ -125,7 +125,7 @@ export function highlightHandlers({ library, now }: HandlerContext): HighlightHa
 
     async updateHighlight({ highlightId, bounds, stances: stanceInputs, ...fields }) {
       const { data } = library;
-      const before = findHighlight(data, highlightId);
+      const before = findHighlight(library, highlightId);
       checkOwnHighlight(data, before);
       checkTags(data, fields.tagIds);
       const resolved = stanceInputs && resolveStances(data, stanceInputs);
@@ -152,7 +152,7 @@ export function highlightHandlers({ library, now }: HandlerContext): HighlightHa
     },
 
     async deleteHighlight({ highlightId }) {
-      const highlight = findHighlight(library.data, highlightId);
+      const highlight = findHighlight(library, highlightId);
       checkOwnHighlight(library.data, highlight);
       await library.commit('Delete highlight', [remove('highlights', highlight)]);
       return { highlightId };
@@ -160,7 +160,7 @@ export function highlightHandlers({ library, now }: HandlerContext): HighlightHa
 
     async adoptHighlight({ highlightId, id }) {
       const { data } = library;
-      const original = findHighlight(data, highlightId);
+      const original = findHighlight(library, highlightId);
       const coder = data.settings.annotator;
       if (coder === '')
         throw new ApiFailure('invalid-request', 'Name the coder first: an adopted highlight is theirs.');
@@ -169,7 +169,7 @@ export function highlightHandlers({ library, now }: HandlerContext): HighlightHa
     },
 
     async curateHighlight({ highlightId, id }) {
-      const original = findHighlight(library.data, highlightId);
+      const original = findHighlight(library, highlightId);
       if (original.annotator === CURATED_CODER) throw new ApiFailure('invalid-request', 'This is the curated version.');
       return copyAs(original, CURATED_CODER, id, `Accept ${original.annotator || 'unnamed'}'s version`);
     },

@@ -1,5 +1,6 @@
 import type { Database, Entity, Highlight, StoredDocument, Tag, Variable } from '../../../shared/domain';
 import { notFound } from '../api-error';
+import type { Library } from '../library';
 
 export function findDocument(data: Database, id: string): StoredDocument {
   const document = data.documents.find((d) => d.id === id);
@@ -7,8 +8,8 @@ export function findDocument(data: Database, id: string): StoredDocument {
   return document;
 }
 
-export function findHighlight(data: Database, id: string): Highlight {
-  const highlight = data.highlights.find((h) => h.id === id);
+export function findHighlight(library: Library, id: string): Highlight {
+  const highlight = library.highlight(id);
   if (!highlight) throw notFound('highlight', id);
   return highlight;
 }

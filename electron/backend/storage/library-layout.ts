@@ -259,24 +259,6 @@ export function documentFileJson(
   return `${head}${textJson},"highlights":[${highlights.map(json).join(',')}]}`;
 }
 
-/** The highlights of each of `documentIds`, found in one pass over all of them. */
-export function highlightsByDocument(
-  highlights: readonly Highlight[],
-  documentIds: Iterable<string>,
-): Map<string, Highlight[]> {
-  const byDocument = new Map<string, Highlight[]>();
-  for (const id of documentIds) byDocument.set(id, []);
-  // One document (every save): a comparison per highlight, several times faster than a lookup per highlight.
-  const [only] = byDocument.keys();
-  if (byDocument.size === 1)
-    byDocument.set(
-      only!,
-      highlights.filter((h) => h.documentId === only),
-    );
-  else for (const highlight of highlights) byDocument.get(highlight.documentId)?.push(highlight);
-  return byDocument;
-}
-
 /** A document from its details in the library file and the text from its own file, in the schema's key order. */
 export function withText(details: Omit<StoredDocument, 'text'>, text: string): StoredDocument {
   const { id, title, source, meta, memo, variables, sha256, addedAt } = details;

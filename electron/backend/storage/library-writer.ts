@@ -2,10 +2,10 @@ import { CURRENT_SCHEMA_VERSION, type Database, type Highlight, type StoredDocum
 import { newLogToken } from './document-log';
 import { DocumentLogs } from './document-logs';
 import { FileSetWriter, type FileWrite } from './file-set-writer';
+import { HighlightsIndex } from './highlights-index';
 import {
   documentFilePath,
   documentFileText,
-  highlightsByDocument,
   libraryFilePath,
   libraryFileBytes,
   libraryFileText,
@@ -32,6 +32,8 @@ export interface Touched {
  */
 export class LibraryWriter {
   readonly logs: DocumentLogs;
+  /** Each document's highlights, which the store keeps up to date as it changes them. */
+  readonly highlights = new HighlightsIndex();
   private readonly files: FileSetWriter;
   /**
    * The syncing of the logs that the last set appended to: until it ends, a write may append to a log but not write
@@ -68,7 +70,7 @@ export class LibraryWriter {
     if (fold) {
       await this.settling;
       const folded = this.logs.withLines();
-      const lookup = lookupOf(library, folded);
+      const lookup = this.lookupOf(library, folded);
       for (const id of folded) await this.writeDocuments(library, [id], false, { appending: false, lookup });
     }
   }
@@ -90,7 +92,7 @@ export class LibraryWriter {
   async writeAll(data: Database): Promise<void> {
     await this.settling;
     const ids = data.documents.map((d) => d.id);
-    const lookup = lookupOf(data, ids);
+    const lookup = this.lookupOf(data, ids);
     for (const id of ids) await this.writeDocuments(data, [id], false, { appending: false, lookup });
     await this.files.write([this.libraryFileWrite(data)]);
   }
@@ -109,7 +111,7 @@ export class LibraryWriter {
     library: Database,
     documentIds: readonly string[],
     withLibrary: boolean,
-    { appending, lookup = lookupOf(library, documentIds) }: { appending: boolean; lookup?: Lookup },
+    { appending, lookup = this.lookupOf(library, documentIds) }: { appending: boolean; lookup?: Lookup },
   ): Promise<void> {
     const { documents, highlights } = lookup;
     const whole: WholePlan[] = [];
@@ -151,6 +153,13 @@ export class LibraryWriter {
     await Promise.all(whole.map((p) => this.logs.rewritten(p.id, p.token, p.content?.length ?? 0, p.current)));
   }
 
+  private lookupOf(library: Database, documentIds: readonly string[]): Lookup {
+    return {
+      documents: new Map(library.documents.map((d) => [d.id, d])),
+      highlights: this.highlights.of(library.highlights, documentIds),
+    };
+  }
+
   private libraryFileWrite(library: Database): FileWrite {
     return { file: libraryFilePath(this.dataDir), content: libraryFileText(library) };
   }
@@ -158,7 +167,7 @@ export class LibraryWriter {
   /** Appends the change to the document's log; null when its file must be written whole instead. */
   private appendToLog(library: Database, documentId: string): Promise<void> | null {
     if (!library.documents.some((d) => d.id === documentId)) return null;
-    const current = highlightsByDocument(library.highlights, [documentId]).get(documentId)!;
+    const current = this.highlights.of(library.highlights, [documentId]).get(documentId)!;
     const line = this.logs.lineFor(documentId, current);
     if (line === null) return null;
     return line === '' ? Promise.resolve() : this.logs.append(documentId, line, current);
@@ -168,12 +177,12 @@ export class LibraryWriter {
 /** A document written as a line appended to its log, or whole (`content` null: its file removed). */
 interface AppendPlan {
   id: string;
-  current: Highlight[];
+  current: readonly Highlight[];
   line: string;
 }
 interface WholePlan {
   id: string;
-  current: Highlight[];
+  current: readonly Highlight[];
   token: string | null;
   content: string | null;
 }
@@ -181,13 +190,8 @@ interface WholePlan {
 /** The library's documents by id, and the highlights of those to write: found once for a series of writes. */
 interface Lookup {
   documents: ReadonlyMap<string, StoredDocument>;
-  highlights: ReadonlyMap<string, Highlight[]>;
+  highlights: ReadonlyMap<string, readonly Highlight[]>;
 }
-const lookupOf = (library: Database, documentIds: readonly string[]): Lookup => ({
-  documents: new Map(library.documents.map((d) => [d.id, d])),
-  highlights: highlightsByDocument(library.highlights, documentIds),
-});
-
 /** A document's file written whole: with a new change log, which makes any earlier log obsolete. */
 function wholeDocumentFile(document: StoredDocument, highlights: readonly Highlight[]) {
   const token = newLogToken();

@@ -26,6 +26,8 @@ export async function loadDocuments(
     highlights: read.highlights,
   };
   for (const [id, { highlights, ...state }] of read.logs) writer.logs.read(id, state, highlights);
+  // The lists just read, by document: a recovery below that changes the highlights makes the index build itself anew.
+  writer.highlights.adopt(data.highlights, new Map([...read.logs].map(([id, log]) => [id, log.highlights])));
   const restored = await restoreDamagedDocuments(dataDir, data, read.damaged, now);
   const notices = [...restored.notices];
   const order = new Map(entries.map((d, i) => [d.id, i]));
