@@ -221,7 +221,13 @@ export async function openStore(dataDir: string, options: OpenOptions = {}): Pro
     },
     apply(changes, direction) {
       const library = whole();
-      applyChanges(library, changes, direction);
+      try {
+        applyChanges(library, changes, direction);
+      } catch (error) {
+        // Part of the step may have been applied.
+        writer.highlights.forget();
+        throw error;
+      }
       writer.highlights.applied(library.highlights, changes, direction);
     },
     save: (touched) => {

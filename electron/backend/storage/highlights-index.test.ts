@@ -173,6 +173,17 @@ describe('the highlights of each document', () => {
     );
   });
 
+  it('is found again after a step that failed halfway, told with forget()', () => {
+    const data = { highlights: [highlight('a', 'd0'), highlight('b', 'd0')] } as Database;
+    const index = new HighlightsIndex();
+    index.of(data.highlights, ['d0']);
+    const edited = { ...data.highlights[0]!, note: 'edited' };
+    const failing = [replace('highlights', data.highlights[0]!, edited), remove('highlights', highlight('zz', 'd0'))];
+    expect(() => applyChanges(data, failing, 'forward')).toThrow('Cannot remove missing highlights record zz.');
+    index.forget();
+    expect(index.of(data.highlights, ['d0']).get('d0')).toEqual([edited, data.highlights[1]]);
+  });
+
   it('takes the lists the documents were read with, and a save then needs no pass over the whole list', () => {
     const d0 = [highlight('a', 'd0'), highlight('b', 'd0')];
     const d1 = [highlight('c', 'd1')];

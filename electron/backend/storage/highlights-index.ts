@@ -77,10 +77,7 @@ export class HighlightsIndex {
     });
     const added = sides.reduce((sum, { from, to }) => sum + (to ? 1 : 0) - (from ? 1 : 0), 0);
     // The index must have described the list as it was before these changes; if not, it is built again when asked.
-    if (this.list !== highlights || this.length + added !== highlights.length) {
-      this.list = null;
-      return this.ids.drop();
-    }
+    if (this.list !== highlights || this.length + added !== highlights.length) return this.forget();
     this.length = highlights.length;
     for (const { from, to } of sides) this.ids.changed(from, to);
     // A document with many changes in one step (a replaced text moves thousands of its highlights) is found again by
@@ -102,6 +99,12 @@ export class HighlightsIndex {
       else if (to) this.stale.add(to.documentId);
       else if (from) this.remove(from);
     }
+  }
+
+  /** The list changed in a way the index cannot follow (a step that failed halfway): built again when next asked. */
+  forget(): void {
+    this.list = null;
+    this.ids.drop();
   }
 
   private describes(highlights: readonly Highlight[]): boolean {
