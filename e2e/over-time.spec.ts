@@ -66,11 +66,14 @@ test('stances over time: a target’s stances per week and month as a chart and 
   await expect(dialog.getByRole('table', { name: 'Stances toward NATO per month' }).locator('tbody tr')).toHaveCount(
     monthly.length,
   );
-  expect(
-    await dialog
-      .locator('tbody tr')
-      .evaluateAll((trs) => trs.map((tr) => [...tr.children].map((cell) => cell.textContent ?? ''))),
-  ).toEqual(monthly);
+  // Polled: the table may show a moment before the answer for both filters has come.
+  await expect
+    .poll(() =>
+      dialog
+        .locator('tbody tr')
+        .evaluateAll((trs) => trs.map((tr) => [...tr.children].map((cell) => cell.textContent ?? ''))),
+    )
+    .toEqual(monthly);
   await dialog.getByRole('button', { name: 'Chart' }).click();
   await expect(chart.getByRole('heading', { name: 'Stances toward NATO per month' })).toBeVisible();
 
