@@ -1,5 +1,6 @@
 import type { HistoryState } from '../../shared/api-contract';
 import type { Database, Highlight } from '../../shared/domain';
+import type { AnalysisLibrary } from '../../shared/analysis/analysis-filter';
 import { ApiFailure } from './api-error';
 import { danglingReferencesAfter, keysOf, touchedBy, type Change } from './change-set';
 import { currentClientId } from './client-session';
@@ -87,6 +88,19 @@ export class Library {
   /** The highlight with this id, if there is one. */
   highlight(id: string): Highlight | undefined {
     return this.store.highlight(id);
+  }
+
+  /** The library as the analyses read it, with each document's highlights at hand (analysis-filter.ts). */
+  get forAnalysis(): AnalysisLibrary {
+    const { documents, tags, entities, variables, highlights } = this.store.data;
+    return {
+      documents,
+      tags,
+      entities,
+      variables,
+      highlights,
+      highlightsOf: (documentIds) => this.store.highlightsOf(documentIds),
+    };
   }
 
   openDocument(documentId: string): ReturnType<Store['openDocument']> {

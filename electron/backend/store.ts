@@ -47,6 +47,8 @@ export interface Store {
   recoverable(): RecoverableDocument[];
   /** The highlight with this id, if there is one: without a pass over every highlight. Only once {@link loaded}. */
   highlight(id: string): Highlight | undefined;
+  /** The highlights of each of these documents, in the library's order: without a pass. Only once {@link loaded}. */
+  highlightsOf(documentIds: readonly string[]): ReadonlyMap<string, readonly Highlight[]>;
   /** One document with its highlights: from memory once loaded, straight from its file before. */
   openDocument(documentId: string): Promise<{ document: StoredDocument; highlights: Highlight[] }>;
   /**
@@ -218,6 +220,9 @@ export async function openStore(dataDir: string, options: OpenOptions = {}): Pro
     },
     highlight(id) {
       return writer.highlights.find(whole().highlights, id);
+    },
+    highlightsOf(documentIds) {
+      return writer.highlights.of(whole().highlights, documentIds);
     },
     apply(changes, direction) {
       const library = whole();

@@ -1,8 +1,14 @@
 import type { Database, Highlight, StoredDocument } from '../domain';
 import { publishedDay } from '../published-date';
 
-/** The records an analysis reads. */
-export type AnalysisLibrary = Pick<Database, 'documents' | 'tags' | 'entities' | 'variables' | 'highlights'>;
+/**
+ * The records an analysis reads; and, where the library keeps them, each document's highlights (the backend's index),
+ * so that an analysis of some documents need not look at every highlight of the library to find theirs.
+ */
+export type AnalysisLibrary = Pick<Database, 'documents' | 'tags' | 'entities' | 'variables' | 'highlights'> & {
+  /** The highlights of each of `documentIds`, each list in the order of `highlights`. */
+  highlightsOf?(documentIds: readonly string[]): ReadonlyMap<string, readonly Highlight[]>;
+};
 
 /**
  * What every analysis can be limited to: some coders' highlights, and documents published in a date range (both ends
@@ -22,6 +28,7 @@ export interface AnalysisFilter {
 export interface FilteredLibrary {
   library: AnalysisLibrary;
   documents: StoredDocument[];
+  /** The chosen documents' highlights: in the library's order, or by document where the library lists them so. */
   highlights: Highlight[];
   documentById: Map<string, StoredDocument>;
 }
@@ -39,8 +46,19 @@ export function filterLibrary(library: AnalysisLibrary, filter: AnalysisFilter =
   });
   const documentById = new Map(documents.map((d) => [d.id, d]));
   const coders = filter.coders && new Set(filter.coders);
-  const highlights = library.highlights.filter(
-    (h) => documentById.has(h.documentId) && (!coders || coders.has(h.annotator)),
-  );
+  const chosen = (h: Highlight) => !coders || coders.has(h.annotator);
+  // A sixth of 2,000 documents: their 17,000 highlights gathered from their lists rather than found among 100,000.
+  const highlights =
+    library.highlightsOf && documents.length < library.documents.length
+      ? gathered(library.highlightsOf(documents.map((d) => d.id)), chosen)
+      : library.highlights.filter((h) => documentById.has(h.documentId) && chosen(h));
   return { library, documents, highlights, documentById };
+}
+
+function gathered(lists: ReadonlyMap<string, readonly Highlight[]>, chosen: (h: Highlight) => boolean): Highlight[] {
+  const highlights: Highlight[] = [];
+  for (const list of lists.values()) {
+    for (const h of list) if (chosen(h)) highlights.push(h);
+  }
+  return highlights;
 }

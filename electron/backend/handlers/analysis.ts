@@ -14,7 +14,7 @@ const DEFAULT_SEGMENTS = 500;
 export function analysisHandlers({ library }: HandlerContext): AnalysisHandlers {
   return {
     async getStanceMap(filter) {
-      return stanceMap(library.data, filter);
+      return stanceMap(library.forAnalysis, filter);
     },
 
     async getCodedSegments({
@@ -30,16 +30,16 @@ export function analysisHandlers({ library }: HandlerContext): AnalysisHandlers 
     }) {
       if (tagId !== undefined) findTag(library.data, tagId);
       const selection = { holderId, targetId, stance, tagId, documentIds, words, sort };
-      return codedSegmentsPage(library.data, selection, filter, limit);
+      return codedSegmentsPage(library.forAnalysis, selection, filter, limit);
     },
 
     async getTagMatrix({ by, variableId, ...filter }) {
       if (by === 'variable') {
         if (variableId === undefined) throw new ApiFailure('invalid-request', 'Grouping by a variable needs its id.');
         findVariable(library.data, variableId);
-        return tagMatrix(library.data, { by, variableId }, filter);
+        return tagMatrix(library.forAnalysis, { by, variableId }, filter);
       }
-      return tagMatrix(library.data, { by }, filter);
+      return tagMatrix(library.forAnalysis, { by }, filter);
     },
 
     async getTimeline({ interval, targetId, holderId, ...filter }) {
@@ -47,7 +47,7 @@ export function analysisHandlers({ library }: HandlerContext): AnalysisHandlers 
       if (targetId !== undefined) findEntity(library.data, targetId);
       if (holderId) findEntity(library.data, holderId);
       return timeline(
-        library.data,
+        library.forAnalysis,
         { interval, ...(targetId !== undefined ? { targetId } : {}), ...(holderId !== undefined ? { holderId } : {}) },
         filter,
       );
