@@ -73,3 +73,32 @@ test('coded segments across the library: filtered by tag, stance and words, sort
   await expect(page.getByRole('heading', { level: 1, name: 'Second statement' })).toBeVisible();
   await expect(annotator.selected.quote).toContainText(MISSION);
 });
+
+test('the analysis views fill the window; the workspace behind them is not rendered meanwhile, and is as it was after', async ({
+  annotator,
+}) => {
+  const { page } = annotator;
+  const scroller = page.locator('.article-scroller');
+  await scroller.evaluate((el) => (el.scrollTop = 200));
+  const workspace = page.locator('.workspace');
+  const rendering = () => workspace.evaluate((el) => getComputedStyle(el).contentVisibility);
+  expect(await rendering()).toBe('visible');
+
+  for (const [keys, name] of [
+    ['Control+Shift+G', 'Coded segments'],
+    ['Control+Shift+M', 'Stance map'],
+    ['Control+Shift+F', 'Search the library'],
+  ] as const) {
+    await page.keyboard.press(keys);
+    const dialog = page.getByRole('dialog', { name });
+    await expect(dialog).toBeVisible();
+    const viewport = page.viewportSize()!;
+    expect(await dialog.boundingBox()).toEqual({ x: 0, y: 0, width: viewport.width, height: viewport.height });
+    // Wholly covered: without a GPU, every frame of a view would otherwise paint the article behind it again.
+    expect(await rendering()).toBe('hidden');
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    expect(await rendering()).toBe('visible');
+    expect(await scroller.evaluate((el) => el.scrollTop)).toBe(200);
+  }
+});

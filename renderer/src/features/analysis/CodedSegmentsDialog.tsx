@@ -63,7 +63,7 @@ export function CodedSegmentsDialog({ onClose }: { onClose(): void }) {
   const { answer: result, problem } = useBackendAnswer('getCodedSegments', request);
 
   return (
-    <Modal title="Coded segments" onClose={onClose} className="analysis-dialog">
+    <Modal title="Coded segments" onClose={onClose} className="analysis-area analysis-dialog">
       <div className="analysis-filters">
         <LabelledSelect
           label="Tag"

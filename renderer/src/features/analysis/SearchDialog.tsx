@@ -87,7 +87,7 @@ export function SearchDialog({ onClose }: { onClose(): void }) {
   const found = result?.found;
   const perDocument = new Map(found?.documents.map((d) => [d.documentId, d.count]));
   return (
-    <Modal title="Search the library" onClose={onClose} className="search-dialog">
+    <Modal title="Search the library" onClose={onClose} className="analysis-area search-dialog">
       <form className="search-form" onSubmit={(e) => void search(e)}>
         <input
           type="search"

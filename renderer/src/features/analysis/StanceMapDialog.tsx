@@ -116,7 +116,7 @@ export function StanceMapDialog({ onClose }: { onClose(): void }) {
   const byPair = new Map((rows ?? []).map((r) => [`${r.holderId ?? ''}\u0000${r.targetId}`, r]));
 
   return (
-    <Modal title="Stance map" onClose={onClose} className="stance-map-dialog">
+    <Modal title="Stance map" onClose={onClose} className="analysis-area stance-map-dialog">
       <div className="stance-map-filters">
         {fields}
         <label className="inline-label">

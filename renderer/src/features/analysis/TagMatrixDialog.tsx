@@ -63,7 +63,7 @@ export function TagMatrixDialog({ onClose }: { onClose(): void }) {
   const max = matrix ? Math.max(0, ...matrix.rows.flatMap((r) => r.counts)) : 0;
 
   return (
-    <Modal title="Tags by document" onClose={onClose} className="stance-map-dialog">
+    <Modal title="Tags by document" onClose={onClose} className="analysis-area stance-map-dialog">
       <div className="stance-map-filters">
         <label className="inline-label">
           Columns

@@ -52,7 +52,7 @@ export function TimelineDialog({ onClose }: { onClose(): void }) {
   const undatedCount = undated ? stanceValues.reduce((sum, v) => sum + undated.counts[v], 0) : 0;
 
   return (
-    <Modal title="Stances over time" onClose={onClose} className="stance-map-dialog">
+    <Modal title="Stances over time" onClose={onClose} className="analysis-area stance-map-dialog">
       <div className="stance-map-filters">
         <LabelledSelect
           label="Toward"
