@@ -10,6 +10,7 @@ test('coded segments across the library: filtered by tag, stance and words, sort
   const { page } = annotator;
   await annotator.highlightWithKey(CLAIM, '1');
   await annotator.addStance('Grushko', 'NATO', 'a');
+  await annotator.selected.note.fill('Said twice in the interview.');
   await annotator.highlightWithKey(MISSION, '2');
   await annotator.highlightWithKey('peacekeeping arrangements', '1');
   await annotator.addStance('Grushko', 'Ukraine', 'f');
@@ -56,6 +57,10 @@ test('coded segments across the library: filtered by tag, stance and words, sort
   await dialog.getByRole('combobox', { name: /^Stance/ }).selectOption('against');
   await expect(items).toHaveCount(1);
   await expect(items.first()).toContainText('Grushko → NATO: against');
+  // The quote in its context (the sample article's text around it), and its note.
+  await expect(items.first()).toHaveText(/…to gain global and regional supremacy\.\s+"NATO and peacekeeping do not go/);
+  await expect(items.first()).toContainText(`${CLAIM} The real history of the alliance`);
+  await expect(items.first()).toContainText('Note: Said twice in the interview.');
   await dialog.getByRole('combobox', { name: /^Stance/ }).selectOption('');
 
   // Words in the quote, case and diacritics aside; nothing found says so.

@@ -122,6 +122,24 @@ describe('coded segments', () => {
     expect(codedSegments(library, { tagId: 'frame' }, { coders: ['ann'] })).toEqual([]);
   });
 
+  it('gives each quote with its context and note', () => {
+    const text = `${'x'.repeat(50)} said that NATO troops would be a target. ${'y'.repeat(50)}`;
+    const start = text.indexOf('NATO troops');
+    const end = start + 'NATO troops'.length;
+    const placed = {
+      ...library,
+      documents: [{ ...library.documents[0]!, text }],
+      highlights: [{ ...library.highlights[0]!, start, end, quote: 'NATO troops', note: 'Checked.' }],
+    };
+    const [segment] = codedSegments(placed, {});
+    expect(segment).toMatchObject({
+      quote: 'NATO troops',
+      left: `${'x'.repeat(29)} said that `,
+      right: ` would be a target. ${'y'.repeat(20)}`,
+      note: 'Checked.',
+    });
+  });
+
   it('filters by words in quote or note (case and diacritics ignored), outlet and variable; sorts by date or tag', () => {
     const noted = {
       ...library,

@@ -1,6 +1,7 @@
 import { isPlaced, type Highlight, type StanceValue } from '../domain';
 import { tagPaths, tagsWithDescendants } from '../tag-paths';
 import { filterLibrary, type AnalysisFilter, type AnalysisLibrary } from './analysis-filter';
+import { contextAround } from './context';
 import { foldForSearch } from './library-search';
 
 /**
@@ -36,6 +37,9 @@ export interface CodedSegment {
   start: number;
   end: number;
   quote: string;
+  /** The text just before and just after the quote (contextAround). */
+  left: string;
+  right: string;
   tags: string[];
   /** "holder → target: value" for each stance of the highlight. */
   stances: string[];
@@ -81,6 +85,7 @@ export function codedSegmentsPage(
       start: h.start,
       end: h.end,
       quote: h.quote,
+      ...contextAround(document.text, h.start, h.end),
       tags: tagsOf(h),
       stances: h.stances.map(
         (s) =>

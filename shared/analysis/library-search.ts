@@ -1,3 +1,4 @@
+import { contextAround } from './context';
 import { createCodePointConverter } from '../code-points';
 import type { StoredDocument } from '../domain';
 
@@ -25,9 +26,6 @@ export const SEARCH_COLUMNS = [
   'left_context',
   'right_context',
 ] as const;
-
-/** How many characters of context each side of a match. */
-const CONTEXT = 40;
 
 export class SearchQueryError extends Error {}
 
@@ -140,14 +138,7 @@ export function searchDocuments(
 /** A match at [start, end) of a document's text, with its context. */
 export function matchAt(document: StoredDocument, start: number, end: number): SearchMatch {
   const { text } = document;
-  return {
-    documentId: document.id,
-    start,
-    end,
-    match: text.slice(start, end),
-    left: text.slice(Math.max(0, start - CONTEXT), start),
-    right: text.slice(end, end + CONTEXT),
-  };
+  return { documentId: document.id, start, end, match: text.slice(start, end), ...contextAround(text, start, end) };
 }
 
 /** A match as CSV cells, with code point offsets (as annotations.csv), so `text[start:end] == match` in Python. */

@@ -63,15 +63,21 @@ const SegmentRows = memo(function SegmentRows({
 }) {
   return segments.map((s) => (
     <li key={s.highlightId}>
-      <button type="button" className="link-button" onClick={() => void open(s)}>
-        <q>{s.quote.length > 200 ? `${s.quote.slice(0, 200)}…` : s.quote}</q>
-      </button>
+      {/* The quote in its context: the button (what opens the passage) is the quote alone. */}
+      <span className="segment-context">
+        {s.left && `…${s.left}`}
+        <button type="button" className="link-button" onClick={() => void open(s)}>
+          <q>{s.quote.length > 200 ? `${s.quote.slice(0, 200)}…` : s.quote}</q>
+        </button>
+        {s.right && `${s.right}…`}
+      </span>
       <span className="segment-meta">
         {s.title}
         {s.outlet ? `, ${s.outlet}` : ''}
         {s.publishedAt ? `, ${s.publishedAt.slice(0, 10)}` : ''} · {[...s.tags, ...s.stances].join('; ')}
         {s.coder ? ` · ${s.coder}` : ''}
       </span>
+      {s.note && <span className="segment-note">Note: {s.note}</span>}
     </li>
   ));
 });
