@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures';
 
-test('search the library, open a match in its document, code every match as one step, and undo it', async ({
+test('search the library, open a match in its document, code the chosen matches, then all, each one step to undo', async ({
   annotator,
   readDataFile,
 }) => {
@@ -26,10 +26,23 @@ test('search the library, open a match in its document, code every match as one 
 
   await dialog.getByRole('searchbox', { name: 'Search every text' }).fill('nato');
   await dialog.getByRole('button', { name: 'Search', exact: true }).click();
-  await dialog.getByRole('combobox', { name: 'Tag for every match' }).selectOption({ label: 'Evidence' });
+  await dialog.getByRole('combobox', { name: 'Tag for the matches' }).selectOption({ label: 'Evidence' });
+
+  // Two chosen matches first: only they are coded, as one step to undo.
+  const second = matches.filter({ hasText: 'Second article' });
+  for (const match of [second.first(), second.last()]) await match.getByRole('checkbox').check();
   await page.screenshot({ path: test.info().outputPath('search.png') });
+  await dialog.getByRole('button', { name: 'Code 2 chosen' }).click();
+  await expect(dialog.getByRole('status').filter({ hasText: 'Coded' })).toContainText('Coded 2 matches');
+  await annotator.waitUntilSaved();
+  expect((await readDataFile()).highlights.map((h) => h.quote).sort()).toEqual(['NATO', 'natö']);
+  await expect(second.getByRole('checkbox', { checked: true })).toHaveCount(0);
+
+  // Then every match: the two already coded are skipped.
   await dialog.getByRole('button', { name: `Code all ${total}` }).click();
-  await expect(dialog.getByRole('status').filter({ hasText: 'Coded' })).toContainText(`Coded ${total} matches`);
+  await expect(dialog.getByRole('status').filter({ hasText: 'Coded' })).toContainText(
+    `Coded ${total - 2} matches (2 had the tag already)`,
+  );
   await annotator.waitUntilSaved();
   expect((await readDataFile()).highlights).toHaveLength(total);
 
@@ -40,6 +53,9 @@ test('search the library, open a match in its document, code every match as one 
   // The passage is selected once the document has been laid out, which may be a frame after its title shows.
   await expect.poll(() => page.evaluate(() => window.getSelection()?.toString())).toBe('NATO');
 
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await annotator.waitUntilSaved();
+  expect((await readDataFile()).highlights).toHaveLength(2);
   await page.getByRole('button', { name: 'Undo' }).click();
   await annotator.waitUntilSaved();
   expect((await readDataFile()).highlights).toHaveLength(0);

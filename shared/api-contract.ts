@@ -368,7 +368,17 @@ export const apiArgumentSchemas = {
     holderId: idSchema.nullable().optional(),
   }),
   /** Tags every match of a search (skipping those already highlighted with that tag) as one step to undo. */
-  codeMatches: z.strictObject({ query: z.string().min(1).max(1_000), regex: z.boolean().optional(), tagId: idSchema }),
+  codeMatches: z.strictObject({
+    query: z.string().min(1).max(1_000),
+    regex: z.boolean().optional(),
+    tagId: idSchema,
+    /** Only these of the query's matches (the ones the analyst chose in the list); without it, every match. */
+    only: z
+      .array(z.strictObject({ documentId: idSchema, start: offsetSchema, end: offsetSchema }))
+      .min(1)
+      .max(10_000)
+      .optional(),
+  }),
 
   undo: z.strictObject({}),
   redo: z.strictObject({}),
@@ -517,7 +527,8 @@ export interface ApiResults {
   rememberExportChoices: Settings;
   listCoders: CoderInfo[];
   searchLibrary: LibrarySearchResult;
-  codeMatches: { coded: number; skipped: number };
+  /** `notFound`: chosen matches that the query no longer finds there (the text changed since the search). */
+  codeMatches: { coded: number; skipped: number; notFound: number };
   getStanceMap: StanceMapRow[];
   getCodedSegments: { total: number; segments: CodedSegment[] };
   getTagMatrix: TagMatrix;

@@ -94,7 +94,7 @@ function validCalls(ids: { documentId: string; highlightId: string; tagId: strin
     },
     codeMatches: {
       payload: { query: 'NATO', tagId: ids.tagId },
-      fields: { query: 'string', regex: 'boolean', tagId: 'id' },
+      fields: { query: 'string', regex: 'boolean', tagId: 'id', only: 'object' },
       required: ['query', 'tagId'],
     },
     importProject: {

@@ -44,14 +44,42 @@ describe('searching the library, and coding every match', () => {
     const before = store.data.highlights.length;
     const coded = await callOk(backend, 'codeMatches', { query: 'NATO', tagId: tagIds[1]! });
     expect(total).toBeGreaterThan(3);
-    expect(coded).toEqual({ coded: total - 1, skipped: 1 });
+    expect(coded).toEqual({ coded: total - 1, skipped: 1, notFound: 0 });
     expect(store.data.highlights).toHaveLength(before + total - 1);
     expect(store.data.highlights.every((h) => h.annotator === 'ann' && h.quote === 'NATO')).toBe(true);
     expect(await callOk(backend, 'codeMatches', { query: 'NATO', tagId: tagIds[1]! })).toEqual({
       coded: 0,
       skipped: total,
+      notFound: 0,
     });
     expect((await callOk(backend, 'undo', {})).label).toBe(`Code ${total - 1} matches`);
+    expect(store.data.highlights).toHaveLength(before);
+  });
+
+  it('codes only the chosen matches, and says which of them the query no longer finds', async () => {
+    const { backend, store, tagIds } = await openSampleBackend(await tempDir());
+    await callOk(backend, 'setCoder', { name: 'ann' });
+    const { matches } = await callOk(backend, 'searchLibrary', { query: 'NATO' });
+    const [first, , third] = matches;
+    const span = ({ documentId, start, end }: { documentId: string; start: number; end: number }) => ({
+      documentId,
+      start,
+      end,
+    });
+    const before = store.data.highlights.length;
+    // A span that is not a match (one character off) is not coded.
+    const stale = { ...span(first!), start: first!.start + 1 };
+    const coded = await callOk(backend, 'codeMatches', {
+      query: 'NATO',
+      tagId: tagIds[1]!,
+      only: [span(first!), span(third!), stale],
+    });
+    expect(coded).toEqual({ coded: 2, skipped: 0, notFound: 1 });
+    const added = store.data.highlights.slice(before);
+    expect(added.map((h) => [h.documentId, h.start, h.end])).toEqual(
+      [first!, third!].map((m) => [m.documentId, m.start, m.end]),
+    );
+    expect((await callOk(backend, 'undo', {})).label).toBe('Code 2 matches');
     expect(store.data.highlights).toHaveLength(before);
   });
 });

@@ -27,12 +27,16 @@ export function searchHandlers({ library, now }: HandlerContext): SearchHandlers
       };
     },
 
-    async codeMatches({ query, regex, tagId }) {
+    async codeMatches({ query, regex, tagId, only }) {
       const { data } = library;
       findTag(data, tagId);
       const coder = data.settings.annotator;
       if (coder === '') throw new ApiFailure('invalid-request', 'Name the coder first: the new highlights are theirs.');
-      const matches = await findMatches(data, query, regex === true);
+      const found = await findMatches(data, query, regex === true);
+      // The chosen ones are coded only where the query still finds them: a span the text no longer holds is not a match.
+      const chosen = only && new Set(only.map((m) => `${m.documentId}:${m.start}:${m.end}`));
+      const matches = chosen ? found.filter((m) => chosen.has(`${m.documentId}:${m.start}:${m.end}`)) : found;
+      const notFound = chosen ? chosen.size - matches.length : 0;
       const tagged = new Set(
         data.highlights.filter((h) => h.tagIds.includes(tagId)).map((h) => `${h.documentId}:${h.start}:${h.end}`),
       );
@@ -67,7 +71,7 @@ export function searchHandlers({ library, now }: HandlerContext): SearchHandlers
           created.map((h) => insert('highlights', h)),
         );
       }
-      return { coded: created.length, skipped };
+      return { coded: created.length, skipped, notFound };
     },
   };
 }

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { LibrarySearchResult } from '../../../../shared/api-contract';
+import type { ApiResults, LibrarySearchResult } from '../../../../shared/api-contract';
 import { inTreeOrder } from '../../../../shared/tag-paths';
 import { callApi } from '../../api/client';
 import { appStore, useAppStore } from '../../store/app-store';
@@ -11,10 +11,14 @@ import { tagLabel } from '../codebook/tag-label';
 /** Matches listed at first, and added by "Show more": the first screen comes at once, whatever the total. */
 const PAGE = 50;
 
+/** A match's place, as the backend takes it back to code it. */
+type MatchSpan = { documentId: string; start: number; end: number };
+const spanKey = (m: MatchSpan): string => `${m.documentId}:${m.start}:${m.end}`;
+
 /**
  * Search the whole library (Ctrl/Cmd+Shift+F): words or a phrase, ignoring case and diacritics, or a regular
- * expression; every match as a line in context, opened at the match; and "Code all matches" with a tag, as one step
- * to undo, skipping the matches that already carry it.
+ * expression; every match as a line in context, opened at the match; and "Code all matches" (or the chosen ones) with
+ * a tag, as one step to undo, skipping the matches that already carry it.
  */
 export function SearchDialog({ onClose }: { onClose(): void }) {
   const tags = useAppStore((s) => s.tags);
@@ -28,6 +32,8 @@ export function SearchDialog({ onClose }: { onClose(): void }) {
   const [tagId, setTagId] = useState('');
   const [busy, setBusy] = useState<string | null>(null);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  // The matches ticked in the list, for this search's result only (a new search starts with none).
+  const [chosen, setChosen] = useState<ReadonlyMap<string, MatchSpan>>(new Map());
 
   const search = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
@@ -36,6 +42,7 @@ export function SearchDialog({ onClose }: { onClose(): void }) {
     setMessage(null);
     try {
       setResult({ query, regex, found: await callApi('searchLibrary', { query, regex, limit: PAGE }) });
+      setChosen(new Map());
     } catch (error) {
       setResult(null);
       setMessage({ text: (error as Error).message, error: true });
@@ -64,23 +71,32 @@ export function SearchDialog({ onClose }: { onClose(): void }) {
     requestAnimationFrame(() => appStore.getState().articleDom.selectSpan({ start, end }));
   };
 
-  const codeAll = async (): Promise<void> => {
+  const toggle = (match: MatchSpan, on: boolean): void => {
+    const next = new Map(chosen);
+    if (on) next.set(spanKey(match), { documentId: match.documentId, start: match.start, end: match.end });
+    else next.delete(spanKey(match));
+    setChosen(next);
+  };
+
+  const code = async (): Promise<void> => {
     if (!result || !tagId) return;
-    setBusy('Coding every match…');
-    let answer: { coded: number; skipped: number } | null = null;
+    const only = chosen.size > 0 ? [...chosen.values()] : undefined;
+    setBusy(only ? 'Coding the chosen matches…' : 'Coding every match…');
+    let answer: ApiResults['codeMatches'] | null = null;
     const ok = await runChange(async () => {
-      answer = await callApi('codeMatches', { query: result.query, regex: result.regex, tagId });
+      answer = await callApi('codeMatches', { query: result.query, regex: result.regex, tagId, ...(only && { only }) });
       await refresh();
     });
     setBusy(null);
-    const done = answer as { coded: number; skipped: number } | null;
+    const done = answer as ApiResults['codeMatches'] | null;
+    if (ok && done) setChosen(new Map());
     setMessage(
       ok && done
-        ? {
-            text: `Coded ${done.coded} matches${done.skipped ? ` (${done.skipped} had the tag already)` : ''}. Undo takes them all back.`,
-            error: false,
-          }
-        : { text: `Not coded: ${appStore.getState().saveError ?? 'see the status at the top'}`, error: true },
+        ? { text: codedMessage(done), error: false }
+        : {
+            text: `Not coded: ${appStore.getState().saveError ?? 'see the status at the top'}`,
+            error: true,
+          },
     );
   };
 
@@ -120,8 +136,8 @@ export function SearchDialog({ onClose }: { onClose(): void }) {
           {found.total > 0 && (
             <div className="code-all">
               <label className="inline-label">
-                Code all matches with
-                <select value={tagId} onChange={(e) => setTagId(e.target.value)} aria-label="Tag for every match">
+                Code {chosen.size > 0 ? 'the chosen matches' : 'all matches'} with
+                <select value={tagId} onChange={(e) => setTagId(e.target.value)} aria-label="Tag for the matches">
                   <option value="">(choose a tag)</option>
                   {inTreeOrder(tags).map((t) => (
                     <option key={t.id} value={t.id}>
@@ -130,14 +146,25 @@ export function SearchDialog({ onClose }: { onClose(): void }) {
                   ))}
                 </select>
               </label>
-              <button type="button" disabled={!tagId || !!busy} onClick={() => void codeAll()}>
-                Code all {found.total}
+              <button type="button" disabled={!tagId || !!busy} onClick={() => void code()}>
+                {chosen.size > 0 ? `Code ${chosen.size} chosen` : `Code all ${found.total}`}
               </button>
+              {chosen.size > 0 && (
+                <button type="button" className="link-button" onClick={() => setChosen(new Map())}>
+                  Choose none
+                </button>
+              )}
             </div>
           )}
           <ul className="search-results" aria-label="Matches">
-            {found.matches.map((m) => (
+            {found.matches.map((m, i) => (
               <li key={`${m.documentId}:${m.start}`}>
+                <input
+                  type="checkbox"
+                  aria-label={`Choose match ${i + 1}: “${m.match}” in ${m.title}`}
+                  checked={chosen.has(spanKey(m))}
+                  onChange={(e) => toggle(m, e.target.checked)}
+                />
                 <button type="button" className="link-button" onClick={() => void open(m.documentId, m.start, m.end)}>
                   <span className="search-title">
                     {m.title} · {perDocument.get(m.documentId)} in this document
@@ -160,6 +187,14 @@ export function SearchDialog({ onClose }: { onClose(): void }) {
       )}
     </Modal>
   );
+}
+
+function codedMessage({ coded, skipped, notFound }: ApiResults['codeMatches']): string {
+  const notes = [
+    ...(skipped ? [`${skipped} had the tag already`] : []),
+    ...(notFound ? [`${notFound} chosen no longer found there: search again`] : []),
+  ];
+  return `Coded ${coded} matches${notes.length ? ` (${notes.join('; ')})` : ''}. Undo takes them all back.`;
 }
 
 /** A context on one line: a paragraph break shows as ¶. */
