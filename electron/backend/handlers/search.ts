@@ -11,6 +11,10 @@ type SearchHandlers = Pick<Handlers, 'searchLibrary' | 'codeMatches'>;
 
 const DEFAULT_LIMIT = 500;
 
+/** A passage's place, as one string: a match, a chosen match and a highlight at the same place share it. */
+const spanKey = ({ documentId, start, end }: { documentId: string; start: number; end: number }): string =>
+  `${documentId}:${start}:${end}`;
+
 export function searchHandlers({ library, now }: HandlerContext): SearchHandlers {
   return {
     async searchLibrary({ query, regex, limit = DEFAULT_LIMIT }) {
@@ -34,18 +38,16 @@ export function searchHandlers({ library, now }: HandlerContext): SearchHandlers
       if (coder === '') throw new ApiFailure('invalid-request', 'Name the coder first: the new highlights are theirs.');
       const found = await findMatches(data, query, regex === true);
       // The chosen ones are coded only where the query still finds them: a span the text no longer holds is not a match.
-      const chosen = only && new Set(only.map((m) => `${m.documentId}:${m.start}:${m.end}`));
-      const matches = chosen ? found.filter((m) => chosen.has(`${m.documentId}:${m.start}:${m.end}`)) : found;
+      const chosen = only && new Set(only.map(spanKey));
+      const matches = chosen ? found.filter((m) => chosen.has(spanKey(m))) : found;
       const notFound = chosen ? chosen.size - matches.length : 0;
-      const tagged = new Set(
-        data.highlights.filter((h) => h.tagIds.includes(tagId)).map((h) => `${h.documentId}:${h.start}:${h.end}`),
-      );
+      const tagged = new Set(data.highlights.filter((h) => h.tagIds.includes(tagId)).map(spanKey));
       const texts = new Map(data.documents.map((d) => [d.id, d.text]));
       const timestamp = now().toISOString();
       const created: Highlight[] = [];
       let skipped = 0;
       for (const m of matches) {
-        const key = `${m.documentId}:${m.start}:${m.end}`;
+        const key = spanKey(m);
         if (tagged.has(key)) {
           skipped++;
           continue;
