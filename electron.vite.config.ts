@@ -3,7 +3,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 
 // lowdb, steno and approx-string-match ship as ES modules only; bundling them keeps the CommonJS main/serve output loadable everywhere.
-const bundledDeps = ['lowdb', 'steno', 'approx-string-match'];
+const bundledDeps = ['lowdb', 'steno', 'approx-string-match', 'zod'];
 
 export default defineConfig({
   main: {

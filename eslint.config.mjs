@@ -4,6 +4,15 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+// The shared/ modules that build zod schemas when loaded. Their types are welcome anywhere; their values only in the
+// backend and in each other: in the renderer (and the shared/ modules it uses) they would bundle zod into the page (a
+// sixth of its script) and build every schema at each start. Plain vocabularies and helpers: shared/domain-values.ts.
+const schemaModules = ['domain', 'api-contract', 'export/backup', 'web-annotations/read-annotations'];
+const schemaValues = (patterns) => ({
+  group: ['zod', 'zod/*', ...patterns],
+  allowTypeImports: true,
+  message: 'Only types from a schema module here: take values from a module without zod (shared/domain-values.ts).',
+});
 const nodeOnly = ['electron', 'electron/*', 'node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'http'];
 
 const SHELLS = ['main', 'preload', 'serve', 'cli'];
@@ -60,14 +69,38 @@ export default tseslint.config(
       // The renderer reaches Node and Electron only through the API client.
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: nodeOnly, message: 'The renderer has no Node or Electron: use the API client.' }] },
+        {
+          patterns: [
+            { group: nodeOnly, message: 'The renderer has no Node or Electron: use the API client.' },
+            schemaValues(schemaModules.map((file) => `**/shared/${file}`)),
+          ],
+        },
       ],
     },
   },
   {
     files: ['shared/**/*.ts'],
+    ignores: [...schemaModules.map((file) => `shared/${file}.ts`), 'shared/**/*.test.ts'],
     rules: {
       // shared/ is pure: it runs unchanged in the renderer, the backend and the tests.
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [...nodeOnly, 'react', 'react-dom', 'react-dom/*'],
+              message: 'shared/ stays pure: no DOM, Node or Electron.',
+            },
+            schemaValues(schemaModules.map((file) => `**/${file.split('/').pop()}`)),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The schema modules and the tests may use the schemas (still pure).
+    files: [...schemaModules.map((file) => `shared/${file}.ts`), 'shared/**/*.test.ts'],
+    rules: {
       'no-restricted-imports': [
         'error',
         {

@@ -1,14 +1,26 @@
 import { z } from 'zod';
-import { exportScopes, idSchema, publishedDateSchema, stanceValueSchema, variableTypes } from './domain';
+import {
+  exportScopes,
+  idSchema,
+  publishedDateSchema,
+  stanceValueSchema,
+  variableTypes,
+  type DocumentSummary,
+  type Entity,
+  type Highlight,
+  type Settings,
+  type StoredDocument,
+  type Tag,
+  type Variable,
+} from './domain';
 import { isPublishedDate } from './published-date';
-import type { DocumentSummary, Entity, Highlight, Settings, StoredDocument, Tag, Variable } from './domain';
 import type { AgreementReport } from './agreement/compute-agreement';
 import { segmentOrders, type CodedSegment } from './analysis/coded-segments';
 import type { SearchMatch } from './analysis/library-search';
 import type { StanceMapRow } from './analysis/stance-map';
 import type { TagMatrix } from './analysis/tag-matrix';
 import { intervals, type Timeline } from './analysis/timeline';
-import type { ImportSummary } from './export/backup';
+import type { ImportSummary } from './export/import-summary';
 import { exportKinds } from './export/build-export';
 
 /**

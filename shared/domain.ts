@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CURRENT_SCHEMA_VERSION, exportScopes, stanceValues, variableTypes } from './domain-values';
 import { isPublishedDate, PUBLISHED_DATE_PATTERN } from './published-date';
 
 /**
@@ -6,6 +7,17 @@ import { isPublishedDate, PUBLISHED_DATE_PATTERN } from './published-date';
  * validation of a data file read from disk. Offsets are UTF-16 indices into `Document.text` (what the DOM gives);
  * the CSV export converts them to code points.
  */
+
+export {
+  CURRENT_SCHEMA_VERSION,
+  exportScopes,
+  isPlaced,
+  stanceValues,
+  variableTypes,
+  type ExportScopeChoice,
+  type StanceValue,
+  type VariableType,
+} from './domain-values';
 
 /**
  * A record as the app holds it: read-only all the way down. Records are never changed in place — a change replaces
@@ -23,9 +35,7 @@ export type Id = z.infer<typeof idSchema>;
 
 const isoTimestamp = z.iso.datetime();
 
-export const stanceValues = ['favor', 'against', 'neutral', 'unclear'] as const;
 export const stanceValueSchema = z.enum(stanceValues);
-export type StanceValue = z.infer<typeof stanceValueSchema>;
 
 export const sourceKinds = ['sample', 'file', 'paste'] as const;
 
@@ -39,8 +49,6 @@ export const publishedDateSchema = z
  * Document variables (as MAXQDA's): the analyst's own descriptors of documents — country, outlet type, wave… — each
  * of a type; a category lists its allowed values. A document holds a value per variable by the variable's id.
  */
-export const variableTypes = ['text', 'number', 'date', 'category'] as const;
-export type VariableType = (typeof variableTypes)[number];
 export const variableSchema = z.object({
   id: idSchema,
   name: z.string().min(1),
@@ -130,13 +138,6 @@ export const highlightSchema = z.object({
 });
 export type Highlight = Immutable<z.infer<typeof highlightSchema>>;
 
-/** Whether a highlight has a place in its text (an orphan has none: see `anchor`). */
-export const isPlaced = (highlight: Pick<Highlight, 'anchor'>): boolean => highlight.anchor !== 'orphan';
-
-/** Which part of the library an export covers: the open document, all documents, or what the filtered list shows. */
-export const exportScopes = ['document', 'all', 'filtered'] as const;
-export type ExportScopeChoice = (typeof exportScopes)[number];
-
 export const settingsSchema = z.object({
   annotator: z.string(),
   lastDocumentId: idSchema.nullable(),
@@ -160,9 +161,6 @@ export const settingsSchema = z.object({
     .optional(),
 });
 export type Settings = Immutable<z.infer<typeof settingsSchema>>;
-
-/** The version this build writes. Bump it together with a new entry in the backend's migrations list. */
-export const CURRENT_SCHEMA_VERSION = 8;
 
 export const databaseSchema = z.object({
   schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),

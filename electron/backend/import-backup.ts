@@ -1,4 +1,6 @@
-import { BACKUP_FORMAT, backupSchema, type Backup, type ImportSummary } from '../../shared/export/backup';
+import { BACKUP_FORMAT, type Backup } from '../../shared/export/backup-format';
+import { backupSchema } from '../../shared/export/backup';
+import type { ImportSummary } from '../../shared/export/import-summary';
 import {
   isPlaced,
   type Database,

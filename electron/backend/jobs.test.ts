@@ -1,7 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { backupOf } from '../../shared/export/backup';
+import { backupOf } from '../../shared/export/backup-format';
 import { createBackend } from './backend';
 import { writeExportFile } from './export-writer';
 import { Jobs, type JobProgress } from './jobs';

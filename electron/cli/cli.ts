@@ -11,7 +11,8 @@ import { intervals, timeline, timelineCells, TIMELINE_COLUMNS } from '../../shar
 import { csvBlocks, defaultCsvOptions } from '../../shared/csv';
 import { sameName } from '../../shared/names';
 import { isPublishedDate } from '../../shared/published-date';
-import { describeByCoder, looksLikeBackup, type ImportSummary } from '../../shared/export/backup';
+import { describeByCoder, type ImportSummary } from '../../shared/export/import-summary';
+import { looksLikeBackup } from '../../shared/export/backup-format';
 import type { ApiFailure } from '../backend/api-error';
 import { DATA_DIR_ENV, DATA_FILE_NAME, defaultUserDataDir, resolveDataDir } from '../backend/data-dir';
 import { acquireDataLock, LOCK_FILE_NAME } from '../backend/data-lock';

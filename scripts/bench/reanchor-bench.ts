@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { reanchor } from '../../shared/anchoring/reanchor';
 import { CURRENT_SCHEMA_VERSION, type Highlight } from '../../shared/domain';
-import { BACKUP_FORMAT, type Backup } from '../../shared/export/backup';
+import { BACKUP_FORMAT, type Backup } from '../../shared/export/backup-format';
 import { quoteWithContext } from '../../shared/text-context';
 import { createBackend } from '../../electron/backend/backend';
 import { openStore } from '../../electron/backend/store';

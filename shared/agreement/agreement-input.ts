@@ -1,5 +1,6 @@
 import type { CsvOptions } from '../csv';
-import { isPlaced, type Database } from '../domain';
+import { isPlaced } from '../domain-values';
+import type { Database } from '../domain';
 import { documentsAgreementCsv, reliabilityCsv, spansCsv } from './agreement-csv';
 import {
   computeAgreement,

@@ -1,4 +1,5 @@
-import { isPlaced, type Highlight, type StanceValue } from '../domain';
+import { isPlaced } from '../domain-values';
+import type { Highlight, StanceValue } from '../domain';
 import { tagPaths, tagsWithDescendants } from '../tag-paths';
 import { filterLibrary, type AnalysisFilter, type AnalysisLibrary } from './analysis-filter';
 import { contextAround } from './context';

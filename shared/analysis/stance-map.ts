@@ -1,4 +1,5 @@
-import { stanceValues, type StanceValue } from '../domain';
+import { stanceValues } from '../domain-values';
+import type { StanceValue } from '../domain';
 import { filterLibrary, type AnalysisFilter, type AnalysisLibrary } from './analysis-filter';
 
 /**

@@ -1,5 +1,6 @@
 import { codePointsAfter, codePointsBefore, createCodePointConverter, hasSurrogates } from '../code-points';
-import { isPlaced, type Database, type Highlight } from '../domain';
+import { isPlaced } from '../domain-values';
+import type { Database, Highlight } from '../domain';
 import { tagPaths } from '../tag-paths';
 import { CONTEXT_LENGTH } from '../text-context';
 

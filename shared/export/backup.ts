@@ -1,66 +1,6 @@
 import { z } from 'zod';
-import { databaseSchema, type Database } from '../domain';
+import { databaseSchema } from '../domain';
+import { BACKUP_FORMAT } from './backup-format';
 
 /** A project backup: the whole library, to be imported back into this or another library. */
-export const BACKUP_FORMAT = 'stance-annotator-backup';
-
 export const backupSchema = databaseSchema.extend({ format: z.literal(BACKUP_FORMAT) });
-/** A backup as the app holds it: the library, and what says it is a backup. */
-export type Backup = Database & { format: typeof BACKUP_FORMAT };
-
-/** Everything in the library. No export time inside, so that the same library always gives the same file. */
-export function backupOf(database: Database): Backup {
-  return {
-    format: BACKUP_FORMAT,
-    schemaVersion: database.schemaVersion,
-    documents: database.documents,
-    tags: database.tags,
-    entities: database.entities,
-    variables: database.variables,
-    highlights: database.highlights,
-    settings: database.settings,
-  };
-}
-
-/** What an import did, per kind of record: added, or matched with what the library had already. */
-export interface ImportSummary {
-  documents: { added: number; alreadyThere: number };
-  tags: { added: number; alreadyThere: number };
-  /** Holders and targets (one list). */
-  entities: { added: number; alreadyThere: number };
-  variables: { added: number; alreadyThere: number };
-  highlights: { added: number; alreadyThere: number };
-  /** The highlights added, per coder (their `annotator`; "" for highlights made before coders were named). */
-  byCoder: Record<string, number>;
-  /**
-   * Documents of the backup whose text differs from the library's document of the same id or title: each was added
-   * as a document of its own, never put onto the other text.
-   */
-  differentTexts: { title: string; libraryTitle: string }[];
-  /** What an import from another tool left out or changed on the way in (REFI-QDA: PDF sources, graphs…). */
-  notes: string[];
-  /** Web annotations: how they found their passages (exactly, approximately, or not: orphans). */
-  anchoring?: { exact: number; fuzzy: number; orphan: number };
-  /** Web annotations whose source names no document of the library: left out until a document is chosen for them. */
-  unmatched?: { source: string; count: number }[];
-}
-
-/** The import summary's per-coder line: "ann 12, ben 9" (a coder without a name shows as "(no name)"). */
-export function describeByCoder(byCoder: Record<string, number>): string {
-  return Object.entries(byCoder)
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([coder, count]) => `${coder === '' ? '(no name)' : coder} ${count}`)
-    .join(', ');
-}
-
-/**
- * Whether a JSON text is this app's backup rather than web annotations: a backup says so (`format`, or for one of
- * an early version `schemaVersion`) in its first characters.
- */
-export function looksLikeBackup(text: string): boolean {
-  const head = text
-    .slice(0, 200)
-    .replace(/^\ufeff/, '')
-    .trimStart();
-  return head.startsWith('{') && (head.includes(`"${BACKUP_FORMAT}"`) || /"schemaVersion"\s*:/.test(head));
-}

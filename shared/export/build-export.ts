@@ -6,7 +6,7 @@ import { TIMELINE_COLUMNS, timeline, timelineCells, type Interval } from '../ana
 import { csvBlocks, type CsvOptions } from '../csv';
 import type { Database, Highlight, StanceValue } from '../domain';
 import { ANNOTATION_COLUMNS, annotationRows, type ExportLibrary } from './annotation-rows';
-import { backupOf } from './backup';
+import { backupOf } from './backup-format';
 import { CODEBOOK_COLUMNS, codebookRows, documentColumns, documentRows } from './library-rows';
 import { webAnnotationCollection } from './web-annotation';
 

@@ -1,15 +1,8 @@
 import { csvBlocks, type CsvOptions } from '../csv';
-import {
-  CURRENT_SCHEMA_VERSION,
-  type Entity,
-  type Highlight,
-  type Settings,
-  type StoredDocument,
-  type Tag,
-  type Variable,
-} from '../domain';
+import { CURRENT_SCHEMA_VERSION } from '../domain-values';
+import type { Entity, Highlight, Settings, StoredDocument, Tag, Variable } from '../domain';
 import { ANNOTATION_COLUMNS, annotationRows, type ExportLibrary } from './annotation-rows';
-import { BACKUP_FORMAT } from './backup';
+import { BACKUP_FORMAT } from './backup-format';
 import { rowsAsJson, scopeFilters, type ExportScope } from './build-export';
 import { CODEBOOK_COLUMNS, codebookRowsFromCounts, documentColumns, documentRows, TagCounts } from './library-rows';
 import { webAnnotationHead, webAnnotationItems } from './web-annotation';

@@ -1,10 +1,9 @@
-import { rm, writeFile } from 'node:fs/promises';
-import { mkdtemp } from 'node:fs/promises';
+import { rm, writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database, Highlight } from '../../../shared/domain';
-import { backupOf } from '../../../shared/export/backup';
+import { backupOf } from '../../../shared/export/backup-format';
 import { exportBlocks, rowsAsJson, type ExportScope } from '../../../shared/export/build-export';
 import { CODEBOOK_COLUMNS, codebookRows, documentColumns, documentRows } from '../../../shared/export/library-rows';
 import {

@@ -13,7 +13,8 @@ import {
   type Settings,
   type StoredDocument,
 } from '../../../shared/domain';
-import { BACKUP_FORMAT, type ImportSummary } from '../../../shared/export/backup';
+import { BACKUP_FORMAT } from '../../../shared/export/backup-format';
+import type { ImportSummary } from '../../../shared/export/import-summary';
 import { ApiFailure } from '../api-error';
 import { applyChanges } from '../change-set';
 import {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backupOf } from '../../../shared/export/backup';
+import { backupOf } from '../../../shared/export/backup-format';
 import { callOk, libraryOnDisk, openSampleBackend, useTempDirs } from '../test-support';
 
 const tempDir = useTempDirs();

@@ -1,4 +1,5 @@
-import { BACKUP_FORMAT, looksLikeBackup, type Backup, type ImportSummary } from '../../../shared/export/backup';
+import { BACKUP_FORMAT, looksLikeBackup, type Backup } from '../../../shared/export/backup-format';
+import type { ImportSummary } from '../../../shared/export/import-summary';
 import { CURRENT_SCHEMA_VERSION } from '../../../shared/domain';
 import { ApiFailure } from '../api-error';
 import { codesAsTags } from '../exchange/refi-qda/codes-to-tags';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { BACKUP_FORMAT, type Backup } from '../../../../shared/export/backup';
+import { BACKUP_FORMAT, type Backup } from '../../../../shared/export/backup-format';
 import {
   CURRENT_SCHEMA_VERSION,
   type Database,

@@ -8,7 +8,7 @@ import {
   type Highlight,
   type StoredDocument,
 } from '../../../../shared/domain';
-import { BACKUP_FORMAT, type Backup } from '../../../../shared/export/backup';
+import { BACKUP_FORMAT, type Backup } from '../../../../shared/export/backup-format';
 import { sameName } from '../../../../shared/names';
 import { nextTagColor } from '../../../../shared/tag-colors';
 import { TAG_PATH_SEPARATOR } from '../../../../shared/tag-paths';

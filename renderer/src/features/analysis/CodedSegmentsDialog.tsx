@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { segmentOrders, type SegmentOrder } from '../../../../shared/analysis/coded-segments';
-import { stanceValues, type StanceValue } from '../../../../shared/domain';
+import { stanceValues, type StanceValue } from '../../../../shared/domain-values';
 import { inTreeOrder, tagPaths } from '../../../../shared/tag-paths';
 import { useAppStore } from '../../store/app-store';
 import { useAnalysisFilter } from './AnalysisFilterFields';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { CodedSegment } from '../../../../shared/analysis/coded-segments';
 import type { StanceMapRow } from '../../../../shared/analysis/stance-map';
-import { stanceValues } from '../../../../shared/domain';
+import { stanceValues } from '../../../../shared/domain-values';
 import { callApi } from '../../api/client';
 import { useAnalysisFilter } from './AnalysisFilterFields';
 import { useBackendAnswer } from './use-backend-answer';

@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { useEffect, useRef, useState } from 'react';
-import { stanceValues } from '../../../../shared/domain';
+import { stanceValues } from '../../../../shared/domain-values';
 import { periodsBetween, type Interval, type TimelineRow } from '../../../../shared/analysis/timeline';
 import { download } from '../../api/save-export';
 import { chartPng, chartSvgText, type ChartPicture } from './chart-file';

@@ -1,6 +1,6 @@
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { intervals, type Interval, type Timeline } from '../../../../shared/analysis/timeline';
-import { stanceValues } from '../../../../shared/domain';
+import { stanceValues } from '../../../../shared/domain-values';
 import { useAppStore } from '../../store/app-store';
 import { useAnalysisFilter } from './AnalysisFilterFields';
 import { useBackendAnswer } from './use-backend-answer';
@@ -8,7 +8,10 @@ import { LabelledSelect } from '../../ui/LabelledSelect';
 import { Modal } from '../../ui/Modal';
 import { SaveCsvButton } from './SaveCsvButton';
 import { ProblemAlert } from '../../ui/ProblemAlert';
-import { TimelineChart } from './TimelineChart';
+
+// Observable Plot and its d3 modules are a third of the page's script, and only this chart draws with them: they load
+// when it is first shown, not at every start.
+const TimelineChart = lazy(() => import('./TimelineChart').then((module) => ({ default: module.TimelineChart })));
 
 /** The holder choice for stances whose holder is not known. */
 const UNKNOWN_HOLDER = '\u0000unknown';
@@ -101,7 +104,9 @@ export function TimelineDialog({ onClose }: { onClose(): void }) {
         (asTable ? (
           <TimelineTable result={result} title={title} />
         ) : (
-          <TimelineChart rows={result.rows} interval={interval} title={title} />
+          <Suspense fallback={<p className="empty">Drawing the chart…</p>}>
+            <TimelineChart rows={result.rows} interval={interval} title={title} />
+          </Suspense>
         ))}
       {undated && undated.documents.length > 0 && (
         <p className="undated-documents">

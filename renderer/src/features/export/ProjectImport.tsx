@@ -1,5 +1,6 @@
 import { useState, type ChangeEvent } from 'react';
-import { describeByCoder, looksLikeBackup, type ImportSummary } from '../../../../shared/export/backup';
+import { describeByCoder, type ImportSummary } from '../../../../shared/export/import-summary';
+import { looksLikeBackup } from '../../../../shared/export/backup-format';
 import { ApiCallError, callApi, importBackupFile } from '../../api/client';
 import type { Job } from '../../ui/use-job';
 import { readAsBase64 } from '../../api/read-as-base64';

@@ -1,4 +1,4 @@
-import { stanceValues, type StanceValue } from '../../../../shared/domain';
+import { stanceValues, type StanceValue } from '../../../../shared/domain-values';
 import { useAppStore } from '../../store/app-store';
 import { documentCoders, isFilterActive } from './filter-slice';
 import { tagLabel } from '../codebook/tag-label';

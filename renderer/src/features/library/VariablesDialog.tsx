@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { variableTypes, type Variable, type VariableType } from '../../../../shared/domain';
+import { variableTypes, type VariableType } from '../../../../shared/domain-values';
+import type { Variable } from '../../../../shared/domain';
 import { useAppStore } from '../../store/app-store';
 import { Modal } from '../../ui/Modal';
 

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import type { StanceInput } from '../../../../shared/api-contract';
-import { stanceValues, type Highlight, type Stance, type StanceValue } from '../../../../shared/domain';
+import { stanceValues, type StanceValue } from '../../../../shared/domain-values';
+import type { Highlight, Stance } from '../../../../shared/domain';
 import { appStore, useAppStore } from '../../store/app-store';
 import { isTextField } from '../../ui/is-text-field';
 import { EntityInput, entityRefName, type EntityRef } from './EntityInput';
