@@ -5,6 +5,7 @@ import type { LibraryWriter } from './library-writer';
 import { readDocuments } from './read-library';
 import { restoreDamagedDocuments } from './recovery';
 import { fileStamp } from './file-stamp';
+import { SharedStrings } from './shared-strings';
 
 /**
  * Reads every document a library file lists and makes the library whole: a damaged document is restored from a
@@ -17,7 +18,7 @@ export async function loadDocuments(
   writer: LibraryWriter,
   now: Date,
 ): Promise<{ data: Database; notices: string[] }> {
-  const read = await readDocuments(dataDir, library.documents, library.entityAliases);
+  const read = await readDocuments(dataDir, library.documents, library.entityAliases, new SharedStrings());
   const { layout, documents: entries, entityAliases, ...lists } = library;
   const data: Database = {
     ...lists,

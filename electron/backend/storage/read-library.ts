@@ -25,6 +25,7 @@ import {
   type LibraryFile,
 } from './library-layout';
 import { mapLimited } from './map-limited';
+import type { SharedStrings } from './shared-strings';
 
 /** A document whose file could not be read: the rest of the library is usable without it. */
 export interface DamagedDocument {
@@ -102,9 +103,10 @@ export async function readDocuments(
   dataDir: string,
   entries: readonly DocumentEntry[],
   entityAliases?: Readonly<Record<string, string>>,
+  shared?: SharedStrings,
 ): Promise<DocumentsRead> {
   const names = new Set(await readdir(documentsDirPath(dataDir)).catch(() => []));
-  const files = await mapLimited(entries, READ_CONCURRENCY, (d) => readDocumentFile(dataDir, d.id, names));
+  const files = await mapLimited(entries, READ_CONCURRENCY, (d) => readDocumentFile(dataDir, d.id, names, shared));
   const read: DocumentsRead = {
     documents: [],
     highlights: [],
@@ -198,13 +200,16 @@ export type DocumentFileRead =
 /**
  * Reads one document's file and replays its change log; a reason when either is missing, damaged, or belongs to
  * another id. `names` (what the documents folder holds, when the caller listed it) saves looking for logs not there.
+ * With `shared`, the highlights share the strings they repeat (shared-strings.ts): what a reader that holds them
+ * all (the store) asks for; a reader that passes them on (an export) need not spend the time.
  */
 export function readDocumentFile(
   dataDir: string,
   documentId: string,
   names?: ReadonlySet<string>,
+  shared?: SharedStrings,
 ): Promise<DocumentFileRead> {
-  return readDocumentFileIn(documentsDirPath(dataDir), documentId, names);
+  return readDocumentFileIn(documentsDirPath(dataDir), documentId, names, shared);
 }
 
 /** {@link readDocumentFile} from a documents folder: the data folder's, or one moved aside. */
@@ -212,6 +217,7 @@ export async function readDocumentFileIn(
   documentsDir: string,
   documentId: string,
   names?: ReadonlySet<string>,
+  shared?: SharedStrings,
 ): Promise<DocumentFileRead> {
   const file = path.join(documentsDir, documentFileName(documentId));
   // Which logs exist, listed before the file is read: a log with no line yet is never looked for (nor mistaken for one
@@ -222,8 +228,14 @@ export async function readDocumentFileIn(
     // The file named a log that was gone when it was read: a save wrote the file whole in between, which makes its
     // old log obsolete and removes it. Read the new file, which holds what the old log did (a reader must never see
     // less than what was saved before it began). A log that was never written (no line yet) is simply missing.
-    if (!('logGone' in read)) return read;
-    if (attempt >= MAX_READ_ATTEMPTS || (await readTextFile(file)) === read.text) return read.result;
+    const result = !('logGone' in read)
+      ? read
+      : attempt >= MAX_READ_ATTEMPTS || (await readTextFile(file)) === read.text
+        ? read.result
+        : null;
+    if (result === null) continue;
+    if (shared && 'file' in result) shared.shareIn(result.file.highlights, documentId, result.file.text);
+    return result;
   }
 }
 
