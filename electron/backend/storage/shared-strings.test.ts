@@ -37,7 +37,7 @@ describe('SharedStrings', () => {
     });
     fc.assert(
       fc.property(
-        fc.string({ unit: 'grapheme', minLength: 1, maxLength: 80 }),
+        fc.string({ unit: 'grapheme', minLength: 1, maxLength: 120 }),
         fc.array(
           fc.record({
             at: fc.nat(),
@@ -55,7 +55,18 @@ describe('SharedStrings', () => {
             const end = Math.min(text.length, start + Math.max(1, d.length));
             // Some quotes are not what the text holds at their place (an orphan's, a damaged file's).
             const quote = d.own ? `${text.slice(start, end)}!` : text.slice(start, end);
-            return parsed({ start, end, quote, tagIds: d.tagIds, stances: d.stances, annotator: d.annotator });
+            const prefix = text.slice(Math.max(0, start - 20), start);
+            const suffix = text.slice(end, end + 20);
+            return parsed({
+              start,
+              end,
+              quote,
+              prefix: d.own ? `${prefix}?` : prefix,
+              suffix,
+              tagIds: d.tagIds,
+              stances: d.stances,
+              annotator: d.annotator,
+            });
           });
           const before = structuredClone(highlights);
           const shared = new SharedStrings();

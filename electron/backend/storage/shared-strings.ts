@@ -3,9 +3,9 @@ import type { Highlight, Stance } from '../../../shared/domain';
 /**
  * `JSON.parse` gives every highlight its own copy of every string in it: its document's id, each tag's and holder's
  * id, its coder, its timestamps. A library holds a million highlights at ten times the bench's size, and those copies
- * were a fifth of the backend's memory. Reading a document's file, the store makes its highlights share them
+ * were a third of the backend's memory. Reading a document's file, the store makes its highlights share them
  * instead: one string per value, one `tagIds` list per combination of tags, one `stances` list per combination of
- * stances, and the quote a slice of the text it quotes (the text is held anyway).
+ * stances, and the quote and its context slices of the text (the text is held anyway).
  *
  * Sharing is safe because records are never changed in place (shared/domain.ts, `Immutable`): a change replaces
  * the highlight, and with it whatever it shared.
@@ -29,12 +29,11 @@ export class SharedStrings {
       fresh.annotator = this.string(highlight.annotator);
       fresh.createdAt = this.string(highlight.createdAt);
       fresh.updatedAt = this.string(highlight.updatedAt);
-      // A quote that is what the text holds at its place (an orphan's may not be): a slice of the text instead, which
-      // V8 keeps as a reference into it (from 13 characters: a shorter one would not be smaller).
-      if (highlight.quote.length >= 13 && highlight.end <= text.length && highlight.end > highlight.start) {
-        const slice = text.slice(highlight.start, highlight.end);
-        if (slice === highlight.quote) fresh.quote = slice;
-      }
+      // What the text holds at the highlight's place (an orphan's may not be): slices of the text instead, which V8
+      // keeps as references into it.
+      fresh.quote = sliceIfSame(text, highlight.start, highlight.end, highlight.quote);
+      fresh.prefix = sliceIfSame(text, highlight.start - highlight.prefix.length, highlight.start, highlight.prefix);
+      fresh.suffix = sliceIfSame(text, highlight.end, highlight.end + highlight.suffix.length, highlight.suffix);
     }
     return highlights;
   }
@@ -67,6 +66,16 @@ export class SharedStrings {
     this.stanceLists.set(key, list);
     return list;
   }
+}
+
+/**
+ * `text.slice(start, end)` when it is `value`, else `value`. From 13 characters: V8 copies a shorter slice (and a copy
+ * would be no smaller).
+ */
+function sliceIfSame(text: string, start: number, end: number, value: string): string {
+  if (value.length < 13 || start < 0 || end > text.length) return value;
+  const slice = text.slice(start, end);
+  return slice === value ? slice : value;
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
