@@ -1,12 +1,21 @@
-import { Suspense, useEffect } from 'react';
+import { useEffect } from 'react';
 import { ArticleView } from './features/article/ArticleView';
+import { AgreementDialog } from './features/team/AgreementDialog';
+import { SearchDialog } from './features/analysis/SearchDialog';
+import { StanceMapDialog } from './features/analysis/StanceMapDialog';
+import { TagMatrixDialog } from './features/analysis/TagMatrixDialog';
+import { TimelineDialog } from './features/analysis/TimelineDialog';
 import { CoderDialog } from './features/team/CoderDialog';
 import { ComparePane } from './features/team/ComparePane';
 import { AnalysisMenu } from './features/analysis/AnalysisMenu';
+import { CodedSegmentsDialog } from './features/analysis/CodedSegmentsDialog';
 import { CurationPanel } from './features/team/CurationPanel';
 import { CodebookBar } from './features/codebook/CodebookBar';
+import { CodebookDialog } from './features/codebook/CodebookDialog';
 import { ConfirmDialog } from './ui/ConfirmDialog';
 import { DocumentMemo } from './features/library/DocumentMemo';
+import { EntitiesDialog } from './features/stances/EntitiesDialog';
+import { ExportDialog } from './features/export/ExportDialog';
 import { FindBar } from './features/article/FindBar';
 import { HighlightList } from './features/highlights/HighlightList';
 import { OrphanList } from './features/highlights/OrphanList';
@@ -17,17 +26,6 @@ import { SaveStatus } from './ui/SaveStatus';
 import { SelectedHighlightPanel } from './features/highlights/SelectedHighlightPanel';
 import { SettingsBar } from './ui/SettingsBar';
 import { subscribeToMenuCommands } from './menu-commands';
-import {
-  AgreementDialog,
-  CodebookDialog,
-  CodedSegmentsDialog,
-  EntitiesDialog,
-  ExportDialog,
-  SearchDialog,
-  StanceMapDialog,
-  TagMatrixDialog,
-  TimelineDialog,
-} from './on-demand-dialogs';
 import { appStore, useAppStore } from './store/app-store';
 import { useShortcuts } from './use-shortcuts';
 
@@ -158,18 +156,15 @@ export function App() {
           </aside>
         </div>
       )}
-      {/* Each loaded when first opened (on-demand-dialogs.ts): nothing shows for the few milliseconds that takes. */}
-      <Suspense fallback={null}>
-        {openDialog === 'codebook' && <CodebookDialog onClose={() => setOpenDialog(null)} />}
-        {openDialog === 'entities' && <EntitiesDialog onClose={() => setOpenDialog(null)} />}
-        {openDialog === 'export' && <ExportDialog onClose={() => setOpenDialog(null)} />}
-        {openDialog === 'agreement' && <AgreementDialog onClose={() => setOpenDialog(null)} />}
-        {openDialog === 'search' && <SearchDialog onClose={() => setOpenDialog(null)} />}
-        {openDialog === 'stance-map' && <StanceMapDialog onClose={() => setOpenDialog(null)} />}
-        {openDialog === 'coded-segments' && <CodedSegmentsDialog onClose={() => setOpenDialog(null)} />}
-        {openDialog === 'tag-matrix' && <TagMatrixDialog onClose={() => setOpenDialog(null)} />}
-        {openDialog === 'timeline' && <TimelineDialog onClose={() => setOpenDialog(null)} />}
-      </Suspense>
+      {openDialog === 'codebook' && <CodebookDialog onClose={() => setOpenDialog(null)} />}
+      {openDialog === 'entities' && <EntitiesDialog onClose={() => setOpenDialog(null)} />}
+      {openDialog === 'export' && <ExportDialog onClose={() => setOpenDialog(null)} />}
+      {openDialog === 'agreement' && <AgreementDialog onClose={() => setOpenDialog(null)} />}
+      {openDialog === 'search' && <SearchDialog onClose={() => setOpenDialog(null)} />}
+      {openDialog === 'stance-map' && <StanceMapDialog onClose={() => setOpenDialog(null)} />}
+      {openDialog === 'coded-segments' && <CodedSegmentsDialog onClose={() => setOpenDialog(null)} />}
+      {openDialog === 'tag-matrix' && <TagMatrixDialog onClose={() => setOpenDialog(null)} />}
+      {openDialog === 'timeline' && <TimelineDialog onClose={() => setOpenDialog(null)} />}
       {openDialog === 'replace-text' && documentId && title !== undefined && (
         <ReplaceTextDialog document={{ id: documentId, title }} onClose={() => setOpenDialog(null)} />
       )}
