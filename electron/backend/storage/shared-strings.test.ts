@@ -29,7 +29,17 @@ const parsed = (fields: Partial<Highlight> & Pick<Highlight, 'start' | 'end' | '
 
 describe('SharedStrings', () => {
   it('leaves every highlight equal to what was parsed', () => {
-    const id = fc.constantFrom('a', 'tag-1', 'tag-2', 'holder-1', 'a-much-longer-identifier-of-a-tag');
+    // Ids may hold any character: one that looks like two joined must not be taken for them.
+    const id = fc.constantFrom(
+      'a',
+      'b',
+      'a\nb',
+      'a,b',
+      'a\tb',
+      'tag-1',
+      'holder-1',
+      'a-much-longer-identifier-of-a-tag',
+    );
     const stance = fc.record({
       holderId: fc.option(id, { nil: null }),
       targetId: id,
@@ -97,6 +107,22 @@ describe('SharedStrings', () => {
     expect(first.tagIds).toBe(second.tagIds);
     expect(first.stances).toBe(second.stances);
     expect(first.quote).toBe(text.slice(at, at + 20));
+  });
+
+  it('never takes one list for another that joins to the same text', () => {
+    const lists = [['a\nb'], ['a', 'b'], ['a,b'], ['a\tb'], ['a', 'b', '']];
+    const highlights = lists.map((tagIds, i) =>
+      parsed({
+        start: i,
+        end: i + 1,
+        quote: 'x',
+        tagIds,
+        stances: [{ holderId: tagIds.join('\t'), targetId: 't', stance: 'favor' }],
+      }),
+    );
+    new SharedStrings().shareIn(highlights, 'document-1', 'xxxxxx');
+    expect(highlights.map((h) => h.tagIds)).toEqual(lists);
+    expect(highlights.map((h) => h.stances[0]!.holderId)).toEqual(lists.map((l) => l.join('\t')));
   });
 
   it('is how the store holds the highlights it reads', async () => {

@@ -46,7 +46,8 @@ export class SharedStrings {
   }
 
   private tagList(tagIds: readonly string[]): readonly string[] {
-    const key = tagIds.join('\n');
+    // JSON, not a join: ids may hold any character, and ["a,b"] must not be taken for ["a", "b"].
+    const key = JSON.stringify(tagIds);
     const known = this.tagLists.get(key);
     if (known) return known;
     const list = tagIds.map((id) => this.string(id));
@@ -55,7 +56,7 @@ export class SharedStrings {
   }
 
   private stanceList(stances: readonly Stance[]): readonly Stance[] {
-    const key = stances.map((s) => `${s.holderId ?? '\u0000'}\t${s.targetId}\t${s.stance}`).join('\n');
+    const key = JSON.stringify(stances.map((s) => [s.holderId, s.targetId, s.stance]));
     const known = this.stanceLists.get(key);
     if (known) return known;
     const list = stances.map((s) => ({
