@@ -15,6 +15,12 @@ const schemaValues = (patterns) => ({
 });
 const nodeOnly = ['electron', 'electron/*', 'node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'http'];
 
+// shared/ is pure: it runs unchanged in the renderer, the backend and the tests.
+const sharedPure = {
+  group: [...nodeOnly, 'react', 'react-dom', 'react-dom/*'],
+  message: 'shared/ stays pure: no DOM, Node or Electron.',
+};
+
 const SHELLS = ['main', 'preload', 'serve', 'cli'];
 
 /** The import rules of electron/backend and of each shell folder under electron/. */
@@ -82,17 +88,10 @@ export default tseslint.config(
     files: ['shared/**/*.ts'],
     ignores: [...schemaModules.map((file) => `shared/${file}.ts`), 'shared/**/*.test.ts'],
     rules: {
-      // shared/ is pure: it runs unchanged in the renderer, the backend and the tests.
       'no-restricted-imports': [
         'error',
         {
-          patterns: [
-            {
-              group: [...nodeOnly, 'react', 'react-dom', 'react-dom/*'],
-              message: 'shared/ stays pure: no DOM, Node or Electron.',
-            },
-            schemaValues(schemaModules.map((file) => `**/${file.split('/').pop()}`)),
-          ],
+          patterns: [sharedPure, schemaValues(schemaModules.map((file) => `**/${file.split('/').pop()}`))],
         },
       ],
     },
@@ -104,12 +103,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          patterns: [
-            {
-              group: [...nodeOnly, 'react', 'react-dom', 'react-dom/*'],
-              message: 'shared/ stays pure: no DOM, Node or Electron.',
-            },
-          ],
+          patterns: [sharedPure],
         },
       ],
     },

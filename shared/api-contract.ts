@@ -1,19 +1,7 @@
 import { z } from 'zod';
-import {
-  exportScopes,
-  idSchema,
-  publishedDateSchema,
-  stanceValueSchema,
-  variableTypes,
-  type DocumentSummary,
-  type Entity,
-  type Highlight,
-  type Settings,
-  type StoredDocument,
-  type Tag,
-  type Variable,
-} from './domain';
+import { exportScopes, idSchema, publishedDateSchema, stanceValueSchema, variableTypes } from './domain';
 import { isPublishedDate } from './published-date';
+import type { DocumentSummary, Entity, Highlight, Settings, StoredDocument, Tag, Variable } from './domain';
 import type { AgreementReport } from './agreement/compute-agreement';
 import { segmentOrders, type CodedSegment } from './analysis/coded-segments';
 import type { SearchMatch } from './analysis/library-search';
