@@ -5,8 +5,8 @@ import type { Highlight, StoredDocument } from '../../../../shared/domain';
  * The highlights of an opened document made into the records the renderer keeps: whole again, each quote a slice of the
  * text (V8 keeps a slice as a pointer into it, not a copy), and the strings that repeat in parsed JSON — tag ids,
  * holder and target ids, the annotator, timestamps — shared. The context around each quote is left empty: the
- * renderer never shows it (it is on disk, and the backend exports it). That cuts the heap of a 10,000-highlight
- * document by megabytes.
+ * renderer never shows it (it is on disk, and the backend exports it). Highlights with the same tags, or stances,
+ * share the list. That cuts the heap of a 10,000-highlight document by megabytes.
  */
 export function compactHighlights(highlights: DocumentHighlight[], document: StoredDocument): Highlight[] {
   const shared = new Map<string, string>();
@@ -16,6 +16,11 @@ export function compactHighlights(highlights: DocumentHighlight[], document: Sto
     shared.set(value, value);
     return value;
   };
+  // Highlights with the same tags, or the same stances, share one list (a list and its stances each cost more than the
+  // strings in them: a megabyte of the page's heap at 10,000 highlights). Safe because records are replaced, never
+  // changed in place. Keyed by their JSON, which keeps apart lists whose ids would join to the same text.
+  const tagLists = new Map<string, string[]>();
+  const stanceLists = new Map<string, ParsedHighlight['stances']>();
   const { id: documentId, text } = document;
   // Completed in place: the records were just parsed and belong to no one else, and making 10,000 new ones (with
   // their arrays) cost the opening a garbage collection.
@@ -24,10 +29,22 @@ export function compactHighlights(highlights: DocumentHighlight[], document: Sto
     h.quote = text.slice(h.start, h.end);
     h.prefix = '';
     h.suffix = '';
-    for (let i = 0; i < h.tagIds.length; i++) h.tagIds[i] = share(h.tagIds[i]!);
-    for (const stance of h.stances) {
-      if (stance.holderId !== null) stance.holderId = share(stance.holderId);
-      stance.targetId = share(stance.targetId);
+    const tagKey = JSON.stringify(h.tagIds);
+    const knownTags = tagLists.get(tagKey);
+    if (knownTags) h.tagIds = knownTags;
+    else {
+      for (let i = 0; i < h.tagIds.length; i++) h.tagIds[i] = share(h.tagIds[i]!);
+      tagLists.set(tagKey, h.tagIds);
+    }
+    const stanceKey = JSON.stringify(h.stances);
+    const knownStances = stanceLists.get(stanceKey);
+    if (knownStances) h.stances = knownStances;
+    else {
+      for (const stance of h.stances) {
+        if (stance.holderId !== null) stance.holderId = share(stance.holderId);
+        stance.targetId = share(stance.targetId);
+      }
+      stanceLists.set(stanceKey, h.stances);
     }
     h.note = share(h.note);
     h.annotator = share(h.annotator);
