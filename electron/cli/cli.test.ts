@@ -45,6 +45,20 @@ describe('stance-annotator export / import', () => {
     expect((await libraryOnDisk(fresh)).highlights).toEqual((await libraryOnDisk(source)).highlights);
   });
 
+  it('refuses a file it cannot read as anything, into a new folder, with the reason and no folder left', async () => {
+    // Not a backup by its first bytes, so read whole through the app's own import; a new library takes its first
+    // backup at once, and removing the failed import's files under that backup used to fail (ENOTEMPTY), hiding why.
+    const dir = await tempDir();
+    const file = path.join(dir, 'noise.json');
+    await writeFile(file, Buffer.from(Array.from({ length: 5000 }, (_, i) => (i * 7919 + 13) % 256)));
+    const fresh = path.join(dir, 'new-library');
+    const imported = await cli('import', '--data-dir', fresh, '--in', file);
+    expect(imported.status).toBe(1);
+    expect(imported.stderr).toMatch(/noise\.json/);
+    expect(imported.stderr).not.toMatch(/ENOTEMPTY|ENOENT/);
+    expect(await readdir(dir)).toEqual(['noise.json']);
+  });
+
   it('imports into a library in use without loss or duplicates, however often', async () => {
     const source = await tempDir();
     await writeLibrary(source, hardCaseLibrary());

@@ -310,7 +310,11 @@ async function importCommand(args: readonly string[], io: CliIo): Promise<number
     failed = false;
   } finally {
     const leaveNothing = failed && (before === null || before.length === 0);
-    if (leaveNothing) await removeCreated(dataDir);
+    // What could not be removed is said, and never takes the place of the reason the import failed.
+    if (leaveNothing)
+      await removeCreated(dataDir).catch((error: Error) =>
+        io.stderr(`The files the failed import made in ${dataDir} could not all be removed: ${error.message}\n`),
+      );
     lock.release();
     // A folder it made goes too (rmdir: only if nothing else has come into it since).
     if (leaveNothing && before === null) await rmdir(dataDir).catch(() => undefined);
@@ -378,7 +382,12 @@ async function importWhole(dataDir: string, file: string, document: unknown): Pr
         { fileName: path.basename(file), data: bytes.toString('base64'), ...documentId },
         'command-line',
       );
-  if (!result.ok) throw new Error(result.error.message);
+  if (!result.ok) {
+    // Closed first, failed or not: a new library takes its first backup at once, and the failed import's files are
+    // removed next (removing them while that backup was written failed, and its error hid this one).
+    await store.close().catch(() => undefined);
+    throw new Error(result.error.message);
+  }
   await store.close();
   return result.value as ApiResults['importBackup'];
 }

@@ -91,7 +91,7 @@ export function App() {
             aria-pressed={view === 'library'}
             onClick={() => setView(view === 'library' ? 'document' : 'library')}
           >
-            Library ({documentCount})
+            Library ({documentCount.toLocaleString('en')})
           </button>
           <button type="button" disabled={!canUndo} aria-keyshortcuts="Control+Z" onClick={() => void undo()}>
             Undo

@@ -1,6 +1,7 @@
 import { BACKUP_FORMAT, looksLikeBackup, type Backup } from '../../../shared/export/backup-format';
 import type { ImportSummary } from '../../../shared/export/import-summary';
 import { CURRENT_SCHEMA_VERSION } from '../../../shared/domain';
+import { IMPORTABLE_EXTENSIONS } from '../../../shared/import-formats';
 import { ApiFailure } from '../api-error';
 import { codesAsTags } from '../exchange/refi-qda/codes-to-tags';
 import { isZip, openQdpx, projectAsBackup } from '../exchange/refi-qda/qdpx-import';
@@ -39,7 +40,7 @@ export function exchangeHandlers({ library, now, jobs }: HandlerContext): Exchan
 
     async importProject({ fileName, data, documentId }) {
       const bytes = Buffer.from(data, 'base64');
-      if (isZip(bytes)) {
+      if (isZip(bytes) && !isArticleFile(fileName)) {
         const { qde, internal } = await openQdpx(bytes);
         return importAsBackup(
           library,
@@ -53,13 +54,8 @@ export function exchangeHandlers({ library, now, jobs }: HandlerContext): Exchan
         return importAsBackup(library, 'Import backup', { backup: parseBackup(text), notes: [] });
       }
       if (start === '{' || start === '[') return importWebAnnotations(library, text, fileName, documentId, now());
-      if (start !== '<') {
-        throw new ApiFailure(
-          'invalid-request',
-          `${fileName} is not a Stance Annotator backup (.json), web annotations (.jsonld, .json, .jsonl), ` +
-            'a REFI-QDA project (.qdpx, .qde) or codebook (.qdc).',
-        );
-      }
+      // An article given here (an HTML page is no XML project, a .docx no REFI-QDA zip) is told where articles go.
+      if (start !== '<' || isArticleFile(fileName)) throw notAnImport(fileName);
       const root = parseXml(text, fileName);
       if (root.localName === 'Project') {
         // A bare project.qde: its texts must be inside it (PlainTextContent); internal files are not there.
@@ -138,3 +134,18 @@ async function importWebAnnotations(
   }
   return { ...summary, notes, anchoring: plan.anchoring, unmatched: plan.unmatched };
 }
+
+function notAnImport(fileName: string): ApiFailure {
+  return new ApiFailure(
+    'invalid-request',
+    `${fileName} is not a Stance Annotator backup (.json), web annotations (.jsonld, .json, .jsonl), ` +
+      'a REFI-QDA project (.qdpx, .qde) or codebook (.qdc).' +
+      (isArticleFile(fileName)
+        ? ` Articles (${IMPORTABLE_EXTENSIONS.join(', ')}) are added in the Library: "Import files…".`
+        : ''),
+  );
+}
+
+/** Whether a file's name says it is an article (the Library's import), by its extension. */
+const isArticleFile = (fileName: string): boolean =>
+  (IMPORTABLE_EXTENSIONS as readonly string[]).includes(fileName.slice(fileName.lastIndexOf('.')).toLowerCase());

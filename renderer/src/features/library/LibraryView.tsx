@@ -224,7 +224,7 @@ export function LibraryView() {
                   )}
                 </td>
                 <td className="date-cell">{d.addedAt.slice(0, 10)}</td>
-                <td className="number">{d.highlightCount}</td>
+                <td className="number">{d.highlightCount.toLocaleString('en')}</td>
                 {variables.map((v) => (
                   <td key={v.id} className={v.type === 'number' ? 'number' : undefined}>
                     <VariableCell document={d} variable={v} />
