@@ -100,16 +100,18 @@ describe('writing an export to a file', () => {
     expect(await readdir(dir)).toEqual(['annotations.csv']);
   });
 
-  it('fails with the system’s reason when the folder cannot be written', async () => {
+  it('fails with the reason, said plainly, when the folder cannot be written', async () => {
     const { store } = await libraryWith(10);
-    const missing = path.join(await tempDir(), 'no such folder', 'annotations.csv');
-    await expect(writeExportFile(store, { kind: 'annotations' }, missing)).rejects.toThrow(/ENOENT/);
+    const folder = path.join(await tempDir(), 'no such folder');
+    await expect(writeExportFile(store, { kind: 'annotations' }, path.join(folder, 'annotations.csv'))).rejects.toThrow(
+      `The folder ${folder} does not exist.`,
+    );
     const readOnly = path.join(await tempDir(), 'read-only');
     await mkdir(readOnly, { mode: 0o500 });
     // Root may write anywhere; the check stands for everyone else.
     if (process.getuid?.() !== 0)
       await expect(writeExportFile(store, { kind: 'codebook' }, path.join(readOnly, 'c.csv'))).rejects.toThrow(
-        /EACCES/,
+        `There is no permission to write in ${readOnly}.`,
       );
   });
 });

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { open, rename, unlink } from 'node:fs/promises';
+import { open, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { exportRequestSchema, type ApiError, type ExportRequest } from '../../shared/api-contract';
 import { exportFileTypes, snapshotOf, type ExportFile } from '../../shared/export/build-export';
@@ -110,16 +110,26 @@ export function writeExportFile(
   return writeFileAtomically(filePath, exportBlocksOf(store, request, control));
 }
 
-/** Writes blocks into a new file beside `filePath`, renamed into place once whole (see {@link writeExportFile}). */
+/**
+ * Writes blocks into a new file beside `filePath`, renamed into place once whole (see {@link writeExportFile}). A
+ * device or a pipe (`/dev/stdout`, a FIFO) is written straight into: renaming a file over it would replace it (as
+ * root, `/dev/full` became a plain file that "took" the export). A folder, or a folder that is not there, is refused
+ * with a plain message rather than an error code and a temporary file's name.
+ */
 export async function writeFileAtomically(
   filePath: string,
   blocks: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>,
 ): Promise<number> {
+  const existing = await stat(filePath).catch(() => null);
+  if (existing?.isDirectory()) throw new Error(`${filePath} is a folder: give the name of the file to write.`);
+  if (existing && !existing.isFile()) return writeInto(filePath, blocks);
   const partial = path.join(
     path.dirname(filePath),
     `.${path.basename(filePath)}.${randomBytes(4).toString('hex')}.partial`,
   );
-  const handle = await open(partial, 'wx');
+  const handle = await open(partial, 'wx').catch((error: NodeJS.ErrnoException) => {
+    throw new Error(cannotWriteIn(path.dirname(filePath), error));
+  });
   try {
     let position = 0;
     const bytes = await writeBlocks(blocks, async (buffer) => {
@@ -136,5 +146,39 @@ export async function writeFileAtomically(
     await handle.close().catch(() => undefined);
     await unlink(partial).catch(() => undefined);
     throw error;
+  }
+}
+
+/** Writes blocks into what is at `filePath` and is no plain file (a device, a pipe), in order. */
+async function writeInto(
+  filePath: string,
+  blocks: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>,
+): Promise<number> {
+  const handle = await open(filePath, 'w');
+  try {
+    const bytes = await writeBlocks(blocks, async (buffer) => {
+      for (let offset = 0; offset < buffer.length;) offset += (await handle.write(buffer, offset)).bytesWritten;
+    });
+    await handle.close();
+    return bytes;
+  } catch (error) {
+    await handle.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+function cannotWriteIn(folder: string, error: NodeJS.ErrnoException): string {
+  switch (error.code) {
+    case 'ENOENT':
+      return `The folder ${folder} does not exist.`;
+    case 'ENOTDIR':
+      return `${folder} is not a folder.`;
+    case 'EACCES':
+    case 'EPERM':
+      return `There is no permission to write in ${folder}.`;
+    case 'EROFS':
+      return `${folder} is on a read-only disk.`;
+    default:
+      return `Cannot write in ${folder}: ${error.message}`;
   }
 }

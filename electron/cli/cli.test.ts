@@ -1,4 +1,5 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { execFileSync, spawn } from 'node:child_process';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DATA_FILE_NAME } from '../backend/data-dir';
@@ -234,4 +235,59 @@ describe('stance-annotator and REFI-QDA', () => {
     const again = await cli('import', '--data-dir', fresh, '--in', qdc);
     expect(again.stderr).toContain('tags: 0 added, 2 already there');
   });
+});
+
+describe('stance-annotator: where it writes and reads', () => {
+  // Named pipes (mkfifo) are POSIX.
+  it.skipIf(process.platform === 'win32')(
+    'writes into a pipe rather than replacing it, and says plainly when a path is a folder, missing or a file',
+    async () => {
+      const source = await tempDir();
+      await writeLibrary(source, hardCaseLibrary());
+      const dir = await tempDir();
+
+      // A named pipe, read by another process as `--out /dev/stdout` would be: renaming a finished file over it (as
+      // root, over a device: /dev/full took the export) would leave the reader waiting and the pipe gone.
+      const pipe = path.join(dir, 'pipe');
+      execFileSync('mkfifo', [pipe]);
+      const reader = spawn('cat', [pipe]);
+      let read = '';
+      reader.stdout.on('data', (chunk: Buffer) => (read += chunk.toString('utf8')));
+      const readerDone = new Promise((resolve) => reader.once('exit', resolve));
+      const exported = await cli('export', '--data-dir', source, '--what', 'codebook', '--out', pipe);
+      const stillAPipe = (await stat(pipe)).isFIFO();
+      if (!stillAPipe) reader.kill();
+      await readerDone;
+      expect(stillAPipe).toBe(true);
+      expect(exported.status).toBe(0);
+      const toStdout = await cli('export', '--data-dir', source, '--what', 'codebook', '--out', '-');
+      expect(read).toBe(toStdout.stdout);
+      expect(read).toContain('Claim');
+
+      const refusal = async (...args: string[]) => {
+        const result = await cli(...args);
+        expect(result.status).toBe(1);
+        expect(result.stderr).not.toMatch(/E[A-Z]{4,}|\.partial/);
+        return result.stderr;
+      };
+      expect(await refusal('export', '--data-dir', source, '--out', dir)).toContain(`${dir} is a folder`);
+      const nowhere = path.join(dir, 'no-such-folder');
+      expect(await refusal('export', '--data-dir', source, '--out', path.join(nowhere, 'a.csv'))).toContain(
+        `The folder ${nowhere} does not exist.`,
+      );
+      expect(await refusal('stats', '--data-dir', source, '--what', 'tags', '--out', dir)).toContain(
+        `${dir} is a folder`,
+      );
+      const aFile = path.join(dir, 'a-file');
+      await writeFile(aFile, 'not a folder');
+      expect(await refusal('export', '--data-dir', aFile, '--out', '-')).toContain(
+        `${aFile} is a file, not a library's folder.`,
+      );
+      expect(await refusal('import', '--data-dir', aFile, '--in', path.join(source, DATA_FILE_NAME))).toContain(
+        `${aFile} is a file`,
+      );
+      expect(await readFile(aFile, 'utf8')).toBe('not a folder');
+      expect((await readdir(dir)).sort()).toEqual(['a-file', 'pipe']);
+    },
+  );
 });

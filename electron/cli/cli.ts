@@ -1,4 +1,4 @@
-import { mkdir, open, readdir, readFile, rm, rmdir, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rm, rmdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { agreementCsv } from '../../shared/agreement/agreement-input';
@@ -135,9 +135,13 @@ function oneOf<T extends string>(value: string, allowed: readonly T[], flag: str
   return value as T;
 }
 
-function dataDirOf(values: Record<string, unknown>, env: NodeJS.ProcessEnv): string {
+/** The library's folder the command names (or the default); one that is a file is refused, not read as missing. */
+async function dataDirOf(values: Record<string, unknown>, env: NodeJS.ProcessEnv): Promise<string> {
   const given = values['data-dir'];
-  return resolveDataDir(typeof given === 'string' ? ['--data-dir', given] : [], env, defaultUserDataDir());
+  const dataDir = resolveDataDir(typeof given === 'string' ? ['--data-dir', given] : [], env, defaultUserDataDir());
+  const found = await stat(dataDir).catch(() => null);
+  if (found && !found.isDirectory()) throw new Error(`${dataDir} is a file, not a library's folder.`);
+  return dataDir;
 }
 
 async function exportCommand(args: readonly string[], io: CliIo): Promise<number> {
@@ -162,7 +166,7 @@ async function exportCommand(args: readonly string[], io: CliIo): Promise<number
   const format = oneOf(String(values.format ?? (what === 'backup' ? 'json' : 'csv')), FORMATS, '--format');
   if (what === 'backup' && format === 'csv') throw new UsageError('A backup is JSON: drop --format csv.');
 
-  const dataDir = dataDirOf(values, io.env);
+  const dataDir = await dataDirOf(values, io.env);
   const documentId = typeof values.document === 'string' ? values.document : undefined;
   const coders = Array.isArray(values.coder) ? values.coder : undefined;
   if (coders && what !== 'annotations' && what !== 'codebook' && what !== 'qdpx') {
@@ -226,7 +230,7 @@ async function readWholeLibrary(dataDir: string, action: string): Promise<Databa
 async function writeOut(out: string, content: string, what: string, io: CliIo): Promise<void> {
   if (out === '-') io.stdout(content);
   else {
-    await writeFile(out, content, 'utf8');
+    await writeFileAtomically(out, [content]);
     io.stderr(`Wrote ${what} to ${path.resolve(out)}\n`);
   }
 }
@@ -259,7 +263,7 @@ async function agreementCommand(args: readonly string[], io: CliIo): Promise<num
   const request = apiArgumentSchemas.getAgreement.safeParse({ coders, documentIds: list(values.documents) });
   if (!request.success) throw new UsageError(request.error.issues[0]?.message ?? 'Invalid --coders or --documents.');
 
-  const dataDir = dataDirOf(values, io.env);
+  const dataDir = await dataDirOf(values, io.env);
   const database = await readWholeLibrary(dataDir, 'compute agreement');
   const known = new Set(database.highlights.map((h) => h.annotator));
   const unknown = coders.filter((coder) => !known.has(coder));
@@ -289,7 +293,7 @@ async function importCommand(args: readonly string[], io: CliIo): Promise<number
   if (typeof values.in !== 'string' || values.in === '') throw new UsageError('import needs --in FILE.');
   // Its first bytes tell a backup from the rest.
   const bytes = await readHead(values.in, 200);
-  const dataDir = dataDirOf(values, io.env);
+  const dataDir = await dataDirOf(values, io.env);
   // An import that fails leaves the library as it was; where there was none (a new or empty folder), none.
   const before = await readdir(dataDir).catch(() => null);
   await mkdir(dataDir, { recursive: true });
@@ -424,7 +428,7 @@ async function statsCommand(args: readonly string[], io: CliIo): Promise<number>
     ...(typeof values.from === 'string' ? { from: values.from } : {}),
     ...(typeof values.to === 'string' ? { to: values.to } : {}),
   };
-  const dataDir = dataDirOf(values, io.env);
+  const dataDir = await dataDirOf(values, io.env);
   const library = await readWholeLibrary(dataDir, 'compute the numbers');
   const csv = { bom: values.bom === true, formulaEscape: true };
   let content: string;
@@ -485,7 +489,7 @@ async function searchCommand(args: readonly string[], io: CliIo): Promise<number
   }
   if (typeof values.query !== 'string' || values.query.trim() === '')
     throw new UsageError('search needs --query TEXT.');
-  const dataDir = dataDirOf(values, io.env);
+  const dataDir = await dataDirOf(values, io.env);
   const library = await readWholeLibrary(dataDir, 'search');
   let matches;
   try {

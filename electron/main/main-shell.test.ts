@@ -268,7 +268,7 @@ describe('saving an export from Electron', () => {
     mocks.saveDialogAnswer = { canceled: false, filePath: path.join(folder, 'missing', 'x.csv') };
     expect(await save(fromApp, { kind: 'codebook' })).toMatchObject({
       saved: false,
-      error: expect.stringMatching(/^Could not write .*x\.csv: .*ENOENT/),
+      error: expect.stringMatching(/^Could not write .*x\.csv: The folder .* does not exist\.$/),
     });
     await rm(folder, { recursive: true, force: true });
   });
