@@ -286,6 +286,13 @@ describe('stance-annotator: where it writes and reads', () => {
       expect(await refusal('import', '--data-dir', aFile, '--in', path.join(source, DATA_FILE_NAME))).toContain(
         `${aFile} is a file`,
       );
+      const made = path.join(dir, 'made');
+      expect(await refusal('import', '--data-dir', made, '--in', dir)).toContain(
+        `Cannot read ${dir}: it is a folder, not a file.`,
+      );
+      expect(await refusal('import', '--data-dir', made, '--in', path.join(dir, 'gone.json'))).toContain(
+        `Cannot read ${path.join(dir, 'gone.json')}: there is no such file.`,
+      );
       expect(await readFile(aFile, 'utf8')).toBe('not a folder');
       expect((await readdir(dir)).sort()).toEqual(['a-file', 'pipe']);
     },

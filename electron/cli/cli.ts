@@ -349,6 +349,21 @@ async function removeCreated(dataDir: string): Promise<void> {
   }
 }
 
+/** Why a file given to read could not be, in words. */
+function whyUnreadable(error: NodeJS.ErrnoException): string {
+  switch (error.code) {
+    case 'ENOENT':
+      return 'there is no such file.';
+    case 'EISDIR':
+      return 'it is a folder, not a file.';
+    case 'EACCES':
+    case 'EPERM':
+      return 'there is no permission to read it.';
+    default:
+      return error.message;
+  }
+}
+
 /** The first `length` bytes of a file (all of it when shorter). */
 async function readHead(file: string, length: number): Promise<Buffer> {
   let handle;
@@ -358,7 +373,7 @@ async function readHead(file: string, length: number): Promise<Buffer> {
     const { bytesRead } = await handle.read(buffer, 0, length, 0);
     return buffer.subarray(0, bytesRead);
   } catch (error) {
-    throw new Error(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new Error(`Cannot read ${file}: ${whyUnreadable(error as NodeJS.ErrnoException)}`);
   } finally {
     await handle?.close();
   }
@@ -373,7 +388,7 @@ async function importWhole(dataDir: string, file: string, document: unknown): Pr
   try {
     bytes = await readFile(file);
   } catch (error) {
-    throw new Error(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new Error(`Cannot read ${file}: ${whyUnreadable(error as NodeJS.ErrnoException)}`);
   }
   // Restoring into a new folder gives exactly the backup: no sample article is added first.
   const store = await openStore(dataDir, { seed: false });
