@@ -5,7 +5,7 @@ import {
   type ApiResult,
   type ApiResults,
 } from '../../shared/api-contract';
-import { findMalformedString } from '../../shared/well-formed';
+import { requestProblem } from '../../shared/well-formed';
 import { ApiFailure, invalidRequest } from './api-error';
 import { asClient, DEFAULT_CLIENT_ID } from './client-session';
 import { createHandlers } from './handlers/index';
@@ -32,10 +32,10 @@ export function createBackend(store: Store, now?: () => Date, jobs?: Jobs): Back
     if (!isApiMethod(method)) {
       return { ok: false, error: { code: 'unknown-method', message: `Unknown API method ${JSON.stringify(method)}.` } };
     }
-    const malformed = findMalformedString(payload);
-    if (malformed !== null) {
-      const message = `${method} request: the text at ${malformed} is not valid Unicode (a lone surrogate).`;
-      return { ok: false, error: { code: 'invalid-request', message } };
+    // Before the schema: nothing further walks a request nested without end, or keeps text that is not Unicode.
+    const problem = requestProblem(payload);
+    if (problem !== null) {
+      return { ok: false, error: { code: 'invalid-request', message: `${method} request: ${problem}` } };
     }
     const parsed = apiArgumentSchemas[method].safeParse(payload);
     if (!parsed.success) return { ok: false, error: invalidRequest(`${method} request`, parsed.error) };
