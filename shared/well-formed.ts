@@ -2,7 +2,7 @@
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /**
- * How deeply a request may nest lists and objects. The API's deepest request nests five levels; a hostile one nested
+ * How deeply a request may nest lists and objects. The API's requests nest a few levels; a hostile one nested
  * a hundred thousand deep overflowed the stack of whatever walked it, and came back as a bare "Server error".
  */
 export const MAX_REQUEST_DEPTH = 64;
