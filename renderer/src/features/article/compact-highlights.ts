@@ -1,5 +1,6 @@
 import type { DocumentHighlight } from '../../../../shared/api-contract';
-import type { Highlight, StoredDocument } from '../../../../shared/domain';
+import type { Highlight, Stance, StoredDocument } from '../../../../shared/domain';
+import { ValuePool } from '../../../../shared/value-pool';
 
 /**
  * The highlights of an opened document made into the records the renderer keeps: whole again, each quote a slice of the
@@ -9,47 +10,23 @@ import type { Highlight, StoredDocument } from '../../../../shared/domain';
  * share the list. That cuts the heap of a 10,000-highlight document by megabytes.
  */
 export function compactHighlights(highlights: DocumentHighlight[], document: StoredDocument): Highlight[] {
-  const shared = new Map<string, string>();
-  const share = (value: string): string => {
-    const known = shared.get(value);
-    if (known !== undefined) return known;
-    shared.set(value, value);
-    return value;
-  };
   // Highlights with the same tags, or the same stances, share one list (a list and its stances each cost more than the
-  // strings in them: a megabyte of the page's heap at 10,000 highlights). Safe because records are replaced, never
-  // changed in place. Keyed by their JSON, which keeps apart lists whose ids would join to the same text.
-  const tagLists = new Map<string, string[]>();
-  const stanceLists = new Map<string, ParsedHighlight['stances']>();
+  // strings in them: a megabyte of the page's heap at 10,000 highlights).
+  const pool = new ValuePool();
   const { id: documentId, text } = document;
-  // Completed in place: the records were just parsed and belong to no one else, and making 10,000 new ones (with
-  // their arrays) cost the opening a garbage collection.
+  // Completed in place: the records were just parsed and belong to no one else, and making 10,000 new ones cost the
+  // opening a garbage collection.
   for (const h of highlights as unknown as ParsedHighlight[]) {
     h.documentId = documentId;
     h.quote = text.slice(h.start, h.end);
     h.prefix = '';
     h.suffix = '';
-    const tagKey = JSON.stringify(h.tagIds);
-    const knownTags = tagLists.get(tagKey);
-    if (knownTags) h.tagIds = knownTags;
-    else {
-      for (let i = 0; i < h.tagIds.length; i++) h.tagIds[i] = share(h.tagIds[i]!);
-      tagLists.set(tagKey, h.tagIds);
-    }
-    const stanceKey = JSON.stringify(h.stances);
-    const knownStances = stanceLists.get(stanceKey);
-    if (knownStances) h.stances = knownStances;
-    else {
-      for (const stance of h.stances) {
-        if (stance.holderId !== null) stance.holderId = share(stance.holderId);
-        stance.targetId = share(stance.targetId);
-      }
-      stanceLists.set(stanceKey, h.stances);
-    }
-    h.note = share(h.note);
-    h.annotator = share(h.annotator);
-    h.createdAt = share(h.createdAt);
-    h.updatedAt = share(h.updatedAt);
+    h.tagIds = pool.tagList(h.tagIds);
+    h.stances = pool.stanceList(h.stances);
+    h.note = pool.string(h.note);
+    h.annotator = pool.string(h.annotator);
+    h.createdAt = pool.string(h.createdAt);
+    h.updatedAt = pool.string(h.updatedAt);
   }
   return highlights as unknown as Highlight[];
 }
@@ -62,8 +39,8 @@ interface ParsedHighlight {
   quote: string;
   prefix: string;
   suffix: string;
-  tagIds: string[];
-  stances: Array<{ holderId: string | null; targetId: string }>;
+  tagIds: readonly string[];
+  stances: readonly Stance[];
   note: string;
   annotator: string;
   createdAt: string;
