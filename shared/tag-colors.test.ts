@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextTagColor, TAG_PALETTE } from './tag-colors';
+import { nextTagColor, TAG_PALETTE, TagColors } from './tag-colors';
 
 describe('nextTagColor', () => {
   it('takes the first colour no tag uses, whatever the order they were taken in', () => {
@@ -14,5 +14,18 @@ describe('nextTagColor', () => {
     const all = TAG_PALETTE.map((color) => ({ color }));
     expect(nextTagColor(all)).toBe(TAG_PALETTE[0]);
     expect(nextTagColor([...all, { color: '#000000' }])).toBe(TAG_PALETTE[1]);
+  });
+});
+
+describe('TagColors', () => {
+  it('gives many new tags in a row the colours nextTagColor gives one at a time', () => {
+    const tags = [{ color: TAG_PALETTE[1]! }, { color: '#000000' }];
+    const colors = new TagColors(tags);
+    for (let i = 0; i < 3 * TAG_PALETTE.length; i++) {
+      const color = colors.next();
+      expect(color).toBe(nextTagColor(tags));
+      tags.push({ color });
+      colors.add(color);
+    }
   });
 });

@@ -18,6 +18,31 @@ export const TAG_PALETTE = [
 
 /** A colour for a new tag: the first of the palette no tag uses yet; once all are used, they come round again. */
 export function nextTagColor(tags: readonly Pick<Tag, 'color'>[], palette: readonly string[] = TAG_PALETTE): string {
-  const used = new Set(tags.map((t) => t.color.toLowerCase()));
-  return palette.find((color) => !used.has(color)) ?? palette[tags.length % palette.length]!;
+  return new TagColors(tags, palette).next();
+}
+
+/**
+ * {@link nextTagColor} for many new tags in a row (an import's codebook): the colours in use are kept as tags are
+ * added, not gathered again from every tag for each new one.
+ */
+export class TagColors {
+  private readonly used = new Set<string>();
+  private count = 0;
+
+  constructor(
+    tags: readonly Pick<Tag, 'color'>[],
+    private readonly palette: readonly string[] = TAG_PALETTE,
+  ) {
+    for (const tag of tags) this.add(tag.color);
+  }
+
+  next(): string {
+    return this.palette.find((color) => !this.used.has(color)) ?? this.palette[this.count % this.palette.length]!;
+  }
+
+  /** Counts a tag of this colour as there. */
+  add(color: string): void {
+    this.used.add(color.toLowerCase());
+    this.count++;
+  }
 }

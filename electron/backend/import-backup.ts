@@ -4,6 +4,7 @@ import type { ImportSummary } from '../../shared/export/import-summary';
 import {
   isPlaced,
   type Database,
+  type Entity,
   type Highlight,
   type Settings,
   type StoredDocument,
@@ -16,7 +17,7 @@ import { randomUUID } from 'node:crypto';
 import { ApiFailure } from './api-error';
 import { variableValueProblem } from '../../shared/variables';
 import { insert, replace, type Change } from './change-set';
-import { sameName } from './handlers/lookup';
+import { NameIndex } from '../../shared/names';
 import { dedupeStances } from './handlers/stances';
 import { migrate } from './migrations/index';
 import { BackupDamage, partsOf, type LongList } from './exchange/backup-records';
@@ -291,10 +292,10 @@ export function matchLists(
   const variables = mapVariables(data, backup, changes, summary.variables);
   const tagIds = new Map<string, string>();
   const addedTags: Tag[] = [];
+  const tagsById = new Map(data.tags.map((t) => [t.id, t]));
+  const tagsByName = new NameIndex<Tag>((t) => t.name).add(data.tags);
   for (const t of backup.tags) {
-    const same =
-      data.tags.find((e) => e.id === t.id) ??
-      (options.tagsMatched ? undefined : data.tags.find((e) => sameName(e.name, t.name)));
+    const same = tagsById.get(t.id) ?? (options.tagsMatched ? undefined : tagsByName.find(t.name));
     if (same) {
       tagIds.set(t.id, same.id);
       summary.tags.alreadyThere++;
@@ -304,18 +305,20 @@ export function matchLists(
       summary.tags.added++;
     }
   }
-  const allTags = [...data.tags, ...addedTags];
+  for (const t of addedTags) tagsById.set(t.id, t);
   for (const t of addedTags) {
     let parentId = t.parentId === null ? null : (tagIds.get(t.parentId) ?? null);
     // One level of hierarchy: a parent that is itself a sub-tag in this library leaves the tag at the top.
-    if (parentId !== null && allTags.find((x) => x.id === parentId)?.parentId !== null) parentId = null;
+    if (parentId !== null && tagsById.get(parentId)?.parentId !== null) parentId = null;
     changes.push(insert('tags', { ...t, parentId }));
   }
 
   // Holders and targets: one list, matched by id or else by name.
   const entityIds = new Map<string, string>();
+  const entitiesById = new Map(data.entities.map((e) => [e.id, e]));
+  const entitiesByName = new NameIndex<Entity>((e) => e.name).add(data.entities);
   for (const e of backup.entities) {
-    const same = data.entities.find((x) => x.id === e.id) ?? data.entities.find((x) => sameName(x.name, e.name));
+    const same = entitiesById.get(e.id) ?? entitiesByName.find(e.name);
     if (same) {
       entityIds.set(e.id, same.id);
       summary.entities.alreadyThere++;
@@ -358,8 +361,10 @@ function mapVariables(
   tally: { added: number; alreadyThere: number },
 ): { valuesFor(document: Pick<StoredDocument, 'variables'>): Record<string, VariableValue> } {
   const matched = new Map<string, Variable>();
+  const variablesById = new Map(data.variables.map((v) => [v.id, v]));
+  const variablesByName = new NameIndex<Variable>((v) => v.name).add(data.variables);
   for (const v of backup.variables) {
-    const same = data.variables.find((x) => x.id === v.id) ?? data.variables.find((x) => sameName(x.name, v.name));
+    const same = variablesById.get(v.id) ?? variablesByName.find(v.name);
     if (!same) {
       changes.push(insert('variables', v));
       matched.set(v.id, v);

@@ -11,7 +11,7 @@ import { writeExportFile } from '../../electron/backend/export-writer';
 import { openStore } from '../../electron/backend/store';
 import { benchAgreement } from './agreement-bench';
 import { benchAnalysis } from './analysis-bench';
-import { benchRefi } from './refi-bench';
+import { benchLongLists, benchRefi } from './refi-bench';
 import { benchReanchoring } from './reanchor-bench';
 
 /**
@@ -114,6 +114,7 @@ async function main(): Promise<void> {
 
   const agreement = await benchAgreement(store.data);
   const refi = await benchRefi(store.data);
+  const longLists = await benchLongLists();
   const reanchoring = await benchReanchoring();
   const analysis = await benchAnalysis(
     () => store.data,
@@ -126,6 +127,7 @@ async function main(): Promise<void> {
       ...storage,
       agreement,
       refi,
+      longLists,
       reanchoring,
       analysis,
     }),

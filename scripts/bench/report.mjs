@@ -179,6 +179,22 @@ export function summarise(raw, sizes) {
       pass: backend.refi.importMs < 10000,
     },
     {
+      label: `A REFI-QDA codebook of ${n(backend.longLists.codes)} codes imported into a library of as many tags (half of them by name)`,
+      ours: ms(backend.longLists.codebookMs),
+      peer: '',
+      ratio: '',
+      target: '< 2,000 ms',
+      pass: backend.longLists.codebookMs < 2000,
+    },
+    {
+      label: `A backup naming ${n(backend.longLists.entities)} holders and targets merged into a library of as many (half of them by name)`,
+      ours: ms(backend.longLists.entitiesMs),
+      peer: '',
+      ratio: '',
+      target: '< 2,000 ms',
+      pass: backend.longLists.entitiesMs < 2000,
+    },
+    {
       label: `Replace text: ${n(backend.reanchoring.highlights)} highlights re-anchored onto an edited ${mb(backend.reanchoring.characters / 2 ** 20)} article`,
       ours: ms(backend.reanchoring.reanchorMs),
       peer: '',

@@ -1,6 +1,6 @@
 import type { Tag } from '../../../../shared/domain';
-import { sameName } from '../../../../shared/names';
-import { nextTagColor } from '../../../../shared/tag-colors';
+import { NameIndex } from '../../../../shared/names';
+import { TagColors } from '../../../../shared/tag-colors';
 import { newId } from '../../make-document';
 import type { ReadCode } from './qdc';
 import { STANCES_CODE_NAME } from './stance-codes';
@@ -26,27 +26,37 @@ const cleanName = (name: string): string => name.replace(/›/g, '>').replace(/\
 
 export function codesAsTags(libraryTags: readonly Tag[], codes: readonly ReadCode[]): CodesAsTags {
   const tags: Tag[] = [];
+  const taken = new Set<Tag>();
   const tagIdByGuid = new Map<string, string>();
   const stanceCodes: ReadCode[] = [];
   let flattened = 0;
   let renamed = 0;
-  const known = (): Tag[] => [...libraryTags, ...tags.filter((t) => !libraryTags.includes(t))];
+  // The library's tags and the new ones, by name under their parent; the library's first where names repeat.
+  const known = new NameIndex<Tag>(
+    (t) => t.name,
+    (t) => t.parentId ?? '',
+  ).add(libraryTags);
+  const colors = new TagColors(libraryTags);
 
   const place = (code: ReadCode, name: string, parentId: string | null): string => {
-    const existing = known().find((t) => t.parentId === parentId && sameName(t.name, name));
+    const existing = known.find(name, parentId ?? '');
     if (existing) {
-      if (!tags.includes(existing)) tags.push(existing);
+      if (!taken.has(existing)) tags.push(existing);
+      taken.add(existing);
       tagIdByGuid.set(code.guid, existing.id);
       return existing.id;
     }
     const tag: Tag = {
       id: newId(),
       name,
-      color: code.colour ?? nextTagColor(known()),
+      color: code.colour ?? colors.next(),
       description: code.description,
       parentId,
     };
     tags.push(tag);
+    taken.add(tag);
+    known.add([tag]);
+    colors.add(tag.color);
     tagIdByGuid.set(code.guid, tag.id);
     return tag.id;
   };

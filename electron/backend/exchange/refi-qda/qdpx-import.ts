@@ -12,7 +12,7 @@ import {
 } from '../../../../shared/domain';
 import { utf16OffsetsOf } from '../../../../shared/code-points';
 import { isPublishedDate } from '../../../../shared/published-date';
-import { sameName } from '../../../../shared/names';
+import { NameIndex } from '../../../../shared/names';
 import { ApiFailure } from '../../api-error';
 import { newId } from '../../make-document';
 import { codesAsTags } from './codes-to-tags';
@@ -102,14 +102,13 @@ export async function projectAsBackup(
 
   // Stance codes, by GUID, with their holder and target as entities (matched by name, or new).
   const entities: Entity[] = [];
+  const known = new NameIndex<Entity>((e) => e.name).add(data.entities);
+  const taken = new Set<Entity>();
   const entityId = (name: string): string => {
-    const known = [...data.entities, ...entities].find((e) => sameName(e.name, name));
-    if (known) {
-      if (!entities.includes(known)) entities.push(known);
-      return known.id;
-    }
-    const entity = { id: newId(), name };
-    entities.push(entity);
+    const entity = known.find(name) ?? { id: newId(), name };
+    known.add([entity]);
+    if (!taken.has(entity)) entities.push(entity);
+    taken.add(entity);
     return entity.id;
   };
   const stanceByGuid = new Map<string, Stance>();
@@ -292,6 +291,7 @@ function readVariables(root: XmlElement, data: Database): VariablesRead {
   const notes: string[] = [];
   const byGuid = new Map<string, { detail?: (typeof DETAIL_NAMES)[string]; variable?: Variable }>();
   const library: Variable[] = [];
+  const libraryVariables = new NameIndex<Variable>((v) => v.name).add(data.variables);
   for (const element of childElements(childElement(root, 'Variables') ?? root, 'Variable')) {
     const name = (attribute(element, 'name') ?? '').trim();
     const guid = guidKey(attribute(element, 'guid'));
@@ -301,7 +301,7 @@ function readVariables(root: XmlElement, data: Database): VariablesRead {
       byGuid.set(guid, { detail });
       continue;
     }
-    const existing = data.variables.find((v) => sameName(v.name, name));
+    const existing = libraryVariables.find(name);
     const variable: Variable = existing ?? {
       id: newId(),
       name,

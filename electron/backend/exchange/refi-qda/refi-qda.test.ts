@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import JSZip from 'jszip';
@@ -9,7 +10,7 @@ import { hardCaseLibrary } from '../../test/hard-cases';
 import { createBackend } from '../../backend';
 import { openStore } from '../../store';
 import { callOk, useTempDirs } from '../../test-support';
-import { qdcText } from './qdc';
+import { CODEBOOK_NAMESPACE, qdcText } from './qdc';
 import { qdpxBytes } from './qdpx-export';
 import { guidOf, xmlAttribute, xmlText } from './xml-text';
 import { readZip, zipFiles } from './zip-archive';
@@ -246,6 +247,28 @@ describe('REFI-QDA codebook (.qdc)', () => {
     // One step to undo.
     expect((await callOk(backend, 'undo', {})).label).toBe('Import codebook');
     expect(store.data.tags).toHaveLength(3);
+    await store.close();
+  });
+
+  it('refuses a codebook nested deeper than any tool writes, in words, and changes nothing', async () => {
+    const { store, backend } = await emptyLibrary();
+    const before = JSON.stringify(store.data);
+    const nested = (depth: number) =>
+      `<CodeBook xmlns="${CODEBOOK_NAMESPACE}"><Codes>` +
+      Array.from({ length: depth }, (_, i) => `<Code guid="${randomUUID()}" name="Level ${i}">`).join('') +
+      '</Code>'.repeat(depth) +
+      '</Codes></CodeBook>';
+    // Recursion through 100,000 levels overflowed the stack ("Maximum call stack size exceeded").
+    const refused = await backend('importProject', { fileName: 'deep.qdc', data: base64(nested(100_000)) });
+    expect(refused.ok ? 'accepted' : refused.error.message).toBe(
+      'deep.qdc nests elements more than 256 levels deep (at line 1), which no REFI-QDA project or codebook does: ' +
+        'it was not read.',
+    );
+    expect(JSON.stringify(store.data)).toBe(before);
+    // Deep, but within the limit: read, and put under the top-level code by path.
+    const summary = await callOk(backend, 'importProject', { fileName: 'deep.qdc', data: base64(nested(200)) });
+    expect(summary.tags.added).toBe(200);
+    expect(store.data.tags.find((t) => t.name.endsWith('Level 199'))?.name.split(' / ')).toHaveLength(199);
     await store.close();
   });
 

@@ -15,11 +15,25 @@ export interface XmlElement {
   text: string;
 }
 
+/**
+ * How deep elements may nest. A project nests some ten levels, plus its codebook's; what reads the tree (the codes
+ * under codes) walks it recursively, which a file nested 200,000 deep overflowed ("Maximum call stack size exceeded").
+ */
+export const MAX_XML_DEPTH = 256;
+
+class TooDeep extends Error {}
+
 export function parseXml(xml: string, what: string): XmlElement {
   const parser = new SaxesParser({ xmlns: false });
   const stack: XmlElement[] = [];
   let root: XmlElement | null = null;
   parser.on('opentag', (tag) => {
+    if (stack.length >= MAX_XML_DEPTH) {
+      throw new TooDeep(
+        `${what} nests elements more than ${MAX_XML_DEPTH} levels deep (at line ${parser.line}), ` +
+          'which no REFI-QDA project or codebook does: it was not read.',
+      );
+    }
     const colon = tag.name.indexOf(':');
     const element: XmlElement = {
       localName: colon < 0 ? tag.name : tag.name.slice(colon + 1),
@@ -46,6 +60,7 @@ export function parseXml(xml: string, what: string): XmlElement {
   try {
     parser.write(xml).close();
   } catch (error) {
+    if (error instanceof TooDeep) throw new ApiFailure('invalid-request', error.message);
     throw new ApiFailure(
       'invalid-request',
       `${what} is not well-formed XML: ${(error as Error).message.split('\n')[0]}`,

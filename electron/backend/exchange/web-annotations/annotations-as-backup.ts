@@ -5,12 +5,14 @@ import {
   CURRENT_SCHEMA_VERSION,
   idSchema,
   type Database,
+  type Entity,
   type Highlight,
   type StoredDocument,
+  type Tag,
 } from '../../../../shared/domain';
 import { BACKUP_FORMAT, type Backup } from '../../../../shared/export/backup-format';
-import { sameName } from '../../../../shared/names';
-import { nextTagColor } from '../../../../shared/tag-colors';
+import { NameIndex } from '../../../../shared/names';
+import { TagColors } from '../../../../shared/tag-colors';
 import { TAG_PATH_SEPARATOR } from '../../../../shared/tag-paths';
 import { quoteWithContext } from '../../../../shared/text-context';
 import type { IncomingAnnotation, ReadAnnotations } from '../../../../shared/web-annotations/read-annotations';
@@ -58,14 +60,18 @@ export function annotationsAsBackup(
   let repeated = 0;
   const chosen = options.documentId ? data.documents.find((d) => d.id === options.documentId) : undefined;
 
+  // The library's tags, holders and targets by name, and the colours its tags use: looked up for each annotation.
+  const libraryTags = new NameIndex<Tag>((t) => t.name).add(data.tags);
+  const libraryEntities = new NameIndex<Entity>((e) => e.name).add(data.entities);
+  const colors = new TagColors(data.tags);
   const tagId = (name: string) => {
     const clean = name.replaceAll('|', '/').replaceAll(TAG_PATH_SEPARATOR.trim(), '/').slice(0, 200);
     const key = clean.toLowerCase();
     let tag = tags.get(key);
     if (!tag) {
-      const existing = data.tags.find((t) => sameName(t.name, clean));
-      const color = existing?.color ?? nextTagColor([...data.tags, ...tags.values()]);
-      tag = existing ?? { id: randomUUID(), name: clean, color, description: '', parentId: null };
+      const existing = libraryTags.find(clean);
+      tag = existing ?? { id: randomUUID(), name: clean, color: colors.next(), description: '', parentId: null };
+      colors.add(tag.color);
       tags.set(key, tag);
     }
     return tag.id;
@@ -74,7 +80,7 @@ export function annotationsAsBackup(
     const key = name.toLowerCase();
     let entity = entities.get(key);
     if (!entity) {
-      entity = data.entities.find((e) => sameName(e.name, name)) ?? { id: randomUUID(), name: name.slice(0, 200) };
+      entity = libraryEntities.find(name) ?? { id: randomUUID(), name: name.slice(0, 200) };
       entities.set(key, entity);
     }
     return entity.id;
