@@ -183,12 +183,17 @@ function applyRecord(
 
 /**
  * Which files `changes` touch: a highlight its document's file; a document added or removed (or its text replaced)
- * its file and the library file; anything else the library file. Adding or removing a highlight also changes its document's count in the library file, but
- * only that (`counts`): a count is checked against the document files when the library is read, so it need not be
- * written in the same atomic step.
+ * its file, written whole (`rewritten`), and the library file; anything else the library file. Adding or removing a
+ * highlight also changes its document's count in the library file, but only that (`counts`): a count is checked
+ * against the document files when the library is read, so it need not be written in the same atomic step.
  */
-export function touchedBy(changes: readonly Change[]): { library: boolean; counts: boolean; documentIds: Set<string> } {
-  const touched = { library: false, counts: false, documentIds: new Set<string>() };
+export function touchedBy(changes: readonly Change[]): {
+  library: boolean;
+  counts: boolean;
+  documentIds: Set<string>;
+  rewritten: Set<string>;
+} {
+  const touched = { library: false, counts: false, documentIds: new Set<string>(), rewritten: new Set<string>() };
   for (const change of changes) {
     if (change.kind !== 'record') {
       touched.library = true;
@@ -203,8 +208,10 @@ export function touchedBy(changes: readonly Change[]): { library: boolean; count
         change.collection === 'documents' &&
         (!(change.before && change.after) ||
           (change.before as StoredDocument).text !== (change.after as StoredDocument).text)
-      )
+      ) {
         touched.documentIds.add(record.id);
+        touched.rewritten.add(record.id);
+      }
     }
     if (change.collection !== 'highlights') touched.library = true;
     else if (!change.before || !change.after) touched.counts = true;

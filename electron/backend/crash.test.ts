@@ -7,7 +7,7 @@ import { DATA_FILE_NAME } from './data-dir';
 import { makeDocument } from './make-document';
 import { newLibrary } from './new-library';
 import { openStore } from './store';
-import { recoverFileSet } from './storage/file-set-writer';
+import { JOURNAL_FILE_NAME, recoverFileSet } from './storage/file-set-writer';
 import { documentsDirPath } from './storage/library-layout';
 import { libraryOnDisk, useTempDirs } from './test-support';
 
@@ -112,8 +112,11 @@ describe('crash safety', () => {
 
         // After every kill, as the next start reads it: the library reads whole, holds every acknowledged change,
         // and no highlight points at a tag the library file does not have.
-        const interrupted = await readdir(documentsDirPath(dataDir));
-        if (interrupted.some((name) => name.endsWith('.tmp') || name.endsWith('.pending'))) killedMidWrite++;
+        // Mid-write: a file staged or being written (in the library's folder or its documents'), or a set's journal.
+        const interrupted = [...(await readdir(dataDir)), ...(await readdir(documentsDirPath(dataDir)))];
+        const inWriting = (name: string) =>
+          name.endsWith('.tmp') || name.endsWith('.pending') || name === JOURNAL_FILE_NAME;
+        if (interrupted.some(inWriting)) killedMidWrite++;
         const saved = await libraryOnDiskAfterRecovery(dataDir);
         const ids = new Set(saved.highlights.map((h) => h.id));
         const missing = [...acknowledged].filter((id) => !ids.has(id));

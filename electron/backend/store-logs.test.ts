@@ -75,6 +75,44 @@ describe('document change logs', () => {
     expect((await openStore(dir)).data.highlights).toEqual(store.data.highlights);
   });
 
+  it('take highlights changed beside the library file (a tag deleted) as log lines, and a replaced text whole', async () => {
+    const dir = await tempDir();
+    const { store, backend } = await sampleWithHighlight(dir);
+    await callOk(backend, 'updateSettings', { annotator: 'coder' });
+    for (const [i, text] of ['Kyiv said no.', 'Kyiv said yes.'].entries()) {
+      await callOk(backend, 'importText', { title: `T${i}`, text });
+    }
+    const tag = await callOk(backend, 'createTag', { name: 'Place', color: '#123456' });
+    await callOk(backend, 'codeMatches', { query: 'kyiv', tagId: tag.id });
+    const files = store.data.documents.map((d) => documentFilePath(dir, d.id));
+    const before = await Promise.all(files.map((f) => readFile(f, 'utf8')));
+    const linesIn = async () =>
+      (await Promise.all((await logsIn(dir)).map((log) => readFile(path.join(documentsDirPath(dir), log), 'utf8'))))
+        .join('')
+        .split('\n').length;
+    const lines = await linesIn();
+
+    // The tag goes from the library file, and from the highlights of two documents: a line in each of their logs.
+    await callOk(backend, 'deleteTag', { tagId: tag.id });
+    expect(await Promise.all(files.map((f) => readFile(f, 'utf8')))).toEqual(before);
+    expect(await linesIn()).toBe(lines + 2);
+    expect(await libraryOnDisk(dir)).toEqual(store.data);
+    await callOk(backend, 'undo', {});
+    expect(await Promise.all(files.map((f) => readFile(f, 'utf8')))).toEqual(before);
+    expect(await libraryOnDisk(dir)).toEqual(store.data);
+
+    // A replaced text is in the document's own file: written whole, whatever else the step changes.
+    const first = store.data.documents.find((d) => d.title === 'T0')!;
+    await callOk(backend, 'replaceDocumentText', { documentId: first.id, text: 'Kyiv said no, twice.' });
+    expect(JSON.parse(await readFile(documentFilePath(dir, first.id), 'utf8')).text).toBe('Kyiv said no, twice.');
+    expect(await libraryOnDisk(dir)).toEqual(store.data);
+    await callOk(backend, 'undo', {});
+    expect(JSON.parse(await readFile(documentFilePath(dir, first.id), 'utf8')).text).toBe('Kyiv said no.');
+    expect(await libraryOnDisk(dir)).toEqual(store.data);
+    await store.close();
+    expect((await openStore(dir)).data).toEqual(store.data);
+  });
+
   it('ignore a last line a crash cut short, and write the file whole at the next save', async () => {
     const dir = await tempDir();
     const { store, backend, highlight, file } = await sampleWithHighlight(dir);
@@ -95,22 +133,21 @@ describe('document change logs', () => {
 
   it('never replay a log over a file written whole after it, and remove such a log', async () => {
     const dir = await tempDir();
-    const { backend, highlight, file } = await sampleWithHighlight(dir);
+    const { backend, highlight, file, document } = await sampleWithHighlight(dir);
     await callOk(backend, 'updateHighlight', { highlightId: highlight.id, note: 'old' });
     const [log] = await logsIn(dir);
     const kept = path.join(dir, 'kept.log');
     await copyFile(path.join(documentsDirPath(dir), log!), kept);
-    // A change to the library file and the document together writes the document's file whole (a new log)...
-    const tag = await callOk(backend, 'createTag', { name: 'New', color: '#123456' });
-    await callOk(backend, 'updateHighlight', { highlightId: highlight.id, tagIds: [tag.id], note: 'new' });
-    await callOk(backend, 'deleteTag', { tagId: tag.id });
+    // A text replaced writes the document's file whole (a new log)...
+    await callOk(backend, 'updateHighlight', { highlightId: highlight.id, note: 'new' });
+    await callOk(backend, 'replaceDocumentText', { documentId: document.id, text: `${document.text}\n\nOne more.` });
     expect(await tokenOf(file)).not.toBe(log!.split('.').at(-2));
     // ...and a crash before the old log was removed leaves it behind.
     await copyFile(kept, path.join(documentsDirPath(dir), log!));
 
     const reopened = await openStore(dir);
     expect(reopened.notices).toEqual([]);
-    expect(reopened.data.highlights.map((h) => [h.note, h.tagIds])).toEqual([['new', []]]);
+    expect(reopened.data.highlights.map((h) => [h.note, h.quote])).toEqual([['new', SAMPLE_CLAIM]]);
     expect(await logsIn(dir)).not.toContain(log);
   });
 

@@ -250,22 +250,29 @@ const LIBRARY_PART = 'library';
 const COUNTS_PART = 'counts';
 const FOLD_PART = 'fold';
 const DOCUMENT_PREFIX = 'document:';
+const REWRITTEN_PREFIX = 'rewritten:';
+/** Saves that did not say which documents to write whole: all of them, when the library file is written too. */
+const REWRITE_ALL_PART = 'rewritten';
 
-function toParts({ library, counts, documentIds = [], fold }: Touched): string[] {
+function toParts({ library, counts, documentIds = [], rewritten, fold }: Touched): string[] {
   return [
     ...(library ? [LIBRARY_PART] : []),
     ...(counts ? [COUNTS_PART] : []),
     ...(fold ? [FOLD_PART] : []),
     ...[...documentIds].map((id) => DOCUMENT_PREFIX + id),
+    ...(rewritten ? [...rewritten].map((id) => REWRITTEN_PREFIX + id) : library ? [REWRITE_ALL_PART] : []),
   ];
 }
 
 function fromParts(parts: ReadonlySet<string>): Touched {
+  const withPrefix = (prefix: string) =>
+    [...parts].filter((p) => p.startsWith(prefix)).map((p) => p.slice(prefix.length));
   return {
     library: parts.has(LIBRARY_PART),
     counts: parts.has(COUNTS_PART),
     fold: parts.has(FOLD_PART),
-    documentIds: [...parts].filter((p) => p.startsWith(DOCUMENT_PREFIX)).map((p) => p.slice(DOCUMENT_PREFIX.length)),
+    documentIds: withPrefix(DOCUMENT_PREFIX),
+    ...(!parts.has(REWRITE_ALL_PART) && { rewritten: withPrefix(REWRITTEN_PREFIX) }),
   };
 }
 

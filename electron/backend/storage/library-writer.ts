@@ -19,6 +19,12 @@ export interface Touched {
   /** Only the documents' highlight counts in the library file: written after the rest, outside its atomic step. */
   counts?: boolean;
   documentIds?: Iterable<string>;
+  /**
+   * Of `documentIds`, those whose own file is written whole (added, removed, their text replaced); the others'
+   * highlights go to their logs, also beside a change to the library file (a tag deleted from 40,000 highlights
+   * rewrote 2,000 files whole). Absent: every one of them, when the library file is written too.
+   */
+  rewritten?: Iterable<string>;
   /** Every change log folded into its document's file (on close). */
   fold?: boolean;
 }
@@ -47,7 +53,10 @@ export class LibraryWriter {
   }
 
   /** Writes what `touched` names as `library` holds it now. */
-  async save(library: Database, { library: listing, counts, documentIds = [], fold }: Touched): Promise<void> {
+  async save(
+    library: Database,
+    { library: listing, counts, documentIds = [], rewritten, fold }: Touched,
+  ): Promise<void> {
     const ids = [...documentIds];
     const [only] = ids;
     // One document's line goes to its log at once, even while the last set's logs are synced: appending (and syncing)
@@ -58,7 +67,12 @@ export class LibraryWriter {
     const writes =
       ids.length === 0 && !listing
         ? []
-        : [appended ?? this.writeDocuments(library, ids, Boolean(listing), { appending: !listing })];
+        : [
+            appended ??
+              this.writeDocuments(library, ids, Boolean(listing), {
+                whole: rewritten ? new Set(rewritten) : listing ? 'all' : new Set(),
+              }),
+          ];
     // Counts alone: the library file beside the documents' files, not in their atomic step. A crash between the two
     // leaves a count that does not match its document's file, which the next reading of the documents corrects.
     // Built a slice at a time: at 20,000 documents the file is 10 MB, and the counts follow every pause in the work.
@@ -71,7 +85,7 @@ export class LibraryWriter {
       await this.settling;
       const folded = this.logs.withLines();
       const lookup = this.lookupOf(library, folded);
-      for (const id of folded) await this.writeDocuments(library, [id], false, { appending: false, lookup });
+      for (const id of folded) await this.writeDocuments(library, [id], false, { whole: 'all', lookup });
     }
   }
 
@@ -93,25 +107,29 @@ export class LibraryWriter {
     await this.settling;
     const ids = data.documents.map((d) => d.id);
     const lookup = this.lookupOf(data, ids);
-    for (const id of ids) await this.writeDocuments(data, [id], false, { appending: false, lookup });
+    for (const id of ids) await this.writeDocuments(data, [id], false, { whole: 'all', lookup });
     await this.files.write([this.libraryFileWrite(data)]);
   }
 
   /** Writes the documents' files whole (each with a new log) and the library file, all or none. */
   async writeWhole(library: Database, documentIds: readonly string[], withLibrary: boolean): Promise<void> {
     await this.settling;
-    await this.writeDocuments(library, documentIds, withLibrary, { appending: false });
+    await this.writeDocuments(library, documentIds, withLibrary, { whole: 'all' });
   }
 
   /**
-   * Writes the documents and the library file, all or none: each document as a line appended to its log when
-   * `appending` and its log can take it, else whole with a new log (a document that is gone loses its file).
+   * Writes the documents and the library file, all or none: each document as a line appended to its log when it is
+   * not to be written `whole` and its log can take it, else whole with a new log (a document that is gone loses its
+   * file).
    */
   private async writeDocuments(
     library: Database,
     documentIds: readonly string[],
     withLibrary: boolean,
-    { appending, lookup = this.lookupOf(library, documentIds) }: { appending: boolean; lookup?: Lookup },
+    {
+      whole: toRewrite,
+      lookup = this.lookupOf(library, documentIds),
+    }: { whole: 'all' | ReadonlySet<string>; lookup?: Lookup },
   ): Promise<void> {
     const { documents, highlights } = lookup;
     const whole: WholePlan[] = [];
@@ -119,6 +137,7 @@ export class LibraryWriter {
     for (const id of documentIds) {
       const document = documents.get(id);
       const current = highlights.get(id) ?? [];
+      const appending = toRewrite !== 'all' && !toRewrite.has(id);
       const line = document && appending ? this.logs.lineFor(id, current) : null;
       if (line !== null) {
         if (line !== '') appended.push({ id, current, line });
