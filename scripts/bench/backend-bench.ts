@@ -100,6 +100,10 @@ async function main(): Promise<void> {
     exports.push({ buildAndWriteMs, floorMs, bufferWriteMs: since(start), bytes });
   }
   await rm(out, { force: true });
+
+  // A step across the library: the most used tag deleted (taken off its highlights in every document), then undone.
+  const bulk = await timedBulkStep(store, backend);
+
   const storage = {
     documents: documents.length,
     highlights: store.data.highlights.length,
@@ -109,6 +113,7 @@ async function main(): Promise<void> {
     countsBlockedMs,
     rssMb,
     exports,
+    bulk,
   };
   if (storageOnly) return void process.stdout.write(JSON.stringify(storage));
 
@@ -141,3 +146,29 @@ main().then(
     process.exit(1);
   },
 );
+
+/** The most used tag deleted and the deletion undone: each until acknowledged, with the longest block meanwhile. */
+async function timedBulkStep(store: Awaited<ReturnType<typeof openStore>>, backend: ReturnType<typeof createBackend>) {
+  const uses = new Map<string, number>();
+  for (const h of store.data.highlights) for (const id of h.tagIds) uses.set(id, (uses.get(id) ?? 0) + 1);
+  const [tagId, highlights] = [...uses].sort((a, b) => b[1] - a[1])[0]!;
+  const timed = async (method: string, args: unknown) => {
+    await pause(50);
+    const histogram = monitorEventLoopDelay({ resolution: 1 });
+    histogram.enable();
+    const start = performance.now();
+    await call(backend, method, args);
+    const ms = since(start);
+    histogram.disable();
+    return { ms, blockedMs: histogram.max / 1e6 };
+  };
+  const deleted = await timed('deleteTag', { tagId });
+  const undone = await timed('undo', {});
+  return {
+    highlights,
+    deleteMs: deleted.ms,
+    deleteBlockedMs: deleted.blockedMs,
+    undoMs: undone.ms,
+    undoBlockedMs: undone.blockedMs,
+  };
+}

@@ -358,6 +358,14 @@ function storageRows(backend, atScale, size) {
       pass: met(ack < 50 && blocked < 20 && backend.countsBlockedMs < 20),
     },
     {
+      label: `The same library: its most used tag deleted (taken off ${n(backend.bulk.highlights)} highlights across its documents), until acknowledged`,
+      ours: ms(backend.bulk.deleteMs),
+      peer: '',
+      ratio: `${ms(backend.bulk.deleteBlockedMs)} longest block; undone: ${ms(backend.bulk.undoMs)} (${ms(backend.bulk.undoBlockedMs)} block)`,
+      target: '',
+      pass: null,
+    },
+    {
       label: `The same library: export annotations.csv in the app (${mb(backend.exports[0].bytes / 2 ** 20)})`,
       ours: ms(exportMs),
       peer: '',
