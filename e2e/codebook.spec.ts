@@ -28,7 +28,10 @@ test('the codebook is edited in place: add, rename, recolour, describe, nest, re
   const description = dialog.getByRole('textbox', { name: 'Description of Threat' });
   await description.fill('A warning of consequences.');
   await description.press('Tab');
-  await dialog.getByRole('combobox', { name: 'Parent' }).last().selectOption({ label: 'Claim' });
+  // Its list of parents is filled once it is focused (DeferredSelect), as a person choosing does first.
+  const parent = dialog.getByRole('combobox', { name: 'Parent' }).last();
+  await parent.focus();
+  await parent.selectOption({ label: 'Claim' });
   // Nested, it is listed under Claim and moves only among Claim's sub-tags (it is the only one).
   await expect(dialog.getByRole('button', { name: 'Move Threat up' })).toBeDisabled();
   await dialog.getByRole('button', { name: 'Move Condition up' }).click();
@@ -86,7 +89,9 @@ test('holders and targets are renamed, merged and deleted from their own dialog'
   await grushko.fill('Alexander Grushko');
   await grushko.press('Enter');
   await expect(dialog.getByRole('textbox', { name: 'Name of Alexander Grushko' })).toBeVisible();
-  await dialog.getByRole('combobox', { name: 'Merge Russia into' }).selectOption({ label: 'Alexander Grushko' });
+  const merge = dialog.getByRole('combobox', { name: 'Merge Russia into' });
+  await merge.focus();
+  await merge.selectOption({ label: 'Alexander Grushko' });
   const confirm = page.getByRole('dialog', { name: 'Please confirm' });
   await expect(confirm).toContainText(
     'Every stance that uses "Russia", as holder or as target, will use "Alexander Grushko"',
@@ -130,7 +135,9 @@ test('the holders and targets dialog fits at 1280×800 with long names, and show
   }
 
   // The counts follow a merge: Russia → NATO becomes Russia → the long target, which Russia has already.
-  await dialog.getByRole('combobox', { name: 'Merge NATO into' }).selectOption({ label: longTarget });
+  const merge = dialog.getByRole('combobox', { name: 'Merge NATO into' });
+  await merge.focus();
+  await merge.selectOption({ label: longTarget });
   await page.getByRole('dialog', { name: 'Please confirm' }).getByRole('button', { name: 'Merge' }).click();
   await expect(dialog.getByLabel('Russia: holds 1 stance, target of 0 stances')).toBeVisible();
   await expect(dialog.getByLabel(`${longTarget}: holds 0 stances, target of 2 stances`)).toBeVisible();

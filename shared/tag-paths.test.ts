@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Tag } from './domain';
-import { inTreeOrder, moveAmongSiblings, tagPaths, tagsWithDescendants } from './tag-paths';
+import { inTreeOrder, moveAmongSiblings, siblingPlaces, tagPaths, tagsWithDescendants } from './tag-paths';
 
 const tag = (id: string, name: string, parentId: string | null = null): Tag => ({
   id,
@@ -81,5 +81,32 @@ describe('moveAmongSiblings', () => {
     expect(moveAmongSiblings(tags, 't', -1)).toBeNull();
     expect(moveAmongSiblings(tags, 'p', 1)).toBeNull();
     expect(moveAmongSiblings(tags, 's', 1)).toBeNull();
+  });
+
+  it('can be asked of the whole codebook at once: which tags are first or last among their siblings', () => {
+    // Sub-tags listed before their parents, one whose parent is missing, one that is its own parent.
+    const mixed = [
+      tag('t', 'Threat', 'c'),
+      ...tags,
+      tag('o', 'Orphan', 'gone'),
+      tag('x', 'Loop', 'x'),
+      tag('q', 'Quote', 'e'),
+    ];
+    const places = siblingPlaces(mixed);
+    for (const { id } of mixed) {
+      expect(places.get(id), id).toEqual({
+        first: moveAmongSiblings(mixed, id, -1) === null,
+        last: moveAmongSiblings(mixed, id, 1) === null,
+      });
+    }
+    expect(places.get('c')).toEqual({ first: true, last: false });
+    expect(places.get('q')).toEqual({ first: false, last: true });
+  });
+
+  it('keeps every sub-tag of a parent with thousands, in order', () => {
+    const many = [tag('c', 'Claim'), ...Array.from({ length: 20_000 }, (_, i) => tag(`s${i}`, `Sub ${i}`, 'c'))];
+    expect(inTreeOrder(many)).toHaveLength(20_001);
+    expect(tagsWithDescendants(many).get('c')!.size).toBe(20_001);
+    expect(siblingPlaces(many).get('s19999')).toEqual({ first: false, last: true });
   });
 });

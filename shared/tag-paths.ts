@@ -29,9 +29,7 @@ export function tagPaths(tags: readonly Tag[]): Map<string, string> {
 /** Each tag's id with the ids of every tag below it (its sub-tags, theirs…): what counts "with children" add up. */
 export function tagsWithDescendants(tags: readonly Tag[]): Map<string, Set<string>> {
   const children = new Map<string, string[]>();
-  for (const tag of tags) {
-    if (tag.parentId !== null) children.set(tag.parentId, [...(children.get(tag.parentId) ?? []), tag.id]);
-  }
+  for (const tag of tags) if (tag.parentId !== null) listIn(children, tag.parentId).push(tag.id);
   const result = new Map<string, Set<string>>();
   for (const tag of tags) {
     const all = new Set<string>([tag.id]);
@@ -60,7 +58,7 @@ export function inTreeOrder<T extends Tag>(tags: readonly T[]): T[] {
   const roots: T[] = [];
   for (const tag of tags) {
     if (tag.parentId !== null && ids.has(tag.parentId) && tag.parentId !== tag.id) {
-      children.set(tag.parentId, [...(children.get(tag.parentId) ?? []), tag]);
+      listIn(children, tag.parentId).push(tag);
     } else {
       roots.push(tag);
     }
@@ -87,7 +85,8 @@ export function moveAmongSiblings(tags: readonly Tag[], tagId: string, delta: -1
   const ordered = inTreeOrder(tags);
   const tag = ordered.find((t) => t.id === tagId);
   if (!tag) return null;
-  const parentOf = (t: Tag) => (t.parentId !== null && ordered.some((p) => p.id === t.parentId) ? t.parentId : null);
+  const ids = new Set(ordered.map((t) => t.id));
+  const parentOf = (t: Tag) => (t.parentId !== null && ids.has(t.parentId) ? t.parentId : null);
   const siblings = ordered.filter((t) => parentOf(t) === parentOf(tag));
   const index = siblings.indexOf(tag);
   const other = siblings[index + delta];
@@ -101,4 +100,31 @@ export function moveAmongSiblings(tags: readonly Tag[], tagId: string, delta: -1
     else if (!below.get(tag.id)!.has(t.id) && !below.get(other.id)!.has(t.id)) result.push(t);
   }
   return result.map((t) => t.id);
+}
+
+/**
+ * Whether each tag is the first, or the last, among the tags of the same parent (in tree order): where
+ * {@link moveAmongSiblings} cannot move it up, or down. For the whole codebook at once: asking that of each tag is a
+ * pass over the codebook per tag.
+ */
+export function siblingPlaces(tags: readonly Tag[]): Map<string, { first: boolean; last: boolean }> {
+  const ordered = inTreeOrder(tags);
+  const ids = new Set(ordered.map((t) => t.id));
+  const siblings = new Map<string | null, Tag[]>();
+  for (const tag of ordered) {
+    const parentId = tag.parentId !== null && ids.has(tag.parentId) ? tag.parentId : null;
+    listIn(siblings, parentId).push(tag);
+  }
+  const places = new Map<string, { first: boolean; last: boolean }>();
+  for (const group of siblings.values()) {
+    group.forEach((tag, i) => places.set(tag.id, { first: i === 0, last: i === group.length - 1 }));
+  }
+  return places;
+}
+
+/** The list under `key`, made empty when there is none yet. */
+function listIn<K, V>(lists: Map<K, V[]>, key: K): V[] {
+  let list = lists.get(key);
+  if (!list) lists.set(key, (list = []));
+  return list;
 }

@@ -111,7 +111,7 @@ export function ArticleView() {
     }, 400);
   };
 
-  useLayoutEffect(() => painter.syncStyles(tags), [painter, tags]);
+  useLayoutEffect(() => painter.syncStyles(tags, highlights), [painter, tags, highlights]);
 
   useLayoutEffect(() => {
     painter.paint(paragraphsRef.current, highlights, tags, selectedId, shownIds, coderStyles);

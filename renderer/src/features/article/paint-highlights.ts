@@ -92,22 +92,31 @@ interface PaintedOverlap {
  */
 export class ArticlePainter {
   private styleSheet: CSSStyleSheet | null = null;
+  private rules = '';
   private last: LastPaint | null = null;
 
-  /** One `::highlight()` rule per tag, in a constructed stylesheet (not an inline <style>, which the CSP forbids). */
-  syncStyles(tags: readonly Tag[]): void {
+  /**
+   * `::highlight()` rules for the tags that `highlights` use, in a constructed stylesheet (not an inline <style>,
+   * which the CSP forbids). Only those: Chromium's cost of highlight rules grows with the square of their number, and
+   * a codebook of 5,000 tags (a REFI-QDA import) made opening a document take over a minute. The sheet is replaced
+   * only when its rules change, since replacing it restyles the whole article.
+   */
+  syncStyles(tags: readonly Tag[], highlights: readonly Pick<SavedHighlight, 'tagIds'>[]): void {
     if (!this.styleSheet) {
       this.styleSheet = new CSSStyleSheet();
       document.adoptedStyleSheets = [...document.adoptedStyleSheets, this.styleSheet];
     }
+    const used = new Set<string>();
+    for (const highlight of highlights) for (const id of highlight.tagIds) used.add(id);
     const overlapRules = (key: number | 'untagged', colour: string) => [
       `::highlight(${overlapName('fill', key)}) { background-color: ${onPage(colour)}; }`,
       `::highlight(${overlapName('line', key)}) { text-decoration: underline 3px ${colour}; text-underline-offset: 3px; }`,
     ];
-    const rules = tags.flatMap((tag, i) => [
-      `::highlight(${tagHighlightName(i)}) { background-color: ${tag.color}66; }`,
-      ...overlapRules(i, tag.color),
-    ]);
+    const rules = tags.flatMap((tag, i) =>
+      used.has(tag.id)
+        ? [`::highlight(${tagHighlightName(i)}) { background-color: ${tag.color}66; }`, ...overlapRules(i, tag.color)]
+        : [],
+    );
     rules.push(`::highlight(${UNTAGGED}) { background-color: ${UNTAGGED_COLOUR}55; }`);
     rules.push(...overlapRules('untagged', UNTAGGED_COLOUR));
     rules.push(`::highlight(${DIMMED}) { background-color: ${UNTAGGED_COLOUR}22; }`);
@@ -119,7 +128,10 @@ export class ArticlePainter {
     rules.push(
       `::highlight(${PENDING}) { background-color: #1a5fb440; text-decoration: underline 1px dashed #1a5fb4; }`,
     );
-    this.styleSheet.replaceSync(rules.join('\n'));
+    const text = rules.join('\n');
+    if (text === this.rules) return;
+    this.rules = text;
+    this.styleSheet.replaceSync(text);
   }
 
   /**

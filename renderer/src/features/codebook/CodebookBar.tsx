@@ -12,10 +12,19 @@ export function CodebookBar({ onManage }: { onManage(): void }) {
   const enabled = hasSelection || selected !== undefined;
   const ordered = inTreeOrder(tags);
   const number = new Map(ordered.map((t, i) => [t.id, i + 1]));
-  // Each top-level tag with the sub-tags under it.
-  const groups = ordered
-    .filter((t) => t.parentId === null || !number.has(t.parentId))
-    .map((tag) => ({ tag, children: ordered.filter((t) => t.parentId === tag.id) }));
+  // Each top-level tag with the sub-tags under it (gathered in one pass: a flat codebook of 5,000 codes made one
+  // pass per top-level tag).
+  const groups: { tag: Tag; children: Tag[] }[] = [];
+  const groupOf = new Map<string, { tag: Tag; children: Tag[] }>();
+  for (const tag of ordered) {
+    const parent = tag.parentId === null ? undefined : groupOf.get(tag.parentId);
+    if (parent) parent.children.push(tag);
+    else {
+      const group = { tag, children: [] };
+      groups.push(group);
+      groupOf.set(tag.id, group);
+    }
+  }
 
   const button = (tag: Tag) => {
     const n = number.get(tag.id)!;

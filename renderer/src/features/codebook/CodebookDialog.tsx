@@ -1,7 +1,8 @@
-import { useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import type { Tag } from '../../../../shared/domain';
-import { inTreeOrder, moveAmongSiblings } from '../../../../shared/tag-paths';
+import { inTreeOrder, siblingPlaces } from '../../../../shared/tag-paths';
 import { useAppStore } from '../../store/app-store';
+import { DeferredSelect } from '../../ui/DeferredSelect';
 import { Modal } from '../../ui/Modal';
 import { nextTagColor } from '../../../../shared/tag-colors';
 
@@ -25,7 +26,13 @@ export function CodebookDialog({ onClose }: { onClose(): void }) {
   const [name, setName] = useState('');
   const [parentId, setParentId] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
-  const ordered = inTreeOrder(tags);
+  // Asked once for the whole codebook, not by each tag's row: a codebook of a thousand flat codes (a REFI-QDA
+  // import) made a pass over the codebook per row, and a thousand parents in each row's list.
+  const ordered = useMemo(() => inTreeOrder(tags), [tags]);
+  const places = useMemo(() => siblingPlaces(tags), [tags]);
+  const parents = useMemo(() => tags.filter((t) => t.parentId === null), [tags]);
+  const withChildren = useMemo(() => new Set(tags.flatMap((t) => (t.parentId === null ? [] : [t.parentId]))), [tags]);
+  const names = useMemo(() => new Map(tags.map((t) => [t.id, t.name])), [tags]);
 
   const add = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
@@ -39,7 +46,15 @@ export function CodebookDialog({ onClose }: { onClose(): void }) {
     <Modal title="Codebook" onClose={onClose} className="codebook-dialog">
       <ul className="tag-editor-list" aria-label="Tags">
         {ordered.map((tag) => (
-          <TagEditor key={`${tag.id}:${tag.name}:${tag.description}`} tag={tag} tags={tags} />
+          <TagEditor
+            key={`${tag.id}:${tag.name}:${tag.description}`}
+            tag={tag}
+            tags={tags}
+            place={places.get(tag.id)!}
+            hasChildren={withChildren.has(tag.id)}
+            parents={parents}
+            parentName={tag.parentId === null ? undefined : names.get(tag.parentId)}
+          />
         ))}
       </ul>
       <form className="add-row" onSubmit={(e) => void add(e)}>
@@ -76,17 +91,30 @@ export function CodebookDialog({ onClose }: { onClose(): void }) {
   );
 }
 
-function TagEditor({ tag, tags }: { tag: Tag; tags: readonly Tag[] }) {
+function TagEditor({
+  tag,
+  tags,
+  place: { first, last },
+  hasChildren,
+  parents,
+  parentName,
+}: {
+  tag: Tag;
+  tags: readonly Tag[];
+  /** Whether it is first, or last, among the tags of its parent: it cannot move up, or down. */
+  place: { first: boolean; last: boolean };
+  hasChildren: boolean;
+  /** The top-level tags: the parents it can be put under. */
+  parents: readonly Tag[];
+  /** Its parent's name, when it has one. */
+  parentName: string | undefined;
+}) {
   const updateTag = useAppStore((s) => s.updateTag);
   const deleteTag = useAppStore((s) => s.deleteTag);
   const moveTag = useAppStore((s) => s.moveTag);
   const [name, setName] = useState(tag.name);
   const [description, setDescription] = useState(tag.description);
   const [problem, setProblem] = useState<string | null>(null);
-  const parents = tags.filter((t) => t.parentId === null && t.id !== tag.id);
-  const hasChildren = tags.some((t) => t.parentId === tag.id);
-  const first = moveAmongSiblings(tags, tag.id, -1) === null;
-  const last = moveAmongSiblings(tags, tag.id, 1) === null;
 
   const commitName = async (): Promise<void> => {
     if (name === tag.name) return;
@@ -126,19 +154,15 @@ function TagEditor({ tag, tags }: { tag: Tag; tags: readonly Tag[] }) {
         />
         <label className="inline-label">
           Parent
-          <select
+          <DeferredSelect
             value={tag.parentId ?? ''}
+            emptyLabel="(top level)"
+            current={tag.parentId === null ? undefined : { value: tag.parentId, label: parentName ?? '' }}
+            choices={() => parents.filter((p) => p.id !== tag.id).map((p) => ({ value: p.id, label: p.name }))}
             disabled={hasChildren}
             title={hasChildren ? 'A tag with sub-tags stays at the top level.' : undefined}
-            onChange={(e) => void updateTag(tag.id, { parentId: e.target.value || null })}
-          >
-            <option value="">(top level)</option>
-            {parents.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
+            onChoose={(parentId) => void updateTag(tag.id, { parentId: parentId || null })}
+          />
         </label>
       </div>
       <div className="tag-editor-actions">

@@ -3,6 +3,7 @@ import type { EntityUses } from '../../../../shared/api-contract';
 import type { Entity } from '../../../../shared/domain';
 import { callApi } from '../../api/client';
 import { useAppStore } from '../../store/app-store';
+import { DeferredSelect } from '../../ui/DeferredSelect';
 import { Modal } from '../../ui/Modal';
 
 /**
@@ -95,20 +96,13 @@ function EntityRow({
           '…'
         )}
       </span>
-      <select
+      <DeferredSelect
         aria-label={`Merge ${entity.name} into`}
         value=""
-        onChange={(e) => e.target.value && void mergeEntities(entity.id, e.target.value)}
-      >
-        <option value="">Merge into…</option>
-        {others
-          .filter((o) => o.id !== entity.id)
-          .map((o) => (
-            <option key={o.id} value={o.id}>
-              {o.name}
-            </option>
-          ))}
-      </select>
+        emptyLabel="Merge into…"
+        choices={() => others.filter((o) => o.id !== entity.id).map((o) => ({ value: o.id, label: o.name }))}
+        onChoose={(intoId) => intoId && void mergeEntities(entity.id, intoId)}
+      />
       <button
         type="button"
         className="danger"
