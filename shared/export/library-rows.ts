@@ -84,10 +84,21 @@ export class TagCounts {
   readonly highlights = new Map<string, number>();
   readonly withChildren = new Map<string, number>();
   readonly documents = new Map<string, Set<string>>();
-  private readonly below: ReadonlyMap<string, ReadonlySet<string>>;
+  /**
+   * Each tag's id with the tags whose counts "with children" it adds to (itself and those above it): a highlight is
+   * counted for its tags' families, not by asking every tag of the codebook about each highlight (a thousand tags
+   * and a million highlights made that a billion questions).
+   */
+  private readonly above = new Map<string, string[]>();
 
-  constructor(private readonly tags: readonly Tag[]) {
-    this.below = tagsWithDescendants(tags);
+  constructor(tags: readonly Tag[]) {
+    for (const [tagId, family] of tagsWithDescendants(tags)) {
+      for (const member of family) {
+        const list = this.above.get(member);
+        if (list) list.push(tagId);
+        else this.above.set(member, [tagId]);
+      }
+    }
   }
 
   add(h: Pick<Highlight, 'tagIds' | 'documentId'>): void {
@@ -98,11 +109,9 @@ export class TagCounts {
       this.documents.set(tagId, set);
     }
     if (h.tagIds.length === 0) return;
-    for (const tag of this.tags) {
-      const family = this.below.get(tag.id)!;
-      if (h.tagIds.some((id) => family.has(id)))
-        this.withChildren.set(tag.id, (this.withChildren.get(tag.id) ?? 0) + 1);
-    }
+    const counted = new Set<string>();
+    for (const tagId of h.tagIds) for (const family of this.above.get(tagId) ?? []) counted.add(family);
+    for (const tagId of counted) this.withChildren.set(tagId, (this.withChildren.get(tagId) ?? 0) + 1);
   }
 }
 
