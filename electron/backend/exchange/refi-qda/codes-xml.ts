@@ -17,8 +17,11 @@ export function tagCodes(tags: readonly Tag[]): CodeToWrite[] {
   const byParent = new Map<string | null, Tag[]>();
   const ids = new Set(tags.map((t) => t.id));
   for (const tag of inTreeOrder(tags)) {
-    const parent = tag.parentId !== null && ids.has(tag.parentId) ? tag.parentId : null;
-    byParent.set(parent, [...(byParent.get(parent) ?? []), tag]);
+    // A tag that names itself as its parent (never written by the app) is at the top, as inTreeOrder has it.
+    const parent = tag.parentId !== null && tag.parentId !== tag.id && ids.has(tag.parentId) ? tag.parentId : null;
+    const siblings = byParent.get(parent);
+    if (siblings) siblings.push(tag);
+    else byParent.set(parent, [tag]);
   }
   const build = (tag: Tag): CodeToWrite => ({
     guid: guidOf('tag', tag.id),

@@ -272,6 +272,13 @@ describe('REFI-QDA codebook (.qdc)', () => {
     await store.close();
   });
 
+  it('exports a tag that names itself as its parent (a hand-edited file) at the top level', async () => {
+    const id = randomUUID();
+    const exported = qdcText([{ id, name: 'Loop', color: '#123456', description: '', parentId: id }]);
+    expect(await validate(exported, 'Codebook-mrt2019.xsd')).toEqual([]);
+    expect(exported.match(/<Code /g)).toHaveLength(1);
+  });
+
   it('refuses to export an empty codebook, with the reason', () => {
     expect(() => qdcText([])).toThrow('The codebook is empty');
   });
