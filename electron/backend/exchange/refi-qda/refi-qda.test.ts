@@ -224,6 +224,39 @@ describe('REFI-QDA project (.qdpx)', () => {
   });
 });
 
+describe('REFI-QDA project limits', () => {
+  /** A project whose central directory declares each named file to unpack to `size` bytes. */
+  const declaring = async (names: string[], size: number): Promise<Buffer> => {
+    const zip = new JSZip();
+    for (const name of names) zip.file(name, '<Project/>', { compression: 'DEFLATE' });
+    const bytes = Buffer.from(await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }));
+    for (const name of names) {
+      // Its central directory entry (the name's 46 bytes after its start), which follows the data.
+      const entry = bytes.lastIndexOf(Buffer.from(name)) - 46;
+      bytes.writeUInt32LE(size, entry + 24);
+    }
+    return bytes;
+  };
+
+  it('refuses a file in it that unpacks beyond what one string holds, and a project beyond 1 GB, in words', async () => {
+    const { store, backend } = await emptyLibrary();
+    const before = JSON.stringify(store.data);
+    const refused = async (data: Buffer) => {
+      const result = await backend('importProject', { fileName: 'big.qdpx', data: base64(data) });
+      return result.ok ? 'accepted' : result.error.message;
+    };
+    // It said "expands beyond 1024 MB" of a project of 700 MB.
+    expect(await refused(await declaring(['project.qde'], 700 * 2 ** 20))).toBe(
+      'The .qdpx file: project.qde unpacks to 700 MB, more than the 500 MB a file in it may hold',
+    );
+    expect(await refused(await declaring(['project.qde', 'sources/a.txt', 'sources/b.txt'], 400 * 2 ** 20))).toBe(
+      'The .qdpx file expands beyond 1024 MB when unpacked',
+    );
+    expect(JSON.stringify(store.data)).toBe(before);
+    await store.close();
+  });
+});
+
 describe('REFI-QDA codebook (.qdc)', () => {
   it('exports a codebook that validates against the schema, and merges one in by name path', async () => {
     const exported = qdcText(hardCaseLibrary().tags);

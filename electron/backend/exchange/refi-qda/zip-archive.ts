@@ -42,7 +42,15 @@ export async function readZip(bytes: Buffer, what: string): Promise<ZipReader> {
     await new Promise<void>((resolve, reject) => {
       zip.on('entry', (entry: Entry) => {
         total += entry.uncompressedSize;
-        if (total > MAX_PROJECT_EXPANSION_BYTES || entry.uncompressedSize > MAX_FILE_BYTES) {
+        if (entry.uncompressedSize > MAX_FILE_BYTES) {
+          const mb = (bytes: number) => `${Math.ceil(bytes / (1024 * 1024)).toLocaleString('en')} MB`;
+          const tooLong =
+            `${what}: ${entry.fileName} unpacks to ${mb(entry.uncompressedSize)}, ` +
+            `more than the ${mb(MAX_FILE_BYTES)} a file in it may hold`;
+          reject(new ApiFailure('invalid-request', tooLong));
+          return;
+        }
+        if (total > MAX_PROJECT_EXPANSION_BYTES) {
           reject(new ApiFailure('invalid-request', beyond));
           return;
         }
