@@ -21,7 +21,7 @@ export interface Touched {
   documentIds?: Iterable<string>;
   /**
    * Of `documentIds`, those whose own file is written whole (added, removed, their text replaced); the others'
-   * highlights go to their logs, also beside a change to the library file (a tag deleted from 40,000 highlights
+   * highlights go to their logs, also beside a change to the library file (a tag deleted from 20,000 highlights
    * rewrote 2,000 files whole). Absent: every one of them, when the library file is written too.
    */
   rewritten?: Iterable<string>;
