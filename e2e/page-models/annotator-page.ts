@@ -103,11 +103,17 @@ export class AnnotatorPage {
 
   /** Keyboard only: S, the holder, Enter, the target, Enter, then the value's key (f, a, n or u). */
   async addStance(holder: string, target: string, valueKey: 'f' | 'a' | 'n' | 'u'): Promise<void> {
+    // Each key once the field it is for has the focus, as a person sees the field before typing into it: keys sent
+    // all at once outran a slow page (a value key pressed before the stance's values were there was lost).
+    const focused = this.page.locator(':focus');
     await this.page.keyboard.press('s');
+    await expect(focused).toHaveAttribute('aria-label', /^Holder of stance \d+$/);
     await this.page.keyboard.type(holder);
     await this.page.keyboard.press('Enter');
+    await expect(focused).toHaveAttribute('aria-label', /^Target of stance \d+$/);
     await this.page.keyboard.type(target);
     await this.page.keyboard.press('Enter');
+    await expect(focused).toHaveAttribute('role', 'radio');
     await this.page.keyboard.press(valueKey);
   }
 
