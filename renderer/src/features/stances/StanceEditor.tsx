@@ -39,6 +39,45 @@ function toInput(row: CompleteStance): StanceInput {
   return { ...holder, ...target, stance: row.stance };
 }
 
+/** Which row keys and edits go to: a saved stance by its place, or the draft (whose place moves as saves land). */
+type RowRef = number | 'draft';
+
+/** A completed stance on its way to the backend: `savedAt` is its place among the saved stances once acknowledged. */
+interface SendingStance {
+  id: number;
+  row: CompleteStance;
+  savedAt: number | null;
+}
+
+/** A row as shown, and what editing it changes (`null`: a stance still being sent, not editable yet). */
+interface ShownRow {
+  row: DraftStance;
+  ref: RowRef | null;
+  reactKey: string;
+}
+
+/**
+ * The rows as shown: the saved stances, those still being sent, then the draft. A stance just saved whose new holder
+ * or target names are still being fetched is shown once, at its saved place, with the names as typed.
+ */
+function shownRows(
+  saved: readonly CompleteStance[],
+  sending: readonly SendingStance[],
+  draft: (DraftStance & { key: number }) | null,
+): ShownRow[] {
+  const landed = new Map(sending.flatMap((s) => (s.savedAt === null ? [] : [[s.savedAt, s.row] as const])));
+  const rows: ShownRow[] = saved.map((stance, index) => {
+    const typed = landed.get(index);
+    const row = typed && typed.stance === stance.stance ? typed : stance;
+    return { row, ref: index, reactKey: `${index}:${JSON.stringify(stance.holder)}:${JSON.stringify(stance.target)}` };
+  });
+  sending.forEach((s) => {
+    if (s.savedAt === null) rows.push({ row: s.row, ref: null, reactKey: `sending-${s.id}` });
+  });
+  if (draft) rows.push({ row: draft, ref: 'draft', reactKey: `draft-${draft.key}` });
+  return rows;
+}
+
 /**
  * The stances of one highlight: holder → target: value. "Add stance" (S) opens a row: type a holder, Enter, a
  * target, Enter, then F/A/N/U (or the buttons) for favor/against/neutral/unclear. New names become new holders or
@@ -58,23 +97,25 @@ export function StanceEditor({ highlight }: { highlight: Highlight }) {
   };
   const draftCounter = useRef(0);
   /** Completed stances on their way to the backend, shown meanwhile. */
-  const [sending, setSending] = useState<CompleteStance[]>([]);
+  const [sending, setSending] = useState<SendingStance[]>([]);
   // One save at a time, each computed from the stances as saved by the one before: none overwrites another.
   const queue = useRef<Promise<unknown>>(Promise.resolve());
-  const [activeRow, setActiveRow] = useState(highlight.stances.length - 1);
+  // The draft is named as such, not by its place: a save landing meanwhile moves it down the list.
+  const [activeRow, setActiveRow] = useState<RowRef>(highlight.stances.length - 1);
   const holderRef = useRef<HTMLInputElement>(null);
   const saved = highlight.stances.map(fromSaved);
-  const rows: DraftStance[] = [...saved, ...sending, ...(draft ? [draft] : [])];
-  const draftIndex = draft ? rows.length - 1 : -1;
+  const rows = shownRows(saved, sending, draft);
 
   /** The highlight's stances as saved now (not as of this render). */
   const savedStances = (): CompleteStance[] =>
     (appStore.getState().highlights.find((h) => h.id === highlight.id)?.stances ?? highlight.stances).map(fromSaved);
 
-  const enqueue = (next: () => CompleteStance[]): Promise<boolean> => {
+  /** Saves the stances `next` computes; `onSaved` hears of the acknowledgement before new names are fetched. */
+  const enqueue = (next: () => CompleteStance[], onSaved?: (rowsSaved: CompleteStance[]) => void): Promise<boolean> => {
     const job = queue.current.then(async () => {
       const rowsToSave = next();
       const ok = await updateHighlight(highlight.id, { stances: rowsToSave.map(toInput) });
+      if (ok) onSaved?.(rowsToSave);
       // New names became new holders or targets: fetch the lists again.
       if (ok && rowsToSave.some((row) => 'name' in row.target || (row.holder && 'name' in row.holder))) {
         await appStore.getState().reloadEntities();
@@ -96,33 +137,46 @@ export function StanceEditor({ highlight }: { highlight: Highlight }) {
     return true;
   };
 
-  const changeRow = (index: number, patch: Partial<DraftStance>): void => {
-    setActiveRow(index);
-    setProblem(null);
-    if (index === draftIndex || (draftRef.current && index >= saved.length + sending.length)) {
-      const current = draftRef.current ?? { holder: null, target: null, stance: null, key: draftCounter.current };
-      const row = { ...current, ...patch };
-      // Refused where it is typed, with the reason; the row and the focus stay, so it can be mended.
-      if (!isComplete(row) || repeatsPair(row, [...savedStances(), ...sending])) return setDraft(row);
-      setDraft(null);
-      setSending((list) => [...list, row]);
-      void enqueue(() => [...savedStances(), row]).then((ok) => {
-        setSending((list) => list.filter((r) => r !== row));
-        // Nothing typed is lost: a row that could not be saved comes back as the draft.
-        if (!ok && !draftRef.current) setDraft(row);
-      });
-      return;
-    }
-    if (index >= saved.length) return; // still being sent
-    const changed = { ...saved[index]!, ...patch };
-    if (repeatsPair(changed, [...saved.filter((_, i) => i !== index), ...sending])) return;
-    void enqueue(() => savedStances().map((s, i) => (i === index ? { ...s, ...patch } : s)) as CompleteStance[]);
+  const pending = (): CompleteStance[] => sending.filter((s) => s.savedAt === null).map((s) => s.row);
+
+  const changeDraft = (patch: Partial<DraftStance>): void => {
+    const current = draftRef.current ?? { holder: null, target: null, stance: null, key: draftCounter.current };
+    const row = { ...current, ...patch };
+    // Refused where it is typed, with the reason; the row and the focus stay, so it can be mended.
+    if (!isComplete(row) || repeatsPair(row, [...savedStances(), ...pending()])) return setDraft(row);
+    setDraft(null);
+    draftCounter.current += 1;
+    const entry: SendingStance = { id: draftCounter.current, row, savedAt: null };
+    setSending((list) => [...list, entry]);
+    const landed = (rowsSaved: CompleteStance[]): void => {
+      const savedAt = rowsSaved.length - 1;
+      setSending((list) => list.map((s) => (s.id === entry.id ? { ...s, savedAt } : s)));
+      // Keys pressed next (F/A/N/U) go to the stance just saved, unless a new draft was opened meanwhile.
+      setActiveRow((current) => (current === 'draft' && !draftRef.current ? savedAt : current));
+    };
+    void enqueue(() => [...savedStances(), row], landed).then((ok) => {
+      setSending((list) => list.filter((s) => s.id !== entry.id));
+      // Nothing typed is lost: a row that could not be saved comes back as the draft.
+      if (!ok && !draftRef.current) setDraft(row);
+    });
   };
 
-  const removeRow = (index: number): void => {
+  const changeRow = (ref: RowRef | null, patch: Partial<DraftStance>): void => {
+    if (ref === null) return; // still being sent
+    setActiveRow(ref);
     setProblem(null);
-    if (index === draftIndex) return setDraft(null);
-    if (index < saved.length) void enqueue(() => savedStances().filter((_, i) => i !== index));
+    if (ref === 'draft') return changeDraft(patch);
+    const current = saved[ref];
+    if (!current) return;
+    const changed = { ...current, ...patch };
+    if (repeatsPair(changed, [...saved.filter((_, i) => i !== ref), ...pending()])) return;
+    void enqueue(() => savedStances().map((s, i) => (i === ref ? { ...s, ...patch } : s)) as CompleteStance[]);
+  };
+
+  const removeRow = (ref: RowRef | null): void => {
+    setProblem(null);
+    if (ref === 'draft') return setDraft(null);
+    if (ref !== null && ref < saved.length) void enqueue(() => savedStances().filter((_, i) => i !== ref));
   };
 
   const addStance = (): void => {
@@ -130,7 +184,7 @@ export function StanceEditor({ highlight }: { highlight: Highlight }) {
     // Rendered and focused before this key event ends, so that typing right after S goes into the holder field.
     flushSync(() => {
       setDraft({ holder: null, target: null, stance: null, key: draftCounter.current });
-      setActiveRow(saved.length + sending.length);
+      setActiveRow('draft');
     });
     holderRef.current?.focus();
   };
@@ -146,7 +200,8 @@ export function StanceEditor({ highlight }: { highlight: Highlight }) {
         return;
       }
       const value = stanceValues.find((v) => STANCE_KEYS[v] === key);
-      if (value && rows[activeRow]) {
+      const hasRow = activeRow === 'draft' ? draftRef.current !== null : saved[activeRow] !== undefined;
+      if (value && hasRow) {
         event.preventDefault();
         changeRow(activeRow, { stance: value });
       }
@@ -165,19 +220,15 @@ export function StanceEditor({ highlight }: { highlight: Highlight }) {
       </div>
       {rows.length === 0 && <p className="empty">No stance yet.</p>}
       <ul className="stance-list" aria-label="Stances">
-        {rows.map((row, index) => (
+        {rows.map(({ row, ref, reactKey }, index) => (
           <StanceRow
-            key={
-              index === draftIndex
-                ? `draft-${draft!.key}`
-                : `${index}:${JSON.stringify(row.holder)}:${JSON.stringify(row.target)}`
-            }
+            key={reactKey}
             row={row}
             index={index}
-            holderRef={index === draftIndex ? holderRef : undefined}
-            onFocus={() => setActiveRow(index)}
-            onChange={(patch) => changeRow(index, patch)}
-            onRemove={() => removeRow(index)}
+            holderRef={ref === 'draft' ? holderRef : undefined}
+            onFocus={() => ref !== null && setActiveRow(ref)}
+            onChange={(patch) => changeRow(ref, patch)}
+            onRemove={() => removeRow(ref)}
           />
         ))}
       </ul>
