@@ -1,4 +1,5 @@
 import type { Tag } from './domain';
+import { listIn } from './collections';
 
 /** Joins a tag's parent and its name in a path ("Claim › Threat"); a tag name may not contain it (api-contract.ts). */
 export const TAG_PATH_SEPARATOR = ' › ';
@@ -120,11 +121,4 @@ export function siblingPlaces(tags: readonly Tag[]): Map<string, { first: boolea
     group.forEach((tag, i) => places.set(tag.id, { first: i === 0, last: i === group.length - 1 }));
   }
   return places;
-}
-
-/** The list under `key`, made empty when there is none yet. */
-function listIn<K, V>(lists: Map<K, V[]>, key: K): V[] {
-  let list = lists.get(key);
-  if (!list) lists.set(key, (list = []));
-  return list;
 }

@@ -8,6 +8,7 @@ import {
   type AgreementHighlight,
   type AgreementOptions,
 } from './compute-agreement';
+import { listIn } from '../collections';
 
 /** What an agreement covers: two or more coders, and optionally the documents and the tags. */
 export interface AgreementRequest {
@@ -45,9 +46,7 @@ export function agreementInput(
     // An orphan has no place in the text, so no words to agree on (domain.ts, `anchor`).
     if (!coderSet.has(highlight.annotator) || !isPlaced(highlight)) continue;
     if (documentIds && !chosen.has(highlight.documentId)) continue;
-    let list = byDocument.get(highlight.documentId);
-    if (!list) byDocument.set(highlight.documentId, (list = []));
-    list.push(highlight);
+    listIn(byDocument, highlight.documentId).push(highlight);
   }
   const documents: AgreementDocument[] = [];
   for (const document of data.documents) {

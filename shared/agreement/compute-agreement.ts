@@ -3,6 +3,7 @@ import { inTreeOrder, tagPaths, tagsWithDescendants } from '../tag-paths';
 import { ReliabilityTally, type Reliability } from './reliability';
 import { matchSpans, type Span } from './span-matches';
 import { tallyWords, wordRange, wordsOf } from './word-units';
+import { entryIn } from '../collections';
 
 /**
  * Intercoder agreement over a set of documents (the definitions are in the README, "Agreement"): per tag at word
@@ -118,8 +119,7 @@ export function* agreementSteps(
       for (const index of tagIndices) rangesByTag[index]![coder]!.push(range);
       for (const stance of highlight.stances) {
         const key = `${stance.holderId ?? ''}\u0000${stance.targetId}`;
-        let perCoder = stancesByPair.get(key);
-        if (!perCoder) stancesByPair.set(key, (perCoder = coders.map(() => new Map<string, number>())));
+        const perCoder = entryIn(stancesByPair, key, () => coders.map(() => new Map<string, number>()));
         perCoder[coder]!.set(stance.stance, (perCoder[coder]!.get(stance.stance) ?? 0) + 1);
       }
     }

@@ -4,6 +4,7 @@ import { tagPaths, tagsWithDescendants } from '../tag-paths';
 import { filterLibrary, type AnalysisFilter, type AnalysisLibrary } from './analysis-filter';
 import { contextAround } from './context';
 import { foldForSearch } from './library-search';
+import { groupBy } from '../collections';
 
 /**
  * Coded segments across the library: every highlight of the chosen documents that matches the selection (a stance's
@@ -141,12 +142,7 @@ function chooseHighlights(library: AnalysisLibrary, selection: SegmentSelection,
  * times faster than sorting tens of thousands with a lookup per comparison.
  */
 function inDocumentOrder(highlights: readonly Highlight[], documents: readonly { id: string }[]): Highlight[] {
-  const byDocument = new Map<string, Highlight[]>();
-  for (const h of highlights) {
-    const list = byDocument.get(h.documentId);
-    if (list) list.push(h);
-    else byDocument.set(h.documentId, [h]);
-  }
+  const byDocument = groupBy(highlights, (h) => h.documentId);
   const ordered: Highlight[] = [];
   for (const { id } of documents) {
     const list = byDocument.get(id);

@@ -1,6 +1,7 @@
 import { stanceValues } from '../domain-values';
 import type { StanceValue } from '../domain';
 import { filterLibrary, type AnalysisFilter, type AnalysisLibrary } from './analysis-filter';
+import { entryIn } from '../collections';
 
 /**
  * The stance map: holders × targets, the stances of each pair counted by value, with the number of documents they
@@ -37,8 +38,7 @@ export function stanceMap(library: AnalysisLibrary, filter: AnalysisFilter = {})
     const byte = index >> 3;
     const bit = 1 << (index & 7);
     for (const s of h.stances) {
-      let byTarget = byHolder.get(s.holderId);
-      if (!byTarget) byHolder.set(s.holderId, (byTarget = new Map()));
+      const byTarget = entryIn(byHolder, s.holderId, () => new Map());
       let row = byTarget.get(s.targetId);
       if (!row) {
         row = {

@@ -2,6 +2,7 @@ import { stanceValues } from '../domain-values';
 import type { StanceValue } from '../domain';
 import { publishedDay } from '../published-date';
 import { filterLibrary, type AnalysisFilter, type AnalysisLibrary } from './analysis-filter';
+import { entryIn } from '../collections';
 
 /**
  * Stances over time: per ISO week (`2025-W07`) or month (`2025-02`) of the documents' publication dates, the stances
@@ -103,9 +104,7 @@ export function timeline(
         continue;
       }
       const period = periodOf(publishedDay(published), options.interval);
-      let counts = periods.get(period);
-      if (!counts) periods.set(period, (counts = noCounts()));
-      counts[s.stance]++;
+      entryIn(periods, period, noCounts)[s.stance]++;
     }
   }
   return {

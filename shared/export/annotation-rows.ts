@@ -3,6 +3,7 @@ import { isPlaced } from '../domain-values';
 import type { Database, Highlight } from '../domain';
 import { tagPaths } from '../tag-paths';
 import { CONTEXT_LENGTH } from '../text-context';
+import { groupBy } from '../collections';
 
 /** What an export reads: the library's records (settings aside). */
 export type ExportLibrary = Pick<Database, 'documents' | 'tags' | 'entities' | 'variables' | 'highlights'>;
@@ -51,12 +52,7 @@ export interface ExportedHighlight {
  * without offsets, with the context saved when they last had a place.
  */
 export function* exportedHighlights(library: ExportLibrary): Generator<ExportedHighlight> {
-  const byDocument = new Map<string, Highlight[]>();
-  for (const h of library.highlights) {
-    const list = byDocument.get(h.documentId);
-    if (list) list.push(h);
-    else byDocument.set(h.documentId, [h]);
-  }
+  const byDocument = groupBy(library.highlights, (h) => h.documentId);
   for (const document of library.documents) {
     const highlights = byDocument.get(document.id);
     if (!highlights) continue;

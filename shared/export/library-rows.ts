@@ -2,6 +2,7 @@ import { createCodePointConverter } from '../code-points';
 import { inTreeOrder, tagPaths, tagsWithDescendants } from '../tag-paths';
 import type { Highlight, Tag } from '../domain';
 import type { ExportLibrary } from './annotation-rows';
+import { entryIn, listIn } from '../collections';
 
 /**
  * The fixed columns of documents.csv, in order; one column per document variable follows them
@@ -93,20 +94,14 @@ export class TagCounts {
 
   constructor(tags: readonly Tag[]) {
     for (const [tagId, family] of tagsWithDescendants(tags)) {
-      for (const member of family) {
-        const list = this.above.get(member);
-        if (list) list.push(tagId);
-        else this.above.set(member, [tagId]);
-      }
+      for (const member of family) listIn(this.above, member).push(tagId);
     }
   }
 
   add(h: Pick<Highlight, 'tagIds' | 'documentId'>): void {
     for (const tagId of h.tagIds) {
       this.highlights.set(tagId, (this.highlights.get(tagId) ?? 0) + 1);
-      const set = this.documents.get(tagId) ?? new Set<string>();
-      set.add(h.documentId);
-      this.documents.set(tagId, set);
+      entryIn(this.documents, tagId, () => new Set<string>()).add(h.documentId);
     }
     if (h.tagIds.length === 0) return;
     const counted = new Set<string>();

@@ -7,6 +7,7 @@ import { rowsAsJson, scopeFilters, type ExportScope } from './build-export';
 import { CODEBOOK_COLUMNS, codebookRowsFromCounts, documentColumns, documentRows, TagCounts } from './library-rows';
 import { webAnnotationHead, webAnnotationItems } from './web-annotation';
 import { jsonAt, jsonElements } from '../json-elements';
+import { groupBy } from '../collections';
 
 /**
  * The exports that are written a document at a time, never holding the library whole: at 1,000,000 highlights a
@@ -339,12 +340,7 @@ function backupFrame(source: LibrarySource): [string, string, string] {
 /** Everything in memory as a source: what the app streams its exports from (a snapshot of its lists). */
 export function memorySource(library: ExportLibrary & { settings: Settings }): LibrarySource {
   const documents = new Map(library.documents.map((d) => [d.id, d]));
-  const byDocument = new Map<string, Highlight[]>();
-  for (const h of library.highlights) {
-    const list = byDocument.get(h.documentId);
-    if (list) list.push(h);
-    else byDocument.set(h.documentId, [h]);
-  }
+  const byDocument = groupBy(library.highlights, (h) => h.documentId);
   return {
     tags: library.tags,
     entities: library.entities,

@@ -10,6 +10,7 @@ import type { Database } from '../../../shared/domain';
 import { ApiFailure } from '../api-error';
 import { inSlices } from '../in-slices';
 import type { HandlerContext, Handlers } from './types';
+import { entryIn } from '../../../shared/collections';
 
 type AgreementHandlers = Pick<Handlers, 'listCoders' | 'getAgreement'>;
 
@@ -19,8 +20,7 @@ export function agreementHandlers({ library }: HandlerContext): AgreementHandler
       const coders = new Map<string, { highlights: number; documents: Set<string> }>();
       for (const highlight of library.data.highlights) {
         if (highlight.annotator === '') continue;
-        let coder = coders.get(highlight.annotator);
-        if (!coder) coders.set(highlight.annotator, (coder = { highlights: 0, documents: new Set() }));
+        const coder = entryIn(coders, highlight.annotator, () => ({ highlights: 0, documents: new Set<string>() }));
         coder.highlights++;
         coder.documents.add(highlight.documentId);
       }

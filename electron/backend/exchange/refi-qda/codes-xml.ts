@@ -1,6 +1,7 @@
 import type { Tag } from '../../../../shared/domain';
 import { inTreeOrder } from '../../../../shared/tag-paths';
 import { attributes, guidOf, xmlText } from './xml-text';
+import { listIn } from '../../../../shared/collections';
 
 /** A code to write: a tag, or one the export makes (the Stances parent and its codes). */
 export interface CodeToWrite {
@@ -19,9 +20,7 @@ export function tagCodes(tags: readonly Tag[]): CodeToWrite[] {
   for (const tag of inTreeOrder(tags)) {
     // A tag that names itself as its parent (never written by the app) is at the top, as inTreeOrder has it.
     const parent = tag.parentId !== null && tag.parentId !== tag.id && ids.has(tag.parentId) ? tag.parentId : null;
-    const siblings = byParent.get(parent);
-    if (siblings) siblings.push(tag);
-    else byParent.set(parent, [tag]);
+    listIn(byParent, parent).push(tag);
   }
   const build = (tag: Tag): CodeToWrite => ({
     guid: guidOf('tag', tag.id),

@@ -1,0 +1,23 @@
+/**
+ * "Get the entry under a key, or make it": written once here rather than as a get, a test and a set at every place
+ * that groups or counts.
+ */
+
+/** The entry under `key`, made by `make` and stored when there is none yet. */
+export function entryIn<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let entry = map.get(key);
+  if (entry === undefined) map.set(key, (entry = make()));
+  return entry;
+}
+
+/** The list under `key`, made empty when there is none yet. */
+export function listIn<K, V>(lists: Map<K, V[]>, key: K): V[] {
+  return entryIn(lists, key, () => []);
+}
+
+/** The items grouped by key, each group in the items' order: `Map.groupBy`, which Node 20 does not have. */
+export function groupBy<K, V>(items: Iterable<V>, keyOf: (item: V) => K): Map<K, V[]> {
+  const groups = new Map<K, V[]>();
+  for (const item of items) listIn(groups, keyOf(item)).push(item);
+  return groups;
+}
