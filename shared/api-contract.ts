@@ -266,6 +266,8 @@ export const apiArgumentSchemas = {
       text: z.string().min(1).max(MAX_DOCUMENT_LENGTH).optional(),
       /** …a file to read it from, as importFile reads one. */
       file: z.strictObject({ fileName: z.string().min(1).max(255), data: z.base64().max(MAX_FILE_BASE64) }).optional(),
+      /** Followed and cancellable as a job: re-anchoring many highlights in a long text takes a while. */
+      jobId: jobIdSchema.optional(),
     })
     .refine((a) => (a.text === undefined) !== (a.file === undefined), {
       message: 'Give the new text or a file, not both',

@@ -1,3 +1,5 @@
+import type { JobControl } from './jobs';
+
 /** How long a long computation holds the backend before it lets other requests in. */
 const SLICE_MS = 12;
 
@@ -14,5 +16,23 @@ export async function inSlices<T>(steps: Generator<undefined, T>): Promise<T> {
       await new Promise<void>((resolve) => setImmediate(resolve));
       sliceStart = performance.now();
     }
+  }
+}
+
+/**
+ * Steps that yield how many of `total` are done, run as a job's: each step's count reported as its progress, and the
+ * steps stopped (with the job's reason) once it is cancelled. Without a job, the steps as they are.
+ */
+export function* asJob<T>(
+  steps: Generator<number, T>,
+  total: number,
+  control: JobControl | undefined,
+): Generator<undefined, T> {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    control?.progress(step.value, total);
+    control?.signal.throwIfAborted();
+    yield undefined;
   }
 }

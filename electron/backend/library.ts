@@ -90,6 +90,11 @@ export class Library {
     return this.store.highlight(id);
   }
 
+  /** One document's highlights as held now (placed and orphaned). */
+  highlightsIn(documentId: string): readonly Highlight[] {
+    return this.store.highlightsOf([documentId]).get(documentId) ?? [];
+  }
+
   /** The library as the analyses read it, with each document's highlights at hand (analysis-filter.ts). */
   get forAnalysis(): AnalysisLibrary {
     const { documents, tags, entities, variables, highlights } = this.store.data;

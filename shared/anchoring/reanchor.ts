@@ -34,6 +34,23 @@ export interface ReanchoredPassage {
  * keeps 10,000 highlights in a megabyte of text well under a second (the bench's "re-anchoring" row).
  */
 export function reanchor(newText: string, passages: readonly AnchorablePassage[]): ReanchoredPassage[] {
+  const steps = reanchorSteps(newText, passages);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * {@link reanchor} a passage at a time, yielding how many are done: a caller that must not be held for long (the
+ * backend, where a text replaced by a different one leaves every passage to be searched for in the whole text) runs
+ * it in slices, says how far it is, and can stop it.
+ */
+export function* reanchorSteps(
+  newText: string,
+  passages: readonly AnchorablePassage[],
+): Generator<number, ReanchoredPassage[]> {
+  let done = 0;
   const placed = passages.filter((p) => !p.orphan).sort((a, b) => a.start - b.start || a.end - b.end);
   const results = new Map<string, ReanchoredPassage>();
   let shift = 0;
@@ -41,11 +58,12 @@ export function reanchor(newText: string, passages: readonly AnchorablePassage[]
     const found = anchorQuote(newText, passage, Math.max(0, passage.start + shift));
     if (!found) {
       results.set(passage.id, { id: passage.id, outcome: 'orphan' });
-      continue;
+    } else {
+      shift = found.start - passage.start;
+      const outcome = found.kind === 'fuzzy' ? 'changed' : shift === 0 ? 'same' : 'moved';
+      results.set(passage.id, { id: passage.id, outcome, start: found.start, end: found.end });
     }
-    shift = found.start - passage.start;
-    const outcome = found.kind === 'fuzzy' ? 'changed' : shift === 0 ? 'same' : 'moved';
-    results.set(passage.id, { id: passage.id, outcome, start: found.start, end: found.end });
+    yield ++done;
   }
   for (const orphan of passages.filter((p) => p.orphan)) {
     const found = anchorQuote(newText, orphan);
@@ -55,6 +73,7 @@ export function reanchor(newText: string, passages: readonly AnchorablePassage[]
         ? { id: orphan.id, outcome: found.kind === 'fuzzy' ? 'changed' : 'moved', start: found.start, end: found.end }
         : { id: orphan.id, outcome: 'orphan' },
     );
+    yield ++done;
   }
   return passages.map((p) => results.get(p.id)!);
 }

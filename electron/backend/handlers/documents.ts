@@ -3,6 +3,7 @@ import type { Database, DocumentSummary, StoredDocument } from '../../../shared/
 import path from 'node:path';
 import { ApiFailure, notFound } from '../api-error';
 import { insert, remove, replace, type Change } from '../change-set';
+import type { JobControl } from '../jobs';
 import { extractFile } from '../import/extract-file';
 import { makeDocument, sha256Hex } from '../make-document';
 import { removeDanglingReferences } from '../storage/dangling-references';
@@ -42,11 +43,11 @@ function highlightCounts(data: Database, only?: string): Map<string, number> {
   return counts;
 }
 
-export function documentHandlers({ library, now }: HandlerContext): DocumentHandlers {
+export function documentHandlers({ library, now, jobs }: HandlerContext): DocumentHandlers {
   /** Puts `text` in place of the document's, its highlights re-anchored: one step to undo. */
-  const replaceText = async (before: StoredDocument, text: string) => {
-    const { changes, after, report } = replaceTextChanges(library.data, before, text);
-    await library.commit(`Replace text of "${before.title}"`, changes);
+  const replaceText = async (documentId: string, text: string, control?: JobControl) => {
+    const { changes, after, report } = await replaceTextChanges(library, documentId, text, control);
+    await library.commit(`Replace text of "${after.title}"`, changes);
     return { document: summarize(library.data, after), reanchored: report };
   };
 
@@ -72,7 +73,7 @@ export function documentHandlers({ library, now }: HandlerContext): DocumentHand
     const earlier = earlierVersion(library.data, document);
     if (earlier && sameTitle === undefined) return { status: 'changed', document: summarize(library.data, earlier) };
     if (earlier && sameTitle === 'replace')
-      return { status: 'replaced', ...(await replaceText(earlier, document.text)) };
+      return { status: 'replaced', ...(await replaceText(earlier.id, document.text)) };
     await library.commit(`Import "${document.title}"`, [insert('documents', document)]);
     return { status: 'imported', document: summarize(library.data, document) };
   };
@@ -95,11 +96,12 @@ export function documentHandlers({ library, now }: HandlerContext): DocumentHand
       return add({ title, text, source: { kind: 'paste' }, meta: {} }, sameTitle);
     },
 
-    async replaceDocumentText({ documentId, text, file }) {
-      const document = findDocument(library.data, documentId);
-      const newText = file ? (await extractFile(file.fileName, Buffer.from(file.data, 'base64'))).text : text!;
-      return replaceText(document, newText);
-    },
+    replaceDocumentText: ({ documentId, text, file, jobId }) =>
+      jobs.run(jobId, async (control) => {
+        findDocument(library.data, documentId);
+        const newText = file ? (await extractFile(file.fileName, Buffer.from(file.data, 'base64'))).text : text!;
+        return replaceText(documentId, newText, control);
+      }),
 
     async updateDocument({ documentId, title, memo, ...details }) {
       const { data } = library;

@@ -18,9 +18,13 @@ export interface SaveSlice {
    * Runs one data-changing call and keeps the saved / saving / failed status true to it. On failure nothing the
    * analyst typed or selected is discarded; the status says why and offers to try again. Resolves to success.
    * Any change can be undone and clears redo, unless `write` returns the backend's own history state (undo/redo do),
-   * or `undoStep: false` says the change is no undo step (naming the coder), which leaves undo and redo as they were.
+   * or `undoStep: false` says the change is no undo step (naming the coder), which leaves undo and redo as they were;
+   * so does `write` returning 'unchanged' (work the analyst stopped, that changed nothing).
    */
-  runChange(write: () => Promise<void | HistoryState>, options?: { undoStep?: boolean }): Promise<boolean>;
+  runChange(
+    write: () => Promise<void | HistoryState | 'unchanged'>,
+    options?: { undoStep?: boolean },
+  ): Promise<boolean>;
 }
 
 export const createSaveSlice: StateCreator<AppState, [], [], SaveSlice> = (set, get) => ({
@@ -39,7 +43,7 @@ export const createSaveSlice: StateCreator<AppState, [], [], SaveSlice> = (set, 
         saveState: s.writesInFlight > 1 ? 'saving' : 'saved',
         saveError: null,
         retryFailed: null,
-        ...(options.undoStep === false
+        ...(options.undoStep === false || history === 'unchanged'
           ? {}
           : {
               canUndo: history ? history.undoLabel !== null : true,

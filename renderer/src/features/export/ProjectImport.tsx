@@ -60,6 +60,7 @@ export function ProjectImport({
                 data: await readAsBase64(file),
                 ...(documentId && { documentId }),
               });
+        if (cancelled) return 'unchanged';
         await refresh();
       });
       if (cancelled) say({ text: `Cancelled: nothing of ${file.name} was imported.`, error: false });

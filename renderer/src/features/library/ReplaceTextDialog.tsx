@@ -4,11 +4,13 @@ import { IMPORTABLE_EXTENSIONS } from '../../../../shared/import-formats';
 import { useAppStore } from '../../store/app-store';
 import { FormFooter } from '../../ui/FormFooter';
 import { Modal } from '../../ui/Modal';
+import { useJob } from '../../ui/use-job';
 
 /**
  * An updated version of an article in place of a document's text, pasted or read from a file: its highlights move
  * to where their passages now are, those with a few words changed are marked to check, and those not found are kept
- * as orphans. One step to undo; the account of what moved is shown when it is done.
+ * as orphans. One step to undo; the account of what moved is shown when it is done. Re-anchoring thousands of
+ * highlights in a long text takes a while: its progress is shown, and Cancel stops it with nothing changed.
  */
 export function ReplaceTextDialog({
   document,
@@ -23,16 +25,22 @@ export function ReplaceTextDialog({
   const [problem, setProblem] = useState<string | null>(null);
   const [account, setAccount] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const job = useJob();
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
     if (!file && !text.trim()) return setProblem('Paste the new text, or choose a file that holds it.');
     setBusy(true);
-    const done = await replaceDocumentText(document.id, file ? { file } : { text });
+    setProblem(null);
+    const jobId = job.start();
+    const done = await replaceDocumentText(document.id, file ? { file } : { text }, jobId);
+    job.stop();
     setBusy(false);
     if (done === null) return setProblem('The text was not replaced: see the status at the top.');
+    if (done === 'cancelled') return setProblem('Cancelled: the text was not replaced, and nothing changed.');
     setAccount(done);
   };
+  const progress = job.progress;
 
   if (account !== null) {
     return (
@@ -76,7 +84,27 @@ export function ReplaceTextDialog({
             onChange={(e) => setFile(e.target.files?.[0] ?? null)}
           />
         </label>
-        <FormFooter problem={problem} onCancel={onClose} submitLabel="Replace text" busy={busy && 'Replacing…'} />
+        {busy && (
+          <div className="export-progress">
+            {progress ? (
+              <progress aria-label="Re-anchoring the highlights" value={progress.done} max={progress.total} />
+            ) : (
+              <progress aria-label="Re-anchoring the highlights" />
+            )}
+            <span>
+              {progress
+                ? `Re-anchoring highlight ${progress.done.toLocaleString('en')} of ${progress.total.toLocaleString('en')}…`
+                : 'Replacing…'}
+            </span>
+          </div>
+        )}
+        {/* While it runs, Cancel stops the replacement rather than leave it running behind a closed dialog. */}
+        <FormFooter
+          problem={problem}
+          onCancel={busy ? job.cancel : onClose}
+          submitLabel="Replace text"
+          busy={busy && 'Replacing…'}
+        />
       </form>
     </Modal>
   );

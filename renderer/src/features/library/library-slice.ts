@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { ApiArgs } from '../../../../shared/api-contract';
 import type { DocumentSummary } from '../../../../shared/domain';
-import { callApi } from '../../api/client';
+import { ApiCallError, callApi } from '../../api/client';
 import { readAsBase64 } from '../../api/read-as-base64';
 import { describeReanchoring } from '../../../../shared/anchoring/describe-reanchoring';
 import type { AppState } from '../../store/app-store';
@@ -37,9 +37,14 @@ export interface LibrarySlice {
   importPastedText(title: string, text: string): Promise<{ documentId: string; added: boolean } | 'cancelled' | null>;
   /**
    * Puts a new version of the article in place of a document's text (pasted, or read from a file), its highlights
-   * re-anchored: one step to undo. Resolves to what became of them, or null when it failed (the failure is shown).
+   * re-anchored: one step to undo. Resolves to what became of them, 'cancelled' when the job `jobId` was stopped
+   * (nothing changed), or null when it failed (the failure is shown).
    */
-  replaceDocumentText(documentId: string, from: { text: string } | { file: File }): Promise<string | null>;
+  replaceDocumentText(
+    documentId: string,
+    from: { text: string } | { file: File },
+    jobId?: string,
+  ): Promise<string | 'cancelled' | null>;
   updateDocumentMeta(documentId: string, changes: Omit<ApiArgs<'updateDocument'>, 'documentId'>): Promise<boolean>;
   /** The same details for several documents, as one step to undo (the Library's bulk edit). */
   updateDocuments(
@@ -141,15 +146,22 @@ export const createLibrarySlice: StateCreator<AppState, [], [], LibrarySlice> = 
     return outcome;
   },
 
-  async replaceDocumentText(documentId, from) {
-    let account: string | null = null;
+  async replaceDocumentText(documentId, from, jobId) {
+    let account: string | 'cancelled' | null = null;
     await get().runChange(async () => {
       const input =
         'text' in from
           ? { text: from.text }
           : { file: { fileName: from.file.name, data: await readAsBase64(from.file) } };
-      const { reanchored } = await callApi('replaceDocumentText', { documentId, ...input });
-      account = describeReanchoring(reanchored);
+      try {
+        const { reanchored } = await callApi('replaceDocumentText', { documentId, ...input, ...(jobId && { jobId }) });
+        account = describeReanchoring(reanchored);
+      } catch (error) {
+        // Stopped by the analyst: nothing changed, and nothing failed.
+        if (!(error instanceof ApiCallError && error.error.code === 'cancelled')) throw error;
+        account = 'cancelled';
+        return 'unchanged';
+      }
       await get().refresh();
     });
     return account;
