@@ -1,4 +1,4 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { Tag } from '../../../../shared/domain';
 import { inTreeOrder, siblingPlaces } from '../../../../shared/tag-paths';
 import { useAppStore } from '../../store/app-store';
@@ -47,7 +47,7 @@ export function CodebookDialog({ onClose }: { onClose(): void }) {
       <ul className="tag-editor-list" aria-label="Tags">
         {ordered.map((tag) => (
           <TagEditor
-            key={`${tag.id}:${tag.name}:${tag.description}`}
+            key={tag.id}
             tag={tag}
             tags={tags}
             place={places.get(tag.id)!}
@@ -115,6 +115,16 @@ function TagEditor({
   const [name, setName] = useState(tag.name);
   const [description, setDescription] = useState(tag.description);
   const [problem, setProblem] = useState<string | null>(null);
+  const nameField = useRef<HTMLInputElement>(null);
+  const descriptionField = useRef<HTMLInputElement>(null);
+  // Undo, or another window, can change the tag: its fields follow, unless the analyst is typing in them. (The row
+  // is not remade for it: that took the focus from the field the analyst had moved on to, and emptied its Parent list.)
+  useEffect(() => {
+    if (nameField.current !== document.activeElement) setName(tag.name);
+  }, [tag.name]);
+  useEffect(() => {
+    if (descriptionField.current !== document.activeElement) setDescription(tag.description);
+  }, [tag.description]);
 
   const commitName = async (): Promise<void> => {
     if (name === tag.name) return;
@@ -133,6 +143,7 @@ function TagEditor({
       />
       <div className="tag-editor-fields">
         <input
+          ref={nameField}
           value={name}
           aria-label={`Name of ${tag.name}`}
           aria-invalid={problem !== null}
@@ -146,6 +157,7 @@ function TagEditor({
           </p>
         )}
         <input
+          ref={descriptionField}
           value={description}
           placeholder="Description (shown on hover and focus)"
           aria-label={`Description of ${tag.name}`}

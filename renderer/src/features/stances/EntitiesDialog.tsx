@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { EntityUses } from '../../../../shared/api-contract';
 import type { Entity } from '../../../../shared/domain';
 import { callApi } from '../../api/client';
@@ -35,7 +35,7 @@ export function EntitiesDialog({ onClose }: { onClose(): void }) {
       <ul className="entity-list" aria-label="Holders and targets">
         {entities.map((entity) => (
           <EntityRow
-            key={`${entity.id}:${entity.name}`}
+            key={entity.id}
             entity={entity}
             others={entities}
             uses={uses && { holder: uses.holder[entity.id] ?? 0, target: uses.target[entity.id] ?? 0 }}
@@ -73,6 +73,12 @@ function EntityRow({
   const mergeEntities = useAppStore((s) => s.mergeEntities);
   const deleteEntity = useAppStore((s) => s.deleteEntity);
   const [name, setName] = useState(entity.name);
+  const nameField = useRef<HTMLInputElement>(null);
+  // Renamed by Undo or another window: the field follows, unless the analyst is typing in it. (The row is not remade
+  // for it: that took the focus from where the analyst had moved on to, and emptied the "Merge into" list.)
+  useEffect(() => {
+    if (nameField.current !== document.activeElement) setName(entity.name);
+  }, [entity.name]);
   const commit = (): void => {
     if (name.trim() && name.trim() !== entity.name) void renameEntity(entity.id, name.trim());
   };
@@ -80,6 +86,7 @@ function EntityRow({
   return (
     <li className="entity-row">
       <input
+        ref={nameField}
         value={name}
         aria-label={`Name of ${entity.name}`}
         onChange={(e) => setName(e.target.value)}
