@@ -43,6 +43,15 @@ function Panel() {
   return shown ? <StanceEditor highlight={shown} /> : null;
 }
 
+/** The editor shown for a highlight without stances, in a new page. */
+function renderPanel() {
+  appStore.setState({ highlights: [highlight], entities: [] });
+  const container = document.body.appendChild(document.createElement('div'));
+  const root = createRoot(container);
+  act(() => root.render(<Panel />));
+  return { container, root };
+}
+
 const settle = () => act(() => new Promise((resolve) => setTimeout(resolve, 0)));
 
 function key(target: Element, name: string): void {
@@ -92,10 +101,7 @@ afterEach(() => {
 
 describe('StanceEditor', () => {
   it('gives a value key to the draft even when the stance before it is saved while the draft is typed', async () => {
-    appStore.setState({ highlights: [highlight], entities: [] });
-    const container = document.body.appendChild(document.createElement('div'));
-    const root = createRoot(container);
-    act(() => root.render(<Panel />));
+    const { container, root } = renderPanel();
 
     typeStance('Grushko', 'NATO', 'a');
     await settle();
@@ -129,10 +135,7 @@ describe('StanceEditor', () => {
   });
 
   it('sends a value key pressed after a stance is saved to that stance', async () => {
-    appStore.setState({ highlights: [highlight], entities: [] });
-    const container = document.body.appendChild(document.createElement('div'));
-    const root = createRoot(container);
-    act(() => root.render(<Panel />));
+    const { root } = renderPanel();
     typeStance('Grushko', 'NATO', 'a');
     await settle();
     const entities: Entity[] = [];
