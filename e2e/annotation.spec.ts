@@ -109,6 +109,8 @@ test('a highlight’s ends move by a word without re-creating it', async ({ anno
   await annotator.findAndSelect('peacekeeping do not');
   await annotator.page.keyboard.press('1');
   await expect(annotator.selected.quote).toHaveText('peacekeeping do not');
+  // Shown at once, on disk once the status says so (a fresh-clone run read the file in between).
+  await annotator.waitUntilSaved();
   const { id } = (await readDataFile()).highlights[0]!;
   await annotator.page.keyboard.press(']');
   await expect(annotator.selected.quote).toHaveText('peacekeeping do not go');

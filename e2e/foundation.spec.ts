@@ -25,7 +25,8 @@ test('a mouse selection tagged with a button becomes a highlight that survives a
   await expect(annotator.highlightItems.first()).toContainText('Claim');
   expect(await annotator.paintedRanges()).toMatchObject({ 'sa-tag-0': 1 });
 
-  // Saved at once: the file on disk holds it before anything else happens.
+  // Saved at once: once the status says so, the file on disk holds it, before anything else happens.
+  await annotator.waitUntilSaved();
   const saved = await readDataFile();
   expect(saved.highlights).toHaveLength(1);
   const [highlight] = saved.highlights;

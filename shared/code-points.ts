@@ -69,19 +69,31 @@ function isLow(code: number): boolean {
 
 /**
  * The other way: code point offsets (what REFI-QDA, web annotations and Python count) to UTF-16 offsets, for one
- * text; null for an offset outside it.
+ * text; null for an offset outside it. Built once per text, as {@link createCodePointConverter} is: where the surrogate
+ * pairs are, by code point (a list of every offset made each annotation of a long document cost a pass over it and
+ * a megabyte of garbage: 1,000 annotations on 85 KB took 14 s).
  */
 export function utf16OffsetsOf(text: string): (codePoint: number) => number | null {
-  const starts: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    starts.push(i);
-    const code = text.charCodeAt(i);
-    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
-      const next = text.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) i++;
+  const pairsAt: number[] = [];
+  if (hasSurrogates(text)) {
+    for (let i = 0; i < text.length - 1; i++) {
+      if (isHigh(text.charCodeAt(i)) && isLow(text.charCodeAt(i + 1))) {
+        // The pair's offset counted in code points: each pair before it is one code point for two units.
+        pairsAt.push(i - pairsAt.length);
+        i++;
+      }
     }
   }
-  starts.push(text.length);
-  return (codePoint) =>
-    Number.isInteger(codePoint) && codePoint >= 0 && codePoint < starts.length ? starts[codePoint]! : null;
+  const codePoints = text.length - pairsAt.length;
+  return (codePoint) => {
+    if (!Number.isInteger(codePoint) || codePoint < 0 || codePoint > codePoints) return null;
+    let low = 0;
+    let high = pairsAt.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (pairsAt[mid]! < codePoint) low = mid + 1;
+      else high = mid;
+    }
+    return codePoint + low;
+  };
 }

@@ -3,7 +3,7 @@
  * that groups or counts.
  */
 
-/** The entry under `key`, made by `make` and stored when there is none yet. */
+/** The entry under `key`, made by `make` and stored when there is none yet (a stored `undefined` counts as none). */
 export function entryIn<K, V>(map: Map<K, V>, key: K, make: () => V): V {
   let entry = map.get(key);
   if (entry === undefined) map.set(key, (entry = make()));

@@ -8,9 +8,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { reanchor } from '../../shared/anchoring/reanchor';
+import type { ApiResults } from '../../shared/api-contract';
 import { CURRENT_SCHEMA_VERSION, type Highlight } from '../../shared/domain';
 import { BACKUP_FORMAT, type Backup } from '../../shared/export/backup-format';
 import { quoteWithContext } from '../../shared/text-context';
+import { webAnnotationCollection } from '../../shared/export/web-annotation';
 import { createBackend } from '../../electron/backend/backend';
 import { openStore } from '../../electron/backend/store';
 
@@ -22,6 +24,11 @@ export interface ReanchorBench {
   /** The re-anchoring alone (shared/anchoring/reanchor.ts). */
   reanchorMs: number;
   outcomes: Record<string, number>;
+  /**
+   * The same highlights as web annotations (JSON-LD), imported into another library whose copy of the article is the
+   * edited one: each annotation's position is off by what was added before it, so it is found by its quote.
+   */
+  webAnnotations: { annotations: number; importMs: number; anchoring: Record<string, number> };
 }
 
 const WORDS = (
@@ -149,7 +156,37 @@ export async function benchReanchoring(): Promise<ReanchorBench> {
     const replaceMs = performance.now() - start;
     if (!replaced.ok) throw new Error(`replaceDocumentText: ${replaced.error.message}`);
     await store.close();
-    return { characters: text.length, highlights: highlights.length, replaceMs, reanchorMs, outcomes };
+    const webAnnotations = await benchWebAnnotationImport(backup, newText);
+    return { characters: text.length, highlights: highlights.length, replaceMs, reanchorMs, outcomes, webAnnotations };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** The backup's highlights exported as web annotations and imported onto a library holding `newText` instead. */
+async function benchWebAnnotationImport(backup: Backup, newText: string): Promise<ReanchorBench['webAnnotations']> {
+  const collection = JSON.stringify(webAnnotationCollection(backup));
+  const dir = await mkdtemp(path.join(tmpdir(), 'stance-bench-web-annotations-'));
+  try {
+    const store = await openStore(dir, { seed: false });
+    const backend = createBackend(store);
+    const [document] = backup.documents;
+    const edited = { ...document!, text: newText, sha256: createHash('sha256').update(newText).digest('hex') };
+    const added = await backend('importBackup', {
+      content: JSON.stringify({ ...backup, documents: [edited], highlights: [] }),
+    });
+    if (!added.ok) throw new Error(`importBackup: ${added.error.message}`);
+    const start = performance.now();
+    const imported = await backend('importProject', {
+      fileName: 'annotations.jsonld',
+      data: Buffer.from(collection).toString('base64'),
+      documentId: edited.id,
+    });
+    const importMs = performance.now() - start;
+    if (!imported.ok) throw new Error(`importProject: ${imported.error.message}`);
+    await store.close();
+    const { anchoring } = imported.value as ApiResults['importProject'];
+    return { annotations: backup.highlights.length, importMs, anchoring: { ...anchoring } };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -206,6 +206,16 @@ export function summarise(raw, sizes) {
       target: '< 1,000 ms',
       pass: backend.reanchoring.reanchorMs < 1000,
     },
+    {
+      label: `The same ${n(backend.reanchoring.webAnnotations.annotations)} highlights as web annotations, imported onto the edited article`,
+      ours: ms(backend.reanchoring.webAnnotations.importMs),
+      peer: '',
+      ratio: Object.entries(backend.reanchoring.webAnnotations.anchoring)
+        .map(([kind, count]) => `${n(count)} ${kind}`)
+        .join(', '),
+      target: '< 2,000 ms',
+      pass: backend.reanchoring.webAnnotations.importMs < 2000,
+    },
     ...analysisRows(raw, documents),
     {
       label: 'Export: the same bytes written from a ready buffer (no text to encode)',

@@ -55,7 +55,7 @@ export function anchorQuote(text: string, selector: QuoteSelector, hint?: number
   if (hint !== undefined && hint >= 0 && text.startsWith(quote, hint)) {
     return { start: hint, end: hint + quote.length, kind: 'exact', errors: 0 };
   }
-  const exact = bestExact(text, selector, hint);
+  const exact = (hint !== undefined && exactNearby(text, selector, hint)) || bestExact(text, selector, hint);
   if (exact) return exact;
   if (quote.length < MIN_FUZZY_LENGTH) return null;
   const budget = Math.floor(quote.length * FUZZY_ERROR_RATE);
@@ -68,7 +68,36 @@ export function anchorQuote(text: string, selector: QuoteSelector, hint?: number
   return bestFuzzy(text, selector, budget, hint, 0, text.length);
 }
 
-function bestExact(text: string, selector: QuoteSelector, hint: number | undefined): Anchored | null {
+/**
+ * {@link bestExact}'s choice, found by looking only around the expected place, when an occurrence there has its
+ * context as it was on both sides: no occurrence further away can score higher (its context at best as good, its
+ * position worse), so the best of those nearby is the best of all. Annotations imported onto a text that changed
+ * before them (a web annotation export of a long document) are each found this way; each searched the whole megabyte
+ * before. Null when there is no such occurrence (or too many nearby to score): the caller searches everywhere.
+ * Exported for the tests, which check it against {@link bestExact}.
+ */
+export function exactNearby(text: string, selector: QuoteSelector, hint: number): Anchored | null {
+  const { quote, prefix, suffix } = selector;
+  const found: number[] = [];
+  let whole = false;
+  // Looked for in the window alone: indexOf on the whole text reads on to its end when the quote is not nearby.
+  const from = Math.max(0, hint - NEARBY);
+  const nearby = text.slice(from, Math.min(text.length, hint + NEARBY + quote.length));
+  for (let i = nearby.indexOf(quote); i >= 0; i = nearby.indexOf(quote, i + 1)) {
+    const at = from + i;
+    if (!shortQuoteFits(text, selector, at)) continue;
+    found.push(at);
+    if (found.length > MAX_CANDIDATES) return null;
+    whole ||=
+      at >= prefix.length && text.startsWith(prefix, at - prefix.length) && text.startsWith(suffix, at + quote.length);
+  }
+  if (!whole) return null;
+  const scored = found.map((start) => ({ start, end: start + quote.length, errors: 0 }));
+  return { ...bestScored(text, selector, scored, hint), kind: 'exact', errors: 0 };
+}
+
+/** Exported for the tests. */
+export function bestExact(text: string, selector: QuoteSelector, hint: number | undefined): Anchored | null {
   const { quote } = selector;
   const found: number[] = [];
   for (let at = text.indexOf(quote); at >= 0; at = text.indexOf(quote, at + 1)) {

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { quoteWithContext } from '../text-context';
 import { findMalformedString } from '../well-formed';
-import { anchorQuote, FUZZY_ERROR_RATE, MIN_FUZZY_LENGTH } from './anchor-quote';
+import { anchorQuote, bestExact, exactNearby, FUZZY_ERROR_RATE, MIN_FUZZY_LENGTH } from './anchor-quote';
 import { EDIT_CASES, ORIGINAL, QUOTES } from './edit-cases';
 import { reanchor, type AnchorablePassage } from './reanchor';
 
@@ -124,3 +124,42 @@ describe('anchorQuote', () => {
 function wordBounds(text: string): { start: number; end: number }[] {
   return [...text.matchAll(/\S+/gu)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
 }
+
+describe('exactNearby', () => {
+  it('chooses what the search of the whole text chooses, whenever it chooses', () => {
+    let answered = 0;
+    let runs = 0;
+    // Texts of few words (up to 40 KB, past the nearby window of 4 KB each side), so that quotes recur near and far
+    // with contexts alike and not; edits before and after.
+    const words = fc.constantFrom('NATO', 'said', 'the', 'talks', 'would', 'resume', '🙂', '\n', 'Kyiv', 'ceasefire');
+    fc.assert(
+      fc.property(
+        fc.array(words, { minLength: 4_000, maxLength: 8_000 }).map((w) => w.join(' ')),
+        fc.nat(),
+        fc.integer({ min: 1, max: 40 }),
+        fc.array(fc.record({ at: fc.nat(), insert: fc.constantFrom('', 'x', 'NATO said ', '🙂🙂') }), { maxLength: 4 }),
+        // Near where it was, or far (a text moved by more than the nearby window: kilobytes inserted before it).
+        fc.oneof(fc.integer({ min: -300, max: 300 }), fc.integer({ min: -20_000, max: 20_000 })),
+        (text, from, length, edits, drift) => {
+          const start = from % text.length;
+          const end = Math.min(text.length, start + length);
+          const selector = quoteWithContext(text, start, end);
+          let edited = text;
+          for (const { at, insert } of edits) {
+            const i = at % (edited.length + 1);
+            edited = edited.slice(0, i) + insert + edited.slice(i);
+          }
+          const hint = Math.max(0, Math.min(edited.length, start + drift));
+          const nearby = exactNearby(edited, selector, hint);
+          runs++;
+          if (nearby) answered++;
+          expect(nearby ?? bestExact(edited, selector, hint)).toEqual(bestExact(edited, selector, hint));
+        },
+      ),
+      // Not shrunk on failure: shrinking texts of thousands of words takes minutes.
+      { numRuns: 150, endOnFailure: true },
+    );
+    // It answered many of them itself: the comparison is not vacuous.
+    expect(answered / runs).toBeGreaterThan(0.2);
+  });
+});

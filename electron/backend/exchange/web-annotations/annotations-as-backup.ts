@@ -16,6 +16,7 @@ import { TagColors } from '../../../../shared/tag-colors';
 import { TAG_PATH_SEPARATOR } from '../../../../shared/tag-paths';
 import { quoteWithContext } from '../../../../shared/text-context';
 import type { IncomingAnnotation, ReadAnnotations } from '../../../../shared/web-annotations/read-annotations';
+import { entryIn } from '../../../../shared/collections';
 
 /** This app's own name for a document, as its web annotation export writes it. */
 const DOCUMENT_URN = /^urn:stance-annotator:document:(.+)$/;
@@ -86,8 +87,16 @@ export function annotationsAsBackup(
     return entity.id;
   };
 
+  // Asked once per source and per document, not per annotation: an export of a long document has thousands of
+  // annotations of the same source (each looked through the documents, and made its text's offsets again).
+  const documentsBySource = new Map<string | null, StoredDocument | undefined>();
+  const offsetsByDocument = new Map<string, (codePoint: number) => number | null>();
   for (const annotation of read.annotations) {
-    const document = documentOf(data, annotation.source) ?? chosen;
+    // Kept when no document is found too, so that annotations of a page not in the library cost one look each.
+    if (!documentsBySource.has(annotation.source)) {
+      documentsBySource.set(annotation.source, documentOf(data, annotation.source));
+    }
+    const document = documentsBySource.get(annotation.source) ?? chosen;
     if (!document) {
       const source = annotation.source ?? '(no source)';
       unmatched.set(source, (unmatched.get(source) ?? 0) + 1);
@@ -98,7 +107,8 @@ export function annotationsAsBackup(
       repeated++;
       continue;
     }
-    const place = placeOf(document.text, annotation);
+    const toUtf16 = entryIn(offsetsByDocument, document.id, () => utf16OffsetsOf(document.text));
+    const place = placeOf(document.text, toUtf16, annotation);
     if (!place) {
       skipped.push(
         `${annotation.id ?? 'An annotation'}: its position is outside the text, and it has no quote to look for`,
@@ -181,9 +191,12 @@ type Place = Pick<Highlight, 'start' | 'end' | 'quote' | 'prefix' | 'suffix' | '
  * standard counts) or in UTF-16 units (as browsers, and Hypothesis, do); else its quote found by context. Null for
  * an annotation with only a position, outside the text: nothing says what it was.
  */
-function placeOf(text: string, annotation: IncomingAnnotation): Place | null {
+function placeOf(
+  text: string,
+  toUtf16: (codePoint: number) => number | null,
+  annotation: IncomingAnnotation,
+): Place | null {
   const { quote, position } = annotation;
-  const toUtf16 = utf16OffsetsOf(text);
   const candidates = position
     ? [
         { start: toUtf16(position.start) ?? -1, end: toUtf16(position.end) ?? -1 },
