@@ -20,17 +20,8 @@ export function createCodePointConverter(text: string): (utf16Offset: number) =>
     }
   }
   if (pairStarts.length === 0) return (offset) => offset;
-  return (offset) => {
-    // Pairs that start before `offset` each count one code point for two UTF-16 units.
-    let low = 0;
-    let high = pairStarts.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (pairStarts[mid]! < offset) low = mid + 1;
-      else high = mid;
-    }
-    return offset - low;
-  };
+  // Pairs that start before `offset` each count one code point for two UTF-16 units.
+  return (offset) => offset - countBelow(pairStarts, offset);
 }
 
 const HIGH_SURROGATE = /[\ud800-\udbff]/;
@@ -87,13 +78,18 @@ export function utf16OffsetsOf(text: string): (codePoint: number) => number | nu
   const codePoints = text.length - pairsAt.length;
   return (codePoint) => {
     if (!Number.isInteger(codePoint) || codePoint < 0 || codePoint > codePoints) return null;
-    let low = 0;
-    let high = pairsAt.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (pairsAt[mid]! < codePoint) low = mid + 1;
-      else high = mid;
-    }
-    return codePoint + low;
+    return codePoint + countBelow(pairsAt, codePoint);
   };
+}
+
+/** How many of the ascending `sorted` are below `value`: a binary search. */
+function countBelow(sorted: readonly number[], value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid]! < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
