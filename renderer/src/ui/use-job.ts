@@ -13,7 +13,8 @@ const POLL_MS = 250;
 /**
  * A long piece of work in the backend (an export, an import) that the page follows and can stop: `start` gives the id
  * to send with the request and asks `getJobProgress` until `stop`; `cancel` asks the backend to stop it, which then
- * leaves nothing behind, and `cancelled` says that it was asked.
+ * leaves nothing behind, and `cancelled` says that it was asked. A job still running when its dialog closes is
+ * cancelled.
  */
 export function useJob() {
   const [progress, setProgress] = useState<JobProgress | null>(null);
@@ -53,7 +54,15 @@ export function useJob() {
   /** Whether the job that ran last was cancelled (read before `stop`). */
   const cancelled = useCallback((): boolean => current.current?.cancelled ?? false, []);
 
-  useEffect(() => stop, [stop]);
+  // A dialog closed while its work runs (Escape, its ×) stops that work, as its Cancel would: closing a progress
+  // dialog is cancelling it, and work left running behind a closed dialog would end without anyone told how.
+  useEffect(
+    () => () => {
+      cancel();
+      stop();
+    },
+    [cancel, stop],
+  );
   return { progress, running, start, stop, cancel, cancelled };
 }
 

@@ -73,15 +73,58 @@ describe('ReplaceTextDialog', () => {
       new backend.ApiCallError({ code: 'cancelled', message: 'Cancelled: nothing was changed or written.' }),
     );
     await wait(0);
-    expect(container.querySelector('[role="alert"]')!.textContent).toBe(
+    // Said, not alerted: cancelling was the analyst's choice, nothing went wrong.
+    expect(container.querySelector('[role="status"]')!.textContent).toBe(
       'Cancelled: the text was not replaced, and nothing changed.',
     );
+    expect(container.querySelector('[role="alert"]')).toBeNull();
     expect(container.querySelector('progress')).toBeNull();
     // Nothing failed, and nothing is there to undo.
     expect(appStore.getState()).toMatchObject({ saveState: 'saved', canUndo: false, saveError: null });
     // Once stopped, Cancel closes the dialog again.
     act(() => [...container.querySelectorAll('button')].find((b) => b.textContent === 'Cancel')!.click());
     expect(onClose).toHaveBeenCalledOnce();
+    act(() => root.unmount());
+  });
+
+  it('stops the replacement when the dialog is closed while it runs', async () => {
+    const container = document.body.appendChild(document.createElement('div'));
+    const root = createRoot(container);
+    let open = true;
+    const render = () =>
+      root.render(
+        open ? (
+          <ReplaceTextDialog
+            document={{ id: 'doc', title: 'Treaty' }}
+            onClose={() => {
+              open = false;
+              render();
+            }}
+          />
+        ) : null,
+      );
+    act(render);
+    const field = container.querySelector('textarea')!;
+    act(() => {
+      Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')!.set!.call(field, 'A different text.');
+      field.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    act(() => container.querySelector('form')!.requestSubmit());
+    await wait(0);
+    const [replace] = pending('replaceDocumentText');
+    // Closed with its × (Escape does the same: both are the dialog's onClose) while the job runs.
+    act(() => container.querySelector<HTMLButtonElement>('button[aria-label="Close"]')!.click());
+    expect(container.querySelector('dialog')).toBeNull();
+    expect(pending('cancelJob').map((c) => c.args)).toEqual([{ jobId: replace!.args.jobId }]);
+    // Nor does the page go on asking how far it is.
+    const asked = pending('getJobProgress').length;
+    await wait(600);
+    expect(pending('getJobProgress').length).toBe(asked);
+    replace!.fail(
+      new backend.ApiCallError({ code: 'cancelled', message: 'Cancelled: nothing was changed or written.' }),
+    );
+    await wait(0);
+    expect(appStore.getState()).toMatchObject({ saveState: 'saved', canUndo: false, saveError: null });
     act(() => root.unmount());
   });
 });

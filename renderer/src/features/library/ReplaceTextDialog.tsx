@@ -10,7 +10,8 @@ import { useJob } from '../../ui/use-job';
  * An updated version of an article in place of a document's text, pasted or read from a file: its highlights move
  * to where their passages now are, those with a few words changed are marked to check, and those not found are kept
  * as orphans. One step to undo; the account of what moved is shown when it is done. Re-anchoring thousands of
- * highlights in a long text takes a while: its progress is shown, and Cancel stops it with nothing changed.
+ * highlights in a long text takes a while: its progress is shown, and Cancel (or closing the dialog) stops it with
+ * nothing changed.
  */
 export function ReplaceTextDialog({
   document,
@@ -23,6 +24,7 @@ export function ReplaceTextDialog({
   const [text, setText] = useState('');
   const [file, setFile] = useState<File | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const [account, setAccount] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const job = useJob();
@@ -32,12 +34,14 @@ export function ReplaceTextDialog({
     if (!file && !text.trim()) return setProblem('Paste the new text, or choose a file that holds it.');
     setBusy(true);
     setProblem(null);
+    setNotice(null);
     const jobId = job.start();
     const done = await replaceDocumentText(document.id, file ? { file } : { text }, jobId);
     job.stop();
     setBusy(false);
     if (done === null) return setProblem('The text was not replaced: see the status at the top.');
-    if (done === 'cancelled') return setProblem('Cancelled: the text was not replaced, and nothing changed.');
+    // The analyst's own choice, not a problem with the form: said, not alerted.
+    if (done === 'cancelled') return setNotice('Cancelled: the text was not replaced, and nothing changed.');
     setAccount(done);
   };
   const progress = job.progress;
@@ -101,6 +105,7 @@ export function ReplaceTextDialog({
         {/* While it runs, Cancel stops the replacement rather than leave it running behind a closed dialog. */}
         <FormFooter
           problem={problem}
+          notice={notice}
           onCancel={busy ? job.cancel : onClose}
           submitLabel="Replace text"
           busy={busy && 'Replacing…'}
