@@ -5,7 +5,7 @@ import { ANNOTATION_COLUMNS, annotationRows, type ExportLibrary } from './annota
 import { BACKUP_FORMAT } from './backup-format';
 import { rowsAsJson, scopeFilters, type ExportScope } from './build-export';
 import { CODEBOOK_COLUMNS, codebookRowsFromCounts, documentColumns, documentRows, TagCounts } from './library-rows';
-import { webAnnotationHead, webAnnotationItems } from './web-annotation';
+import { webAnnotationFrame, webAnnotationItems } from './web-annotation';
 import { jsonAt, jsonElements } from '../json-elements';
 import { groupBy } from '../collections';
 
@@ -43,8 +43,8 @@ export interface LibrarySource {
 
 /**
  * Where an export puts what must come later in the file than it is read: a backup lists every document before any
- * highlight, and a web annotation collection its total before its items, yet a document's file holds its text and its
- * highlights together. Kept in a temporary file by the backend, so that memory does not grow with the library.
+ * highlight (its import needs a highlight's document first), yet a document's file holds its text and its highlights
+ * together. Kept in a temporary file by the backend, so that memory does not grow with the library.
  */
 export interface Spill {
   write(piece: string | Uint8Array): Promise<void>;
@@ -127,17 +127,21 @@ export async function* streamedExport(
       return;
     }
     case 'web-annotation': {
-      let total = 0;
-      for await (const { text, count } of eachPart()) {
-        if (count === 0) continue;
-        if (total > 0) await spill.write(',\n');
-        await spill.write(text);
-        total += count;
-      }
-      const [head, tail] = webAnnotationHead(total);
+      const { head, tail } = webAnnotationFrame();
       yield head;
-      yield* spilledList(total, spill);
-      yield tail;
+      let total = 0;
+      yield* gathered(
+        (async function* () {
+          for await (const { text, count } of eachPart()) {
+            if (count === 0) continue;
+            yield total === 0 ? '[\n' : ',\n';
+            yield text;
+            total += count;
+          }
+          yield total === 0 ? '[]' : '\n  ]';
+        })(),
+      );
+      yield tail(total);
       return;
     }
     case 'backup': {

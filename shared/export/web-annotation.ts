@@ -10,29 +10,31 @@ import { exportedHighlights } from './annotation-rows';
  */
 export function webAnnotationCollection(library: ExportLibrary): object {
   const items = [...webAnnotationItems(library)];
-  return { ...collectionHead(items.length), items };
-}
-
-/** The collection's members before its items. */
-function collectionHead(total: number) {
-  return {
-    '@context': ['http://www.w3.org/ns/anno.jsonld', { stance: 'urn:stance-annotator:terms#' }],
-    type: 'AnnotationCollection',
-    label: 'Stance Annotator highlights',
-    total,
-  };
+  return { ...COLLECTION_HEAD, items, total: items.length };
 }
 
 /**
- * The collection's text (as the export writes it, `JSON.stringify(…, null, 2)` and a line break) before and after
- * the value of its `items`, for an export that writes the items in parts (streamed-export.ts).
+ * The collection's members other than its items and their total. The total comes after the items: an export that
+ * writes the items a document at a time knows it only at their end, and JSON members have no order that a reader of
+ * JSON-LD may rely on (with the total first, the command line kept a gigabyte of items in a temporary file to write
+ * them after it).
  */
-export function webAnnotationHead(total: number): [string, string] {
-  const part = '\u0000items\u0000';
-  const [head, tail] = `${JSON.stringify({ ...collectionHead(total), items: part }, null, 2)}\n`.split(
-    JSON.stringify(part),
-  );
-  return [head!, tail!];
+const COLLECTION_HEAD = {
+  '@context': ['http://www.w3.org/ns/anno.jsonld', { stance: 'urn:stance-annotator:terms#' }],
+  type: 'AnnotationCollection',
+  label: 'Stance Annotator highlights',
+};
+
+/**
+ * The collection's text (as the export writes it, `JSON.stringify(…, null, 2)` and a line break) before the value of
+ * its `items`, and after it given the total, for an export that writes the items in parts (streamed-export.ts).
+ */
+export function webAnnotationFrame(): { head: string; tail(total: number): string } {
+  const items = '\u0000items\u0000';
+  const total = '\u0000total\u0000';
+  const text = `${JSON.stringify({ ...COLLECTION_HEAD, items, total }, null, 2)}\n`;
+  const [head, tail] = text.split(JSON.stringify(items));
+  return { head: head!, tail: (count) => tail!.replace(JSON.stringify(total), String(count)) };
 }
 
 /** The annotations of the library's highlights, in document order, then text order (annotation-rows.ts). */

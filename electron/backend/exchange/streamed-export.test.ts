@@ -127,6 +127,22 @@ describe('exports streamed from the library’s files, a document at a time', ()
     expect(await collect(memorySource(empty), 'documents', {}, { json: true })).toBe('[]\n');
   });
 
+  it('writes web annotations as it reads them, their total after them, with nothing kept aside', async () => {
+    const { dir, data } = await libraryFolder();
+    const source = await fromDisk(dir);
+    const noSpill = { write: () => Promise.reject(new Error('spilled')), read: () => [] as never };
+    let text = '';
+    const csv = { bom: false, formulaEscape: true };
+    for await (const block of streamedExport(source, 'web-annotation', {}, { csv, spill: noSpill })) {
+      text += typeof block === 'string' ? block : new TextDecoder().decode(block);
+    }
+    expect(text).toBe(inMemory(data, 'web-annotation', {}));
+    const collection = JSON.parse(text) as { items: unknown[]; total: number };
+    expect(collection.total).toBe(data.highlights.length);
+    expect(collection.items).toHaveLength(data.highlights.length);
+    expect(Object.keys(collection).at(-1)).toBe('total');
+  });
+
   it('spills more than a block of text in several scripts and reads it back whole', async () => {
     const base = hardCaseLibrary();
     const document = base.documents[1]!;
