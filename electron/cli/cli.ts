@@ -187,7 +187,7 @@ async function exportCommand(args: readonly string[], io: CliIo): Promise<number
     // REFI-QDA for MAXQDA, ATLAS.ti, NVivo…: a zip (project) or XML (codebook), the same as the app's Export.
     if (what === 'qdc') await writeOut(out, qdcText(opened.source.tags), what, io);
     else {
-      await writeFileAtomically(out, qdpxBlocks(opened.source, scope, new Date()));
+      await writeFileAtomically(out, qdpxBlocks(opened.source, scope, new Date(), opened.sourceParts));
       io.stderr(`Wrote ${what} to ${path.resolve(out)}\n`);
     }
     return 0;

@@ -1,14 +1,18 @@
 // An export worker thread (export-workers.ts): reads the documents it is asked for and answers with their parts.
 import { parentPort, workerData } from 'node:worker_threads';
-import { partMaker } from '../../../shared/export/streamed-export';
+import { partMaker, type DocumentWithHighlights } from '../../../shared/export/streamed-export';
 import { readFilesSynchronously } from '../storage/durable-file';
 import { readDocumentFile } from '../storage/read-library';
 import type { ExportWorkerSetup, PartsAnswered, PartsAsked } from './export-workers';
 import { documentFromRead } from './library-source';
+import { sourcePartMaker } from './refi-qda/qdpx-export';
 
 const setup = workerData as ExportWorkerSetup;
 const names = new Set(setup.names);
-const partOf = partMaker(setup.lists, setup.request);
+const partOf: (one: DocumentWithHighlights) => object =
+  setup.make.kind === 'qdpx'
+    ? sourcePartMaker(setup.lists, setup.make.scope)
+    : partMaker(setup.lists, setup.make.request);
 readFilesSynchronously();
 
 parentPort!.on('message', ({ first, entries }: PartsAsked) => {
@@ -16,7 +20,7 @@ parentPort!.on('message', ({ first, entries }: PartsAsked) => {
 });
 
 async function answer(first: number, entries: PartsAsked['entries']): Promise<void> {
-  const answers: PartsAnswered['answers'] = [];
+  const answers: PartsAnswered<object>['answers'] = [];
   for (const entry of entries) {
     try {
       const read = await readDocumentFile(setup.dataDir, entry.id, names);
@@ -27,8 +31,8 @@ async function answer(first: number, entries: PartsAsked['entries']): Promise<vo
     }
   }
   // The parts' bytes are handed over, not copied: each is in a buffer of its own (TextEncoder's).
-  const bytes = answers.flatMap((a) => ('part' in a ? [a.part.text, a.part.document] : []));
-  parentPort!.postMessage({ first, answers } satisfies PartsAnswered, [
-    ...new Set(bytes.flatMap((b) => (b && b.byteLength > 0 ? [b.buffer as ArrayBuffer] : []))),
+  const bytes = answers.flatMap((a) => ('part' in a ? Object.values(a.part) : []));
+  parentPort!.postMessage({ first, answers } satisfies PartsAnswered<object>, [
+    ...new Set(bytes.flatMap((b) => (b instanceof Uint8Array && b.byteLength > 0 ? [b.buffer as ArrayBuffer] : []))),
   ]);
 }

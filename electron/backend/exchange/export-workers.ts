@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
-import type { DocumentPart, LibrarySource, PartRequest } from '../../../shared/export/streamed-export';
+import type { ExportScope } from '../../../shared/export/build-export';
+import type { LibrarySource, PartRequest } from '../../../shared/export/streamed-export';
 import type { DocumentEntry } from '../storage/library-layout';
 
 /** Where the export worker's script is (export-worker.ts, built), and how many threads run it. */
@@ -8,12 +9,18 @@ export interface ExportWorkers {
   count: number;
 }
 
+/**
+ * What a worker makes of each document: its part of a streamed export (streamed-export.ts's partMaker), or of a REFI-QDA
+ * project (qdpx-export.ts's sourcePartMaker).
+ */
+export type WorkerPartKind = { kind: 'streamed'; request: PartRequest } | { kind: 'qdpx'; scope: ExportScope };
+
 /** What every export worker is given when it starts: the library file's part of each document comes per document. */
 export interface ExportWorkerSetup {
   dataDir: string;
   lists: Pick<LibrarySource, 'tags' | 'entities' | 'variables' | 'settings'>;
   entityAliases: Readonly<Record<string, string>> | undefined;
-  request: PartRequest;
+  make: WorkerPartKind;
   /** The documents folder as listed when the reading began (read-library.ts: which change logs to replay). */
   names: string[];
 }
@@ -25,9 +32,9 @@ export interface PartsAsked {
 }
 
 /** A worker's answer to {@link PartsAsked}: each document's part, or why it could not be read. */
-export interface PartsAnswered {
+export interface PartsAnswered<Part> {
   first: number;
-  answers: Array<{ part: DocumentPart } | { error: string }>;
+  answers: Array<{ part: Part } | { error: string }>;
 }
 
 /** Documents per message: a message costs some 40 µs each way, as much as formatting a few highlights. */
@@ -41,15 +48,15 @@ const BATCHES_AHEAD_PER_WORKER = 4;
  * what writing its part costs, so the command line spreads them over the machine's cores; the threads stop when the
  * export ends, fails or is abandoned. A document that cannot be read stops the export with its reason.
  */
-export async function* partsInWorkers(
+export async function* partsInWorkers<Part>(
   workers: ExportWorkers,
   setup: Omit<ExportWorkerSetup, 'names'>,
   listDocumentsFolder: () => Promise<string[]>,
   entries: readonly DocumentEntry[],
-): AsyncGenerator<DocumentPart> {
+): AsyncGenerator<Part> {
   const workerData: ExportWorkerSetup = { ...setup, names: await listDocumentsFolder() };
-  const waiting = new Map<number, { resolve: (part: DocumentPart) => void; reject: (error: Error) => void }>();
-  const answers = new Map<number, Promise<DocumentPart>>();
+  const waiting = new Map<number, { resolve: (part: Part) => void; reject: (error: Error) => void }>();
+  const answers = new Map<number, Promise<Part>>();
   // Once a thread has failed, every document waiting and every one asked for later fails with its reason.
   let failure: Error | null = null;
   const failAll = (error: Error) => {
@@ -66,7 +73,7 @@ export async function* partsInWorkers(
       const batch = entries.slice(first, first + BATCH);
       asked += batch.length;
       batch.forEach((_, i) => {
-        const answer = new Promise<DocumentPart>((resolve, reject) =>
+        const answer = new Promise<Part>((resolve, reject) =>
           failure ? reject(failure) : waiting.set(first + i, { resolve, reject }),
         );
         // Asked ahead, and so possibly never awaited if the export stops: its failure is handled when it is reached.
@@ -78,7 +85,7 @@ export async function* partsInWorkers(
   };
   const threads = Array.from({ length: workers.count }, () => {
     const worker = new Worker(workers.script, { workerData });
-    worker.on('message', ({ first, answers: answered }: PartsAnswered) => {
+    worker.on('message', ({ first, answers: answered }: PartsAnswered<Part>) => {
       answered.forEach((answer, i) => {
         const pending = waiting.get(first + i);
         waiting.delete(first + i);

@@ -10,13 +10,20 @@ import { DATA_FILE_NAME } from '../data-dir';
 import { withEntityAliases } from '../storage/entity-aliases';
 import { documentsDirPath, withText, type DocumentEntry } from '../storage/library-layout';
 import { readDocumentFile, readLibraryFile, type DocumentFileRead } from '../storage/read-library';
-import { partsInWorkers, type ExportWorkers } from './export-workers';
+import { partsInWorkers, type ExportWorkers, type WorkerPartKind } from './export-workers';
+import type { SourcePart, SourceParts } from './refi-qda/qdpx-export';
 
 /** How many documents' files are read ahead of the one being written: enough to keep the disk busy, and no more. */
 const READ_AHEAD = 4;
 
 export type LibrarySourceOpened =
-  | { kind: 'source'; source: LibrarySource; entries: readonly Pick<DocumentEntry, 'id' | 'title'>[] }
+  | {
+      kind: 'source';
+      source: LibrarySource;
+      entries: readonly Pick<DocumentEntry, 'id' | 'title'>[];
+      /** A REFI-QDA project's parts, made in the worker threads (with `workers`). */
+      sourceParts?: SourceParts;
+    }
   | { kind: 'missing' }
   | { kind: 'unreadable'; reason: string };
 
@@ -71,16 +78,17 @@ export async function openLibrarySource(dataDir: string, workers?: ExportWorkers
       }
     },
   };
-  if (workers) {
-    source.parts = (ids, request) =>
-      partsInWorkers(
-        workers,
-        { dataDir, lists: { tags, entities, variables, settings }, entityAliases, request },
-        listDocumentsFolder,
-        ids.flatMap((id) => byId.get(id) ?? []),
-      );
-  }
-  return { kind: 'source', source, entries };
+  if (!workers) return { kind: 'source', source, entries };
+  const inWorkers = <Part>(ids: readonly string[], make: WorkerPartKind) =>
+    partsInWorkers<Part>(
+      workers,
+      { dataDir, lists: { tags, entities, variables, settings }, entityAliases, make },
+      listDocumentsFolder,
+      ids.flatMap((id) => byId.get(id) ?? []),
+    );
+  source.parts = (ids, request) => inWorkers(ids, { kind: 'streamed', request });
+  const sourceParts: SourceParts = (ids, scope) => inWorkers<SourcePart>(ids, { kind: 'qdpx', scope });
+  return { kind: 'source', source, entries, sourceParts };
 }
 
 /**

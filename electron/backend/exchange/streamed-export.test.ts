@@ -22,6 +22,8 @@ import { buildExportWorker } from '../test/export-worker-script';
 import { createBackend } from '../backend';
 import type { ExportWorkers } from './export-workers';
 import { openLibrarySource } from './library-source';
+import { qdpxBlocks, type SourceParts } from './refi-qda/qdpx-export';
+import { readZip } from './refi-qda/zip-archive';
 
 const tempDir = useTempDirs();
 
@@ -253,6 +255,43 @@ describe('exports read and formatted in worker threads (the command line)', () =
       }
       for (const kind of ['documents', 'codebook'] as const) {
         expect(await collect(threads, kind, {}, { json: true })).toBe(await collect(one, kind, {}, { json: true }));
+      }
+    } finally {
+      await close();
+    }
+  });
+
+  it('makes the same REFI-QDA project in threads as in one, with every GUID that is not random the same', async () => {
+    const { dir, close } = await largerLibrary();
+    try {
+      const opened = await openLibrarySource(dir, workers);
+      if (opened.kind !== 'source') throw new Error(opened.kind);
+      expect(opened.sourceParts).toBeDefined();
+      const project = async (parts?: SourceParts, scope: ExportScope = {}) => {
+        const blocks: Uint8Array[] = [];
+        for await (const block of qdpxBlocks(opened.source, scope, new Date(2026, 0, 1), parts)) blocks.push(block);
+        const zip = await readZip(Buffer.concat(blocks), 'The project');
+        const files = await Promise.all(zip.names().map(async (name) => [name, (await zip.text(name))!] as const));
+        // A coding's and a note's GUIDs are random: numbered in the order they first appear, the rest as they are.
+        const random = new Map<string, string>();
+        return files.map(([name, text]) => [
+          name,
+          text.replace(
+            /(<Coding [^>]*guid="|<NoteRef targetGUID="|<Note guid=")([0-9a-f-]{36})/g,
+            (_, head: string, guid: string) => {
+              if (!random.has(guid)) random.set(guid, `random-${random.size}`);
+              return `${head}${random.get(guid)}`;
+            },
+          ),
+        ]);
+      };
+      for (const scope of [{}, { coders: ['ben'] }] as ExportScope[]) {
+        const expected = await project(undefined, scope);
+        expect(expected.length).toBe(41); // 40 sources and the project
+        expect(expected.at(-1)![0]).toBe('project.qde');
+        if (scope === undefined || !('coders' in scope))
+          expect(expected.at(-1)![1]).toContain('changed since the file');
+        expect(await project(opened.sourceParts, scope)).toEqual(expected);
       }
     } finally {
       await close();

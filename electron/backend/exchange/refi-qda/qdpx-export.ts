@@ -9,8 +9,13 @@ import {
   type Variable,
 } from '../../../../shared/domain';
 import { tagPaths } from '../../../../shared/tag-paths';
+import { entryIn } from '../../../../shared/collections';
 import { scopeFilters, type ExportScope } from '../../../../shared/export/build-export';
-import { memorySource, type LibrarySource } from '../../../../shared/export/streamed-export';
+import {
+  memorySource,
+  type DocumentWithHighlights,
+  type LibrarySource,
+} from '../../../../shared/export/streamed-export';
 import { TemporarySpill } from '../library-source';
 import { codesXml, tagCodes, type CodeToWrite } from './codes-xml';
 import { STANCES_CODE_NAME, stanceCodeName } from './stance-codes';
@@ -53,12 +58,40 @@ export async function qdpxBytes(database: Database, scope: ExportScope, now: Dat
 }
 
 /**
+ * What one document adds to a project, made where the document is read (on the command line, in a worker thread:
+ * export-workers.ts): UTF-8 bytes, so that a thread hands them over without a copy.
+ */
+export interface SourcePart {
+  details: Omit<StoredDocument, 'text'>;
+  guid: string;
+  /** The document's text: the source's file. */
+  text: Uint8Array;
+  /** Its TextSource element. */
+  xml: Uint8Array;
+  /** The Note elements it refers to, and how many. */
+  notes: Uint8Array;
+  noteCount: number;
+  /** The coders and the stance codes it refers to, in the order it first does. */
+  users: string[];
+  stances: string[];
+}
+
+/** The parts of the documents `ids`, in their order, made elsewhere (in worker threads) for `scope`. */
+export type SourceParts = (ids: readonly string[], scope: ExportScope) => AsyncIterable<SourcePart>;
+
+/**
  * A project (`.qdpx`) of `source` in blocks, read a document at a time: each source's text goes into the zip as it is
  * read, and its selections and notes into temporary files, since project.qde lists the coders and codes they use before
  * them. Memory holds a document at a time, never the library (at a million highlights project.qde is some 900 MB).
+ * With `parts`, the documents are read and their elements written elsewhere (the command line's worker threads).
  */
-export async function* qdpxBlocks(source: LibrarySource, scope: ExportScope, now: Date): AsyncGenerator<Uint8Array> {
-  const filters = scopeFilters(scope);
+export async function* qdpxBlocks(
+  source: LibrarySource,
+  scope: ExportScope,
+  now: Date,
+  parts?: SourceParts,
+): AsyncGenerator<Uint8Array> {
+  const ids = source.documentIds.filter(scopeFilters(scope).document);
   const project = new ProjectWriter(source);
   const zip = new ZipStream(now);
   const selections = new TemporarySpill();
@@ -67,12 +100,14 @@ export async function* qdpxBlocks(source: LibrarySource, scope: ExportScope, now
     let documents = 0;
     // The texts are deflated a few at a time on zlib's threads while the next documents are read.
     const deflating: Array<AsyncIterable<Buffer>> = [];
-    for await (const { document, highlights } of source.documents(source.documentIds.filter(filters.document))) {
-      const written = project.source(document, highlights.filter(filters.highlight));
-      deflating.push(zip.file(`sources/${written.guid}.txt`, Buffer.from(document.text, 'utf8')));
+    const made = parts?.(ids, scope) ?? madeHere(source.documents(ids), sourcePartMaker(source, scope));
+    for await (const part of made) {
+      project.add(part);
+      const text = Buffer.from(part.text.buffer, part.text.byteOffset, part.text.byteLength);
+      deflating.push(zip.file(`sources/${part.guid}.txt`, text));
       if (deflating.length > SOURCES_AHEAD) yield* deflating.shift()!;
-      await selections.write(written.xml);
-      if (written.notes !== '') await notes.write(written.notes);
+      await selections.write(part.xml);
+      if (part.noteCount > 0) await notes.write(part.notes);
       documents += 1;
     }
     for (const file of deflating) yield* file;
@@ -97,28 +132,63 @@ export async function* qdpxBlocks(source: LibrarySource, scope: ExportScope, now
   }
 }
 
-/**
- * project.qde's parts: each source's element as its document is read (remembering the coders, stance codes and
- * details it uses), then the head that lists them.
- */
-class ProjectWriter {
-  /** How many notes the sources have referred to. */
-  notes = 0;
-  private readonly users = new Map<string, string>(); // coder name → guid
-  private readonly stanceGuid = new Map<string, string>();
-  private readonly stanceCodes: CodeToWrite[] = [];
-  private readonly details: Array<Omit<StoredDocument, 'text'>> = [];
-  private readonly entityName: Map<string, string>;
-  private readonly tagPath: Map<string, string>;
-  private readonly tagGuid: Map<string, string>;
+async function* madeHere(
+  documents: AsyncIterable<DocumentWithHighlights>,
+  make: (one: DocumentWithHighlights) => SourcePart,
+): AsyncGenerator<SourcePart> {
+  for await (const one of documents) yield make(one);
+}
 
-  constructor(private readonly library: Pick<LibrarySource, 'tags' | 'entities' | 'variables'>) {
+const utf8 = new TextEncoder();
+
+/**
+ * What makes each document's {@link SourcePart} of a project of `scope`, with the library's lists. Every GUID it
+ * writes for a coder, tag or stance code is derived from its name or id, so parts made in different threads agree.
+ */
+export function sourcePartMaker(
+  library: Pick<LibrarySource, 'tags' | 'entities'>,
+  scope: ExportScope,
+): (one: DocumentWithHighlights) => SourcePart {
+  const keep = scopeFilters(scope).highlight;
+  const names = new ProjectNames(library);
+  return ({ document, highlights }) => {
+    const { text, ...details } = document;
+    const kept = highlights.filter(keep);
+    const users = new Set<string>();
+    const stances = new Set<string>();
+    for (const h of kept) {
+      if (h.annotator) users.add(h.annotator);
+      for (const s of h.stances) stances.add(names.stanceName(s));
+    }
+    const written = sourceXml(names, document, kept);
+    return {
+      details,
+      guid: written.guid,
+      text: utf8.encode(text),
+      xml: utf8.encode(written.xml),
+      notes: utf8.encode(written.notes),
+      noteCount: written.noteCount,
+      users: [...users],
+      stances: [...stances],
+    };
+  };
+}
+
+/** The names and GUIDs a project's elements refer to, each worked out once. */
+class ProjectNames {
+  readonly tagPath: Map<string, string>;
+  readonly tagGuid: Map<string, string>;
+  private readonly entityName: Map<string, string>;
+  private readonly userGuids = new Map<string, string>();
+  private readonly stanceGuids = new Map<string, string>();
+
+  constructor(library: Pick<LibrarySource, 'tags' | 'entities'>) {
     this.entityName = new Map(library.entities.map((e) => [e.id, e.name]));
     this.tagPath = tagPaths(library.tags);
     this.tagGuid = new Map(library.tags.map((t) => [t.id, guidOf('tag', t.id)]));
   }
 
-  private stanceName(s: Stance): string {
+  stanceName(s: Stance): string {
     return stanceCodeName(
       s.holderId === null ? null : (this.entityName.get(s.holderId) ?? '?'),
       this.entityName.get(s.targetId) ?? '?',
@@ -126,8 +196,18 @@ class ProjectWriter {
     );
   }
 
+  /** A coder's GUID; none for a highlight without a coder. */
+  userGuid(name: string): string | undefined {
+    if (!name) return undefined;
+    return entryIn(this.userGuids, name, () => guidOf('user', name));
+  }
+
+  stanceGuid(name: string): string {
+    return entryIn(this.stanceGuids, name, () => guidOf('stance', name));
+  }
+
   /** What an orphaned highlight holds, as a note's text: its quote, tags, stances and note. */
-  private orphanText(h: Highlight): string {
+  orphanText(h: Highlight): string {
     return [
       `“${h.quote}” (no longer found in the text)`,
       h.tagIds.length > 0 && `Tags: ${h.tagIds.map((id) => this.tagPath.get(id) ?? '?').join(', ')}`,
@@ -137,71 +217,31 @@ class ProjectWriter {
       .filter(Boolean)
       .join('\n');
   }
+}
 
-  /** The document's TextSource element, and the Note elements it refers to. */
-  source(d: StoredDocument, highlights: readonly Highlight[]): { guid: string; xml: string; notes: string } {
-    const { text, ...details } = d;
-    this.details.push(details);
-    for (const h of highlights) {
-      if (h.annotator && !this.users.has(h.annotator)) this.users.set(h.annotator, guidOf('user', h.annotator));
-      for (const s of h.stances) {
-        const name = this.stanceName(s);
-        if (this.stanceGuid.has(name)) continue;
-        const guid = guidOf('stance', name);
-        this.stanceGuid.set(name, guid);
-        this.stanceCodes.push({ guid, name, codable: true, children: [] });
-      }
+/**
+ * project.qde's head, from what the sources' parts told of as they came: the coders, stance codes and details they
+ * use, in the order the documents first did.
+ */
+class ProjectWriter {
+  /** How many notes the sources have referred to. */
+  notes = 0;
+  private readonly users = new Map<string, string>(); // coder name → guid
+  private readonly stanceNames = new Set<string>();
+  private readonly stanceCodes: CodeToWrite[] = [];
+  private readonly details: Array<Omit<StoredDocument, 'text'>> = [];
+
+  constructor(private readonly library: Pick<LibrarySource, 'tags' | 'entities' | 'variables'>) {}
+
+  add(part: SourcePart): void {
+    this.details.push(part.details);
+    for (const name of part.users) if (!this.users.has(name)) this.users.set(name, guidOf('user', name));
+    for (const name of part.stances) {
+      if (this.stanceNames.has(name)) continue;
+      this.stanceNames.add(name);
+      this.stanceCodes.push({ guid: guidOf('stance', name), name, codable: true, children: [] });
     }
-    const guid = sourceGuid(d);
-    const parts: string[] = [
-      `    <TextSource${attributes({ guid, name: d.title, plainTextPath: `internal://${guid}.txt`, creationDateTime: d.addedAt })}>\n`,
-    ];
-    const notes: string[] = [];
-    if (d.memo) parts.push(`      <Description>${xmlText(d.memo)}</Description>\n`);
-    const toCodePoints = createCodePointConverter(text);
-    for (const h of highlights.filter(isPlaced)) {
-      const user = this.users.get(h.annotator);
-      parts.push(
-        `      <PlainTextSelection${attributes({
-          guid: guidOf('selection', h.id),
-          name: h.quote.length > 100 ? `${h.quote.slice(0, 100)}…` : h.quote,
-          startPosition: toCodePoints(h.start),
-          endPosition: toCodePoints(h.end),
-          creatingUser: user,
-          creationDateTime: h.createdAt,
-          modifyingUser: user,
-          modifiedDateTime: h.updatedAt,
-        })}>\n`,
-      );
-      // A coding's GUID need not be the same from one export to the next: nothing refers to it.
-      const codingHead = `        <Coding${user ? ` creatingUser="${user}"` : ''} creationDateTime="${h.createdAt}" guid="`;
-      const coding = (target: string) =>
-        parts.push(`${codingHead}${randomUUID()}">\n          <CodeRef targetGUID="${target}"/>\n        </Coding>\n`);
-      for (const tagId of h.tagIds) {
-        const target = this.tagGuid.get(tagId);
-        if (target) coding(target);
-      }
-      for (const s of h.stances) coding(this.stanceGuid.get(this.stanceName(s))!);
-      if (h.note) {
-        const noteGuid = randomUUID();
-        parts.push(`        <NoteRef targetGUID="${noteGuid}"/>\n`);
-        notes.push(
-          `    <Note${attributes({ guid: noteGuid, name: `Note on “${h.quote.slice(0, 60)}”`, creatingUser: user, creationDateTime: h.updatedAt })}>\n      <PlainTextContent>${xmlText(h.note)}</PlainTextContent>\n    </Note>\n`,
-        );
-      }
-      parts.push('      </PlainTextSelection>\n');
-    }
-    // An orphan has no place in the text to select: it goes as a note on the source, with all it holds.
-    for (const h of highlights.filter((x) => !isPlaced(x))) {
-      const noteGuid = guidOf('orphan', h.id);
-      parts.push(`      <NoteRef targetGUID="${noteGuid}"/>\n`);
-      notes.push(
-        `    <Note${attributes({ guid: noteGuid, name: `Orphaned highlight “${h.quote.slice(0, 60)}”`, creatingUser: this.users.get(h.annotator), creationDateTime: h.updatedAt })}>\n      <PlainTextContent>${xmlText(this.orphanText(h))}</PlainTextContent>\n    </Note>\n`,
-      );
-    }
-    parts.push('    </TextSource>\n');
-    this.notes += notes.length;
-    return { guid, xml: parts.join(''), notes: notes.join('') };
+    this.notes += part.noteCount;
   }
 
   /** Everything before the sources: the project, its coders, its codebook, its variables and cases. */
@@ -265,6 +305,63 @@ class ProjectWriter {
     }
     return parts.join('');
   }
+}
+
+/** A document's TextSource element, and the Note elements it refers to. */
+function sourceXml(
+  names: ProjectNames,
+  d: StoredDocument,
+  highlights: readonly Highlight[],
+): { guid: string; xml: string; notes: string; noteCount: number } {
+  const guid = sourceGuid(d);
+  const parts: string[] = [
+    `    <TextSource${attributes({ guid, name: d.title, plainTextPath: `internal://${guid}.txt`, creationDateTime: d.addedAt })}>\n`,
+  ];
+  const notes: string[] = [];
+  if (d.memo) parts.push(`      <Description>${xmlText(d.memo)}</Description>\n`);
+  const toCodePoints = createCodePointConverter(d.text);
+  for (const h of highlights.filter(isPlaced)) {
+    const user = names.userGuid(h.annotator);
+    parts.push(
+      `      <PlainTextSelection${attributes({
+        guid: guidOf('selection', h.id),
+        name: h.quote.length > 100 ? `${h.quote.slice(0, 100)}…` : h.quote,
+        startPosition: toCodePoints(h.start),
+        endPosition: toCodePoints(h.end),
+        creatingUser: user,
+        creationDateTime: h.createdAt,
+        modifyingUser: user,
+        modifiedDateTime: h.updatedAt,
+      })}>\n`,
+    );
+    // A coding's GUID need not be the same from one export to the next: nothing refers to it.
+    const codingHead = `        <Coding${user ? ` creatingUser="${user}"` : ''} creationDateTime="${h.createdAt}" guid="`;
+    const coding = (target: string) =>
+      parts.push(`${codingHead}${randomUUID()}">\n          <CodeRef targetGUID="${target}"/>\n        </Coding>\n`);
+    for (const tagId of h.tagIds) {
+      const target = names.tagGuid.get(tagId);
+      if (target) coding(target);
+    }
+    for (const s of h.stances) coding(names.stanceGuid(names.stanceName(s)));
+    if (h.note) {
+      const noteGuid = randomUUID();
+      parts.push(`        <NoteRef targetGUID="${noteGuid}"/>\n`);
+      notes.push(
+        `    <Note${attributes({ guid: noteGuid, name: `Note on “${h.quote.slice(0, 60)}”`, creatingUser: user, creationDateTime: h.updatedAt })}>\n      <PlainTextContent>${xmlText(h.note)}</PlainTextContent>\n    </Note>\n`,
+      );
+    }
+    parts.push('      </PlainTextSelection>\n');
+  }
+  // An orphan has no place in the text to select: it goes as a note on the source, with all it holds.
+  for (const h of highlights.filter((x) => !isPlaced(x))) {
+    const noteGuid = guidOf('orphan', h.id);
+    parts.push(`      <NoteRef targetGUID="${noteGuid}"/>\n`);
+    notes.push(
+      `    <Note${attributes({ guid: noteGuid, name: `Orphaned highlight “${h.quote.slice(0, 60)}”`, creatingUser: names.userGuid(h.annotator), creationDateTime: h.updatedAt })}>\n      <PlainTextContent>${xmlText(names.orphanText(h))}</PlainTextContent>\n    </Note>\n`,
+    );
+  }
+  parts.push('    </TextSource>\n');
+  return { guid, xml: parts.join(''), notes: notes.join(''), noteCount: notes.length };
 }
 
 const sourceGuid = (d: Pick<StoredDocument, 'id'>) => guidOf('document', d.id);

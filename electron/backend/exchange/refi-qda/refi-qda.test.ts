@@ -335,10 +335,11 @@ describe('zip archives', () => {
 
   it('streams a long file through deflate, its CRC and sizes after its data, read back whole by yauzl and JSZip', async () => {
     const zip = new ZipStream(NOW);
-    // Some 6 MB of text in pieces: many blocks of deflate output, characters of several bytes cut between pieces.
+    // Some 6 MB of text in pieces: several blocks deflated apart (a megabyte each), characters of several bytes cut
+    // between pieces.
     const pieces = Array.from(
       { length: 3_000 },
-      (_, i) => `<Line n="${i}">Київ — 😀 ${'x'.repeat(i % 1_000)}</Line>\n`,
+      (_, i) => `<Line n="${i}">Київ — 😀 ${'x'.repeat(i % 4_000)}</Line>\n`,
     );
     const parts: Buffer[] = [];
     for await (const part of zip.file('sources/a.txt', Buffer.from('first', 'utf8'))) parts.push(part);
