@@ -238,6 +238,8 @@ export const apiArgumentSchemas = {
     data: z.base64().max(MAX_FILE_BASE64),
     /** Web annotations only: the document for those whose source names none of the library's. */
     documentId: idSchema.optional(),
+    /** Followed and stopped as a job (web annotations say how many of them are placed). */
+    jobId: jobIdSchema.optional(),
   }),
   /**
    * Imports one file (its bytes as base64): .txt, .md, .html/.htm (the article in it), .docx or .pdf. When a document

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entryIn, groupBy, listIn } from './collections';
+import { entryIn, groupBy, listIn, pushAll } from './collections';
 
 describe('entryIn and listIn', () => {
   it('make an entry once and give the same one after', () => {
@@ -33,5 +33,19 @@ describe('groupBy', () => {
       ['c', ['c1']],
     ]);
     expect(groupBy([], (s: string) => s).size).toBe(0);
+  });
+});
+
+describe('pushAll', () => {
+  it('appends more items than a call takes as arguments, in order', () => {
+    const many = Array.from({ length: 300_000 }, (_, i) => i);
+    expect(() => [0].push(...many)).toThrow(RangeError);
+    const list = [-1];
+    pushAll(list, many);
+    expect(list).toHaveLength(300_001);
+    expect(list.slice(0, 3)).toEqual([-1, 0, 1]);
+    expect(list.at(-1)).toBe(299_999);
+    pushAll(list, new Set([7]));
+    expect(list.at(-1)).toBe(7);
   });
 });

@@ -1,6 +1,7 @@
 import { documentSearcher, matchAt, SearchQueryError, type SearchMatch } from '../../shared/analysis/library-search';
 import type { Database, StoredDocument } from '../../shared/domain';
 import { ApiFailure } from './api-error';
+import { pushAll } from '../../shared/collections';
 import { inSlices } from './in-slices';
 import { regexMatchesInWorker } from './search-worker';
 
@@ -32,7 +33,7 @@ export async function findMatches(data: Database, query: string, regex: boolean)
   function* steps(): Generator<undefined, SearchMatch[]> {
     const matches: SearchMatch[] = [];
     for (const document of documents) {
-      matches.push(...search(document));
+      pushAll(matches, search(document));
       yield;
     }
     return matches;

@@ -1,6 +1,7 @@
 import type { HistoryState } from '../../shared/api-contract';
 import type { Database, Highlight } from '../../shared/domain';
 import type { AnalysisLibrary } from '../../shared/analysis/analysis-filter';
+import { pushAll } from '../../shared/collections';
 import { ApiFailure } from './api-error';
 import { danglingReferencesAfter, keysOf, touchedBy, type Change } from './change-set';
 import { currentClientId } from './client-session';
@@ -136,7 +137,7 @@ export class Library {
     const restore = this.snapshot(entry, keysOf(changes));
     const redone = history.redo.splice(0);
     this.store.apply(changes, 'forward');
-    entry.changes.push(...changes);
+    pushAll(entry.changes, changes);
     entry.at = now;
     this.stampForward(entry, keysOf(changes));
     if (!coalesce) {

@@ -11,6 +11,8 @@ import type { Library } from '../library';
 import { parseXml } from '../exchange/refi-qda/xml-read';
 import { annotationsAsBackup } from '../exchange/web-annotations/annotations-as-backup';
 import { AnnotationFileError, readWebAnnotations } from '../../../shared/web-annotations/read-annotations';
+import { asJob, inSlices } from '../in-slices';
+import type { JobControl } from '../jobs';
 import { findDocument } from './lookup';
 import type { HandlerContext, Handlers } from './types';
 
@@ -38,48 +40,51 @@ export function exchangeHandlers({ library, now, jobs }: HandlerContext): Exchan
       return { cancelled: jobs.cancel(jobId) };
     },
 
-    async importProject({ fileName, data, documentId }) {
-      const bytes = Buffer.from(data, 'base64');
-      if (isZip(bytes) && !isArticleFile(fileName)) {
-        const { qde, internal } = await openQdpx(bytes);
-        return importAsBackup(
-          library,
-          'Import REFI-QDA project',
-          await projectAsBackup(qde, internal, library.data, now()),
-        );
-      }
-      const text = bytes.toString('utf8').replace(/^\ufeff/, '');
-      const start = text.trimStart().charAt(0);
-      if (looksLikeBackup(text)) {
-        return importAsBackup(library, 'Import backup', { backup: parseBackup(text), notes: [] });
-      }
-      if (start === '{' || start === '[') return importWebAnnotations(library, text, fileName, documentId, now());
-      // An article given here (an HTML page is no XML project, a .docx no REFI-QDA zip) is told where articles go.
-      if (start !== '<' || isArticleFile(fileName)) throw notAnImport(fileName);
-      const root = parseXml(text, fileName);
-      if (root.localName === 'Project') {
-        // A bare project.qde: its texts must be inside it (PlainTextContent); internal files are not there.
-        return importAsBackup(
-          library,
-          'Import REFI-QDA project',
-          await projectAsBackup(text, async () => null, library.data, now()),
-        );
-      }
-      const asTags = codesAsTags(library.data.tags, readQdc(text));
-      const backup: Backup = {
-        format: BACKUP_FORMAT,
-        schemaVersion: CURRENT_SCHEMA_VERSION,
-        documents: [],
-        tags: asTags.tags,
-        entities: [],
-        variables: [],
-        highlights: [],
-        settings: library.data.settings,
-      };
-      const notes = [...asTags.notes];
-      if (asTags.stanceCodes.length > 0) notes.push('The "Stances" codes were left out: a codebook has no highlights.');
-      return importAsBackup(library, 'Import codebook', { backup, notes });
-    },
+    importProject: ({ fileName, data, documentId, jobId }) =>
+      jobs.run(jobId, async (control) => {
+        const bytes = Buffer.from(data, 'base64');
+        if (isZip(bytes) && !isArticleFile(fileName)) {
+          const { qde, internal } = await openQdpx(bytes);
+          return importAsBackup(
+            library,
+            'Import REFI-QDA project',
+            await projectAsBackup(qde, internal, library.data, now()),
+          );
+        }
+        const text = bytes.toString('utf8').replace(/^\ufeff/, '');
+        const start = text.trimStart().charAt(0);
+        if (looksLikeBackup(text)) {
+          return importAsBackup(library, 'Import backup', { backup: parseBackup(text), notes: [] });
+        }
+        if (start === '{' || start === '[')
+          return importWebAnnotations(library, text, fileName, documentId, now(), control);
+        // An article given here (an HTML page is no XML project, a .docx no REFI-QDA zip) is told where articles go.
+        if (start !== '<' || isArticleFile(fileName)) throw notAnImport(fileName);
+        const root = parseXml(text, fileName);
+        if (root.localName === 'Project') {
+          // A bare project.qde: its texts must be inside it (PlainTextContent); internal files are not there.
+          return importAsBackup(
+            library,
+            'Import REFI-QDA project',
+            await projectAsBackup(text, async () => null, library.data, now()),
+          );
+        }
+        const asTags = codesAsTags(library.data.tags, readQdc(text));
+        const backup: Backup = {
+          format: BACKUP_FORMAT,
+          schemaVersion: CURRENT_SCHEMA_VERSION,
+          documents: [],
+          tags: asTags.tags,
+          entities: [],
+          variables: [],
+          highlights: [],
+          settings: library.data.settings,
+        };
+        const notes = [...asTags.notes];
+        if (asTags.stanceCodes.length > 0)
+          notes.push('The "Stances" codes were left out: a codebook has no highlights.');
+        return importAsBackup(library, 'Import codebook', { backup, notes });
+      }),
   };
 }
 
@@ -104,6 +109,7 @@ async function importWebAnnotations(
   fileName: string,
   documentId: string | undefined,
   now: Date,
+  control: JobControl,
 ): Promise<ImportSummary> {
   let read;
   try {
@@ -113,11 +119,22 @@ async function importWebAnnotations(
     throw error;
   }
   if (documentId !== undefined) findDocument(library.data, documentId);
-  const plan = annotationsAsBackup(library.data, read, {
-    documentId,
-    coder: library.data.settings.annotator,
-    now,
-  });
+  const options = { documentId, coder: library.data.settings.annotator, now };
+  // In slices, as a job: other requests are answered meanwhile, and the analyst sees how far it is and can stop it.
+  const plan = await inSlices(
+    asJob(annotationsAsBackup(library.data, read, options), read.annotations.length, control),
+  );
+  // Placed in the texts as they were when it began: a document whose text was replaced, or that was deleted, meanwhile
+  // (in another window) would get passages of a text it no longer has.
+  for (const placed of plan.backup.documents) {
+    if (library.data.documents.find((d) => d.id === placed.id)?.text !== placed.text) {
+      throw new ApiFailure(
+        'conflict',
+        `"${placed.title}" was changed while the annotations were being placed: nothing was imported. Import the file again.`,
+      );
+    }
+  }
+  control.signal.throwIfAborted();
   const { changes, summary } = planImport(library.data, plan.backup);
   await library.commit('Import web annotations', changes);
   const notes = [...summary.notes, ...plan.notes];

@@ -1,6 +1,7 @@
 import { mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Database } from '../../../shared/domain';
+import { pushAll } from '../../../shared/collections';
 import { listBackups } from '../backups';
 import { removeDanglingReferences } from './dangling-references';
 import { renameDurably } from './durable-file';
@@ -135,7 +136,7 @@ export async function restoreDamagedDocuments(
       const copy = await readDocumentFile(dir, details.id);
       if ('file' in copy) {
         data.documents.push(withText(details, copy.file.text));
-        data.highlights.push(...removeDanglingReferences(data, copy.file.highlights));
+        pushAll(data.highlights, removeDanglingReferences(data, copy.file.highlights));
         restoredFrom = dir;
         break;
       }

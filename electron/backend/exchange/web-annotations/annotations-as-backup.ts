@@ -43,13 +43,15 @@ export interface AnnotationOptions {
  * document its source names (this app's URN, or the document's URL), else on the one the analyst chose, anchored as
  * DESIGN.md says — the position selector if the quote is found there, else the quote by its context, exactly or
  * within the error budget (shared/anchoring/), else kept as an orphan. Its id is derived from the annotation's, so
- * importing the same file twice adds nothing the second time.
+ * importing the same file twice adds nothing the second time. A step at a time, yielding how many annotations are
+ * placed: one whose quote is not near its place is looked for in the whole text, which for thousands of annotations
+ * of a long text that has changed takes minutes (handlers/exchange.ts runs it as a job, in slices).
  */
-export function annotationsAsBackup(
+export function* annotationsAsBackup(
   data: Database,
   read: ReadAnnotations,
   options: AnnotationOptions,
-): AnnotationsPlan {
+): Generator<number, AnnotationsPlan> {
   const documents = new Map<string, StoredDocument>();
   const anchoring = { exact: 0, fuzzy: 0, orphan: 0 };
   const unmatched = new Map<string, number>();
@@ -91,7 +93,7 @@ export function annotationsAsBackup(
   // annotations of the same source (each looked through the documents, and made its text's offsets again).
   const documentsBySource = new Map<string | null, StoredDocument | undefined>();
   const offsetsByDocument = new Map<string, (codePoint: number) => number | null>();
-  for (const annotation of read.annotations) {
+  const take = (annotation: IncomingAnnotation): void => {
     // Kept when no document is found too, so that annotations of a page not in the library cost one look each.
     if (!documentsBySource.has(annotation.source)) {
       documentsBySource.set(annotation.source, documentOf(data, annotation.source));
@@ -100,12 +102,12 @@ export function annotationsAsBackup(
     if (!document) {
       const source = annotation.source ?? '(no source)';
       unmatched.set(source, (unmatched.get(source) ?? 0) + 1);
-      continue;
+      return;
     }
     const id = highlightIdOf(annotation, document.id);
     if (ids.has(id)) {
       repeated++;
-      continue;
+      return;
     }
     const toUtf16 = entryIn(offsetsByDocument, document.id, () => utf16OffsetsOf(document.text));
     const place = placeOf(document.text, toUtf16, annotation);
@@ -113,7 +115,7 @@ export function annotationsAsBackup(
       skipped.push(
         `${annotation.id ?? 'An annotation'}: its position is outside the text, and it has no quote to look for`,
       );
-      continue;
+      return;
     }
     ids.add(id);
     documents.set(document.id, document);
@@ -135,6 +137,11 @@ export function annotationsAsBackup(
       createdAt: timestamp(annotation.created),
       updatedAt: timestamp(annotation.modified ?? annotation.created),
     });
+  };
+  let done = 0;
+  for (const annotation of read.annotations) {
+    take(annotation);
+    yield ++done;
   }
 
   const notes = [...read.skipped, ...skipped].map((why) => `Annotation ${why}: left out.`);

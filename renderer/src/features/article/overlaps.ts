@@ -1,3 +1,5 @@
+import { pushAll } from '../../../../shared/collections';
+
 /** A highlight's place in the text, as the overlap layer needs it. */
 export interface Span {
   id: string;
@@ -37,7 +39,7 @@ export function overlapSegments(spans: readonly Span[]): OverlapSegment[] {
       clusterEnd = Math.max(clusterEnd, span.end);
       continue;
     }
-    if (i - clusterStart > 1) segments.push(...sweep(sorted.slice(clusterStart, i)));
+    if (i - clusterStart > 1) pushAll(segments, sweep(sorted.slice(clusterStart, i)));
     clusterStart = i;
     clusterEnd = span ? span.end : clusterEnd;
   }

@@ -28,7 +28,7 @@ export function ProjectImport({
   setBusy: Busy;
   say: Say;
   onImported(): void;
-  /** A backup is read a record at a time by the backend, which says how far it is; the analyst can stop it. */
+  /** The backend says how far an import is (a backup, web annotations); the analyst can stop it. */
   job: Job;
 }) {
   const refresh = useAppStore((s) => s.refresh);
@@ -46,20 +46,19 @@ export function ProjectImport({
     try {
       // Its first bytes tell a backup (sent as it is, however large) from the rest.
       const head = /\.(json|jsonld|jsonl)$/i.test(file.name) ? await file.slice(0, 200).text() : null;
+      const isBackup = head !== null && looksLikeBackup(head);
       const ok = await runChange(async () => {
-        summary =
-          head !== null && looksLikeBackup(head)
-            ? await importBackup(file, job).catch((error: unknown) => {
-                // Stopped by the analyst: nothing was imported, which is no failure to report.
-                if (!(error instanceof ApiCallError && error.error.code === 'cancelled')) throw error;
-                cancelled = true;
-                return null;
-              })
-            : await callApi('importProject', {
-                fileName: file.name,
-                data: await readAsBase64(file),
-                ...(documentId && { documentId }),
-              });
+        const data = isBackup ? null : await readAsBase64(file);
+        summary = await followed(job, (jobId) =>
+          data === null
+            ? importBackupFile(file, jobId)
+            : callApi('importProject', { fileName: file.name, data, jobId, ...(documentId && { documentId }) }),
+        ).catch((error: unknown) => {
+          // Stopped by the analyst: nothing was imported, which is no failure to report.
+          if (!(error instanceof ApiCallError && error.error.code === 'cancelled')) throw error;
+          cancelled = true;
+          return null;
+        });
         if (cancelled) return 'unchanged';
         await refresh();
       });
@@ -121,11 +120,14 @@ export function ProjectImport({
   );
 }
 
-/** A backup imported as a job: followed and cancellable while the backend reads it. */
-async function importBackup(file: File, job: Job): Promise<ImportSummary> {
+/**
+ * An import run as a job: followed and cancellable while the backend works (a backup read a record at a time, web
+ * annotations placed one at a time).
+ */
+async function followed(job: Job, work: (jobId: string) => Promise<ImportSummary>): Promise<ImportSummary> {
   const jobId = job.start();
   try {
-    return await importBackupFile(file, jobId);
+    return await work(jobId);
   } finally {
     job.stop();
   }
