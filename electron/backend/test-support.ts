@@ -22,6 +22,30 @@ export function useTempDirs(): () => Promise<string> {
   };
 }
 
+/** A request under way, and whether it has been answered yet. */
+export function underWay<T>(request: Promise<T>): { answered: boolean; answer: Promise<T> } {
+  const state = { answered: false, answer: request };
+  void request.finally(() => (state.answered = true)).catch(() => undefined);
+  return state;
+}
+
+/**
+ * Waits, a turn of the event loop at a time, until the job says some of it is done: the backend answers meanwhile.
+ * Fails if the work is over first (the backend answered nothing, or nothing about the job, while it ran).
+ */
+export async function jobProgressOf(
+  backend: Backend,
+  jobId: string,
+  work: { answered: boolean },
+): Promise<{ done: number; total: number }> {
+  for (;;) {
+    const progress = await callOk(backend, 'getJobProgress', { jobId });
+    if (progress && progress.done > 0) return progress;
+    if (work.answered) throw new Error(`The job ${jobId} was over before any of its progress was answered`);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
 /** Calls the backend and returns the value, failing the test with the backend's message on an error result. */
 export async function callOk<M extends ApiMethod>(
   backend: Backend,

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { callOk, libraryFiles, openSampleBackend, useTempDirs } from '../test-support';
+import {
+  callOk,
+  jobProgressOf as progressOf,
+  libraryFiles,
+  openSampleBackend,
+  underWay,
+  useTempDirs,
+} from '../test-support';
 
 const tempDir = useTempDirs();
 
@@ -31,30 +38,6 @@ async function codedArticle() {
   });
   expect(coded.coded).toBe(600);
   return { ...opened, dir, documentId: document.id };
-}
-
-/** A request under way, and whether it has been answered yet. */
-function underWay<T>(request: Promise<T>) {
-  const state = { answered: false, answer: request };
-  void request.finally(() => (state.answered = true)).catch(() => undefined);
-  return state;
-}
-
-/**
- * Waits, a turn of the event loop at a time, until the job says some of it is done: the backend answers meanwhile.
- * Fails if the work is over first (the backend answered nothing, or nothing about the job, while it ran).
- */
-async function progressOf(
-  backend: Awaited<ReturnType<typeof codedArticle>>['backend'],
-  jobId: string,
-  work: { answered: boolean },
-) {
-  for (;;) {
-    const progress = await callOk(backend, 'getJobProgress', { jobId });
-    if (progress && progress.done > 0) return progress;
-    if (work.answered) throw new Error('The replacement was over before any of its progress was answered');
-    await new Promise((resolve) => setImmediate(resolve));
-  }
 }
 
 describe('replacing a long document’s text with a different one', () => {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { callOk, libraryFiles, openSampleBackend, useTempDirs } from '../test-support';
+import {
+  callOk,
+  jobProgressOf as progressOf,
+  libraryFiles,
+  openSampleBackend,
+  underWay,
+  useTempDirs,
+} from '../test-support';
 
 const tempDir = useTempDirs();
 
@@ -46,27 +53,6 @@ async function article() {
   const opened = await openSampleBackend(dir);
   const { document } = await callOk(opened.backend, 'importText', { title: 'Treaty', text: ARTICLE });
   return { ...opened, dir, documentId: document.id, file: base64(annotationsOfAnotherVersion(document.id)) };
-}
-
-/** A request under way, and whether it has been answered yet. */
-function underWay<T>(request: Promise<T>) {
-  const state = { answered: false, answer: request };
-  void request.finally(() => (state.answered = true)).catch(() => undefined);
-  return state;
-}
-
-/** Waits, a turn of the event loop at a time, until the job says some of it is done (the backend answering meanwhile). */
-async function progressOf(
-  backend: Awaited<ReturnType<typeof article>>['backend'],
-  jobId: string,
-  work: { answered: boolean },
-) {
-  for (;;) {
-    const progress = await callOk(backend, 'getJobProgress', { jobId });
-    if (progress && progress.done > 0) return progress;
-    if (work.answered) throw new Error('The import was over before any of its progress was answered');
-    await new Promise((resolve) => setImmediate(resolve));
-  }
 }
 
 describe('importing web annotations whose passages must be looked for in a long text', () => {

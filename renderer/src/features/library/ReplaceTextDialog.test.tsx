@@ -33,6 +33,16 @@ const { appStore } = await import('../../store/app-store');
 const wait = (ms: number) => act(() => new Promise((resolve) => setTimeout(resolve, ms)));
 const pending = (method: string) => backend.calls.filter((c) => c.method === method);
 
+/** Types `text` as the new text, and submits the form. */
+function replaceWith(container: HTMLElement, text: string): void {
+  const field = container.querySelector('textarea')!;
+  act(() => {
+    Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')!.set!.call(field, text);
+    field.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  act(() => container.querySelector('form')!.requestSubmit());
+}
+
 afterEach(() => {
   document.body.innerHTML = '';
   backend.calls.length = 0;
@@ -44,12 +54,7 @@ describe('ReplaceTextDialog', () => {
     const root = createRoot(container);
     const onClose = vi.fn();
     act(() => root.render(<ReplaceTextDialog document={{ id: 'doc', title: 'Treaty' }} onClose={onClose} />));
-    const field = container.querySelector('textarea')!;
-    act(() => {
-      Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')!.set!.call(field, 'A different text.');
-      field.dispatchEvent(new Event('input', { bubbles: true }));
-    });
-    act(() => container.querySelector('form')!.requestSubmit());
+    replaceWith(container, 'A different text.');
     await wait(0);
     const [replace] = pending('replaceDocumentText');
     expect(replace!.args).toMatchObject({ documentId: 'doc', text: 'A different text.', jobId: expect.any(String) });
@@ -104,12 +109,7 @@ describe('ReplaceTextDialog', () => {
         ) : null,
       );
     act(render);
-    const field = container.querySelector('textarea')!;
-    act(() => {
-      Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')!.set!.call(field, 'A different text.');
-      field.dispatchEvent(new Event('input', { bubbles: true }));
-    });
-    act(() => container.querySelector('form')!.requestSubmit());
+    replaceWith(container, 'A different text.');
     await wait(0);
     const [replace] = pending('replaceDocumentText');
     // Closed with its × (Escape does the same: both are the dialog's onClose) while the job runs.
