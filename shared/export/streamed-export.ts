@@ -102,18 +102,7 @@ export async function* streamedExport(
         yield* gathered(texts(eachPart()));
         return;
       }
-      yield* gathered(
-        (async function* () {
-          let rows = 0;
-          for await (const { text, count } of eachPart()) {
-            if (count === 0) continue;
-            yield rows === 0 ? '[\n' : ',\n';
-            yield text;
-            rows += count;
-          }
-          yield rows === 0 ? '[]\n' : '\n]\n';
-        })(),
-      );
+      yield* gathered(elementArray(eachPart(), { empty: '[]\n', end: '\n]\n' }));
       return;
     }
     case 'codebook': {
@@ -129,19 +118,9 @@ export async function* streamedExport(
     case 'web-annotation': {
       const { head, tail } = webAnnotationFrame();
       yield head;
-      let total = 0;
-      yield* gathered(
-        (async function* () {
-          for await (const { text, count } of eachPart()) {
-            if (count === 0) continue;
-            yield total === 0 ? '[\n' : ',\n';
-            yield text;
-            total += count;
-          }
-          yield total === 0 ? '[]' : '\n  ]';
-        })(),
-      );
-      yield tail(total);
+      const counted = { total: 0 };
+      yield* gathered(elementArray(eachPart(), { empty: '[]', end: '\n  ]' }, counted));
+      yield tail(counted.total);
       return;
     }
     case 'backup': {
@@ -287,6 +266,24 @@ function joinBytes(pieces: readonly Uint8Array[], length: number): Uint8Array {
     offset += piece.length;
   }
   return joined;
+}
+
+/**
+ * The parts' JSON elements as one array: "[" and a line break, the elements, then `end`; `empty` when there are none.
+ * `counted.total` is how many elements it held, once it has ended.
+ */
+async function* elementArray(
+  parts: AsyncIterable<DocumentPart>,
+  { empty, end }: { empty: string; end: string },
+  counted = { total: 0 },
+): AsyncGenerator<string | Uint8Array> {
+  for await (const { text, count } of parts) {
+    if (count === 0) continue;
+    yield counted.total === 0 ? '[\n' : ',\n';
+    yield text;
+    counted.total += count;
+  }
+  yield counted.total === 0 ? empty : end;
 }
 
 /** A top-level array whose `count` elements were spilled (each at depth 2, separated by commas), as JSON. */
