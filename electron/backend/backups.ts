@@ -1,5 +1,5 @@
 import { constants } from 'node:fs';
-import { copyFile, link, mkdir, readdir, rm, stat, utimes } from 'node:fs/promises';
+import { copyFile, link, lstat, mkdir, readdir, rm, rmdir, stat, unlink, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import type { Database } from '../../shared/domain';
 import { DataFileTooNewError } from './migrations/index';
@@ -72,9 +72,21 @@ async function sameFile(file: string, size: number, mtimeMs: number): Promise<bo
 /** Keeps the newest `keep` backups with this prefix (their names sort by time); older versions kept single files. */
 async function prune(dir: string, prefix: string, keep: number): Promise<void> {
   const names = (await readdir(dir)).filter((n) => n.startsWith(prefix)).sort();
-  for (const name of names.slice(0, Math.max(0, names.length - keep))) {
-    await rm(path.join(dir, name), { recursive: true, force: true });
-  }
+  for (const name of names.slice(0, Math.max(0, names.length - keep))) await removeBackup(path.join(dir, name));
+}
+
+/**
+ * Removes a backup: a folder a few files at a time, or a single file. `rm(…, { recursive: true })` asks for every
+ * file's status at once, which held the backend for half a second at each launch with 20,000 documents.
+ */
+async function removeBackup(backup: string): Promise<void> {
+  if (!(await lstat(backup)).isDirectory()) return rm(backup, { force: true });
+  const entries = await readdir(backup, { withFileTypes: true });
+  await mapLimited(entries, 16, async (entry) => {
+    const inside = path.join(backup, entry.name);
+    await (entry.isDirectory() ? removeBackup(inside) : unlink(inside));
+  });
+  await rmdir(backup);
 }
 
 /**

@@ -1,9 +1,10 @@
 import { appendFile, copyFile, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { CURRENT_SCHEMA_VERSION } from '../../shared/domain';
 import { createBackend } from './backend';
 import { DATA_FILE_NAME } from './data-dir';
+import { DocumentLogs } from './storage/document-logs';
 import { documentFilePath, documentsDirPath } from './storage/library-layout';
 import { openStore } from './store';
 import { callOk, libraryOnDisk, openSampleBackend, SAMPLE_CLAIM, useTempDirs } from './test-support';
@@ -108,6 +109,39 @@ describe('document change logs', () => {
     expect(await libraryOnDisk(dir)).toEqual(store.data);
     await callOk(backend, 'undo', {});
     expect(JSON.parse(await readFile(documentFilePath(dir, first.id), 'utf8')).text).toBe('Kyiv said no.');
+    expect(await libraryOnDisk(dir)).toEqual(store.data);
+    await store.close();
+    expect((await openStore(dir)).data).toEqual(store.data);
+  });
+
+  it('plan a step over many documents a slice at a time, and save what changed meanwhile after it', async () => {
+    const dir = await tempDir();
+    const { store, backend } = await sampleWithHighlight(dir);
+    await callOk(backend, 'updateSettings', { annotator: 'coder' });
+    for (let i = 0; i < 8; i++) await callOk(backend, 'importText', { title: `T${i}`, text: `Kyiv said ${i}.` });
+    const tag = await callOk(backend, 'createTag', { name: 'Place', color: '#123456' });
+    await callOk(backend, 'codeMatches', { query: 'kyiv', tagId: tag.id });
+    const coded = store.data.highlights.filter((h) => h.tagIds.includes(tag.id));
+    expect(coded).toHaveLength(8);
+
+    // A slice per document: the clock moves on 20 ms each time it is read.
+    let clock = performance.now();
+    const now = vi.spyOn(performance, 'now').mockImplementation(() => (clock += 20));
+    const planned = vi.spyOn(DocumentLogs.prototype, 'lineFor');
+    try {
+      const deleting = callOk(backend, 'deleteTag', { tagId: tag.id });
+      while (planned.mock.calls.length === 0) await new Promise((resolve) => setImmediate(resolve));
+      // Halfway through the documents, each of their highlights gets a note: in documents planned already, and not.
+      expect(planned.mock.calls.length).toBeLessThan(8);
+      const noting = coded.map((h, i) => callOk(backend, 'updateHighlight', { highlightId: h.id, note: `n${i}` }));
+      await deleting;
+      await Promise.all(noting);
+    } finally {
+      now.mockRestore();
+      planned.mockRestore();
+    }
+    expect(store.data.highlights.filter((h) => h.tagIds.includes(tag.id))).toEqual([]);
+    expect(store.data.highlights.filter((h) => /^n\d$/.test(h.note))).toHaveLength(8);
     expect(await libraryOnDisk(dir)).toEqual(store.data);
     await store.close();
     expect((await openStore(dir)).data).toEqual(store.data);

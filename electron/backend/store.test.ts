@@ -1,4 +1,4 @@
-import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { CURRENT_SCHEMA_VERSION, type Database } from '../../shared/domain';
@@ -248,6 +248,10 @@ describe('openStore', () => {
 
   it('keeps the last five launch backups and one a day for seven days, as copies that share unchanged files', async () => {
     const dir = await tempDir();
+    // Backups of a version that kept single files, the oldest of all: pruned like the folders.
+    const singleFiles = ['launch-2026-04-30T00-00-00-000Z.json', 'daily-2026-04-30.json'];
+    await mkdir(path.join(dir, 'backups'), { recursive: true });
+    for (const name of singleFiles) await writeFile(path.join(dir, 'backups', name), '{}');
     for (let day = 1; day <= 9; day++) {
       for (let launch = 0; launch < 2; launch++) {
         const now = () => new Date(`2026-05-${String(day).padStart(2, '0')}T0${launch}:00:00.000Z`);
@@ -260,6 +264,7 @@ describe('openStore', () => {
     expect(names.filter((n) => n.startsWith('daily-'))).toEqual(
       [3, 4, 5, 6, 7, 8, 9].map((d) => `daily-2026-05-0${d}`),
     );
+    for (const name of singleFiles) expect(names).not.toContain(name);
 
     const { documents } = await libraryOnDisk(dir);
     const relative = path.relative(dir, documentFilePath(dir, documents[0]!.id));

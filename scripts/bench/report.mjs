@@ -371,7 +371,10 @@ function storageRows(backend, atScale, size) {
       label: `The same library: its most used tag deleted (taken off ${n(backend.bulk.highlights)} highlights across its documents), until acknowledged`,
       ours: ms(backend.bulk.deleteMs),
       peer: '',
-      ratio: `${ms(backend.bulk.deleteBlockedMs)} longest block; undone: ${ms(backend.bulk.undoMs)} (${ms(backend.bulk.undoBlockedMs)} block)`,
+      ratio:
+        `${ms(backend.bulk.deleteBlockedMs)} longest block, ${ms(backend.bulk.deleteWriteBlockedMs)} once written; ` +
+        `undone: ${ms(backend.bulk.undoMs)} (${ms(backend.bulk.undoBlockedMs)} block, ` +
+        `${ms(backend.bulk.undoWriteBlockedMs)} once written)`,
       target: '',
       pass: null,
     },

@@ -18,6 +18,12 @@ interface DocumentOnDisk extends DocumentLogState {
 const MIN_LOG_LENGTH = 64 * 1024;
 const logLimit = (d: DocumentOnDisk): number => Math.max(MIN_LOG_LENGTH, d.fileLength / 4);
 
+/** A line for a document's log, and its length in UTF-8 bytes ('' and 0: the files hold the change already). */
+export interface LogLine {
+  text: string;
+  bytes: number;
+}
+
 /** The change logs of a library's documents (document-log.ts): when a save can append, and appending. */
 export class DocumentLogs {
   private readonly documents = new Map<string, DocumentOnDisk>();
@@ -34,20 +40,21 @@ export class DocumentLogs {
    * file must be written whole (a new document, one written before logs, a log that is full, or one a failed write
    * may have left with half a line).
    */
-  lineFor(documentId: string, current: readonly Highlight[]): string | null {
+  lineFor(documentId: string, current: readonly Highlight[]): LogLine | null {
     const document = this.documents.get(documentId);
     if (!document || document.token === null || document.torn) return null;
     const { put, remove } = changesSince(document.written, current);
-    if (put.length === 0 && remove.length === 0) return '';
-    const line = logLineText(put, remove);
-    return document.logLength + Buffer.byteLength(line) > logLimit(document) ? null : line;
+    if (put.length === 0 && remove.length === 0) return { text: '', bytes: 0 };
+    const text = logLineText(put, remove);
+    const bytes = Buffer.byteLength(text);
+    return document.logLength + bytes > logLimit(document) ? null : { text, bytes };
   }
 
   /** Appends a line from {@link lineFor}; resolves once it is written. */
-  async append(documentId: string, line: string, current: readonly Highlight[]): Promise<void> {
+  async append(documentId: string, line: LogLine, current: readonly Highlight[]): Promise<void> {
     const document = this.documents.get(documentId)!;
     try {
-      await appendDurably(documentLogPath(this.dataDir, documentId, document.token!), line);
+      await appendDurably(documentLogPath(this.dataDir, documentId, document.token!), line.text);
     } catch (error) {
       // Part of the line may be there: the next save writes the file whole, with a new log.
       document.torn = true;
@@ -57,9 +64,9 @@ export class DocumentLogs {
   }
 
   /** A line from {@link lineFor} was appended to the document's log (on its own, or in a set of writes). */
-  appended(documentId: string, line: string, current: readonly Highlight[]): void {
+  appended(documentId: string, line: LogLine, current: readonly Highlight[]): void {
     const document = this.documents.get(documentId)!;
-    document.logLength += Buffer.byteLength(line);
+    document.logLength += line.bytes;
     document.written = current;
   }
 

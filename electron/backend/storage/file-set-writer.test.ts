@@ -2,7 +2,7 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTempDirs } from '../test-support';
-import { FileSetWriter, JOURNAL_FILE_NAME, recoverFileSet } from './file-set-writer';
+import { FileSetWriter, JOURNAL_FILE_NAME, journalBytes, recoverFileSet } from './file-set-writer';
 
 const tempDir = useTempDirs();
 
@@ -105,5 +105,32 @@ describe('FileSetWriter', () => {
     expect(await recoverFileSet(dir, [])).toHaveLength(1);
     expect(await readFile(outside, 'utf8')).toBe('keep me');
     await rm(outside);
+  });
+});
+
+describe('journalBytes', () => {
+  it('encodes the journal, in pieces, exactly as JSON.stringify writes it whole', async () => {
+    const files = [
+      { file: 'documents/a.json', remove: false },
+      { file: 'documents/"quoted" é.json', remove: true },
+    ];
+    // Lines long enough to fill several pieces, with quotes, escapes, non-ASCII and astral characters.
+    const appends = Array.from({ length: 40 }, (_, i) => ({
+      file: `documents/d${i}.abc.log`,
+      offset: i * 1000,
+      line: `{"put":[{"quote":"Kyïv \\ \\"${i}\\" 𝔘"}],"remove":[]}\n`.repeat(2000 + i),
+    }));
+    for (const [f, a] of [
+      [files, appends],
+      [[], appends],
+      [files, []],
+      [[], []],
+    ] as const) {
+      const pieces = await journalBytes('0123456789abcdef', f, a);
+      expect(Buffer.concat(pieces).toString('utf8')).toBe(
+        JSON.stringify({ id: '0123456789abcdef', files: f, appends: a }),
+      );
+    }
+    expect((await journalBytes('0123456789abcdef', files, appends)).length).toBeGreaterThan(4);
   });
 });

@@ -14,6 +14,8 @@ import {
 } from './durable-file';
 import { mapLimited } from './map-limited';
 import { fileStamp } from './file-stamp';
+import { inSlices } from '../in-slices';
+import { jsonElementPieces } from './json-pieces';
 import {
   appendEntrySchema,
   appendProblem,
@@ -168,7 +170,7 @@ export class StagedFileSet {
     await Promise.all([...new Set(staged.map((s) => path.dirname(s)))].map(syncFolder));
     const files = [...this.staged].map(([file, remove]) => ({ file: path.relative(this.dataDir, file), remove }));
     const { appends } = this;
-    await this.adapter(journalPath(this.dataDir)).write(JSON.stringify({ id: this.id, files, appends }));
+    await this.adapter(journalPath(this.dataDir)).write(await journalBytes(this.id, files, appends));
     await applyJournal(this.dataDir, this.id, files);
     try {
       await applyAppends(this.dataDir, appends);
@@ -273,6 +275,23 @@ async function journalProblem(dataDir: string, text: string): Promise<string | n
     if (problem !== null) return problem;
   }
   return null;
+}
+
+/**
+ * The journal's text, `JSON.stringify({ id, files, appends })`, encoded a slice at a time: the lines of a step that
+ * touched 20,000 documents (a tag deleted from 200,000 highlights) make it some 140 MB.
+ */
+export async function journalBytes(
+  id: string,
+  files: readonly JournalEntry[],
+  appends: readonly AppendEntry[],
+): Promise<Buffer[]> {
+  const pieces = [Buffer.from(`{"id":${JSON.stringify(id)},"files":[`)];
+  await inSlices(jsonElementPieces(files, pieces));
+  pieces.push(Buffer.from('],"appends":['));
+  await inSlices(jsonElementPieces(appends, pieces));
+  pieces.push(Buffer.from(']}'));
+  return pieces;
 }
 
 async function applyJournal(dataDir: string, id: string, entries: readonly JournalEntry[]): Promise<void> {
