@@ -100,7 +100,8 @@ class RecordPositions {
     }
     let index = this.indexes.get(collection);
     if (!index) {
-      index = new Map(list.map((r, i) => [r.id, i]));
+      index = new Map();
+      for (let i = 0; i < list.length; i++) index.set(list[i]!.id, i);
       this.indexes.set(collection, index);
     }
     return index.get(id) ?? -1;
@@ -221,11 +222,11 @@ export function touchedBy(changes: readonly Change[]): {
 
 /** The records a step changes, as keys (`highlights:<id>`, `settings`, `tag-order`): to find later steps that overlap. */
 export function keysOf(changes: readonly Change[]): string[] {
-  return changes.flatMap((change) => {
-    if (change.kind !== 'record') return [change.kind];
-    const id = (change.before ?? change.after)!.id;
-    return [`${change.collection}:${id}`];
-  });
+  const keys: string[] = [];
+  for (const change of changes) {
+    keys.push(change.kind === 'record' ? `${change.collection}:${(change.before ?? change.after)!.id}` : change.kind);
+  }
+  return keys;
 }
 
 /**

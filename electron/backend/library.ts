@@ -134,12 +134,13 @@ export class Library {
           coalesceKey: options.coalesceKey,
           at: now,
         };
-    const restore = this.snapshot(entry, keysOf(changes));
+    const keys = keysOf(changes);
+    const restore = this.snapshot(entry, keys);
     const redone = history.redo.splice(0);
     this.store.apply(changes, 'forward');
     pushAll(entry.changes, changes);
     entry.at = now;
-    this.stampForward(entry, keysOf(changes));
+    this.stampForward(entry, keys);
     if (!coalesce) {
       history.undo.push(entry);
       if (history.undo.length > MAX_HISTORY) history.undo.shift();
@@ -255,8 +256,13 @@ export class Library {
       entry.before.set(key, this.stamps.get(key));
     }
     const stamp = {};
-    entry.expected = new Map([...entry.keys].map((key) => [key, stamp]));
-    for (const key of entry.keys) this.stamps.set(key, stamp);
+    // Loops, not maps of spread lists: a step over 200,000 highlights made a list of pairs for each.
+    const expected: Stamps = new Map();
+    for (const key of entry.keys) {
+      expected.set(key, stamp);
+      this.stamps.set(key, stamp);
+    }
+    entry.expected = expected;
   }
 
   /** The entry undone: its records carry again the stamps they had before it. */
@@ -267,9 +273,15 @@ export class Library {
 
   /** What puts the entry and the stamps of its records (and of `newKeys`) back as they are now. */
   private snapshot(entry: HistoryEntry, newKeys: readonly string[]): () => void {
-    const keys = new Set([...entry.keys, ...newKeys]);
-    const stamps = new Map([...keys].map((key) => [key, this.stamps.get(key)]));
-    const saved = { keys: new Set(entry.keys), before: new Map(entry.before), expected: entry.expected };
+    const stamps: Stamps = new Map();
+    for (const keys of [entry.keys, newKeys]) for (const key of keys) stamps.set(key, this.stamps.get(key));
+    // Only new keys change the entry's sets (stampForward): an undo or redo of 200,000 changes need not copy them.
+    const copy = newKeys.length > 0;
+    const saved = {
+      keys: copy ? new Set(entry.keys) : entry.keys,
+      before: copy ? new Map(entry.before) : entry.before,
+      expected: entry.expected,
+    };
     return () => {
       // Only the stamps this step set: a step applied meanwhile on top keeps its own.
       for (const [key, stamp] of stamps) {
