@@ -117,4 +117,29 @@ describe('durability', () => {
       timeout: 10_000,
     });
   });
+
+  it('folds the logs of many documents on close in one journaled set: each file synced, each folder synced once', async () => {
+    const dir = await tempDir();
+    const { backend, store } = await openSampleBackend(dir);
+    await callOk(backend, 'updateSettings', { annotator: 'coder' });
+    for (let i = 0; i < 6; i++) await callOk(backend, 'importText', { title: `T${i}`, text: `Kyiv said ${i}.` });
+    const { tags } = await callOk(backend, 'getWorkspace', {});
+    await callOk(backend, 'codeMatches', { query: 'kyiv', tagId: tags[0]!.id });
+    // Lines in six documents' logs (the journaled set's logs synced first, so that the trace is the fold's alone).
+    await callOk(backend, 'updateSettings', { annotator: 'coder2' });
+    const events = traceFileSystem(dir);
+    await store.close();
+    events.push('closed');
+    const journal = events.findIndex((e) => /^rename \S+ -> pending-writes\.json$/.test(e));
+    const folded = events.filter((e, i) => i > journal && /^rename documents\/\S+\.pending -> /.test(e));
+    expect(folded).toHaveLength(6);
+    // Every folded file was synced before the journal named it; its folder was synced twice in all (the staged
+    // names, then the renames), not once a document (a minute to fold 20,000 logs).
+    for (const rename of folded) {
+      const staged = rename.slice('rename '.length).split(' -> ')[0]!;
+      expect(events.indexOf(`datasync ${staged}`)).toBeLessThan(journal);
+    }
+    expect(events.filter((e) => e === 'sync folder documents')).toHaveLength(2);
+    expect(events.findLastIndex((e) => e.startsWith('sync folder'))).toBeLessThan(events.indexOf('closed'));
+  });
 });
