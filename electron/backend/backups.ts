@@ -40,8 +40,9 @@ export async function takeRollingBackups(dataDir: string, files: readonly string
 }
 
 async function snapshot(dataDir: string, files: readonly string[], into: string, previous: string | null) {
-  const folders = new Set(files.map((file) => path.dirname(path.join(into, path.relative(dataDir, file)))));
-  for (const folder of folders) await mkdir(folder, { recursive: true });
+  // The few folders the files are in, then where each goes: resolving 20,000 paths at once held the backend 0.1 s.
+  const folders = new Set(files.map((file) => path.dirname(file)));
+  for (const folder of folders) await mkdir(path.join(into, path.relative(dataDir, folder)), { recursive: true });
   await mapLimited(files, 16, async (file) => {
     const relative = path.relative(dataDir, file);
     const copy = path.join(into, relative);
