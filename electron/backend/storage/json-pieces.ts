@@ -1,5 +1,8 @@
-/** Bytes gathered into one piece: few enough pieces that writing them costs little, each a fraction of a slice. */
-const PIECE_BYTES = 256 * 1024;
+/**
+ * Characters gathered into one piece (its bytes: as many, or more where they are not ASCII): few enough pieces that
+ * writing them costs little, each a fraction of a slice to encode.
+ */
+const PIECE_LENGTH = 256 * 1024;
 
 /**
  * Adds `items` to `pieces` as UTF-8 JSON array elements, separated by commas (`JSON.stringify(items)` without its
@@ -10,7 +13,7 @@ export function* jsonElementPieces(items: readonly unknown[], pieces: Buffer[]):
   let text = '';
   for (let i = 0; i < items.length; i++) {
     text += (i === 0 ? '' : ',') + JSON.stringify(items[i]);
-    if (text.length >= PIECE_BYTES) {
+    if (text.length >= PIECE_LENGTH) {
       pieces.push(Buffer.from(text, 'utf8'));
       text = '';
     }
