@@ -239,7 +239,7 @@ async function* texts(parts: AsyncIterable<DocumentPart>): AsyncGenerator<Uint8A
  * Pieces of an export gathered into blocks of about a megabyte of UTF-8: a write per document (20,000 of them at the
  * scale step) would cost a round trip each.
  */
-async function* gathered(pieces: AsyncIterable<string | Uint8Array>): AsyncGenerator<Uint8Array> {
+export async function* gathered(pieces: AsyncIterable<string | Uint8Array>): AsyncGenerator<Uint8Array> {
   let pending: Uint8Array[] = [];
   let length = 0;
   for await (const piece of pieces) {

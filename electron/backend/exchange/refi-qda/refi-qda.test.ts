@@ -11,7 +11,8 @@ import { createBackend } from '../../backend';
 import { openStore } from '../../store';
 import { callOk, useTempDirs } from '../../test-support';
 import { CODEBOOK_NAMESPACE, qdcText } from './qdc';
-import { qdpxBytes } from './qdpx-export';
+import { memorySource } from '../../../../shared/export/streamed-export';
+import { qdpxBlocks, qdpxBytes } from './qdpx-export';
 import { guidOf, xmlAttribute, xmlText } from './xml-text';
 import { readZip, zipFiles } from './zip-archive';
 import { ZipStream } from './zip-stream';
@@ -103,6 +104,28 @@ describe('REFI-QDA project (.qdpx)', () => {
     expect(qde).toContain(`startPosition="${start}" endPosition="${end}"`);
     expect(qde).toContain('name="Stances" isCodable="false"');
     expect(qde).toContain('name="Грушко → НАТО, &quot;peacekeepers&quot;: against"');
+  });
+
+  it('comes in blocks of a megabyte, not a piece or two per source, and texts long and short read back whole', async () => {
+    const library = hardCaseLibrary();
+    const [first] = library.documents;
+    // 3,000 short texts (two pieces of the zip each: a header and the deflated text) and one long one (deflated on
+    // zlib's threads rather than where the zip is written).
+    const words = ['Kyiv', 'said', 'the', 'minister', 'on', 'Tuesday', 'that', 'talks', 'would', 'resume'];
+    const texts = Array.from({ length: 3_001 }, (_, i) =>
+      Array.from({ length: i === 3_000 ? 60_000 : 150 }, (_, w) => words[(i * 7 + w * w) % words.length]).join(' '),
+    );
+    const documents = texts.map((text, i) => ({ ...first!, id: `doc-${i}`, title: `Article ${i}`, text }));
+    const blocks: Uint8Array[] = [];
+    for await (const block of qdpxBlocks(memorySource({ ...library, documents, highlights: [] }), {}, NOW))
+      blocks.push(block);
+    expect(blocks.length).toBeLessThan(10);
+    for (const block of blocks.slice(0, -1)) expect(block.length).toBeGreaterThanOrEqual(2 ** 20);
+    const zip = await JSZip.loadAsync(Buffer.concat(blocks), { checkCRC32: true });
+    for (const i of [0, 1_234, 3_000]) {
+      const guid = guidOf('document', `doc-${i}`);
+      expect(await zip.file(`sources/${guid}.txt`)!.async('string')).toBe(texts[i]);
+    }
   });
 
   it('exports an orphaned highlight as a note on its source, with its quote, tags and note, still valid', async () => {
