@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvBlocks, csvField, isFormulaTrigger, type CsvOptions } from './csv';
+import { csvBlocks, csvField, csvRowsText, isFormulaTrigger, type CsvOptions } from './csv';
 
 const toCsv = (header: readonly string[], rows: Array<ReadonlyArray<string | number>>, options?: CsvOptions): string =>
   [...csvBlocks(header, rows, options)].join('');
@@ -43,6 +43,23 @@ describe('csvBlocks', () => {
     expect(blocks[1]!.startsWith('name,n\r\nrow 0,0\r\n')).toBe(true);
     expect(blocks.at(-1)!.endsWith('row 9999,9999\r\n')).toBe(true);
     expect([...csvBlocks(['a'], [], { bom: false, formulaEscape: true })]).toEqual(['a\r\n']);
+  });
+});
+
+describe('csvRowsText', () => {
+  it('writes the same records as csvBlocks, without header or byte order mark', () => {
+    const rows: Array<ReadonlyArray<string | number>> = [
+      ['plain', 0, 'a, comma', 'a "quote"', 'line\r\nbreak', '=SUM(A1)', '＠cmd', '', 12.5],
+      ['Київ 😀', -0, '\u0000', ' -not a trigger'],
+      [],
+      ['one'],
+    ];
+    for (const formulaEscape of [true, false]) {
+      const options = { bom: false, formulaEscape };
+      const whole = [...csvBlocks(['h'], rows, options)].join('');
+      expect(csvRowsText(rows, options)).toBe(whole.slice('h\r\n'.length));
+    }
+    expect(csvRowsText([], { bom: true, formulaEscape: true })).toBe('');
   });
 });
 

@@ -48,6 +48,22 @@ export function csvField(value: string | number, formulaEscape: boolean): string
   return text.includes('"') ? `"${text.replace(QUOTES, '""')}"` : `"${text}"`;
 }
 
+/**
+ * Data rows alone as one CSV text (no header, no byte order mark): a streamed export's part for one document. Built by
+ * appending, which V8 keeps as a rope until the text is encoded: joining each row and then the rows copied every
+ * character twice more and left twice the garbage (at a million rows, 4.1 s against 2.6 s for the app's export; an
+ * array of every field and separator joined once took 3.5 s).
+ */
+export function csvRowsText(rows: Iterable<ReadonlyArray<string | number>>, { formulaEscape }: CsvOptions): string {
+  let text = '';
+  for (const row of rows) {
+    if (row.length > 0) text += csvField(row[0]!, formulaEscape);
+    for (let i = 1; i < row.length; i++) text += `,${csvField(row[i]!, formulaEscape)}`;
+    text += '\r\n';
+  }
+  return text;
+}
+
 /** Rows per block of {@link csvBlocks}: about a megabyte of text for annotations.csv. */
 const ROWS_PER_BLOCK = 4096;
 

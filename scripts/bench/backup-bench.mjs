@@ -3,10 +3,11 @@
 // memory (peak-memory.mjs); then the library opened by the backend, as the app opens it (backend-bench.ts --storage).
 // At `--scale 10` this is the storage issue's step: 20,000 documents, 1,000,000 highlights.
 import { spawn, spawnSync } from 'node:child_process';
-import { open, readFile, rm, stat } from 'node:fs/promises';
+import { readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { projectRoot } from '../build.mjs';
 import { writeBackup } from './generate.mjs';
+import { writeFloor } from './write-floor.mjs';
 
 const cli = path.join(projectRoot, 'out/main/cli.js');
 const wrapper = path.join(projectRoot, 'scripts/bench/peak-memory.mjs');
@@ -29,30 +30,6 @@ function measured(args, work) {
       resolve({ ms, peakMb: peakKb / 1024, stderr });
     });
   });
-}
-
-/**
- * The write floor of a file: its text written again, as strings of 16 MB through one file handle (what an export
- * that had the whole text at hand would still have to do; a single string of a 1 GB file is beyond V8's limit). The
- * median of three writes: one write of 900 MB took 2.1 s in one run and 3.9 s in the next, which alone decided
- * whether an export met its target.
- */
-async function writeFloor(file, work) {
-  const bytes = await readFile(file);
-  const pieces = [];
-  for (let i = 0; i < bytes.length; i += 16 * 2 ** 20)
-    pieces.push(bytes.subarray(i, i + 16 * 2 ** 20).toString('latin1'));
-  const target = path.join(work, 'floor.out');
-  const times = [];
-  for (let run = 0; run < 3; run++) {
-    const started = performance.now();
-    const handle = await open(target, 'w');
-    for (const piece of pieces) await handle.writeFile(piece, 'latin1');
-    await handle.close();
-    times.push(performance.now() - started);
-    await rm(target);
-  }
-  return times.sort((a, b) => a - b)[1];
 }
 
 const EXPORTS = [

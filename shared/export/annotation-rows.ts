@@ -88,10 +88,22 @@ export function* exportedHighlights(library: ExportLibrary): Generator<ExportedH
 /** What a highlight without a stance is exported as: one row, its stance columns empty. */
 const NO_STANCE = [null] as const;
 
+/** What annotations.csv writes for tag and holder or target ids: their paths and names. */
+export interface AnnotationNames {
+  tagName: ReadonlyMap<string, string>;
+  entityName: ReadonlyMap<string, string>;
+}
+
+/** The names {@link annotationRows} writes, worked out once per export (not once per document of a streamed one). */
+export function annotationNames(lists: Pick<ExportLibrary, 'tags' | 'entities'>): AnnotationNames {
+  return { tagName: tagPaths(lists.tags), entityName: new Map(lists.entities.map((e) => [e.id, e.name])) };
+}
+
 /** The rows of annotations.csv: one per highlight × stance; a highlight with no stance gives one row. */
-export function* annotationRows(library: ExportLibrary): Generator<string[] | Array<string | number>> {
-  const tagName = tagPaths(library.tags);
-  const entityName = new Map(library.entities.map((e) => [e.id, e.name]));
+export function* annotationRows(
+  library: ExportLibrary,
+  { tagName, entityName }: AnnotationNames = annotationNames(library),
+): Generator<string[] | Array<string | number>> {
   for (const { highlight: h, documentTitle, start, end, prefix, suffix } of exportedHighlights(library)) {
     const tags =
       h.tagIds.length === 1

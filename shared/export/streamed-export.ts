@@ -1,7 +1,7 @@
-import { csvBlocks, type CsvOptions } from '../csv';
+import { csvBlocks, csvRowsText, type CsvOptions } from '../csv';
 import { CURRENT_SCHEMA_VERSION } from '../domain-values';
 import type { Entity, Highlight, Settings, StoredDocument, Tag, Variable } from '../domain';
-import { ANNOTATION_COLUMNS, annotationRows, type ExportLibrary } from './annotation-rows';
+import { ANNOTATION_COLUMNS, annotationNames, annotationRows, type ExportLibrary } from './annotation-rows';
 import { BACKUP_FORMAT } from './backup-format';
 import { rowsAsJson, scopeFilters, type ExportScope } from './build-export';
 import { CODEBOOK_COLUMNS, codebookRowsFromCounts, documentColumns, documentRows, TagCounts } from './library-rows';
@@ -162,16 +162,16 @@ export interface PartRequest {
 /**
  * What one document adds to an export, ready to write: made where the document is read, so that the command line can
  * read and format documents in worker threads (electron/backend/exchange/export-workers.ts) while the export only puts
- * the parts together. UTF-8 bytes, so that a thread hands its part over without a copy and the thread that writes the
- * export encodes nothing.
+ * the parts together. Text where it is made; a worker thread hands it over as UTF-8 bytes (without a copy), so that
+ * the thread that writes the export encodes nothing of it.
  */
 export interface DocumentPart {
   documentId: string;
   /** CSV rows (annotations, documents), or `count` JSON elements at the export's depth joined by ",\n". */
-  text: Uint8Array;
+  text: string | Uint8Array;
   count: number;
   /** The backup's element for the document itself. */
-  document?: Uint8Array;
+  document?: string | Uint8Array;
   /** The codebook's input: the tag ids of each highlight kept. */
   tagIds?: string[][];
 }
@@ -188,23 +188,24 @@ export function partMaker(
   { kind, scope, csv, json }: PartRequest,
 ): (one: DocumentWithHighlights) => DocumentPart {
   const keep = scopeFilters(scope).highlight;
-  const columns = kind === 'documents' ? documentColumns(lists) : ANNOTATION_COLUMNS;
-  const none = new Uint8Array(0);
+  const names = kind === 'annotations' ? annotationNames(lists) : null;
+  const columns = kind === 'documents' ? documentColumns(lists) : [];
+  const none = '';
   return ({ document, highlights }) => {
     const one: ExportLibrary = { ...lists, documents: [document], highlights: highlights.filter(keep) };
     const documentId = document.id;
     const rows = (rows: Iterable<ReadonlyArray<string | number>>): DocumentPart => ({
       documentId,
-      text: utf8.encode([...rowBlocks(columns, rows, csv)].join('')),
+      text: csvRowsText(rows, csv),
       count: 0,
     });
     const elements = (items: Iterable<unknown>, depth: number): DocumentPart => {
       const list = Array.isArray(items) ? items : [...items];
-      return { documentId, text: utf8.encode(jsonElements(list, depth)), count: list.length };
+      return { documentId, text: jsonElements(list, depth), count: list.length };
     };
     switch (kind) {
       case 'annotations':
-        return rows(annotationRows(one));
+        return rows(annotationRows(one, names!));
       case 'documents':
         if (json)
           return elements(
@@ -217,7 +218,7 @@ export function partMaker(
       case 'web-annotation':
         return elements(webAnnotationItems(one), 2);
       case 'backup':
-        return { ...elements(one.highlights, 2), document: utf8.encode(jsonAt(document, 2)) };
+        return { ...elements(one.highlights, 2), document: jsonAt(document, 2) };
       default:
         throw new Error(`Unknown streamed export ${String(kind satisfies never)}`);
     }
@@ -231,42 +232,48 @@ async function* mapDocuments<T>(
   for await (const one of documents) yield map(one);
 }
 
-async function* texts(parts: AsyncIterable<DocumentPart>): AsyncGenerator<Uint8Array> {
+async function* texts(parts: AsyncIterable<DocumentPart>): AsyncGenerator<string | Uint8Array> {
   for await (const { text } of parts) yield text;
 }
 
 /**
  * Pieces of an export gathered into blocks of about a megabyte of UTF-8: a write per document (20,000 of them at the
- * scale step) would cost a round trip each.
+ * scale step) would cost a round trip each. Text is encoded straight into the block (`encodeInto`), not into bytes of
+ * its own that are then copied: at a million highlights that was a tenth of the app's export.
  */
 export async function* gathered(pieces: AsyncIterable<string | Uint8Array>): AsyncGenerator<Uint8Array> {
-  let pending: Uint8Array[] = [];
+  let block = new Uint8Array(BLOCK_BYTES);
   let length = 0;
+  // A block is handed on once it holds a megabyte, or when the next piece may not fit in what is left of it.
+  const room = (bytes: number): Uint8Array | null => {
+    if (length + bytes <= block.length) return null;
+    const full = length > 0 ? block.subarray(0, length) : null;
+    block = new Uint8Array(Math.max(BLOCK_BYTES, bytes));
+    length = 0;
+    return full;
+  };
   for await (const piece of pieces) {
-    const bytes = typeof piece === 'string' ? utf8.encode(piece) : piece;
-    if (bytes.length === 0) continue;
-    pending.push(bytes);
-    length += bytes.length;
+    if (piece.length === 0) continue;
+    if (typeof piece === 'string') {
+      // UTF-8 takes at most three bytes for each UTF-16 unit.
+      const full = room(piece.length * 3);
+      if (full) yield full;
+      length += utf8.encodeInto(piece, block.subarray(length)).written;
+    } else {
+      const full = room(piece.length);
+      if (full) yield full;
+      block.set(piece, length);
+      length += piece.length;
+    }
     if (length < BLOCK_BYTES) continue;
-    yield joinBytes(pending, length);
-    pending = [];
+    yield block.subarray(0, length);
+    block = new Uint8Array(BLOCK_BYTES);
     length = 0;
   }
-  if (length > 0) yield joinBytes(pending, length);
+  if (length > 0) yield block.subarray(0, length);
 }
 
 const BLOCK_BYTES = 1 << 20;
-
-function joinBytes(pieces: readonly Uint8Array[], length: number): Uint8Array {
-  if (pieces.length === 1) return pieces[0]!;
-  const joined = new Uint8Array(length);
-  let offset = 0;
-  for (const piece of pieces) {
-    joined.set(piece, offset);
-    offset += piece.length;
-  }
-  return joined;
-}
 
 /**
  * The parts' JSON elements as one array: "[" and a line break, the elements, then `end`; `empty` when there are none.
@@ -300,20 +307,6 @@ async function* spilledList(count: number, spill: Spill): AsyncGenerator<string 
 /** A row as the JSON exports write it: keyed by the CSV's column names. */
 function asObject(columns: readonly string[], row: ReadonlyArray<string | number>): object {
   return Object.fromEntries(columns.map((c, i) => [c, row[i]]));
-}
-
-/** CSV blocks of rows alone: the header (and byte order mark) are written once, before the first document's rows. */
-function* rowBlocks(
-  columns: readonly string[],
-  rows: Iterable<ReadonlyArray<string | number>>,
-  csv: CsvOptions,
-): Generator<string> {
-  let first = true;
-  for (const block of csvBlocks(columns, rows, { ...csv, bom: false })) {
-    const text = first ? block.slice(block.indexOf('\r\n') + 2) : block;
-    first = false;
-    if (text !== '') yield text;
-  }
 }
 
 /** A stand-in for an array that is written in parts: its JSON string is replaced by the parts. */

@@ -1,6 +1,6 @@
 // An export worker thread (export-workers.ts): reads the documents it is asked for and answers with their parts.
 import { parentPort, workerData } from 'node:worker_threads';
-import { partMaker, type DocumentWithHighlights } from '../../../shared/export/streamed-export';
+import { partMaker, type DocumentPart, type DocumentWithHighlights } from '../../../shared/export/streamed-export';
 import { readFilesSynchronously } from '../storage/durable-file';
 import { readDocumentFile } from '../storage/read-library';
 import type { ExportWorkerSetup, PartsAnswered, PartsAsked } from './export-workers';
@@ -12,7 +12,22 @@ const names = new Set(setup.names);
 const partOf: (one: DocumentWithHighlights) => object =
   setup.make.kind === 'qdpx'
     ? sourcePartMaker(setup.lists, setup.make.scope)
-    : partMaker(setup.lists, setup.make.request);
+    : inBytes(partMaker(setup.lists, setup.make.request));
+
+const utf8 = new TextEncoder();
+const bytesOf = (text: string | Uint8Array): Uint8Array => (typeof text === 'string' ? utf8.encode(text) : text);
+
+/** A streamed export's part with its text as UTF-8 bytes: handed over without a copy, where a string is copied. */
+function inBytes(make: (one: DocumentWithHighlights) => DocumentPart): (one: DocumentWithHighlights) => DocumentPart {
+  return (one) => {
+    const part = make(one);
+    return {
+      ...part,
+      text: bytesOf(part.text),
+      ...(part.document !== undefined && { document: bytesOf(part.document) }),
+    };
+  };
+}
 readFilesSynchronously();
 
 parentPort!.on('message', ({ first, entries }: PartsAsked) => {

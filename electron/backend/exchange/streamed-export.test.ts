@@ -7,6 +7,7 @@ import { backupOf } from '../../../shared/export/backup-format';
 import { exportBlocks, rowsAsJson, type ExportScope } from '../../../shared/export/build-export';
 import { CODEBOOK_COLUMNS, codebookRows, documentColumns, documentRows } from '../../../shared/export/library-rows';
 import {
+  gathered,
   memorySource,
   streamedExport,
   streamedKinds,
@@ -333,3 +334,25 @@ parentPort.on('message', ({ first, entries }) => {
     await expect(collect(threads, 'annotations')).rejects.toThrow('An export worker stopped (exit code 3).');
   });
 });
+
+describe('an export gathered into blocks', () => {
+  it('encodes text straight into blocks of about a megabyte, characters of several bytes whole at every edge', async () => {
+    // Short pieces of one to four bytes a character, bytes among them, and then pieces longer than a block.
+    const pieces: Array<string | Uint8Array> = [];
+    for (let i = 0; i < 60_000; i++) {
+      pieces.push(i % 7 === 0 ? Buffer.from(`bytes ${i};`) : `${i}: a, é, Київ, € and 😀 ${'x'.repeat(i % 50)}\n`);
+    }
+    pieces.push('', new Uint8Array(0), 'К'.repeat(1_500_000), Buffer.alloc(2_500_000, 'b'), '😀'.repeat(400_000));
+    const blocks: Uint8Array[] = [];
+    for await (const block of gathered(asyncOf(pieces))) blocks.push(block);
+    const expected = Buffer.concat(pieces.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : p)));
+    expect(Buffer.compare(Buffer.concat(blocks), expected)).toBe(0);
+    // While the pieces are short, each block holds a megabyte but for the room one more piece could need.
+    for (const block of blocks.slice(0, 3)) expect(block.length).toBeGreaterThan(2 ** 20 - 3 * 100);
+    expect(blocks.every((block) => block.length > 0)).toBe(true);
+  });
+});
+
+async function* asyncOf<T>(items: readonly T[]): AsyncGenerator<T> {
+  for (const item of items) yield item;
+}

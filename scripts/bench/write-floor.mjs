@@ -1,0 +1,28 @@
+// The write floor of a file: its bytes written again, as what an export that had the whole text at hand would still
+// have to do. One definition for every export the bench times (the command line's and the app's).
+import { open, readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+
+/**
+ * The file's bytes written to a new file beside `work`, as strings of 16 MB through one file handle (a single string of
+ * a 1 GB file is beyond V8's limit, and one of 380 MB took seconds to encode in the backend's large heap, which then
+ * set a floor ten times the command line's for the same bytes). The median of three writes: one write of 900 MB took
+ * 2.1 s in one run and 3.9 s in the next, which alone decided whether an export met its target.
+ */
+export async function writeFloor(file, work) {
+  const bytes = await readFile(file);
+  const pieces = [];
+  for (let i = 0; i < bytes.length; i += 16 * 2 ** 20)
+    pieces.push(bytes.subarray(i, i + 16 * 2 ** 20).toString('latin1'));
+  const target = path.join(work, `floor-${process.pid}.out`);
+  const times = [];
+  for (let run = 0; run < 3; run++) {
+    const started = performance.now();
+    const handle = await open(target, 'w');
+    for (const piece of pieces) await handle.writeFile(piece, 'latin1');
+    await handle.close();
+    times.push(performance.now() - started);
+    await rm(target);
+  }
+  return times.sort((a, b) => a - b)[1];
+}
