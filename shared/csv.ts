@@ -51,8 +51,8 @@ export function csvField(value: string | number, formulaEscape: boolean): string
 /**
  * Data rows alone as one CSV text (no header, no byte order mark): a streamed export's part for one document. Built by
  * appending, which V8 keeps as a rope until the text is encoded: joining each row and then the rows copied every
- * character twice more and left twice the garbage (at a million rows, 4.1 s against 2.6 s for the app's export; an
- * array of every field and separator joined once took 3.5 s).
+ * character twice more and left twice the garbage (the app's export of a million rows, median of five: 4.1 s then,
+ * 2.6 s appended; an array of every field and separator joined once, 3.5 s).
  */
 export function csvRowsText(rows: Iterable<ReadonlyArray<string | number>>, { formulaEscape }: CsvOptions): string {
   let text = '';

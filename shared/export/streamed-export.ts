@@ -239,7 +239,7 @@ async function* texts(parts: AsyncIterable<DocumentPart>): AsyncGenerator<string
 /**
  * Pieces of an export gathered into blocks of about a megabyte of UTF-8: a write per document (20,000 of them at the
  * scale step) would cost a round trip each. Text is encoded straight into the block (`encodeInto`), not into bytes of
- * its own that are then copied: at a million highlights that was a tenth of the app's export.
+ * its own that are then copied: a buffer and a copy fewer per document.
  */
 export async function* gathered(pieces: AsyncIterable<string | Uint8Array>): AsyncGenerator<Uint8Array> {
   let block = new Uint8Array(BLOCK_BYTES);
