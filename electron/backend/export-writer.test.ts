@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Highlight } from '../../shared/domain';
 import { buildExport } from '../../shared/export/build-export';
-import { parseExportRequest, writeExportBlocks, writeExportFile } from './export-writer';
+import { parseExportRequest, writeBlocks, writeExportBlocks, writeExportFile } from './export-writer';
 import type { Store } from './store';
 import { openSampleBackend, SAMPLE_CLAIM, useTempDirs } from './test-support';
 
@@ -71,6 +71,26 @@ describe('writing an export block by block', () => {
       }),
     ).rejects.toThrow('disk full');
     expect(writes).toBe(2);
+  });
+
+  it('fails with the reason, and nothing unhandled, when a write fails while the next block is being made', async () => {
+    const unhandled: unknown[] = [];
+    const record = (reason: unknown) => void unhandled.push(reason);
+    process.on('unhandledRejection', record);
+    try {
+      // The next block takes the event loop's turns, as the command line's threads or a spill file do.
+      const blocks = async function* () {
+        yield 'first block';
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        yield 'second block';
+      };
+      const failing = () => new Promise<void>((_, reject) => setTimeout(() => reject(new Error('disk full')), 5));
+      await expect(writeBlocks(blocks(), failing)).rejects.toThrow('disk full');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', record);
+    }
   });
 });
 

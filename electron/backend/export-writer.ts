@@ -69,7 +69,6 @@ export async function writeBlocks(
   write: (bytes: Buffer) => Promise<void>,
 ): Promise<number> {
   let bytes = 0;
-  // Nothing between starting a write and awaiting it yields to the event loop, so a failed write is always handled.
   let writing = Promise.resolve();
   try {
     for await (const block of blocks) {
@@ -80,6 +79,10 @@ export async function writeBlocks(
       bytes += buffer.length;
       await writing;
       writing = write(buffer);
+      // Awaited before the next write, or at the end. Meanwhile the next block may take the event loop's turns (the
+      // command line's threads, a spill file): a write that fails then (a full disk, a download given up) must not be
+      // an unhandled rejection, which ends the process before the partial file is removed.
+      writing.catch(() => undefined);
     }
   } finally {
     await writing;
