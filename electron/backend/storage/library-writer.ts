@@ -153,6 +153,8 @@ export class LibraryWriter {
     // The library file as it is now, beside the documents as the lookup holds them; both are built a slice at a time
     // (20,000 documents' lines took seconds at once), and a change made meanwhile goes to the next save.
     const libraryFile = withLibrary ? libraryFileBytes(library) : null;
+    // Built while the lines are planned, and awaited once they are: a failure of either is this write's.
+    libraryFile?.catch(() => undefined);
     const { whole, appended } = await inSlices(this.plan(documentIds, lookup, toRewrite));
     const writes: FileWrite[] = whole.map((p) => ({ file: documentFilePath(this.dataDir, p.id), content: p.content }));
     // The library file comes last, so a document added with it is never listed before its file exists.
