@@ -244,31 +244,27 @@ async function* texts(parts: AsyncIterable<DocumentPart>): AsyncGenerator<string
 export async function* gathered(pieces: AsyncIterable<string | Uint8Array>): AsyncGenerator<Uint8Array> {
   let block = new Uint8Array(BLOCK_BYTES);
   let length = 0;
-  // A block is handed on once it holds a megabyte, or when the next piece may not fit in what is left of it.
-  const room = (bytes: number): Uint8Array | null => {
-    if (length + bytes <= block.length) return null;
-    const full = length > 0 ? block.subarray(0, length) : null;
-    block = new Uint8Array(Math.max(BLOCK_BYTES, bytes));
+  // What the block holds, handed on; the next block has room for at least `size` bytes.
+  const handOn = (size: number): Uint8Array => {
+    const full = block.subarray(0, length);
+    block = new Uint8Array(Math.max(BLOCK_BYTES, size));
     length = 0;
     return full;
   };
   for await (const piece of pieces) {
     if (piece.length === 0) continue;
-    if (typeof piece === 'string') {
-      // UTF-8 takes at most three bytes for each UTF-16 unit.
-      const full = room(piece.length * 3);
-      if (full) yield full;
-      length += utf8.encodeInto(piece, block.subarray(length)).written;
-    } else {
-      const full = room(piece.length);
-      if (full) yield full;
+    // UTF-8 takes at most three bytes for each UTF-16 unit.
+    const most = typeof piece === 'string' ? piece.length * 3 : piece.length;
+    if (length + most > block.length) {
+      const full = handOn(most);
+      if (full.length > 0) yield full;
+    }
+    if (typeof piece === 'string') length += utf8.encodeInto(piece, block.subarray(length)).written;
+    else {
       block.set(piece, length);
       length += piece.length;
     }
-    if (length < BLOCK_BYTES) continue;
-    yield block.subarray(0, length);
-    block = new Uint8Array(BLOCK_BYTES);
-    length = 0;
+    if (length >= BLOCK_BYTES) yield handOn(0);
   }
   if (length > 0) yield block.subarray(0, length);
 }
