@@ -1,6 +1,7 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
+import standaloneCode from 'ajv/dist/standalone';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { backupSchema } from '../../../shared/export/backup';
@@ -40,12 +41,41 @@ function jsonSchemaOf(name: FormatName): string {
 
 const schemaFile = (name: string) => path.join(FORMAT_DIR, `${name}.schema.json`);
 
+const VALIDATOR_FILE = path.join(__dirname, 'document-file-validator.generated.ts');
+
+/**
+ * The document file's validator (document-file-check.ts): Ajv's standalone code for the document file's JSON Schema,
+ * so that the app compiles nothing when it starts. Ajv is told what zod does: properties the schema does not name are
+ * dropped, and a `date-time` is checked by the pattern zod gives it (both count a string's length in code points).
+ */
+function validatorSource(): string {
+  const ajv = new Ajv2020({
+    strict: false,
+    validateFormats: false,
+    removeAdditional: 'all',
+    code: { source: true, esm: true },
+  });
+  const validate = ajv.compile(z.toJSONSchema(documentFileSchema, { target: 'draft-2020-12', io: 'input' }));
+  return [
+    '/* eslint-disable */',
+    '// @ts-nocheck',
+    '// Generated from documentFileSchema by format-docs.test.ts (npm run format:schemas): do not edit.',
+    standaloneCode(ajv, validate),
+    '',
+  ].join('\n');
+}
+
 describe('the on-disk format, published as JSON Schema (docs/format/)', () => {
   it('is generated from the zod schemas (UPDATE_FORMAT_DOCS=1 writes it anew)', async () => {
     for (const name of Object.keys(FORMATS) as FormatName[]) {
       if (process.env.UPDATE_FORMAT_DOCS === '1') await writeFile(schemaFile(name), jsonSchemaOf(name));
       expect(await readFile(schemaFile(name), 'utf8'), `${name}: run npm run format:schemas`).toBe(jsonSchemaOf(name));
     }
+  });
+
+  it("compiles the document file's validator from it (UPDATE_FORMAT_DOCS=1 writes it anew)", async () => {
+    if (process.env.UPDATE_FORMAT_DOCS === '1') await writeFile(VALIDATOR_FILE, validatorSource());
+    expect(await readFile(VALIDATOR_FILE, 'utf8'), 'run npm run format:schemas').toBe(validatorSource());
   });
 
   it('describes a real library: its files while open (with a change log) and after a clean close, and its backup', async () => {

@@ -9,6 +9,7 @@ import {
 } from '../../../shared/domain';
 import { DataFileShapeError, DataFileTooNewError, migrate } from '../migrations/index';
 import { withEntityAliases } from './entity-aliases';
+import { checkDocumentFile } from './document-file-check';
 import { describeLogDamage, replayLog } from './document-log';
 import { readTextFile } from './durable-file';
 import {
@@ -16,7 +17,6 @@ import {
   documentFileName,
   documentLogName,
   documentsDirPath,
-  documentFileSchema,
   libraryFilePath,
   libraryFileSchema,
   withText,
@@ -256,7 +256,7 @@ async function readDocumentFileOnce(
   } catch {
     return { problem: 'Its file was not valid JSON.', files: [file] };
   }
-  const parsed = documentFileSchema.safeParse(raw);
+  const parsed = checkDocumentFile(raw);
   if (!parsed.success) return { problem: shapeProblem('Its file', parsed.error), files: [file] };
   const read = parsed.data;
   if (read.documentId !== documentId) return { problem: 'Its file belongs to another document.', files: [file] };
