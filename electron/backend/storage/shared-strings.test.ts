@@ -125,6 +125,24 @@ describe('SharedStrings', () => {
     expect(highlights.map((h) => h.stances[0]!.holderId)).toEqual(lists.map((l) => l.join('\t')));
   });
 
+  it('never takes an unknown holder for one named "null", nor one stance for another', () => {
+    const stances = [
+      { holderId: null, targetId: 't', stance: 'favor' },
+      { holderId: 'null', targetId: 't', stance: 'favor' },
+      { holderId: 'h', targetId: 't', stance: 'favor' },
+      { holderId: 'h', targetId: 't', stance: 'against' },
+      { holderId: 'h', targetId: 'u', stance: 'favor' },
+    ] as const;
+    const highlights = [...stances, ...stances].map((stance, i) =>
+      parsed({ start: i, end: i + 1, quote: 'x', stances: [stance] }),
+    );
+    new SharedStrings().shareIn(highlights, 'document-1', 'x'.repeat(10));
+    expect(highlights.map((h) => h.stances)).toEqual([...stances, ...stances].map((s) => [s]));
+    // Equal stances share their list, and only they do.
+    expect(new Set(highlights.map((h) => h.stances)).size).toBe(stances.length);
+    expect(highlights[0]!.stances).toBe(highlights[stances.length]!.stances);
+  });
+
   it('is how the store holds the highlights it reads', async () => {
     const dir = await tempDir();
     const first = await openStore(dir);
