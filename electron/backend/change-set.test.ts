@@ -69,3 +69,70 @@ describe('a step of many removals', () => {
     expect(ids(data)).toEqual(['a', 'b']);
   });
 });
+
+describe('a step of many replacements', () => {
+  /** The reference: each change on its own, its record found by id. */
+  function oneAtATime(start: readonly Tag[], changes: readonly Change[]): Tag[] {
+    const list = [...start];
+    for (const change of changes) {
+      if (change.kind !== 'record') continue;
+      const [from, to] = [change.before as Tag | null, change.after as Tag | null];
+      const at = from ? list.findIndex((t) => t.id === from.id) : -1;
+      if (from && to) list[at] = to;
+      else if (from) list.splice(at, 1);
+      else if (to) list.push(to);
+    }
+    return list;
+  }
+
+  it('replaces each record where it is, among insertions and removals, and undo puts every one back', () => {
+    const steps = fc
+      .uniqueArray(fc.integer({ min: 0, max: 10_000 }), { minLength: 1, maxLength: 120 })
+      .chain((numbers) =>
+        fc.tuple(
+          fc.constant(numbers.map((n) => tag(`t${n}`))),
+          // For each record: leave it, rename it (once or twice in the step), or remove it; and records added between.
+          fc.array(fc.constantFrom('keep', 'rename', 'rename twice', 'remove', 'rename as a copy'), {
+            minLength: numbers.length,
+            maxLength: numbers.length,
+          }),
+          fc.array(fc.nat({ max: numbers.length }), { maxLength: 20 }),
+        ),
+      );
+    fc.assert(
+      fc.property(steps, ([start, fates, insertAt]) => {
+        const data = library([]);
+        data.tags = [...start];
+        const changes: Change[] = [];
+        start.forEach((record, i) => {
+          for (const _ of insertAt.filter((at) => at === i)) changes.push(insert('tags', tag(`new${changes.length}`)));
+          const renamed = { ...record, name: `${record.name}'` };
+          switch (fates[i]) {
+            case 'rename':
+              changes.push({ kind: 'record', collection: 'tags', before: record, after: renamed });
+              break;
+            case 'rename twice':
+              changes.push({ kind: 'record', collection: 'tags', before: record, after: renamed });
+              changes.push({ kind: 'record', collection: 'tags', before: renamed, after: { ...renamed, name: 'x' } });
+              break;
+            // A record equal to the one in the list but not that very object: found by its id.
+            case 'rename as a copy':
+              changes.push({ kind: 'record', collection: 'tags', before: { ...record }, after: renamed });
+              break;
+            case 'remove':
+              changes.push(remove('tags', record));
+              break;
+          }
+        });
+        const expected = oneAtATime(start, changes);
+        applyChanges(data, changes, 'forward');
+        expect(data.tags).toEqual(expected);
+        applyChanges(data, changes, 'backward');
+        expect(data.tags).toEqual(start);
+        applyChanges(data, changes, 'forward');
+        expect(data.tags).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

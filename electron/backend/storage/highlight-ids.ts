@@ -62,6 +62,8 @@ export class HighlightIds {
   /** A highlight went away (`from`) or came (`to`), or one replaced another. */
   changed(from: Highlight | null, to: Highlight | null): void {
     if (!this.map) return;
+    // A replaced highlight keeps its id: its entry names the new record, and nothing else changes.
+    if (from && to && from.id === to.id) return void this.map.set(to.id, to);
     if (from) {
       this.map.delete(from.id);
       if (!this.complete) this.removed.add(from.id);

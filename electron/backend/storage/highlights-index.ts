@@ -68,28 +68,31 @@ export class HighlightsIndex {
 
   /** `applyChanges(data, changes, direction)` has just run, and `highlights` is `data.highlights` after it. */
   applied(highlights: readonly Highlight[], changes: readonly Change[], direction: 'forward' | 'backward'): void {
-    const steps = (direction === 'forward' ? changes : [...changes].reverse()).filter(
+    // Loops over the changes as they are, without a list of them or of their sides: a step can change 200,000.
+    const forward = direction === 'forward';
+    const sidesOf = (change: RecordChange) =>
+      (forward ? [change.before, change.after] : [change.after, change.before]) as [Highlight | null, Highlight | null];
+    const steps = (forward ? changes : [...changes].reverse()).filter(
       (c): c is RecordChange & { collection: 'highlights' } => c.kind === 'record' && c.collection === 'highlights',
     );
-    const sides = steps.map((change) => {
-      const [from, to] = direction === 'forward' ? [change.before, change.after] : [change.after, change.before];
-      return { change, from: from as Highlight | null, to: to as Highlight | null };
-    });
-    const added = sides.reduce((sum, { from, to }) => sum + (to ? 1 : 0) - (from ? 1 : 0), 0);
-    // The index must have described the list as it was before these changes; if not, it is built again when asked.
-    if (this.list !== highlights || this.length + added !== highlights.length) return this.forget();
-    this.length = highlights.length;
-    for (const { from, to } of sides) this.ids.changed(from, to);
+    let added = 0;
     // A document with many changes in one step (a replaced text moves thousands of its highlights) is found again by
     // one pass rather than copied once per change.
     const perDocument = new Map<string, number>();
-    for (const { from, to } of sides) {
-      for (const id of new Set([from?.documentId, to?.documentId])) {
-        if (id !== undefined) perDocument.set(id, (perDocument.get(id) ?? 0) + 1);
-      }
+    const count = (documentId: string) => perDocument.set(documentId, (perDocument.get(documentId) ?? 0) + 1);
+    for (const change of steps) {
+      const [from, to] = sidesOf(change);
+      added += (to ? 1 : 0) - (from ? 1 : 0);
+      if (from) count(from.documentId);
+      if (to && to.documentId !== from?.documentId) count(to.documentId);
     }
-    for (const [id, count] of perDocument) if (count > MANY_CHANGES) this.stale.add(id);
-    for (const { change, from, to } of sides) {
+    // The index must have described the list as it was before these changes; if not, it is built again when asked.
+    if (this.list !== highlights || this.length + added !== highlights.length) return this.forget();
+    this.length = highlights.length;
+    for (const [id, changed] of perDocument) if (changed > MANY_CHANGES) this.stale.add(id);
+    for (const change of steps) {
+      const [from, to] = sidesOf(change);
+      this.ids.changed(from, to);
       if (from && to && from.documentId === to.documentId) this.replace(from, to);
       else if (from && to) {
         this.stale.add(from.documentId);
