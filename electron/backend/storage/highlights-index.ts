@@ -68,7 +68,7 @@ export class HighlightsIndex {
 
   /** `applyChanges(data, changes, direction)` has just run, and `highlights` is `data.highlights` after it. */
   applied(highlights: readonly Highlight[], changes: readonly Change[], direction: 'forward' | 'backward'): void {
-    // Loops over the changes as they are, without a list of them or of their sides: a step can change 200,000.
+    // Without an object per change for its sides, nor a set per change for its documents: a step can change 200,000.
     const forward = direction === 'forward';
     const sidesOf = (change: RecordChange) =>
       (forward ? [change.before, change.after] : [change.after, change.before]) as [Highlight | null, Highlight | null];
