@@ -105,7 +105,9 @@ describe('a step of many replacements', () => {
         data.tags = [...start];
         const changes: Change[] = [];
         start.forEach((record, i) => {
-          for (const _ of insertAt.filter((at) => at === i)) changes.push(insert('tags', tag(`new${changes.length}`)));
+          for (let n = insertAt.filter((at) => at === i).length; n > 0; n--) {
+            changes.push(insert('tags', tag(`new${changes.length}`)));
+          }
           const renamed = { ...record, name: `${record.name}'` };
           switch (fates[i]) {
             case 'rename':
