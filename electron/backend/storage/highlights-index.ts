@@ -68,7 +68,8 @@ export class HighlightsIndex {
 
   /** `applyChanges(data, changes, direction)` has just run, and `highlights` is `data.highlights` after it. */
   applied(highlights: readonly Highlight[], changes: readonly Change[], direction: 'forward' | 'backward'): void {
-    // Without an object per change for its sides, nor a set per change for its documents: a step can change 200,000.
+    // Counted in one pass and followed in a second, keeping no list of the changes' sides and making no set per change
+    // for its documents: a step can change 200,000.
     const forward = direction === 'forward';
     const sidesOf = (change: RecordChange) =>
       (forward ? [change.before, change.after] : [change.after, change.before]) as [Highlight | null, Highlight | null];
