@@ -50,7 +50,11 @@ test('a long Highlights list renders in pages, and always includes the selected 
   await expect(annotator.highlightItems).toHaveCount(250);
 });
 
-test('a library of many documents lists them in pages', async ({ shell, app, annotator }) => {
+test('a library of many documents renders the rows in view, and scrolls through every one', async ({
+  shell,
+  app,
+  annotator,
+}) => {
   test.skip(shell !== 'browser', 'The 210 documents are made through the browser mode’s HTTP API.');
   const { page } = annotator;
   await expect(annotator.article).toBeVisible();
@@ -66,8 +70,27 @@ test('a library of many documents lists them in pages', async ({ shell, app, ann
   });
   await app.restart();
   await page.getByRole('button', { name: /^Library/ }).click();
-  const rows = page.locator('table.library-table tbody tr');
-  await expect(rows).toHaveCount(200);
-  await page.getByRole('button', { name: 'Show 11 more (11 not shown)' }).click();
-  await expect(rows).toHaveCount(211);
+  const table = page.getByRole('table', { name: 'Documents (211)' });
+  // The header row and 211 documents, of which only those in view (and a margin) are rendered.
+  await expect(table).toHaveAttribute('aria-rowcount', '212');
+  const rows = table.locator('tbody tr[data-row]');
+  await expect(rows.first()).toHaveAttribute('aria-rowindex', '2');
+  const rendered = await rows.count();
+  expect(rendered).toBeGreaterThan(5);
+  expect(rendered).toBeLessThan(80);
+  const firstTitle = await rows.first().getByRole('button').first().textContent();
+  // Scrolled to its end, the table shows its last row (the sample, added first), at its place.
+  await page.locator('.library').evaluate((scroller) => scroller.scrollTo(0, scroller.scrollHeight));
+  const sample = table.getByRole('row', { name: /Russia rejects/ });
+  await expect(sample).toBeInViewport();
+  await expect(sample).toHaveAttribute('aria-rowindex', '212');
+  await expect(rows.first()).not.toHaveAttribute('aria-rowindex', '2');
+  expect(await rows.count()).toBeLessThan(80);
+  // And back at the top, the first row again.
+  await page.locator('.library').evaluate((scroller) => scroller.scrollTo(0, 0));
+  await expect(rows.first()).toHaveAttribute('aria-rowindex', '2');
+  await expect(rows.first().getByRole('button').first()).toHaveText(firstTitle!);
+  // A filter that leaves one document shows it.
+  await page.getByRole('searchbox', { name: 'Filter documents' }).fill('Pasted 209');
+  await expect(page.getByRole('table', { name: /^Documents \(/ }).locator('tbody tr[data-row]')).toHaveCount(1);
 });

@@ -5,6 +5,47 @@
 // rather than sharing them.
 
 /**
+ * Run as soon as the app's page begins to load: waits until the document the library reopens shows with `expected`
+ * highlights painted, clicks the Library button, and waits until the library's rows fill its view (or all
+ * `documents` are rows), then two more frames. Returns the page's clock (Date.now(), milliseconds since 1970) at
+ * the document's paint and at the library's, for the bench to compare with when it started the app.
+ */
+export async function timeColdStartToLibrary({ expected, documents }) {
+  const painted = () => {
+    let count = 0;
+    for (const [name, h] of CSS.highlights) if (name.startsWith('sa-tag-') || name === 'sa-untagged') count += h.size;
+    return count;
+  };
+  const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+  const started = performance.now();
+  const waitFor = async (what, done) => {
+    while (!done()) {
+      if (performance.now() - started > 60_000) throw new Error(`${what} did not show within a minute.`);
+      await frame();
+    }
+  };
+  await waitFor('The reopened document', () => document.querySelector('h1') !== null && painted() >= expected);
+  await frame();
+  await frame();
+  const documentShownAt = Date.now();
+  const button = [...document.querySelectorAll('header button')].find((b) => /^Library/.test(b.textContent));
+  if (!button) throw new Error('No Library button in the header.');
+  button.click();
+  await waitFor("The library's rows", () => {
+    const view = document.querySelector('.library');
+    const rows = document.querySelectorAll('.library-table tbody tr[data-row]');
+    if (!view || rows.length === 0) return false;
+    return (
+      rows.length >= documents ||
+      rows[rows.length - 1].getBoundingClientRect().bottom >= view.getBoundingClientRect().bottom
+    );
+  });
+  await frame();
+  await frame();
+  return { documentShownAt, libraryShownAt: Date.now() };
+}
+
+/**
  * In the app's Library view, clicks a document's title and times it until the document's heading shows and `expected`
  * highlights are painted, then two more frames (the paint is on screen).
  */

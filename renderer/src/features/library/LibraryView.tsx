@@ -11,6 +11,7 @@ import { ReplaceTextDialog } from './ReplaceTextDialog';
 import { RecoverableDocuments } from './RecoverableDocuments';
 import { VariableCell } from './VariableCell';
 import { VariablesDialog } from './VariablesDialog';
+import { useRowWindow } from './use-row-window';
 import { inLibraryOrder, type FixedKey, type SortKey } from './library-order';
 
 const COLUMNS: Array<{ key: FixedKey; label: string }> = [
@@ -21,6 +22,10 @@ const COLUMNS: Array<{ key: FixedKey; label: string }> = [
   { key: 'addedAt', label: 'Added' },
   { key: 'highlightCount', label: 'Highlights' },
 ];
+
+/** Width of a variable's column, and of the table without them (the fixed columns and a title of 14rem), in rem. */
+const VARIABLE_COLUMN_REM = 9;
+const TABLE_MIN_REM = 70;
 
 /** Whether a document passes a variable's filter: "" any, NO_VALUE none, a category's value, or words in the value. */
 const NO_VALUE = '\u0000none';
@@ -34,8 +39,6 @@ function passesFilter(d: DocumentSummary, variable: Variable, filter: string): b
 }
 
 /** The library: every document with its metadata and highlight count; sort, filter, open, edit, delete, import. */
-/** Rows rendered at first, and added per "Show more": 2,000 rows at once took half a second to show. */
-const PAGE = 200;
 
 export function LibraryView() {
   const documents = useAppStore((s) => s.documents);
@@ -53,8 +56,9 @@ export function LibraryView() {
   const [editing, setEditing] = useState<DocumentSummary | null>(null);
   const [replacing, setReplacing] = useState<DocumentSummary | null>(null);
   const [dialog, setDialog] = useState<'paste' | 'variables' | 'bulk' | null>(null);
-  const [pages, setPages] = useState(1);
   const fileInput = useRef<HTMLInputElement>(null);
+  const scroller = useRef<HTMLElement>(null);
+  const body = useRef<HTMLTableSectionElement>(null);
 
   const shown = useMemo(() => {
     const needle = filter.trim().toLocaleLowerCase();
@@ -74,6 +78,10 @@ export function LibraryView() {
     );
     return inLibraryOrder(matching, sort.key, sort.ascending);
   }, [documents, variables, filter, variableFilters, sort]);
+
+  // Only the rows in view (and a margin) are rendered; spacers stand in for the others, so the table scrolls whole.
+  const rows = useRowWindow(shown.length, scroller, body);
+  const columnCount = COLUMNS.length + variables.length + 2;
 
   const selectedShown = shown.filter((d) => selected.has(d.id));
   const allShownSelected = shown.length > 0 && selectedShown.length === shown.length;
@@ -102,7 +110,7 @@ export function LibraryView() {
     sort.key === key ? (sort.ascending ? ('ascending' as const) : ('descending' as const)) : undefined;
 
   return (
-    <section className="library" aria-labelledby="library-heading">
+    <section className="library" aria-labelledby="library-heading" ref={scroller}>
       <div className="library-toolbar">
         <h1 id="library-heading">Library</h1>
         <input
@@ -150,8 +158,24 @@ export function LibraryView() {
       <ImportReportView />
       <RecoverableDocuments />
       <div className="library-table-scroller">
-        <table className="library-table">
+        <table
+          className="library-table"
+          aria-rowcount={shown.length + (variables.length > 0 ? 2 : 1)}
+          style={{ minWidth: `${TABLE_MIN_REM + variables.length * VARIABLE_COLUMN_REM}rem` }}
+        >
           <caption className="visually-hidden">Documents ({shown.length})</caption>
+          {/* Fixed widths: a row's cells fit one line, so every row has one height (use-row-window.ts), and the
+              columns keep their widths while rows scroll in and out. */}
+          <colgroup>
+            <col className="select-column" />
+            {COLUMNS.map((c) => (
+              <col key={c.key} className={`column-${c.key}`} />
+            ))}
+            {variables.map((v) => (
+              <col key={v.id} style={{ width: `${VARIABLE_COLUMN_REM}rem` }} />
+            ))}
+            <col className="column-actions" />
+          </colgroup>
           <thead>
             <tr>
               <th scope="col" className="select-column">
@@ -192,9 +216,15 @@ export function LibraryView() {
               </tr>
             )}
           </thead>
-          <tbody>
-            {shown.slice(0, pages * PAGE).map((d) => (
-              <tr key={d.id} aria-selected={selected.has(d.id)}>
+          <tbody ref={body}>
+            {rows.first > 0 && <RowSpacer rows={rows.first} rowHeight={rows.rowHeight} columns={columnCount} />}
+            {shown.slice(rows.first, rows.end).map((d, i) => (
+              <tr
+                key={d.id}
+                data-row
+                aria-rowindex={rows.first + i + (variables.length > 0 ? 3 : 2)}
+                aria-selected={selected.has(d.id)}
+              >
                 <td className="select-column">
                   <input
                     type="checkbox"
@@ -204,12 +234,12 @@ export function LibraryView() {
                   />
                 </td>
                 <td>
-                  <button type="button" className="link-button" onClick={() => void open(d.id)}>
+                  <button type="button" className="link-button" title={d.title} onClick={() => void open(d.id)}>
                     {d.title}
                   </button>
                 </td>
-                <td>{d.meta.outlet}</td>
-                <td>{d.meta.author}</td>
+                <td title={d.meta.outlet}>{d.meta.outlet}</td>
+                <td title={d.meta.author}>{d.meta.author}</td>
                 <td className="date-cell">
                   {d.meta.publishedAt ? (
                     <time dateTime={d.meta.publishedAt} title={d.meta.publishedAt}>
@@ -245,14 +275,12 @@ export function LibraryView() {
                 </td>
               </tr>
             ))}
+            {rows.end < shown.length && (
+              <RowSpacer rows={shown.length - rows.end} rowHeight={rows.rowHeight} columns={columnCount} />
+            )}
           </tbody>
         </table>
       </div>
-      {shown.length > pages * PAGE && (
-        <button type="button" className="show-more" onClick={() => setPages((n) => n + 1)}>
-          Show {Math.min(PAGE, shown.length - pages * PAGE)} more ({shown.length - pages * PAGE} not shown)
-        </button>
-      )}
       {shown.length === 0 && <p className="empty">{documents.length ? 'No document matches.' : 'No documents yet.'}</p>}
       {editing && (
         <DocumentEditDialog
@@ -271,6 +299,15 @@ export function LibraryView() {
         <BulkEditDialog documentIds={selectedShown.map((d) => d.id)} onClose={() => setDialog(null)} />
       )}
     </section>
+  );
+}
+
+/** Stands in for rows not rendered, at their height: the scroll bar and the rows' positions are the whole table's. */
+function RowSpacer({ rows, rowHeight, columns }: { rows: number; rowHeight: number; columns: number }) {
+  return (
+    <tr className="row-spacer" aria-hidden="true" style={{ height: rows * rowHeight }}>
+      <td colSpan={columns} />
+    </tr>
   );
 }
 
