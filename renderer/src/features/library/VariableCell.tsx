@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { DocumentSummary, Variable } from '../../../../shared/domain';
 import { useAppStore } from '../../store/app-store';
 import { VariableInput, variableInputText, variableValueOf } from './VariableInput';
@@ -20,6 +20,14 @@ export function VariableCell({ document, variable }: { document: DocumentSummary
     if (typeof value === 'number' && !Number.isFinite(value)) return;
     void update(document.id, { variables: { [variable.id]: value } });
   };
+
+  // A cell whose row scrolls out of the Library's rendered rows (or whose view closes) while it is edited is left, and
+  // leaving saves: nothing typed is lost without a word.
+  const unsaved = useRef<(() => void) | null>(null);
+  useEffect(() => {
+    unsaved.current = editing === null ? null : () => save(editing);
+  });
+  useEffect(() => () => unsaved.current?.(), []);
 
   if (editing === null) {
     return (
