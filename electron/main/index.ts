@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog } from 'electron';
-import { createBackend } from '../backend/backend';
+import { backendWhenOpen, createBackend } from '../backend/backend';
 import { Jobs } from '../backend/jobs';
 import { resolveDataDir } from '../backend/data-dir';
 import { acquireDataLock } from '../backend/data-lock';
@@ -33,25 +33,32 @@ if (!app.requestSingleInstanceLock()) {
     hardenWebContents();
     installAppMenu(() => mainWindow);
     const dataDir = resolveDataDir(process.argv, process.env, app.getPath('userData'));
-    let store;
     try {
       // The single-instance lock keeps out a second app; this file keeps out the browser mode and the command line.
       await acquireDataLock(dataDir, 'Electron');
-      store = await openStore(dataDir, { documentsInBackground: true });
-      openedStore = store;
     } catch (error) {
-      dialog.showErrorBox('Stance Annotator cannot open its library', (error as Error).message);
-      app.exit(1);
+      cannotOpen(error as Error);
       return;
     }
+    // The window loads while the library opens; the page's calls wait for it (backendWhenOpen).
+    const opening = openStore(dataDir, { documentsInBackground: true });
+    opening.then((store) => (openedStore = store), cannotOpen);
     const trustedOrigins = devServerUrl ? [APP_ORIGIN, new URL(devServerUrl).origin] : [APP_ORIGIN];
     const jobs = new Jobs();
-    registerApiHandlers(createBackend(store, undefined, jobs), trustedOrigins);
-    registerSaveExport(() => mainWindow, trustedOrigins, store, jobs);
+    registerApiHandlers(
+      backendWhenOpen(opening.then((store) => createBackend(store, undefined, jobs))),
+      trustedOrigins,
+    );
+    registerSaveExport(() => mainWindow, trustedOrigins, opening, jobs);
     handleAppProtocol(path.join(__dirname, '../renderer'));
     mainWindow = createMainWindow(devServerUrl ?? `${APP_ORIGIN}/index.html`);
     mainWindow.on('closed', () => (mainWindow = null));
   });
+
+  function cannotOpen(error: Error): void {
+    dialog.showErrorBox('Stance Annotator cannot open its library', error.message);
+    app.exit(1);
+  }
 
   app.on('window-all-closed', () => app.quit());
 

@@ -14,7 +14,8 @@ import { isTrustedSender, trackCall } from './ipc';
 export function registerSaveExport(
   getWindow: () => BrowserWindow | null,
   trustedOrigins: readonly string[],
-  store: Store,
+  /** The library, or its opening (the window loads while it opens). */
+  store: Store | Promise<Store>,
   /** The backend's registry: the page follows the export's progress, and cancels it, through the API. */
   jobs: Jobs = new Jobs(),
 ): void {
@@ -36,7 +37,7 @@ export function registerSaveExport(
     // Quitting waits for an export under way, as it waits for a change being saved.
     return trackCall(
       jobs
-        .run(parsed.request.jobId, (control) => writeExportFile(store, parsed.request, filePath, control))
+        .run(parsed.request.jobId, async (control) => writeExportFile(await store, parsed.request, filePath, control))
         .then(
           (): SaveFileResult => ({ saved: true, path: filePath }),
           (error: Error): SaveFileResult =>

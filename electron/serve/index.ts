@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createBackend } from '../backend/backend';
+import { backendWhenOpen, createBackend } from '../backend/backend';
 import { writeExportBlocks } from '../backend/export-writer';
 import { Jobs } from '../backend/jobs';
 import { DATA_DIR_ENV, defaultUserDataDir, resolveDataDir } from '../backend/data-dir';
@@ -37,18 +37,23 @@ async function main(): Promise<void> {
   );
   // One writer per library: refuse (clearly) if another process has it open.
   await acquireDataLock(dataDir, 'browser mode').catch((error: Error) => fail(error.message));
-  const store = await openStore(dataDir, { documentsInBackground: true }).catch((error: Error) => fail(error.message));
+  // The server listens while the library opens: the page loads meanwhile, and its calls wait for the library.
+  const opening = openStore(dataDir, { documentsInBackground: true });
+  opening.catch((error: Error) => fail(error.message));
   // Long work (an export, an import) the page follows and can stop, through the API and the download alike.
   const jobs = new Jobs();
   const server = await startBrowserModeServer({
-    backend: createBackend(store, undefined, jobs),
-    writeExport: (request, write) =>
-      jobs.run(request.jobId, (control) => writeExportBlocks(store, request, write, control)),
+    backend: backendWhenOpen(opening.then((store) => createBackend(store, undefined, jobs))),
+    writeExport: async (request, write) => {
+      const store = await opening;
+      return jobs.run(request.jobId, (control) => writeExportBlocks(store, request, write, control));
+    },
     rendererDir: path.join(__dirname, '../renderer'),
     port,
   }).catch((error: Error) => fail(`Could not listen on 127.0.0.1:${port}: ${error.message}`));
 
   console.log(`Stance Annotator at ${server.url}`);
+  const store = await opening;
   // What opening the library found (a file moved aside, say); what the documents' reading finds shows in the app.
   for (const notice of store.notices) console.warn(`Notice: ${notice}`);
 
