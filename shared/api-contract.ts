@@ -1,7 +1,16 @@
 import { z } from 'zod';
 import { exportScopes, idSchema, publishedDateSchema, stanceValueSchema, variableTypes } from './domain';
 import { isPublishedDate } from './published-date';
-import type { DocumentSummary, Entity, Highlight, Settings, StoredDocument, Tag, Variable } from './domain';
+import type {
+  DocumentListItem,
+  DocumentSummary,
+  Entity,
+  Highlight,
+  Settings,
+  StoredDocument,
+  Tag,
+  Variable,
+} from './domain';
 import type { AgreementReport } from './agreement/compute-agreement';
 import { segmentOrders, type CodedSegment } from './analysis/coded-segments';
 import type { SearchMatch } from './analysis/library-search';
@@ -410,7 +419,7 @@ export interface RecoverableDocumentInfo {
 
 /** Everything the app needs to show its first screen. */
 export interface Workspace {
-  documents: DocumentSummary[];
+  documents: DocumentListItem[];
   tags: Tag[];
   /** Holders and targets: one list. */
   entities: Entity[];

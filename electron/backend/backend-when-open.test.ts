@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Workspace } from '../../shared/api-contract';
 import { backendWhenOpen, createBackend, type Backend } from './backend';
 import { openStore } from './store';
 import { useTempDirs } from './test-support';
@@ -16,7 +17,7 @@ describe('a backend whose library is still opening', () => {
     expect(answered).toEqual([]);
     open(createBackend(await openStore(await tempDir())));
     const workspace = await first;
-    expect(workspace.ok && workspace.value.documents).toHaveLength(1);
+    expect(workspace.ok && (workspace.value as Workspace).documents).toHaveLength(1);
     expect((await second).ok).toBe(true);
     expect(answered).toEqual(['workspace', 'coders']);
   });

@@ -1,7 +1,7 @@
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { CURRENT_SCHEMA_VERSION, type Database } from '../../shared/domain';
+import { CURRENT_SCHEMA_VERSION, documentListItem, type Database } from '../../shared/domain';
 import { createBackend } from './backend';
 import { BACKUP_DIR_NAME } from './backups';
 import { DATA_FILE_NAME } from './data-dir';
@@ -113,7 +113,11 @@ describe('openStore', () => {
     const workspace = await callOk(backend, 'getWorkspace', {});
     expect(workspace.loading).toBe(true);
     const { text, ...details } = document;
-    expect(workspace.documents).toEqual([{ ...details, charCount: text.length, highlightCount: 1 }]);
+    // What the Library lists: no checksum, source, memo or size (shared/domain.ts's DocumentListItem).
+    expect(workspace.documents).toEqual([documentListItem({ ...details, charCount: text.length, highlightCount: 1 })]);
+    expect(Object.keys(workspace.documents[0]!).sort()).toEqual(
+      ['addedAt', 'highlightCount', 'id', 'meta', 'title', 'variables'].sort(),
+    );
     const opened = await callOk(backend, 'getDocument', { documentId: document.id });
     expect(opened.highlights.map((h) => h.id)).toEqual([highlight.id]);
     expect(opened.highlights[0]).not.toHaveProperty('prefix'); // the renderer takes quotes from the text

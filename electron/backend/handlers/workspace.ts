@@ -1,6 +1,6 @@
 import { userInfo } from 'node:os';
 import type { DocumentHighlight } from '../../../shared/api-contract';
-import { isPlaced, type Highlight } from '../../../shared/domain';
+import { documentListItem, isPlaced, type Highlight } from '../../../shared/domain';
 import { findDocument } from './lookup';
 import type { HandlerContext, Handlers } from './types';
 
@@ -21,8 +21,10 @@ export function workspaceHandlers({ library }: HandlerContext): WorkspaceHandler
     async getWorkspace({ settled }) {
       if (settled) await library.loaded;
       // Just after start-up this is the library file's listing: a library of thousands of documents shows at once.
+      const { documents, ...lists } = library.listing();
       return {
-        ...library.listing(),
+        ...lists,
+        documents: documents.map(documentListItem),
         history: library.history(),
         notices: [...library.notices],
         recoverable: library.recoverable().map(({ file, ...info }) => info),

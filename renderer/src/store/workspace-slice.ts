@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { DocumentSummary, Entity, Settings, Tag, Variable } from '../../../shared/domain';
+import type { DocumentListItem, Entity, Settings, Tag, Variable } from '../../../shared/domain';
 import type { ApiArgs, RecoverableDocumentInfo, Workspace } from '../../../shared/api-contract';
 import { callApi } from '../api/client';
 import type { AppState } from './app-store';
@@ -7,7 +7,7 @@ import type { AppState } from './app-store';
 export interface WorkspaceSlice {
   loadState: 'loading' | 'ready' | 'failed';
   loadError: string | null;
-  documents: DocumentSummary[];
+  documents: DocumentListItem[];
   tags: Tag[];
   /** Holders and targets: one list. */
   entities: Entity[];

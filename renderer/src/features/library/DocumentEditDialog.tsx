@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { ApiArgs } from '../../../../shared/api-contract';
-import type { DocumentSummary, VariableValue } from '../../../../shared/domain';
+import type { DocumentListItem, VariableValue } from '../../../../shared/domain';
 import { useAppStore } from '../../store/app-store';
 import { Modal } from '../../ui/Modal';
 import { PublishedInput, publishedParts, publishedValue } from './PublishedInput';
@@ -16,7 +16,7 @@ export function DocumentEditDialog({
   onClose,
   onReplaceText,
 }: {
-  document: DocumentSummary;
+  document: DocumentListItem;
   onClose(): void;
   onReplaceText(): void;
 }) {

@@ -1,5 +1,5 @@
 import { useMemo, useRef, useState } from 'react';
-import type { DocumentSummary, Variable } from '../../../../shared/domain';
+import type { DocumentListItem, Variable } from '../../../../shared/domain';
 import { IMPORTABLE_EXTENSIONS } from '../../../../shared/import-formats';
 import { publishedDay } from '../../../../shared/published-date';
 import { useAppStore } from '../../store/app-store';
@@ -29,7 +29,7 @@ const TABLE_MIN_REM = 70;
 
 /** Whether a document passes a variable's filter: "" any, NO_VALUE none, a category's value, or words in the value. */
 const NO_VALUE = '\u0000none';
-function passesFilter(d: DocumentSummary, variable: Variable, filter: string): boolean {
+function passesFilter(d: DocumentListItem, variable: Variable, filter: string): boolean {
   if (!filter) return true;
   const value = d.variables[variable.id];
   if (filter === NO_VALUE) return value === undefined;
@@ -53,8 +53,8 @@ export function LibraryView() {
   const [variableFilters, setVariableFilters] = useState<Record<string, string>>({});
   const selected = useAppStore((s) => s.tickedDocumentIds);
   const setSelected = useAppStore((s) => s.setTickedDocumentIds);
-  const [editing, setEditing] = useState<DocumentSummary | null>(null);
-  const [replacing, setReplacing] = useState<DocumentSummary | null>(null);
+  const [editing, setEditing] = useState<DocumentListItem | null>(null);
+  const [replacing, setReplacing] = useState<DocumentListItem | null>(null);
   const [dialog, setDialog] = useState<'paste' | 'variables' | 'bulk' | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const scroller = useRef<HTMLElement>(null);

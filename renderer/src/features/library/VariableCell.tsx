@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { DocumentSummary, Variable } from '../../../../shared/domain';
+import type { DocumentListItem, Variable } from '../../../../shared/domain';
 import { useAppStore } from '../../store/app-store';
 import { VariableInput, variableInputText, variableValueOf } from './VariableInput';
 
@@ -7,7 +7,7 @@ import { VariableInput, variableInputText, variableValueOf } from './VariableInp
  * A document's value of a variable in the Library, filled in where it shows: click (or Enter on) the cell to edit,
  * then Enter or leaving the field saves, Escape cancels. A category saves as soon as a value is chosen.
  */
-export function VariableCell({ document, variable }: { document: DocumentSummary; variable: Variable }) {
+export function VariableCell({ document, variable }: { document: DocumentListItem; variable: Variable }) {
   const update = useAppStore((s) => s.updateDocumentMeta);
   const saved = variableInputText(document.variables[variable.id]);
   const [editing, setEditing] = useState<string | null>(null);

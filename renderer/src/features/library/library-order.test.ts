@@ -1,21 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import type { DocumentSummary } from '../../../../shared/domain';
+import type { DocumentListItem } from '../../../../shared/domain';
 import { inLibraryOrder } from './library-order';
 
-const doc = (title: string, more: Partial<DocumentSummary> = {}): DocumentSummary => ({
+const doc = (title: string, more: Partial<DocumentListItem> = {}): DocumentListItem => ({
   id: title,
   title,
-  source: { kind: 'paste' },
   meta: {},
-  memo: '',
   variables: {},
-  sha256: '0'.repeat(64),
   addedAt: '2026-01-01T00:00:00.000Z',
   highlightCount: 0,
-  charCount: 0,
   ...more,
 });
-const titles = (docs: DocumentSummary[]) => docs.map((d) => d.title);
+const titles = (docs: DocumentListItem[]) => docs.map((d) => d.title);
 
 describe('the Library’s order', () => {
   it('sorts titles in the language’s order with numbers by value, both ways', () => {

@@ -1,4 +1,4 @@
-import type { DocumentSummary } from '../../../../shared/domain';
+import type { DocumentListItem } from '../../../../shared/domain';
 
 export type FixedKey = 'title' | 'outlet' | 'author' | 'publishedAt' | 'addedAt' | 'highlightCount';
 /** A fixed column, or a variable's (by id). */
@@ -9,10 +9,10 @@ export type SortKey = FixedKey | `variable:${string}`;
  * ("Article 9" before "Article 10"), numbers by value, and documents without a value last in either direction.
  */
 export function inLibraryOrder(
-  documents: readonly DocumentSummary[],
+  documents: readonly DocumentListItem[],
   key: SortKey,
   ascending: boolean,
-): DocumentSummary[] {
+): DocumentListItem[] {
   // When documents were added: ISO 8601 times, which sort as their text does (the default order, with no collator).
   const compareText = key === 'addedAt' ? compareCodeUnits : collator.compare;
   return [...documents].sort((a, b) => {
@@ -32,7 +32,7 @@ const collator = new Intl.Collator(undefined, { numeric: true });
 const compareCodeUnits = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
 
 /** What a column sorts by; undefined: no value. */
-function valueOf(d: DocumentSummary, key: SortKey): string | number | undefined {
+function valueOf(d: DocumentListItem, key: SortKey): string | number | undefined {
   if (key.startsWith('variable:')) return d.variables[key.slice('variable:'.length)];
   switch (key) {
     case 'title':
