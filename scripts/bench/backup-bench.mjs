@@ -6,6 +6,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { projectRoot } from '../build.mjs';
+import { measureColdStarts } from './cold-start.mjs';
 import { writeBackup } from './generate.mjs';
 import { writeFloor } from './write-floor.mjs';
 
@@ -41,8 +42,11 @@ const EXPORTS = [
   { name: 'REFI-QDA project (.qdpx)', args: ['--what', 'qdpx'] },
 ];
 
-/** Generates a backup of `documents` documents (50 highlights each), imports it, and exports it every way. */
-export async function measureBackups({ work, documents, log }) {
+/**
+ * Generates a backup of `documents` documents (50 highlights each), imports it, and exports it every way; with
+ * `coldStarts` ({ browserPath, runs }), also times the app's cold start on the library imported.
+ */
+export async function measureBackups({ work, documents, log, coldStarts }) {
   const backup = path.join(work, 'scale-backup.json');
   log(`backups: generating a backup of ${documents.toLocaleString('en')} documents`);
   await writeBackup(backup, {
@@ -80,6 +84,9 @@ export async function measureBackups({ work, documents, log }) {
     { encoding: 'utf8', maxBuffer: 16 * 2 ** 20 },
   );
   if (probe.status !== 0) throw new Error(`The backend probe failed: ${probe.stderr}`);
+  const started = coldStarts
+    ? await measureColdStarts({ ...coldStarts, dataDir, documents, expected: 50, log: (m) => log(`backups: ${m}`) })
+    : undefined;
   await rm(dataDir, { recursive: true, force: true });
   return {
     documents,
@@ -89,5 +96,6 @@ export async function measureBackups({ work, documents, log }) {
     exports,
     readFloorMs: JSON.parse(readFloor.stdout).ms,
     backend: JSON.parse(probe.stdout),
+    coldStarts: started,
   };
 }

@@ -4,7 +4,7 @@
 // figures to out/bench/results.json. `--smoke` runs everything once on small inputs: `npm test` runs that, so the
 // bench cannot rot (`--app-built` skips building the app, which `npm test` has just done). `--runs N` sets the number
 // of runs (default 5).
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
@@ -24,6 +24,7 @@ import {
 } from './browser-measures.mjs';
 import { MARKER_WORD, writeLibrary } from './generate.mjs';
 import { measureBackups } from './backup-bench.mjs';
+import { startApp } from './start-app.mjs';
 import { backupRows, formatTable, median, summarise } from './report.mjs';
 
 const { values } = parseArgs({
@@ -106,34 +107,6 @@ async function servePeer() {
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { url: `http://127.0.0.1:${server.address().port}/index.html`, close: () => server.close() };
-}
-
-/** Starts browser mode on `dataDir`; resolves with its URL and the milliseconds from spawn to listening. */
-function startApp(dataDir) {
-  const started = performance.now();
-  // The page's clock (Date.now() there) is compared with this one for the cold start.
-  const startedEpoch = Date.now();
-  const child = spawn(
-    process.execPath,
-    [path.join(projectRoot, 'out/main/serve.js'), '--port', '0', '--data-dir', dataDir],
-    {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  return new Promise((resolve, reject) => {
-    let output = '';
-    child.on('exit', (code) => reject(new Error(`browser mode exited (${code}): ${output}`)));
-    child.stdout.on('data', (chunk) => {
-      output += chunk;
-      const match = /(http:\/\/127\.0\.0\.1:\d+\/\S*)/.exec(output);
-      if (match) {
-        child.removeAllListeners('exit');
-        // Stopping waits for the exit: the next start on the same folder must find its lock released.
-        const stop = () => new Promise((done) => (child.once('exit', done), child.kill()));
-        resolve({ url: match[1], startedAt: started, startedEpoch, stop });
-      }
-    });
-  });
 }
 
 function findChromium() {
@@ -269,7 +242,13 @@ async function main() {
   const raw = { date: new Date().toISOString(), machine: machine(), runs, smoke };
   if (onlyBackups) {
     try {
-      raw.backups = await measureBackups({ work, documents: Math.round(sizes.library[0] * scale), log });
+      // On its own (the scale step), the step also times the app's cold start on the library it imported.
+      raw.backups = await measureBackups({
+        work,
+        documents: Math.round(sizes.library[0] * scale),
+        log,
+        coldStarts: { browserPath, runs: Math.min(runs, 3) },
+      });
       return report(raw, backupRows(raw.backups), 'results-backups.json');
     } finally {
       await rm(work, { recursive: true, force: true, maxRetries: 5 });
