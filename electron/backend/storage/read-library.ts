@@ -10,7 +10,6 @@ import {
 import { DataFileShapeError, DataFileTooNewError, migrate } from '../migrations/index';
 import { withEntityAliases } from './entity-aliases';
 import { checkDocumentFile } from './document-file-check';
-import { checkLibraryFile } from './library-file-check';
 import { describeLogDamage, replayLog } from './document-log';
 import { readTextFile } from './durable-file';
 import {
@@ -19,6 +18,7 @@ import {
   documentLogName,
   documentsDirPath,
   libraryFilePath,
+  libraryFileSchema,
   withText,
   type DocumentEntry,
   type DocumentFile,
@@ -90,7 +90,7 @@ export async function readLibraryFile(dataDir: string): Promise<LibraryFileRead>
     if (error instanceof DataFileShapeError) return { kind: 'unreadable', reason: error.message };
     throw error;
   }
-  const parsed = checkLibraryFile(migrated.data);
+  const parsed = libraryFileSchema.safeParse(migrated.data);
   if (!parsed.success) return { kind: 'unreadable', reason: shapeProblem('The data file', parsed.error) };
   return { kind: 'document-files', file: parsed.data, fromVersion: migrated.fromVersion, notices: migrated.notices };
 }
