@@ -38,8 +38,10 @@ function passesFilter(d: DocumentListItem, variable: Variable, filter: string): 
   return String(value).toLocaleLowerCase().includes(filter.trim().toLocaleLowerCase());
 }
 
-/** The library: every document with its metadata and highlight count; sort, filter, open, edit, delete, import. */
-
+/**
+ * The library: every document with its metadata and highlight count; sort, filter, open, edit, delete, import. Only
+ * the rows in view are rendered (use-row-window.ts): the table scrolls through any number of documents.
+ */
 export function LibraryView() {
   const documents = useAppStore((s) => s.documents);
   const variables = useAppStore((s) => s.variables);
