@@ -77,6 +77,11 @@ export class Library {
     return this.store.listing();
   }
 
+  /** The documents as the library file listed them when it opened (null for a library opened whole). */
+  listingAtOpen(): Listing['documents'] | null {
+    return this.store.listingAtOpen();
+  }
+
   /** What the analyst should be told about opening the library. */
   get notices(): readonly string[] {
     return this.store.notices;

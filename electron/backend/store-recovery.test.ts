@@ -53,10 +53,10 @@ describe('recovering a library', () => {
     expect(first.settings.lastDocumentId).toBe(document.id);
     const opened = await backend('getDocument', { documentId: document.id });
     expect(opened.ok).toBe(false);
-    const settled = await callOk(backend, 'getWorkspace', { settled: true });
-    expect(settled.notices.join('\n')).toMatch(/"Russia rejects.*could not be read.*No backup holds it/);
-    expect(settled.settings.lastDocumentId).toBeNull();
-    expect(settled.documents.map((d) => d.id)).toEqual([second.id]);
+    const loaded = await callOk(backend, 'documentsLoaded', {});
+    expect(loaded.notices.join('\n')).toMatch(/"Russia rejects.*could not be read.*No backup holds it/);
+    expect(loaded.documents!.map((d) => d.id)).toEqual([second.id]);
+    expect((await callOk(backend, 'getWorkspace', {})).settings.lastDocumentId).toBeNull();
     expect((await callOk(backend, 'getDocument', { documentId: second.id })).document.title).toBe('Second');
 
     // And the next launch does not stumble on it again.

@@ -43,6 +43,11 @@ export interface Store {
   readonly data: Database;
   /** The documents as the library lists them, and the codebook, holders, targets and settings: at hand at once. */
   listing(): Listing;
+  /**
+   * The documents as the library file listed them when the library opened, before any document was read: what
+   * {@link listing} gave until then. Null for a library opened whole.
+   */
+  listingAtOpen(): Listing['documents'] | null;
   /** Intact documents in folders moved aside that the library does not hold: the analyst can bring them back. */
   recoverable(): RecoverableDocument[];
   /** The highlight with this id, if there is one: without a pass over every highlight. Only once {@link loaded}. */
@@ -139,7 +144,7 @@ export async function openStore(dataDir: string, options: OpenOptions = {}): Pro
     });
   };
   // In the background, the documents are read once something needs them (any call but the first screen's two, and
-  // the renderer's `getWorkspace({ settled: true })` right after its first screen), or after a few seconds anyway:
+  // the renderer's `documentsLoaded` right after its first screen), or after a few seconds anyway:
   // reading 2,000 files at once would slow the very start it is meant to speed up.
   let loading: Promise<void> | null = null;
   const load = (): Promise<void> => {
@@ -192,6 +197,9 @@ export async function openStore(dataDir: string, options: OpenOptions = {}): Pro
       }
       const { schemaVersion, documents, highlights, ...rest } = data;
       return { documents: documentEntries(data), ...rest };
+    },
+    listingAtOpen() {
+      return listed?.documents ?? null;
     },
     recoverable() {
       const known = new Set(data?.documents.map((d) => d.id));

@@ -1,4 +1,5 @@
 import { userInfo } from 'node:os';
+import { isDeepStrictEqual } from 'node:util';
 import type { DocumentHighlight } from '../../../shared/api-contract';
 import { documentListItem, isPlaced, type Highlight } from '../../../shared/domain';
 import { findDocument } from './lookup';
@@ -7,6 +8,7 @@ import type { HandlerContext, Handlers } from './types';
 type WorkspaceHandlers = Pick<
   Handlers,
   | 'getWorkspace'
+  | 'documentsLoaded'
   | 'getDocument'
   | 'setCoder'
   | 'updateSettings'
@@ -18,8 +20,7 @@ type WorkspaceHandlers = Pick<
 
 export function workspaceHandlers({ library }: HandlerContext): WorkspaceHandlers {
   return {
-    async getWorkspace({ settled }) {
-      if (settled) await library.loaded;
+    async getWorkspace() {
       // Just after start-up this is the library file's listing: a library of thousands of documents shows at once.
       const { documents, ...lists } = library.listing();
       return {
@@ -30,6 +31,19 @@ export function workspaceHandlers({ library }: HandlerContext): WorkspaceHandler
         recoverable: library.recoverable().map(({ file, ...info }) => info),
         loading: !library.isLoaded,
         suggestedCoder: loginName(),
+      };
+    },
+
+    async documentsLoaded() {
+      // Called once the documents are read (the backend holds every call but the first screen's until then).
+      const { documents } = library.listing();
+      // The page has the library file's listing, sent while the documents were read: it gets the listing again only
+      // if reading them changed it (counts corrected, a document restored or taken out) or a change since has.
+      const unchanged = isDeepStrictEqual(documents, library.listingAtOpen());
+      return {
+        documents: unchanged ? null : documents.map(documentListItem),
+        notices: [...library.notices],
+        recoverable: library.recoverable().map(({ file, ...info }) => info),
       };
     },
 

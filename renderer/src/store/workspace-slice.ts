@@ -81,14 +81,14 @@ export const createWorkspaceSlice: StateCreator<AppState, [], [], WorkspaceSlice
         set((s) => ({ view: 'library', notices: [...s.notices, `The last document could not be opened: ${opened}`] }));
       }
       set({ loadState: 'ready' });
-      // Just after start-up the backend is still reading the documents: once it has, take its counts, and any
-      // notice about a document it had to restore.
+      // Just after start-up the backend is still reading the documents: once it has, take the listing if reading
+      // them changed it (counts corrected, a document restored), and any notice about a document it had to restore.
       if (workspace.loading) {
-        const settled = await callApi('getWorkspace', { settled: true });
+        const loaded = await callApi('documentsLoaded', {});
         set((s) => ({
-          documents: settled.documents,
-          recoverable: settled.recoverable,
-          notices: [...s.notices, ...settled.notices.slice(workspace.notices.length)],
+          ...(loaded.documents && { documents: loaded.documents }),
+          recoverable: loaded.recoverable,
+          notices: [...s.notices, ...loaded.notices.slice(workspace.notices.length)],
         }));
       }
     } catch (error) {
