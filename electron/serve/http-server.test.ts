@@ -124,11 +124,7 @@ describe('browser-mode server', () => {
   });
 
   it('refuses a body that is not valid UTF-8 instead of storing U+FFFD', async () => {
-    const body = Buffer.concat([
-      Buffer.from('{"x": "'),
-      Buffer.from([0xc3, 0x28]),
-      Buffer.from('"}'),
-    ]);
+    const body = Buffer.concat([Buffer.from('{"x": "'), Buffer.from([0xc3, 0x28]), Buffer.from('"}')]);
     const reply = await send({
       method: 'POST',
       path: '/api/getWorkspace',

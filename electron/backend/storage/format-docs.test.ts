@@ -41,27 +41,31 @@ function jsonSchemaOf(name: FormatName): string {
 
 const schemaFile = (name: string) => path.join(FORMAT_DIR, `${name}.schema.json`);
 
-const VALIDATOR_FILE = path.join(__dirname, 'document-file-validator.generated.ts');
+/** The files read at every start and export, each checked by code compiled ahead from its JSON Schema. */
+const VALIDATORS = [
+  { schema: documentFileSchema, name: 'documentFileSchema', file: 'document-file-validator.generated.ts' },
+  { schema: libraryFileSchema, name: 'libraryFileSchema', file: 'library-file-validator.generated.ts' },
+] as const;
 
 /**
- * The document file's validator (document-file-check.ts): Ajv's standalone code for its JSON Schema,
+ * A file's validator (document-file-check.ts, library-file-check.ts): Ajv's standalone code for its JSON Schema,
  * so that the app compiles nothing when it starts. Ajv is told what zod does: properties the schema does not name are
  * dropped, and a `date-time` is checked by the pattern zod gives it (both count a string's length in code points).
  * The schema is zod's output schema, where an object closes with `additionalProperties: false`: Ajv drops what that
  * closes out, and keeps a record's entries (its `removeAdditional: 'all'` dropped those too).
  */
-function validatorSource(): string {
+function validatorSource({ schema, name }: (typeof VALIDATORS)[number]): string {
   const ajv = new Ajv2020({
     strict: false,
     validateFormats: false,
     removeAdditional: true,
     code: { source: true, esm: true },
   });
-  const validate = ajv.compile(z.toJSONSchema(documentFileSchema, { target: 'draft-2020-12', io: 'output' }));
+  const validate = ajv.compile(z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'output' }));
   return [
     '/* eslint-disable */',
     '// @ts-nocheck',
-    '// Generated from documentFileSchema by format-docs.test.ts (npm run format:schemas): do not edit.',
+    `// Generated from ${name} by format-docs.test.ts (npm run format:schemas): do not edit.`,
     standaloneCode(ajv, validate),
     '',
   ].join('\n');
@@ -75,9 +79,14 @@ describe('the on-disk format, published as JSON Schema (docs/format/)', () => {
     }
   });
 
-  it("compiles the document file's validator from it (UPDATE_FORMAT_DOCS=1 writes it anew)", async () => {
-    if (process.env.UPDATE_FORMAT_DOCS === '1') await writeFile(VALIDATOR_FILE, validatorSource());
-    expect(await readFile(VALIDATOR_FILE, 'utf8'), 'run npm run format:schemas').toBe(validatorSource());
+  it("compiles the document file's and the library file's validators from it (UPDATE_FORMAT_DOCS=1 writes them anew)", async () => {
+    for (const validator of VALIDATORS) {
+      const file = path.join(__dirname, validator.file);
+      if (process.env.UPDATE_FORMAT_DOCS === '1') await writeFile(file, validatorSource(validator));
+      expect(await readFile(file, 'utf8'), `${validator.file}: run npm run format:schemas`).toBe(
+        validatorSource(validator),
+      );
+    }
   });
 
   it('describes a real library: its files while open (with a change log) and after a clean close, and its backup', async () => {

@@ -10,6 +10,7 @@ import {
 import { DataFileShapeError, DataFileTooNewError, migrate } from '../migrations/index';
 import { withEntityAliases } from './entity-aliases';
 import { checkDocumentFile } from './document-file-check';
+import { checkLibraryFile, type LibraryFileCheck } from './library-file-check';
 import { describeLogDamage, replayLog } from './document-log';
 import { readTextFile } from './durable-file';
 import {
@@ -18,7 +19,6 @@ import {
   documentLogName,
   documentsDirPath,
   libraryFilePath,
-  libraryFileSchema,
   withText,
   type DocumentEntry,
   type DocumentFile,
@@ -73,7 +73,10 @@ const READ_CONCURRENCY = 32;
  * Reads and checks the library file in `dataDir` without changing anything on disk. A library from a newer schema
  * throws {@link DataFileTooNewError}: it is readable, just not by this version.
  */
-export async function readLibraryFile(dataDir: string): Promise<LibraryFileRead> {
+export async function readLibraryFile(
+  dataDir: string,
+  check: (raw: unknown) => LibraryFileCheck = checkLibraryFile,
+): Promise<LibraryFileRead> {
   const raw = await readJson(libraryFilePath(dataDir));
   if (raw.kind !== 'json') return raw.kind === 'missing' ? raw : { kind: 'unreadable', reason: raw.reason };
   const value = raw.value as { layout?: unknown; schemaVersion?: unknown } | null;
@@ -90,7 +93,7 @@ export async function readLibraryFile(dataDir: string): Promise<LibraryFileRead>
     if (error instanceof DataFileShapeError) return { kind: 'unreadable', reason: error.message };
     throw error;
   }
-  const parsed = libraryFileSchema.safeParse(migrated.data);
+  const parsed = check(migrated.data);
   if (!parsed.success) return { kind: 'unreadable', reason: shapeProblem('The data file', parsed.error) };
   return { kind: 'document-files', file: parsed.data, fromVersion: migrated.fromVersion, notices: migrated.notices };
 }
