@@ -1,5 +1,6 @@
 // What the tests of the compiled file checks (document-file-check.ts, library-file-check.ts) share: values at the edges of the schemas, every
 // place in a sample file, and the file with one value replaced or removed there.
+import fc from 'fast-check';
 import { expect } from 'vitest';
 import type { z } from 'zod';
 
@@ -99,4 +100,23 @@ export function expectNoLooserThanZod(
     expect(checked).toEqual(zod.success ? zod.data : undefined);
   }
   return accepted;
+}
+
+/** `expectVerdict` holds for `file` with every edge value (or none) in every place of it. */
+export function forEveryEdgeInEveryPlace(file: unknown, expectVerdict: (changed: unknown) => void): void {
+  for (const place of placesIn(file)) {
+    for (const value of [undefined, ...EDGES]) expectVerdict(changedAt(file, place, value));
+  }
+}
+
+/** `expectVerdict` holds for `file` with any JSON value (or an edge) in any place of it: a property test. */
+export function forAnyValueInAnyPlace(file: unknown, expectVerdict: (changed: unknown) => void): void {
+  fc.assert(
+    fc.property(
+      fc.constantFrom(...placesIn(file)),
+      fc.oneof(fc.jsonValue(), fc.constantFrom(...EDGES)),
+      (place, value) => expectVerdict(changedAt(file, place, value)),
+    ),
+    { numRuns: 2_000 },
+  );
 }
