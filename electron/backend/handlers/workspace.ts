@@ -19,6 +19,8 @@ type WorkspaceHandlers = Pick<
 >;
 
 export function workspaceHandlers({ library }: HandlerContext): WorkspaceHandlers {
+  // What the page is told of each recoverable document: not the path of the file it would come from.
+  const recoverableInfo = () => library.recoverable().map(({ file, ...info }) => info);
   return {
     async getWorkspace() {
       // Just after start-up this is the library file's listing: a library of thousands of documents shows at once.
@@ -28,7 +30,7 @@ export function workspaceHandlers({ library }: HandlerContext): WorkspaceHandler
         documents: documents.map(documentListItem),
         history: library.history(),
         notices: [...library.notices],
-        recoverable: library.recoverable().map(({ file, ...info }) => info),
+        recoverable: recoverableInfo(),
         loading: !library.isLoaded,
         suggestedCoder: loginName(),
       };
@@ -43,7 +45,7 @@ export function workspaceHandlers({ library }: HandlerContext): WorkspaceHandler
       return {
         documents: unchanged ? null : documents.map(documentListItem),
         notices: [...library.notices],
-        recoverable: library.recoverable().map(({ file, ...info }) => info),
+        recoverable: recoverableInfo(),
       };
     },
 

@@ -1,4 +1,4 @@
-// What the tests of the compiled file checks (document-file-check.ts, library-file-check.ts) share: values at the edges of the schemas, every
+// What the tests of the compiled file checks (compiled-check.ts) share: values at the edges of the schemas, every
 // place in a sample file, and the file with one value replaced or removed there.
 import fc from 'fast-check';
 import { expect } from 'vitest';
