@@ -63,8 +63,7 @@ test('a save is synced to disk before it is acknowledged (traced with strace)', 
       expect(result.ok).toBe(true);
       return result.value as never;
     };
-    const workspace: { documents: { id: string }[]; tags: { id: string }[] } = await call('getWorkspace', {});
-    const documentId = workspace.documents[0]!.id;
+    const { startDocumentId: documentId }: { startDocumentId: string } = await call('getWorkspace', {});
     const quote = 'NATO and peacekeeping do not go hand in hand.';
     const { document }: { document: { text: string } } = await call('getDocument', { documentId });
     const start = document.text.indexOf(quote);

@@ -21,7 +21,7 @@ test('a long Highlights list renders in pages, and always includes the selected 
         ).json()
       ).value;
     const workspace = await call('getWorkspace', {});
-    const { document } = await call('getDocument', { documentId: workspace.documents[0].id });
+    const { document } = await call('getDocument', { documentId: workspace.startDocumentId });
     const words = [...(document.text as string).matchAll(/\p{L}+/gu)];
     for (let i = 0; i < 250; i++) {
       const word = words[i]!;

@@ -156,6 +156,11 @@ const analysisFilterSchema = z.strictObject({
 
 export const apiArgumentSchemas = {
   getWorkspace: z.strictObject({}),
+  /**
+   * The documents as the library lists them. `unlessRevision`: the revision of the listing the caller holds; if the
+   * listing is still that one, none is sent (at 20,000 documents a listing is 4.5 MB for the page to read).
+   */
+  listDocuments: z.strictObject({ unlessRevision: z.string().max(100).optional() }),
   /** Answered once every document of the library is read (at start-up they are read in the background). */
   documentsLoaded: z.strictObject({}),
   getDocument: z.strictObject({ documentId: idSchema }),
@@ -418,9 +423,13 @@ export interface RecoverableDocumentInfo {
   highlightCount: number;
 }
 
-/** Everything the app needs to show its first screen. */
+/**
+ * Everything the app needs to show its first screen but the documents' listing, which `listDocuments` sends while the
+ * first document opens.
+ */
 export interface Workspace {
-  documents: DocumentListItem[];
+  /** The document to open first: the one last opened, else the first listed; null for a library without documents. */
+  startDocumentId: string | null;
   tags: Tag[];
   /** Holders and targets: one list. */
   entities: Entity[];
@@ -440,13 +449,21 @@ export interface Workspace {
   loading: boolean;
 }
 
-/** What reading every document changed of a {@link Workspace} sent while they were still being read. */
-export interface DocumentsLoaded {
-  /**
-   * The documents as listed now; null when the listing is the one the library file gave, as sent while loading (the
-   * usual case: at 20,000 documents it is 4.5 MB the page need not parse again).
-   */
+/**
+ * The documents as the library lists them, at a revision. A listing the caller already holds is not sent again: then
+ * `documents` is null, and the caller's listing is the current one, at `revision`.
+ */
+export interface DocumentListing {
+  /** Names this listing; unchanged while no change of the library has changed the listing. */
+  revision: string;
   documents: DocumentListItem[] | null;
+}
+
+/**
+ * What reading every document added to a {@link Workspace} sent while they were still being read (the listing, if
+ * reading them changed it, comes from `listDocuments`).
+ */
+export interface DocumentsLoaded {
   /** Every notice so far: those about documents that could not be read follow the ones sent while loading. */
   notices: string[];
   recoverable: RecoverableDocumentInfo[];
@@ -516,6 +533,7 @@ export interface Usage {
 
 export interface ApiResults {
   getWorkspace: Workspace;
+  listDocuments: DocumentListing;
   documentsLoaded: DocumentsLoaded;
   getDocument: OpenedDocument;
   createHighlight: Highlight;

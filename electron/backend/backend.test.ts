@@ -16,7 +16,7 @@ beforeEach(async () => {
   store = await openStore(await tempDir());
   backend = createBackend(store, () => new Date('2026-01-02T03:04:05.000Z'));
   const workspace = await callOk(backend, 'getWorkspace', {});
-  documentId = workspace.documents[0]!.id;
+  documentId = workspace.startDocumentId!;
   tagId = workspace.tags[0]!.id;
   start = store.data.documents[0]!.text.indexOf(QUOTE);
 });
@@ -56,9 +56,32 @@ describe('backend', () => {
 
   it('counts highlights per document in the workspace', async () => {
     await callOk(backend, 'createHighlight', valid());
-    const workspace = await callOk(backend, 'getWorkspace', {});
-    expect(workspace.documents[0]).toMatchObject({ highlightCount: 1 });
-    expect(workspace.documents[0]).not.toHaveProperty('text');
+    const { documents } = await callOk(backend, 'listDocuments', {});
+    expect(documents![0]).toMatchObject({ highlightCount: 1 });
+    expect(documents![0]).not.toHaveProperty('text');
+  });
+
+  it('sends the listing again only when a change since the revision the caller holds may have changed it', async () => {
+    const first = await callOk(backend, 'listDocuments', {});
+    expect(first.documents).toHaveLength(1);
+    // Asked again with nothing changed: no listing, the same revision.
+    expect(await callOk(backend, 'listDocuments', { unlessRevision: first.revision })).toEqual({
+      revision: first.revision,
+      documents: null,
+    });
+    // A change: the listing with its new count, at a new revision; an undo is a change too.
+    await callOk(backend, 'createHighlight', valid());
+    const changed = await callOk(backend, 'listDocuments', { unlessRevision: first.revision });
+    expect(changed.revision).not.toBe(first.revision);
+    expect(changed.documents![0]).toMatchObject({ highlightCount: 1 });
+    await callOk(backend, 'undo', {});
+    const undone = await callOk(backend, 'listDocuments', { unlessRevision: changed.revision });
+    expect(undone.documents![0]).toMatchObject({ highlightCount: 0 });
+    // A revision of another backend (a page that outlived a restart, on the same library) is never taken for this one's.
+    const restarted = createBackend(store);
+    const fromRestarted = await callOk(restarted, 'listDocuments', { unlessRevision: undone.revision });
+    expect(fromRestarted.documents).toHaveLength(1);
+    expect(fromRestarted.revision).not.toBe(undone.revision);
   });
 
   const rejected: Array<[string, string, () => unknown, RegExp]> = [

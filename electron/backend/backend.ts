@@ -13,7 +13,13 @@ import type { Jobs } from './jobs';
 import type { Store } from './store';
 
 /** Methods answered before the library's documents are read: the first screen's, and a job's progress. */
-const AT_ONCE: ReadonlySet<string> = new Set(['getWorkspace', 'getDocument', 'getJobProgress', 'cancelJob']);
+const AT_ONCE: ReadonlySet<string> = new Set([
+  'getWorkspace',
+  'listDocuments',
+  'getDocument',
+  'getJobProgress',
+  'cancelJob',
+]);
 
 /**
  * The one entry point every shell calls: untrusted method name and payload in, an {@link ApiResult} out. `clientId`
@@ -40,7 +46,7 @@ export function createBackend(store: Store, now?: () => Date, jobs?: Jobs): Back
     const parsed = apiArgumentSchemas[method].safeParse(payload);
     if (!parsed.success) return { ok: false, error: invalidRequest(`${method} request`, parsed.error) };
     try {
-      // Just after start-up the documents are still being read: the first screen needs only these two methods;
+      // Just after start-up the documents are still being read: the first screen needs only these methods;
       // everything else waits the fraction of a second until the library is whole.
       if (!AT_ONCE.has(method)) await store.loaded;
       // The schema and the handler belong to the same method; TypeScript cannot correlate the two through the union.

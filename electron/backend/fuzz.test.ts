@@ -13,6 +13,7 @@ type FieldKind = 'string' | 'id' | 'nullable-id' | 'offset' | 'ids' | 'boolean' 
 function validCalls(ids: { documentId: string; highlightId: string; tagId: string; start: number; end: number }) {
   const calls: Record<ApiMethod, { payload: Payload; fields: Record<string, FieldKind>; required: string[] }> = {
     getWorkspace: { payload: {}, fields: {}, required: [] },
+    listDocuments: { payload: {}, fields: { unlessRevision: 'string' }, required: [] },
     documentsLoaded: { payload: {}, fields: {}, required: [] },
     getDocument: { payload: { documentId: ids.documentId }, fields: { documentId: 'id' }, required: ['documentId'] },
     createHighlight: {

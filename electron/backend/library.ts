@@ -77,6 +77,11 @@ export class Library {
     return this.store.listing();
   }
 
+  /** Changes with every change of the library's data (store.ts): a listing stays what it was while this does. */
+  get revision(): number {
+    return this.store.revision;
+  }
+
   /** The documents as the library file listed them when it opened (null for a library opened whole). */
   listingAtOpen(): Listing['documents'] | null {
     return this.store.listingAtOpen();

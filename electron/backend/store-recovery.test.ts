@@ -51,11 +51,14 @@ describe('recovering a library', () => {
     const backend = createBackend(store);
     const first = await callOk(backend, 'getWorkspace', {});
     expect(first.settings.lastDocumentId).toBe(document.id);
+    expect(first.startDocumentId).toBe(document.id);
+    const whileLoading = await callOk(backend, 'listDocuments', {});
     const opened = await backend('getDocument', { documentId: document.id });
     expect(opened.ok).toBe(false);
     const loaded = await callOk(backend, 'documentsLoaded', {});
     expect(loaded.notices.join('\n')).toMatch(/"Russia rejects.*could not be read.*No backup holds it/);
-    expect(loaded.documents!.map((d) => d.id)).toEqual([second.id]);
+    const listing = await callOk(backend, 'listDocuments', { unlessRevision: whileLoading.revision });
+    expect(listing.documents!.map((d) => d.id)).toEqual([second.id]);
     expect((await callOk(backend, 'getWorkspace', {})).settings.lastDocumentId).toBeNull();
     expect((await callOk(backend, 'getDocument', { documentId: second.id })).document.title).toBe('Second');
 

@@ -112,10 +112,12 @@ describe('openStore', () => {
     const backend = createBackend(store);
     const workspace = await callOk(backend, 'getWorkspace', {});
     expect(workspace.loading).toBe(true);
+    expect(workspace.startDocumentId).toBe(document.id);
+    const listing = await callOk(backend, 'listDocuments', {});
     const { text, ...details } = document;
     // What the Library lists: no checksum, source, memo or size (shared/domain.ts's DocumentListItem).
-    expect(workspace.documents).toEqual([documentListItem({ ...details, charCount: text.length, highlightCount: 1 })]);
-    expect(Object.keys(workspace.documents[0]!).sort()).toEqual(
+    expect(listing.documents).toEqual([documentListItem({ ...details, charCount: text.length, highlightCount: 1 })]);
+    expect(Object.keys(listing.documents![0]!).sort()).toEqual(
       ['addedAt', 'highlightCount', 'id', 'meta', 'title', 'variables'].sort(),
     );
     const opened = await callOk(backend, 'getDocument', { documentId: document.id });
@@ -126,7 +128,9 @@ describe('openStore', () => {
     expect(store.isLoaded).toBe(true);
     expect((await callOk(backend, 'getWorkspace', {})).loading).toBe(false);
     // Reading the documents left the listing as the library file gave it: the page need not take it again.
-    expect((await callOk(backend, 'documentsLoaded', {})).documents).toBeNull();
+    const after = await callOk(backend, 'listDocuments', { unlessRevision: listing.revision });
+    expect(after.documents).toBeNull();
+    expect(after.revision).not.toBe(listing.revision);
     expect(store.data.tags).toEqual(first.data.tags);
   });
 
@@ -139,8 +143,11 @@ describe('openStore', () => {
     await writeFile(file, JSON.stringify(library));
     // Opened as the app opens it: the page has the library file's count, and takes the corrected one once read.
     const backend = createBackend(await openStore(dir, { documentsInBackground: true }));
-    expect((await callOk(backend, 'getWorkspace', {})).documents[0]!.highlightCount).toBe(7);
-    expect((await callOk(backend, 'documentsLoaded', {})).documents![0]!.highlightCount).toBe(1);
+    const whileLoading = await callOk(backend, 'listDocuments', {});
+    expect(whileLoading.documents![0]!.highlightCount).toBe(7);
+    await callOk(backend, 'documentsLoaded', {});
+    const loaded = await callOk(backend, 'listDocuments', { unlessRevision: whileLoading.revision });
+    expect(loaded.documents![0]!.highlightCount).toBe(1);
     expect(libraryFileSchema.parse(await readJson(file)).documents[0]!.highlightCount).toBe(1);
   });
 

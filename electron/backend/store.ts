@@ -41,6 +41,11 @@ export interface Store {
   readonly isLoaded: boolean;
   /** The whole library. Only once {@link loaded}: before, it throws. */
   readonly data: Database;
+  /**
+   * Counts the changes of {@link data}: each {@link apply} (forward or backward), and the reading of the documents. 0
+   * while they are unread (what {@link listing} gives then is the library file's, which nothing changes).
+   */
+  readonly revision: number;
   /** The documents as the library lists them, and the codebook, holders, targets and settings: at hand at once. */
   listing(): Listing;
   /**
@@ -126,6 +131,7 @@ export async function openStore(dataDir: string, options: OpenOptions = {}): Pro
   const listed = opened.kind === 'listed' ? opened.file : null;
   let backups: Promise<void> = Promise.resolve();
   let recoverable: RecoverableDocument[] = [];
+  let revision = data ? 1 : 0;
 
   /**
    * Once the library is whole: finds the documents that folders moved aside could bring back, and takes the launch
@@ -154,6 +160,7 @@ export async function openStore(dataDir: string, options: OpenOptions = {}): Pro
           const read = await loadDocuments(dataDir, listed, writer, now());
           notices.push(...read.notices);
           data = read.data;
+          revision++;
         }
         await settle(data!);
       })();
@@ -189,6 +196,9 @@ export async function openStore(dataDir: string, options: OpenOptions = {}): Pro
     },
     get data() {
       return whole();
+    },
+    get revision() {
+      return revision;
     },
     listing() {
       if (!data) {
@@ -234,6 +244,7 @@ export async function openStore(dataDir: string, options: OpenOptions = {}): Pro
     },
     apply(changes, direction) {
       const library = whole();
+      revision++;
       try {
         applyChanges(library, changes, direction);
       } catch (error) {

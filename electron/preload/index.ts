@@ -23,6 +23,7 @@ const call =
 // Exactly the contract's methods: `satisfies` fails the build when one is missing or one is extra.
 const api = {
   getWorkspace: call('getWorkspace'),
+  listDocuments: call('listDocuments'),
   documentsLoaded: call('documentsLoaded'),
   getDocument: call('getDocument'),
   createHighlight: call('createHighlight'),

@@ -184,15 +184,16 @@ async function measureAnalysis(browser, viewport, libraryDir) {
     await page.goto(app.url);
     await waitForDocument(page, null, sizes.library[1]);
     // The library's documents load in the background after the first one shows: the views are timed once they all
-    // have (as the backend's own `settled` answer says), not while the loading competes with them.
+    // have (the backend answers `documentsLoaded` once they have), not while the loading competes with them.
     await page.evaluate(async () => {
       const token = new URL(window.location.href).searchParams.get('token');
-      const response = await fetch('/api/getWorkspace', {
+      const response = await fetch('/api/documentsLoaded', {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-        body: JSON.stringify({ settled: true }),
+        body: '{}',
       });
-      if (!response.ok) throw new Error(`getWorkspace answered ${response.status}`);
+      const result = await response.json();
+      if (!result.ok) throw new Error(`documentsLoaded answered: ${result.error.message}`);
     });
     const closeDialog = async () => {
       await page.locator('dialog[open]').getByRole('button', { name: 'Close' }).click();

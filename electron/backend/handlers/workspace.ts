@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { userInfo } from 'node:os';
 import { isDeepStrictEqual } from 'node:util';
 import type { DocumentHighlight } from '../../../shared/api-contract';
@@ -8,6 +9,7 @@ import type { HandlerContext, Handlers } from './types';
 type WorkspaceHandlers = Pick<
   Handlers,
   | 'getWorkspace'
+  | 'listDocuments'
   | 'documentsLoaded'
   | 'getDocument'
   | 'setCoder'
@@ -21,13 +23,19 @@ type WorkspaceHandlers = Pick<
 export function workspaceHandlers({ library }: HandlerContext): WorkspaceHandlers {
   // What the page is told of each recoverable document: not the path of the file it would come from.
   const recoverableInfo = () => library.recoverable().map(({ file, ...info }) => info);
+  // A listing's revision names this backend too: a page that outlives a restart never takes its listing for current.
+  const epoch = randomUUID().slice(0, 8);
+  const revisionName = (revision: number) => `${epoch}.${revision}`;
+  /** The revision of a listing sent before the documents were read: the library file's. */
+  const atOpen = revisionName(0);
   return {
     async getWorkspace() {
-      // Just after start-up this is the library file's listing: a library of thousands of documents shows at once.
+      // Just after start-up this is the library file's: a library of thousands of documents shows at once.
       const { documents, ...lists } = library.listing();
+      const { lastDocumentId } = lists.settings;
       return {
         ...lists,
-        documents: documents.map(documentListItem),
+        startDocumentId: lastDocumentId ?? documents[0]?.id ?? null,
         history: library.history(),
         notices: [...library.notices],
         recoverable: recoverableInfo(),
@@ -36,17 +44,21 @@ export function workspaceHandlers({ library }: HandlerContext): WorkspaceHandler
       };
     },
 
+    async listDocuments({ unlessRevision }) {
+      const revision = revisionName(library.revision);
+      if (unlessRevision === revision) return { revision, documents: null };
+      // Just after start-up this is the library file's listing; once the documents are read, a page holding that one
+      // takes it again only if reading them (counts corrected, a document restored or taken out) or a change since
+      // has changed it.
+      const { documents } = library.listing();
+      const unchanged =
+        unlessRevision === atOpen && library.isLoaded && isDeepStrictEqual(documents, library.listingAtOpen());
+      return { revision, documents: unchanged ? null : documents.map(documentListItem) };
+    },
+
     async documentsLoaded() {
       // Called once the documents are read (the backend holds every call but the first screen's until then).
-      const { documents } = library.listing();
-      // The page has the library file's listing, sent while the documents were read: it gets the listing again only
-      // if reading them changed it (counts corrected, a document restored or taken out) or a change since has.
-      const unchanged = isDeepStrictEqual(documents, library.listingAtOpen());
-      return {
-        documents: unchanged ? null : documents.map(documentListItem),
-        notices: [...library.notices],
-        recoverable: recoverableInfo(),
-      };
+      return { notices: [...library.notices], recoverable: recoverableInfo() };
     },
 
     async getDocument({ documentId }) {

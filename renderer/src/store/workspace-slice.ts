@@ -8,6 +8,13 @@ export interface WorkspaceSlice {
   loadState: 'loading' | 'ready' | 'failed';
   loadError: string | null;
   documents: DocumentListItem[];
+  /**
+   * Whether {@link documents} has come: the listing follows the first screen (at 20,000 documents it is 4.5 MB), so the
+   * Library may be shown a moment before it.
+   */
+  documentsListed: boolean;
+  /** The revision of {@link documents} (api-contract.ts, `DocumentListing`): asked again, it is sent only if changed. */
+  listingRevision: string | null;
   tags: Tag[];
   /** Holders and targets: one list. */
   entities: Entity[];
@@ -22,8 +29,12 @@ export interface WorkspaceSlice {
   loadWorkspace(): Promise<void>;
   /** Reloads everything from the backend (after undo, or a change that touched many records). */
   refresh(): Promise<void>;
-  /** Fetches the lists (holders, targets, documents with their counts) again, e.g. after a change created entries. */
+  /** Fetches the holders, targets and variables again, e.g. after a change created entries. */
   reloadEntities(): Promise<void>;
+  /** Fetches the documents' listing again, if it changed since the one the page holds. */
+  reloadDocuments(): Promise<void>;
+  /** Both: the lists the Library shows (documents with their counts and variables' values). */
+  reloadLibrary(): Promise<void>;
   updateSettings(changes: Partial<Pick<Settings, 'annotator' | 'snapToWords'>>): Promise<void>;
   dismissNotice(index: number): void;
   /**
@@ -36,8 +47,7 @@ export interface WorkspaceSlice {
 }
 
 /** The parts of the workspace the store keeps as they are. */
-const libraryLists = ({ documents, tags, entities, variables, settings, recoverable }: Workspace) => ({
-  documents,
+const libraryLists = ({ tags, entities, variables, settings, recoverable }: Workspace) => ({
   recoverable,
   tags,
   entities,
@@ -45,10 +55,15 @@ const libraryLists = ({ documents, tags, entities, variables, settings, recovera
   settings,
 });
 
+/** Counts the listings asked for, so that only the latest is taken. */
+let listingsAsked = 0;
+
 export const createWorkspaceSlice: StateCreator<AppState, [], [], WorkspaceSlice> = (set, get) => ({
   loadState: 'loading',
   loadError: null,
   documents: [],
+  documentsListed: false,
+  listingRevision: null,
   tags: [],
   entities: [],
   variables: [],
@@ -66,30 +81,37 @@ export const createWorkspaceSlice: StateCreator<AppState, [], [], WorkspaceSlice
         canUndo: workspace.history.undoLabel !== null,
         canRedo: workspace.history.redoLabel !== null,
       });
-      const documentId = workspace.settings.lastDocumentId ?? workspace.documents[0]?.id;
+      const documentId = workspace.startDocumentId;
       // A document that cannot be opened never keeps the analyst from the rest of the library: the Library shows
       // instead, with the reason.
-      const opened = documentId
-        ? await get()
+      const opening = documentId
+        ? get()
             .openDocument(documentId)
             .then(
               () => null,
               (error: Error) => error.message,
             )
-        : null;
+        : Promise.resolve(null);
+      // The listing comes while the document is shown, asked for once the document has come: the document does not
+      // need it, and at 20,000 documents it is 4.5 MB for the backend to write (which would hold up the document) and
+      // for the page to read.
+      const listed = opening.then(() => get().reloadDocuments());
+      const opened = await opening;
       if (opened !== null) {
         set((s) => ({ view: 'library', notices: [...s.notices, `The last document could not be opened: ${opened}`] }));
       }
       set({ loadState: 'ready' });
-      // Just after start-up the backend is still reading the documents: once it has, take the listing if reading
-      // them changed it (counts corrected, a document restored), and any notice about a document it had to restore.
+      await listed;
+      // Just after start-up the backend is still reading the documents: once it has, take any notice about a
+      // document it had to restore, and the listing if reading them changed it (counts corrected, a document
+      // restored).
       if (workspace.loading) {
         const loaded = await callApi('documentsLoaded', {});
         set((s) => ({
-          ...(loaded.documents && { documents: loaded.documents }),
           recoverable: loaded.recoverable,
           notices: [...s.notices, ...loaded.notices.slice(workspace.notices.length)],
         }));
+        await get().reloadDocuments();
       }
     } catch (error) {
       set({ loadState: 'failed', loadError: (error as Error).message });
@@ -97,23 +119,37 @@ export const createWorkspaceSlice: StateCreator<AppState, [], [], WorkspaceSlice
   },
 
   async refresh() {
-    const workspace = await callApi('getWorkspace', {});
+    const [workspace] = await Promise.all([callApi('getWorkspace', {}), get().reloadDocuments()]);
     set(libraryLists(workspace));
-    const { document, selectedHighlightId } = get();
-    if (document && workspace.documents.some((d) => d.id === document.id)) {
+    const { document, selectedHighlightId, documents } = get();
+    if (document && documents.some((d) => d.id === document.id)) {
       await get().openDocument(document.id);
       if (get().highlights.some((h) => h.id === selectedHighlightId)) set({ selectedHighlightId });
     } else {
       // The open document is gone (deleted, or an undone import): open the one the library remembers, if any.
-      const next = workspace.settings.lastDocumentId ?? workspace.documents[0]?.id;
-      if (next && workspace.documents.some((d) => d.id === next)) await get().openDocument(next);
+      const next = workspace.startDocumentId;
+      if (next && documents.some((d) => d.id === next)) await get().openDocument(next);
       else set({ document: null, highlights: [], orphans: [], selectedHighlightId: null });
     }
   },
 
   async reloadEntities() {
-    const { entities, documents, variables } = await callApi('getWorkspace', {});
-    set({ entities, documents, variables });
+    const { entities, variables } = await callApi('getWorkspace', {});
+    set({ entities, variables });
+  },
+
+  async reloadLibrary() {
+    await Promise.all([get().reloadEntities(), get().reloadDocuments()]);
+  },
+
+  async reloadDocuments() {
+    const asked = ++listingsAsked;
+    const { revision, documents } = await callApi('listDocuments', {
+      ...(get().listingRevision !== null && { unlessRevision: get().listingRevision! }),
+    });
+    // Listings asked for at once may come back in any order: only the last one asked for is taken.
+    if (asked !== listingsAsked) return;
+    set({ listingRevision: revision, documentsListed: true, ...(documents && { documents }) });
   },
 
   async updateSettings(changes) {

@@ -44,6 +44,7 @@ function passesFilter(d: DocumentListItem, variable: Variable, filter: string): 
  */
 export function LibraryView() {
   const documents = useAppStore((s) => s.documents);
+  const listed = useAppStore((s) => s.documentsListed);
   const variables = useAppStore((s) => s.variables);
   const openDocument = useAppStore((s) => s.openDocument);
   const setView = useAppStore((s) => s.setView);
@@ -283,7 +284,11 @@ export function LibraryView() {
           </tbody>
         </table>
       </div>
-      {shown.length === 0 && <p className="empty">{documents.length ? 'No document matches.' : 'No documents yet.'}</p>}
+      {shown.length === 0 && (
+        <p className="empty" role={listed ? undefined : 'status'}>
+          {!listed ? 'Listing the documents…' : documents.length ? 'No document matches.' : 'No documents yet.'}
+        </p>
+      )}
       {editing && (
         <DocumentEditDialog
           document={editing}

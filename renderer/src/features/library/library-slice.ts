@@ -74,10 +74,10 @@ export const createLibrarySlice: StateCreator<AppState, [], [], LibrarySlice> = 
 
   setView(view) {
     set({ view });
-    // The library shows current highlight counts.
+    // The library shows current highlight counts (the listing comes again only if a change since may have changed it).
     if (view === 'library')
       void get()
-        .reloadEntities()
+        .reloadLibrary()
         .catch(() => undefined);
   },
 
@@ -203,7 +203,7 @@ export const createLibrarySlice: StateCreator<AppState, [], [], LibrarySlice> = 
     return get().runChange(async () => {
       await callApi('updateVariable', args);
       // Values a category no longer allows leave the documents: take the lists again.
-      await get().reloadEntities();
+      await get().reloadLibrary();
     });
   },
 
@@ -219,7 +219,7 @@ export const createLibrarySlice: StateCreator<AppState, [], [], LibrarySlice> = 
     if (!ok) return;
     await get().runChange(async () => {
       await callApi('deleteVariable', { variableId });
-      await get().reloadEntities();
+      await get().reloadLibrary();
     });
   },
 

@@ -122,7 +122,7 @@ describe('StanceEditor', () => {
 
     key(document.activeElement!, 'f');
     const workspace = backend.calls.find((c) => c.method === 'getWorkspace')!;
-    workspace.answer({ entities, documents: [], variables: [] });
+    workspace.answer({ entities, variables: [] });
     await settle();
 
     const saves = backend.calls.filter((c) => c.method === 'updateHighlight');
@@ -141,7 +141,7 @@ describe('StanceEditor', () => {
     const entities: Entity[] = [];
     answerSave(entities);
     await settle();
-    backend.calls.find((c) => c.method === 'getWorkspace')!.answer({ entities, documents: [], variables: [] });
+    backend.calls.find((c) => c.method === 'getWorkspace')!.answer({ entities, variables: [] });
     await settle();
 
     // Changed my mind: the value was favor.
