@@ -42,7 +42,8 @@ export function App() {
   const redo = useAppStore((s) => s.redo);
   const view = useAppStore((s) => s.view);
   const setView = useAppStore((s) => s.setView);
-  const documentCount = useAppStore((s) => s.documents.length);
+  // Null until the listing has come (it follows the first screen).
+  const documentCount = useAppStore((s) => (s.documentsListed ? s.documents.length : null));
   const hasDocument = useAppStore((s) => s.document !== null);
   const documentId = useAppStore((s) => s.document?.id);
   const coderPrompt = useAppStore((s) => s.coderPrompt);
@@ -91,7 +92,7 @@ export function App() {
             aria-pressed={view === 'library'}
             onClick={() => setView(view === 'library' ? 'document' : 'library')}
           >
-            Library ({documentCount.toLocaleString('en')})
+            {documentCount === null ? 'Library' : `Library (${documentCount.toLocaleString('en')})`}
           </button>
           <button type="button" disabled={!canUndo} aria-keyshortcuts="Control+Z" onClick={() => void undo()}>
             Undo
