@@ -84,19 +84,18 @@ export const createWorkspaceSlice: StateCreator<AppState, [], [], WorkspaceSlice
       const documentId = workspace.startDocumentId;
       // A document that cannot be opened never keeps the analyst from the rest of the library: the Library shows
       // instead, with the reason.
-      const opening = documentId
-        ? get()
+      const opened = documentId
+        ? await get()
             .openDocument(documentId)
             .then(
               () => null,
               (error: Error) => error.message,
             )
-        : Promise.resolve(null);
+        : null;
       // The listing comes while the document is shown, asked for once the document has come: the document does not
       // need it, and at 20,000 documents it is 4.5 MB for the backend to write (which would hold up the document) and
       // for the page to read.
-      const listed = opening.then(() => get().reloadDocuments());
-      const opened = await opening;
+      const listed = get().reloadDocuments();
       if (opened !== null) {
         set((s) => ({ view: 'library', notices: [...s.notices, `The last document could not be opened: ${opened}`] }));
       }
