@@ -143,9 +143,8 @@ export const createWorkspaceSlice: StateCreator<AppState, [], [], WorkspaceSlice
 
   async reloadDocuments() {
     const asked = ++listingsAsked;
-    const { revision, documents } = await callApi('listDocuments', {
-      ...(get().listingRevision !== null && { unlessRevision: get().listingRevision! }),
-    });
+    const held = get().listingRevision;
+    const { revision, documents } = await callApi('listDocuments', held === null ? {} : { unlessRevision: held });
     // Listings asked for at once may come back in any order: only the last one asked for is taken.
     if (asked !== listingsAsked) return;
     set({ listingRevision: revision, documentsListed: true, ...(documents && { documents }) });
