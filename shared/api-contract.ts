@@ -424,8 +424,8 @@ export interface RecoverableDocumentInfo {
 }
 
 /**
- * Everything the app needs to show its first screen but the documents' listing, which `listDocuments` sends while the
- * first document opens.
+ * Everything the app needs to show its first screen but the documents' listing, which `listDocuments` sends once the
+ * first document has come.
  */
 export interface Workspace {
   /** The document to open first: the one last opened, else the first listed; null for a library without documents. */
@@ -454,7 +454,7 @@ export interface Workspace {
  * `documents` is null, and the caller's listing is the current one, at `revision`.
  */
 export interface DocumentListing {
-  /** Names this listing; unchanged while no change of the library has changed the listing. */
+  /** Names this listing; unchanged while the library does not change. */
   revision: string;
   documents: DocumentListItem[] | null;
 }
