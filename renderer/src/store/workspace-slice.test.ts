@@ -144,17 +144,36 @@ describe('the listing, asked for again', () => {
     expect(appStore.getState().listingRevision).toBe('r2');
   });
 
-  it('is the one asked for last when answers come back out of order', async () => {
+  it('asked for while one is on its way, waits for it and sends the revision it brought', async () => {
     const answers: Array<(listing: DocumentListing) => void> = [];
     backend.answers.set('listDocuments', () => new Promise((resolve) => answers.push(resolve)));
     const first = appStore.getState().reloadDocuments();
     const second = appStore.getState().reloadDocuments();
-    const newer = [listed('a', 9)];
-    answers[1]!({ revision: 'r2', documents: newer });
-    await second;
-    answers[0]!({ revision: 'r1', documents: [listed('a', 3)] });
+    await vi.waitFor(() => expect(answers).toHaveLength(1));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(backend.calls).toEqual(['listDocuments']);
+    answers[0]!({ revision: 'r1', documents: listingAtOpen });
     await first;
-    expect(appStore.getState().documents).toBe(newer);
-    expect(appStore.getState().listingRevision).toBe('r2');
+    await vi.waitFor(() => expect(answers).toHaveLength(2));
+    expect(backend.args).toEqual([{}, { unlessRevision: 'r1' }]);
+    answers[1]!({ revision: 'r1', documents: null });
+    await second;
+    expect(appStore.getState().documents).toBe(listingAtOpen);
+    expect(appStore.getState().listingRevision).toBe('r1');
+  });
+
+  it('asked for while one is on its way that fails, is asked for whole', async () => {
+    const answers: Array<{ resolve: (listing: DocumentListing) => void; reject: (error: Error) => void }> = [];
+    backend.answers.set('listDocuments', () => new Promise((resolve, reject) => answers.push({ resolve, reject })));
+    const first = appStore.getState().reloadDocuments();
+    const second = appStore.getState().reloadDocuments();
+    await vi.waitFor(() => expect(answers).toHaveLength(1));
+    answers[0]!.reject(new Error('The backend is gone.'));
+    await expect(first).rejects.toThrow('The backend is gone.');
+    await vi.waitFor(() => expect(answers).toHaveLength(2));
+    expect(backend.args).toEqual([{}, {}]);
+    answers[1]!.resolve({ revision: 'r1', documents: listingAtOpen });
+    await second;
+    expect(appStore.getState().documents).toBe(listingAtOpen);
   });
 });

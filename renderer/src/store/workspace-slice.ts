@@ -55,8 +55,14 @@ const libraryLists = ({ tags, entities, variables, settings, recoverable }: Work
   settings,
 });
 
-/** Counts the listings asked for, so that only the latest is taken. */
-let listingsAsked = 0;
+/**
+ * The listing last asked for, until it has come. Listings are asked for one at a time: one asked for while another is
+ * on its way waits for it, then sends the revision it brought, and is answered in some 60 bytes if nothing changed
+ * since. Asked for at once, both came whole: at 20,000 documents the Library clicked just after the start's
+ * document showed asked for its 4.5 MB a second time, and showed its rows only once that copy had come (0.3 s later).
+ * In order, too, the last answer is the one asked for last.
+ */
+let listingOnItsWay: Promise<unknown> = Promise.resolve();
 
 export const createWorkspaceSlice: StateCreator<AppState, [], [], WorkspaceSlice> = (set, get) => ({
   loadState: 'loading',
@@ -141,13 +147,14 @@ export const createWorkspaceSlice: StateCreator<AppState, [], [], WorkspaceSlice
     await Promise.all([get().reloadEntities(), get().reloadDocuments()]);
   },
 
-  async reloadDocuments() {
-    const asked = ++listingsAsked;
-    const held = get().listingRevision;
-    const { revision, documents } = await callApi('listDocuments', held === null ? {} : { unlessRevision: held });
-    // Listings asked for at once may come back in any order: only the last one asked for is taken.
-    if (asked !== listingsAsked) return;
-    set({ listingRevision: revision, documentsListed: true, ...(documents && { documents }) });
+  reloadDocuments() {
+    // Asked for once the listing on its way (if any) has come, whether or not it came.
+    const asked = listingOnItsWay.then(
+      () => listDocuments(set, get),
+      () => listDocuments(set, get),
+    );
+    listingOnItsWay = asked;
+    return asked;
   },
 
   async updateSettings(changes) {
@@ -173,3 +180,10 @@ export const createWorkspaceSlice: StateCreator<AppState, [], [], WorkspaceSlice
     set((s) => ({ notices: s.notices.filter((_, i) => i !== index) }));
   },
 });
+
+/** Asks for the listing, unless the page holds its current revision, and takes it. */
+async function listDocuments(set: Parameters<StateCreator<AppState>>[0], get: () => AppState): Promise<void> {
+  const held = get().listingRevision;
+  const { revision, documents } = await callApi('listDocuments', held === null ? {} : { unlessRevision: held });
+  set({ listingRevision: revision, documentsListed: true, ...(documents && { documents }) });
+}
