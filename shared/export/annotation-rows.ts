@@ -5,8 +5,10 @@ import { tagPaths } from '../tag-paths';
 import { CONTEXT_LENGTH } from '../text-context';
 import { groupBy } from '../collections';
 
-/** What an export reads: the library's records (settings aside). */
-export type ExportLibrary = Pick<Database, 'documents' | 'tags' | 'entities' | 'variables' | 'highlights'>;
+/** What an export reads: the library's records (settings aside), never changed by it. */
+export type ExportLibrary = {
+  readonly [K in 'documents' | 'tags' | 'entities' | 'variables' | 'highlights']: readonly Database[K][number][];
+};
 
 /** The columns of annotations.csv, in order. */
 export const ANNOTATION_COLUMNS = [

@@ -1,7 +1,8 @@
 import { csvBlocks, csvRowsText, type CsvOptions } from '../csv';
 import { CURRENT_SCHEMA_VERSION } from '../domain-values';
 import type { Entity, Highlight, Settings, StoredDocument, Tag, Variable } from '../domain';
-import { ANNOTATION_COLUMNS, annotationNames, annotationRows, type ExportLibrary } from './annotation-rows';
+import { annotationCsvMaker } from './annotation-csv';
+import { ANNOTATION_COLUMNS, annotationNames, type ExportLibrary } from './annotation-rows';
 import { BACKUP_FORMAT } from './backup-format';
 import { rowsAsJson, scopeFilters, type ExportScope } from './build-export';
 import { CODEBOOK_COLUMNS, codebookRowsFromCounts, documentColumns, documentRows, TagCounts } from './library-rows';
@@ -26,9 +27,9 @@ export interface DocumentWithHighlights {
 
 /** A library as the streamed exports read it: its small lists at hand, its documents one at a time. */
 export interface LibrarySource {
-  tags: Tag[];
-  entities: Entity[];
-  variables: Variable[];
+  tags: readonly Tag[];
+  entities: readonly Entity[];
+  variables: readonly Variable[];
   settings: Settings;
   /** Every document's id, in the library's order. */
   documentIds: readonly string[];
@@ -188,11 +189,17 @@ export function partMaker(
   { kind, scope, csv, json }: PartRequest,
 ): (one: DocumentWithHighlights) => DocumentPart {
   const keep = scopeFilters(scope).highlight;
-  const names = kind === 'annotations' ? annotationNames(lists) : null;
+  // Every highlight of a document kept: its list as it is, not a copy of it (a million calls of `keep` at the scale step).
+  const keepsAll = !scope.highlightIds && !scope.coders;
+  const annotationCsv = kind === 'annotations' ? annotationCsvMaker(annotationNames(lists), csv) : null;
   const columns = kind === 'documents' ? documentColumns(lists) : [];
   const none = '';
   return ({ document, highlights }) => {
-    const one: ExportLibrary = { ...lists, documents: [document], highlights: highlights.filter(keep) };
+    const one: ExportLibrary = {
+      ...lists,
+      documents: [document],
+      highlights: keepsAll ? highlights : highlights.filter(keep),
+    };
     const documentId = document.id;
     const rows = (rows: Iterable<ReadonlyArray<string | number>>): DocumentPart => ({
       documentId,
@@ -205,7 +212,7 @@ export function partMaker(
     };
     switch (kind) {
       case 'annotations':
-        return rows(annotationRows(one, names!));
+        return { documentId, text: annotationCsv!(one), count: 0 };
       case 'documents':
         if (json)
           return elements(
