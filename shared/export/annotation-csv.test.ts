@@ -42,6 +42,16 @@ const entities: Entity[] = [
   { id: 'e2', name: 'The "EU",\nCommission' },
 ];
 
+const storedDocument = (d: Pick<StoredDocument, 'id' | 'title' | 'text'>): StoredDocument => ({
+  ...d,
+  source: { kind: 'paste' },
+  meta: {},
+  memo: '',
+  variables: {},
+  sha256: '0'.repeat(64),
+  addedAt: '2026-01-01T00:00:00.000Z',
+});
+
 const highlight = (documentId: string, documentText: string) =>
   fc
     .record({
@@ -82,15 +92,7 @@ const library = fc
     fc
       .tuple(...documents.map((d) => fc.array(highlight(d.id, d.text), { maxLength: 6 })))
       .map((perDocument): ExportLibrary => ({
-        documents: documents.map((d): StoredDocument => ({
-          ...d,
-          source: { kind: 'paste' },
-          meta: {},
-          memo: '',
-          variables: {},
-          sha256: '0'.repeat(64),
-          addedAt: '2026-01-01T00:00:00.000Z',
-        })),
+        documents: documents.map(storedDocument),
         highlights: perDocument.flat(),
         tags,
         entities,
@@ -115,19 +117,7 @@ describe('annotationCsvMaker', () => {
 
   it('quotes and escapes the cells it writes once per document, tag or entity', () => {
     const lib: ExportLibrary = {
-      documents: [
-        {
-          id: 'd,1',
-          title: '=Title "one"',
-          text: 'Some text here.',
-          source: { kind: 'paste' },
-          meta: {},
-          memo: '',
-          variables: {},
-          sha256: '0'.repeat(64),
-          addedAt: '2026-01-01T00:00:00.000Z',
-        },
-      ],
+      documents: [storedDocument({ id: 'd,1', title: '=Title "one"', text: 'Some text here.' })],
       highlights: [
         {
           id: 'h1',
