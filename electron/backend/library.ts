@@ -6,7 +6,7 @@ import { ApiFailure } from './api-error';
 import { danglingReferencesAfter, keysOf, touchedBy, type Change } from './change-set';
 import { currentClientId } from './client-session';
 import type { RecoverableDocument } from './storage/recovery';
-import type { Listing, Store } from './store';
+import type { Listing, ListingLists, Store } from './store';
 
 /** Which step last changed each record (by key, change-set.ts's `keysOf`); undefined: none since the start. */
 type Stamps = Map<string, object | undefined>;
@@ -75,6 +75,11 @@ export class Library {
   /** What the library file lists: at hand just after start-up, before the documents are read. */
   listing(): Listing {
     return this.store.listing();
+  }
+
+  /** The listing's small lists and the first document's id, without the documents' entries. */
+  lists(): ListingLists {
+    return this.store.lists();
   }
 
   /** Changes with every change of the library's data (store.ts): a listing stays what it was while this does. */

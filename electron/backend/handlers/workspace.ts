@@ -31,11 +31,10 @@ export function workspaceHandlers({ library }: HandlerContext): WorkspaceHandler
   return {
     async getWorkspace() {
       // Just after start-up this is the library file's: a library of thousands of documents shows at once.
-      const { documents, ...lists } = library.listing();
-      const { lastDocumentId } = lists.settings;
+      const { firstDocumentId, ...lists } = library.lists();
       return {
         ...lists,
-        startDocumentId: lastDocumentId ?? documents[0]?.id ?? null,
+        startDocumentId: lists.settings.lastDocumentId ?? firstDocumentId,
         history: library.history(),
         notices: [...library.notices],
         recoverable: recoverableInfo(),
