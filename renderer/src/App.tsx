@@ -28,6 +28,7 @@ import { SettingsBar } from './ui/SettingsBar';
 import { subscribeToMenuCommands } from './menu-commands';
 import { appStore, useAppStore } from './store/app-store';
 import { useShortcuts } from './use-shortcuts';
+import { formatCount } from './ui/format-count';
 
 export function App() {
   const loadState = useAppStore((s) => s.loadState);
@@ -92,7 +93,7 @@ export function App() {
             aria-pressed={view === 'library'}
             onClick={() => setView(view === 'library' ? 'document' : 'library')}
           >
-            {documentCount === null ? 'Library' : `Library (${documentCount.toLocaleString('en')})`}
+            {documentCount === null ? 'Library' : `Library (${formatCount(documentCount)})`}
           </button>
           <button type="button" disabled={!canUndo} aria-keyshortcuts="Control+Z" onClick={() => void undo()}>
             Undo

@@ -13,6 +13,7 @@ import { VariableCell } from './VariableCell';
 import { VariablesDialog } from './VariablesDialog';
 import { useRowWindow } from './use-row-window';
 import { inLibraryOrder, type FixedKey, type SortKey } from './library-order';
+import { formatCount } from '../../ui/format-count';
 
 const COLUMNS: Array<{ key: FixedKey; label: string }> = [
   { key: 'title', label: 'Title' },
@@ -257,7 +258,7 @@ export function LibraryView() {
                   )}
                 </td>
                 <td className="date-cell">{d.addedAt.slice(0, 10)}</td>
-                <td className="number">{d.highlightCount.toLocaleString('en')}</td>
+                <td className="number">{formatCount(d.highlightCount)}</td>
                 {variables.map((v) => (
                   <td key={v.id} className={v.type === 'number' ? 'number' : undefined}>
                     <VariableCell document={d} variable={v} />

@@ -1,4 +1,5 @@
 import { useAppStore } from '../../store/app-store';
+import { formatCount } from '../../ui/format-count';
 
 /**
  * Documents found intact in files that were moved aside when the library could not be read, and that the restored
@@ -20,8 +21,8 @@ export function RecoverableDocuments() {
           <li key={r.documentId}>
             <span className="recoverable-title">{r.title}</span>{' '}
             <span className="recoverable-counts">
-              {r.highlightCount.toLocaleString('en')} highlight{r.highlightCount === 1 ? '' : 's'},{' '}
-              {r.charCount.toLocaleString('en')} characters
+              {formatCount(r.highlightCount)} highlight{r.highlightCount === 1 ? '' : 's'}, {formatCount(r.charCount)}{' '}
+              characters
             </span>{' '}
             <button type="button" onClick={() => void bringBack(r.documentId)} aria-label={`Bring back "${r.title}"`}>
               Bring back

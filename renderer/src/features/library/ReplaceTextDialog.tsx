@@ -5,6 +5,7 @@ import { useAppStore } from '../../store/app-store';
 import { FormFooter } from '../../ui/FormFooter';
 import { Modal } from '../../ui/Modal';
 import { useJob } from '../../ui/use-job';
+import { formatCount } from '../../ui/format-count';
 
 /**
  * An updated version of an article in place of a document's text, pasted or read from a file: its highlights move
@@ -97,7 +98,7 @@ export function ReplaceTextDialog({
             )}
             <span>
               {progress
-                ? `Re-anchoring highlight ${progress.done.toLocaleString('en')} of ${progress.total.toLocaleString('en')}…`
+                ? `Re-anchoring highlight ${formatCount(progress.done)} of ${formatCount(progress.total)}…`
                 : 'Replacing…'}
             </span>
           </div>

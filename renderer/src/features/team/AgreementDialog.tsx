@@ -11,6 +11,7 @@ import { useAppStore } from '../../store/app-store';
 import { Modal } from '../../ui/Modal';
 import { WorkStatus } from '../../ui/WorkStatus';
 import { tagLabel } from '../codebook/tag-label';
+import { formatCount } from '../../ui/format-count';
 
 /**
  * Intercoder agreement (README, "Agreement"): choose two or more coders and a tag, and read Krippendorff's α, Cohen's
@@ -180,7 +181,7 @@ function AgreementTables({
           <tr key={`${r.scope}:${r.tagId ?? r.name}`}>
             <td>{r.scope}</td>
             <th scope="row">{r.name}</th>
-            <td>{r.units.toLocaleString('en')}</td>
+            <td>{formatCount(r.units)}</td>
             <td>{percent(r)}</td>
             <td>{coefficient(r.cohenKappa)}</td>
             <td>{coefficient(r.krippendorffAlpha)}</td>
