@@ -97,6 +97,23 @@ describe('libraryFileBytes', () => {
     expect(Buffer.concat(await libraryFileBytes(data)).toString('utf8')).toBe(libraryFileText(data));
   });
 
+  it("writes the rest indented and each document's entry on a line of its own, the whole read back as it was", () => {
+    for (const documents of [0, 1, 3]) {
+      const data = library(documents);
+      const text = libraryFileText(data);
+      const parsed = JSON.parse(text) as { documents: Array<{ id: string }>; tags: unknown; settings: unknown };
+      expect(parsed.documents.map((d) => d.id)).toEqual(data.documents.map((d) => d.id));
+      expect(parsed.tags).toEqual(data.tags);
+      expect(parsed.settings).toEqual(data.settings);
+      const entryLines = text.split('\n').filter((line) => line.startsWith('    {"id":'));
+      expect(entryLines.map((line) => (JSON.parse(line.replace(/,$/, '')) as { id: string }).id)).toEqual(
+        data.documents.map((d) => d.id),
+      );
+      expect(text).toMatch(documents === 0 ? /\n {2}"documents": \[\],\n/ : /\n {2}"documents": \[\n {4}\{"id":/);
+      expect(text).toContain('\n  "tags": [\n    {\n      "id": ');
+    }
+  });
+
   it('lists the documents as they were when it began, whatever changes while it is built between turns', async () => {
     const data = library(3_000);
     const expected = libraryFileText(data);
