@@ -1,14 +1,15 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBackend } from '../backend/backend';
 import { buildExport } from '../../shared/export/build-export';
 import { writeExportBlocks } from '../backend/export-writer';
 import { openStore, type Store } from '../backend/store';
 import { useTempDirs } from '../backend/test-support';
-import { CLIENT_HEADER, UPLOAD_BACKUP_PATH } from '../../shared/api-names';
-import { MAX_BODY_BYTES, startBrowserModeServer, type BrowserModeServer } from './http-server';
+import { ACCEPT_GZIP_HEADER, CLIENT_HEADER, GZIPPED_ANSWER_TYPE, UPLOAD_BACKUP_PATH } from '../../shared/api-names';
+import { GZIP_FROM_BYTES, MAX_BODY_BYTES, startBrowserModeServer, type BrowserModeServer } from './http-server';
 
 const tempDir = useTempDirs();
 let server: BrowserModeServer;
@@ -37,6 +38,7 @@ interface Reply {
   status: number;
   headers: Record<string, string | string[] | undefined>;
   body: string;
+  bytes: Buffer;
 }
 
 /** A raw HTTP request, so that the Host header and the path go out exactly as written. */
@@ -57,10 +59,12 @@ function send(options: {
         headers: { Host: options.host ?? `127.0.0.1:${server.port}`, ...options.headers },
       },
       (res) => {
-        let body = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => (body += chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => {
+          const bytes = Buffer.concat(chunks);
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: bytes.toString('utf8'), bytes });
+        });
       },
     );
     req.on('error', reject);
@@ -68,12 +72,18 @@ function send(options: {
   });
 }
 
-const api = (method: string, body: unknown, token = server.token, host?: string): Promise<Reply> =>
+const api = (
+  method: string,
+  body: unknown,
+  token = server.token,
+  host?: string,
+  headers: Record<string, string> = {},
+): Promise<Reply> =>
   send({
     method: 'POST',
     path: `/api/${method}`,
     host,
-    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', ...headers },
     body: JSON.stringify(body),
   });
 
@@ -103,6 +113,31 @@ describe('browser-mode server', () => {
     expect(reply.status).toBe(200);
     expect(JSON.parse(reply.body)).toMatchObject({ ok: true, value: { tags: expect.any(Array) } });
     expect(reply.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('sends a large answer gzipped to a page that takes it so, and as JSON otherwise', async () => {
+    const text = 'A long article, word after word. '.repeat(4_000);
+    const added = await createBackend(store)('importText', { title: 'Long', text });
+    if (!added.ok) throw new Error(added.error.message);
+    const documentId = (added.value as { document: { id: string } }).document.id;
+    const plain = await api('getDocument', { documentId });
+    expect(plain.headers['content-type']).toBe('application/json; charset=utf-8');
+    const answer = JSON.parse(plain.body) as { ok: boolean; value: { document: { text: string } } };
+    expect(answer.value.document.text).toBe(text);
+    expect(plain.bytes.length).toBeGreaterThan(GZIP_FROM_BYTES);
+
+    const zipped = await api('getDocument', { documentId }, server.token, undefined, { [ACCEPT_GZIP_HEADER]: '1' });
+    expect(zipped.status).toBe(200);
+    expect(zipped.headers['content-type']).toBe(GZIPPED_ANSWER_TYPE);
+    expect(zipped.headers['content-encoding']).toBeUndefined();
+    expect(Number(zipped.headers['content-length'])).toBe(zipped.bytes.length);
+    expect(zipped.bytes.length).toBeLessThan(plain.bytes.length / 10);
+    expect(gunzipSync(zipped.bytes).toString('utf8')).toBe(plain.body);
+
+    // A small answer goes as JSON, whatever the page takes.
+    const small = await api('getWorkspace', {}, server.token, undefined, { [ACCEPT_GZIP_HEADER]: '1' });
+    expect(small.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(JSON.parse(small.body)).toMatchObject({ ok: true });
   });
 
   it('answers 401 without the right token', async () => {

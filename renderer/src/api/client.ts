@@ -1,5 +1,11 @@
 import type { ApiArgs, ApiError, ApiMethod, ApiResult, ApiResults, StanceApi } from '../../../shared/api-contract';
-import { API_GLOBAL_NAME, CLIENT_HEADER, UPLOAD_BACKUP_PATH } from '../../../shared/api-names';
+import {
+  ACCEPT_GZIP_HEADER,
+  API_GLOBAL_NAME,
+  CLIENT_HEADER,
+  GZIPPED_ANSWER_TYPE,
+  UPLOAD_BACKUP_PATH,
+} from '../../../shared/api-names';
 
 /** A failed call, with the backend's message (meant for the analyst). */
 export class ApiCallError extends Error {
@@ -108,7 +114,12 @@ async function post<T>(
   try {
     response = await fetch(address, {
       method: 'POST',
-      headers: { 'Content-Type': contentType, Authorization: `Bearer ${token}`, [CLIENT_HEADER]: tabSession() },
+      headers: {
+        'Content-Type': contentType,
+        Authorization: `Bearer ${token}`,
+        [CLIENT_HEADER]: tabSession(),
+        [ACCEPT_GZIP_HEADER]: '1',
+      },
       body,
       keepalive,
     });
@@ -117,10 +128,16 @@ async function post<T>(
   }
   if (response.status === 401) return failure(TOKEN_REFUSED);
   try {
-    return (await response.json()) as ApiResult<T>;
+    return (await answerJson(response)) as ApiResult<T>;
   } catch {
     return failure(`The server answered ${response.status} without a readable result.`);
   }
+}
+
+/** An answer's JSON: inflated first if the server sent it gzipped (a large answer: api-names.ts). */
+function answerJson(response: Response): Promise<unknown> {
+  if (response.headers.get('Content-Type') !== GZIPPED_ANSWER_TYPE || !response.body) return response.json();
+  return new Response(response.body.pipeThrough(new DecompressionStream('gzip'))).json();
 }
 
 function failure(message: string): { ok: false; error: ApiError } {
