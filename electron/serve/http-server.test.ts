@@ -319,7 +319,7 @@ describe('stopping the browser-mode server', () => {
       rendererDir: dir,
       port: 0,
     });
-    const answer = new Promise<Reply>((resolve, reject) => {
+    const answer = new Promise<Omit<Reply, 'bytes'>>((resolve, reject) => {
       const req = request(
         {
           host: '127.0.0.1',
