@@ -68,6 +68,11 @@ export class Library {
     return this.store.loaded;
   }
 
+  /** Resolves once every document is read, without starting the reading. */
+  get onceLoaded(): Promise<void> {
+    return this.store.onceLoaded;
+  }
+
   get isLoaded(): boolean {
     return this.store.isLoaded;
   }

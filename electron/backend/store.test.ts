@@ -134,6 +134,25 @@ describe('openStore', () => {
     expect(store.data.tags).toEqual(first.data.tags);
   });
 
+  it('reads the documents when asked, not when the first screen opens one; the place is remembered once read', async () => {
+    const dir = await tempDir();
+    const { store: first, backend: firstBackend, document } = await libraryWithHighlight(dir);
+    const pasted = await callOk(firstBackend, 'importText', { title: 'Second', text: 'Another article to read.' });
+    await first.close();
+    const store = await openStore(dir, { documentsInBackground: true, backgroundLoadDelayMs: 60_000 });
+    const backend = createBackend(store);
+    expect((await callOk(backend, 'getWorkspace', {})).startDocumentId).toBe(document.id);
+    await callOk(backend, 'listDocuments', {});
+    // The analyst opens the other document at once: opened from its file, the documents still unread.
+    expect((await callOk(backend, 'getDocument', { documentId: pasted.document.id })).document.title).toBe('Second');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(store.isLoaded).toBe(false);
+    // Asked for (as the page does once its first screen is shown), they are read, and the place follows.
+    await callOk(backend, 'documentsLoaded', {});
+    expect(store.isLoaded).toBe(true);
+    await vi.waitFor(() => expect(store.data.settings.lastDocumentId).toBe(pasted.document.id), WAIT);
+  });
+
   it('corrects counts that do not match the document files (after a restore or a crash)', async () => {
     const dir = await tempDir();
     await libraryWithHighlight(dir);

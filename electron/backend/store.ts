@@ -41,6 +41,11 @@ export interface Store {
    * for it starts the reading, if it has not started.
    */
   readonly loaded: Promise<void>;
+  /**
+   * Resolves once every document is read, without asking for them (they are read when something needs them, or a
+   * few seconds after opening); rejects if they cannot be read.
+   */
+  readonly onceLoaded: Promise<void>;
   readonly isLoaded: boolean;
   /** The whole library. Only once {@link loaded}: before, it throws. */
   readonly data: Database;
@@ -113,6 +118,8 @@ export interface OpenOptions {
   documentsInBackground?: boolean;
   /** How long after a change of highlight counts alone the library file is written with them (tests shorten it). */
   countsDelayMs?: number;
+  /** How long after opening the documents are read in the background if nothing asked for them (tests lengthen it). */
+  backgroundLoadDelayMs?: number;
 }
 
 /**
@@ -161,6 +168,10 @@ export async function openStore(dataDir: string, options: OpenOptions = {}): Pro
   // the renderer's `documentsLoaded` right after its first screen), or after a few seconds anyway:
   // reading 2,000 files at once would slow the very start it is meant to speed up.
   let loading: Promise<void> | null = null;
+  // Settles as the reading does, once it has begun (resolved with the reading's promise, it follows it).
+  let loadingBegan: (loading: Promise<void>) => void = () => undefined;
+  const onceLoaded = new Promise<void>((resolve) => (loadingBegan = resolve));
+  onceLoaded.catch(() => undefined);
   const load = (): Promise<void> => {
     if (!loading) {
       loading = (async () => {
@@ -174,10 +185,12 @@ export async function openStore(dataDir: string, options: OpenOptions = {}): Pro
       })();
       // A failure is reported to every caller that waits for the documents, never as an unhandled rejection.
       loading.catch(() => undefined);
+      loadingBegan(loading);
     }
     return loading;
   };
-  if (options.documentsInBackground && listed) setTimeout(() => void load(), BACKGROUND_LOAD_DELAY_MS).unref();
+  if (options.documentsInBackground && listed)
+    setTimeout(() => void load(), options.backgroundLoadDelayMs ?? BACKGROUND_LOAD_DELAY_MS).unref();
   else await load();
 
   const whole = (): Database => {
@@ -199,6 +212,7 @@ export async function openStore(dataDir: string, options: OpenOptions = {}): Pro
     get loaded() {
       return load();
     },
+    onceLoaded,
     get isLoaded() {
       return data !== null;
     },

@@ -64,7 +64,8 @@ export function workspaceHandlers({ library }: HandlerContext): WorkspaceHandler
       const opened = await library.openDocument(documentId);
       // Where the analyst is, not an edit: saved, but not an undo step. If this write fails the document still
       // opens; the next successful write carries the position. Just after start-up it is saved once the documents
-      // are loaded (it is usually the one the library reopened, so nothing changes).
+      // are read (it is usually the one the library reopened, so nothing changes), without asking for them: at
+      // 20,000 documents reading them takes seconds of a processor, which the first screen needs more.
       const remember = async () => {
         const before = library.data.settings;
         if (before.lastDocumentId === documentId) return;
@@ -72,7 +73,7 @@ export function workspaceHandlers({ library }: HandlerContext): WorkspaceHandler
         await library.remember([{ kind: 'settings', before, after }]).catch(() => undefined);
       };
       if (library.isLoaded) await remember();
-      else void library.loaded.then(remember, () => undefined);
+      else void library.onceLoaded.then(remember, () => undefined);
       return {
         document: opened.document,
         highlights: opened.highlights.filter(isPlaced).map(shownHighlight),

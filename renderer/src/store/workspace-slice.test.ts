@@ -105,6 +105,34 @@ describe('loading the workspace while the backend reads the documents', () => {
     expect(state.recoverable.map((r) => r.documentId)).toEqual(['b']);
   });
 
+  it('asks the backend to read the documents only once the page is idle', async () => {
+    const idle: Array<() => void> = [];
+    vi.stubGlobal('requestIdleCallback', (callback: () => void, options: { timeout: number }) => {
+      expect(options.timeout).toBeGreaterThan(0);
+      idle.push(callback);
+      return idle.length;
+    });
+    backend.answers.set('listDocuments', listing('r1', listingAtOpen));
+    backend.answers.set('documentsLoaded', { notices: whileLoading.notices, recoverable: [] });
+    try {
+      const loading = appStore.getState().loadWorkspace();
+      await vi.waitFor(() => expect(idle).toHaveLength(1));
+      expect(backend.calls).toEqual(['getWorkspace', 'getDocument', 'listDocuments']);
+      expect(appStore.getState().documentsListed).toBe(true);
+      idle[0]!();
+      await loading;
+      expect(backend.calls).toEqual([
+        'getWorkspace',
+        'getDocument',
+        'listDocuments',
+        'documentsLoaded',
+        'listDocuments',
+      ]);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('asks nothing more of a backend that had read them already', async () => {
     backend.answers.set('getWorkspace', { ...whileLoading, loading: false });
     backend.answers.set('listDocuments', listing('r1', listingAtOpen));

@@ -3,6 +3,7 @@ import type { DocumentListItem, Entity, Settings, Tag, Variable } from '../../..
 import type { ApiArgs, RecoverableDocumentInfo, Workspace } from '../../../shared/api-contract';
 import { callApi } from '../api/client';
 import type { AppState } from './app-store';
+import { pageIdle } from './page-idle';
 
 export interface WorkspaceSlice {
   loadState: 'loading' | 'ready' | 'failed';
@@ -62,6 +63,9 @@ const libraryLists = ({ tags, entities, variables, settings, recoverable }: Work
  * document showed asked for its 4.5 MB a second time, and showed its rows only once that copy had come (0.3 s later).
  * In order, too, the last answer is the one asked for last.
  */
+/** How long after the listing has come the backend is asked to read the documents, if the page is never idle. */
+const READ_DOCUMENTS_WITHIN_MS = 1_000;
+
 let listingOnItsWay: Promise<unknown> = Promise.resolve();
 
 export const createWorkspaceSlice: StateCreator<AppState, [], [], WorkspaceSlice> = (set, get) => ({
@@ -107,10 +111,12 @@ export const createWorkspaceSlice: StateCreator<AppState, [], [], WorkspaceSlice
       }
       set({ loadState: 'ready' });
       await listed;
-      // Just after start-up the backend is still reading the documents: once it has, take any notice about a
-      // document it had to restore, and the listing if reading them changed it (counts corrected, a document
-      // restored).
+      // Just after start-up the backend has not read the documents yet: it reads them when asked, asked here once the
+      // page is idle (at 20,000 documents, seconds of a processor that the Library's first rows need). Once it has,
+      // take any notice about a document it had to restore, and the listing if reading them changed it (counts
+      // corrected, a document restored).
       if (workspace.loading) {
+        await pageIdle(READ_DOCUMENTS_WITHIN_MS);
         const loaded = await callApi('documentsLoaded', {});
         set((s) => ({
           recoverable: loaded.recoverable,
