@@ -147,6 +147,23 @@ describe('document change logs', () => {
     expect((await openStore(dir)).data).toEqual(store.data);
   });
 
+  it('give a document opened before the rest are read with its log replayed, and one whose log is not written yet', async () => {
+    const dir = await tempDir();
+    const { backend, highlight, document } = await sampleWithHighlight(dir);
+    await callOk(backend, 'updateHighlight', { highlightId: highlight.id, note: 'In the log' });
+    const pasted = await callOk(backend, 'importText', { title: 'Second', text: 'Another article.' });
+    // The pasted document's file names a log that no save has written yet; the sample's log has lines.
+    expect((await logsIn(dir)).map((name) => name.split('.')[0])).toEqual([document.id]);
+
+    const reopened = await openStore(dir, { documentsInBackground: true, backgroundLoadDelayMs: 60_000 });
+    const sample = await reopened.openDocument(document.id);
+    expect(sample.highlights.map((h) => h.note)).toEqual(['In the log']);
+    const second = await reopened.openDocument(pasted.document.id);
+    expect(second.document.text).toBe('Another article.');
+    expect(second.highlights).toEqual([]);
+    expect(reopened.isLoaded).toBe(false);
+  });
+
   it('ignore a last line a crash cut short, and write the file whole at the next save', async () => {
     const dir = await tempDir();
     const { store, backend, highlight, file } = await sampleWithHighlight(dir);

@@ -200,6 +200,16 @@ export type DocumentFileRead =
   | { file: DocumentFile; log: DocumentLogState; damagedLog?: DamagedLog }
   | { problem: string; /** The files to move aside. */ files: string[] };
 
+/** What a documents folder holds, as far as a reader of document files asks: whether a file of that name is there. */
+export type FolderNames = Pick<ReadonlySet<string>, 'has'>;
+
+/**
+ * For a reader of one document: every change log is looked for. One that is not there costs a failed open and a
+ * second read of the document's file (which tells a log never written from one a save removed); listing the folder
+ * instead read every document's names, 35 ms at 20,000 documents, on the way to the first document shown.
+ */
+const EVERY_NAME: FolderNames = { has: () => true };
+
 /**
  * Reads one document's file and replays its change log; a reason when either is missing, damaged, or belongs to
  * another id. `names` (what the documents folder holds, when the caller listed it) saves looking for logs not there.
@@ -209,7 +219,7 @@ export type DocumentFileRead =
 export function readDocumentFile(
   dataDir: string,
   documentId: string,
-  names?: ReadonlySet<string>,
+  names?: FolderNames,
   shared?: SharedStrings,
 ): Promise<DocumentFileRead> {
   return readDocumentFileIn(documentsDirPath(dataDir), documentId, names, shared);
@@ -219,15 +229,14 @@ export function readDocumentFile(
 export async function readDocumentFileIn(
   documentsDir: string,
   documentId: string,
-  names?: ReadonlySet<string>,
+  names: FolderNames = EVERY_NAME,
   shared?: SharedStrings,
 ): Promise<DocumentFileRead> {
   const file = path.join(documentsDir, documentFileName(documentId));
-  // Which logs exist, listed before the file is read: a log with no line yet is never looked for (nor mistaken for one
-  // a save has just removed, which would cost a second read of the file).
-  const listed = names ?? new Set(await readdir(documentsDir).catch(() => [] as string[]));
+  // `names` is listed (by a reader of many documents) before the file is read: a log with no line yet is then never
+  // looked for, nor mistaken for one a save has just removed (which costs a second read of the file).
   for (let attempt = 1; ; attempt++) {
-    const read = await readDocumentFileOnce(file, documentsDir, documentId, listed);
+    const read = await readDocumentFileOnce(file, documentsDir, documentId, names);
     // The file named a log that was gone when it was read: a save wrote the file whole in between, which makes its
     // old log obsolete and removes it. Read the new file, which holds what the old log did (a reader must never see
     // less than what was saved before it began). A log that was never written (no line yet) is simply missing.
@@ -249,7 +258,7 @@ async function readDocumentFileOnce(
   file: string,
   documentsDir: string,
   documentId: string,
-  names: ReadonlySet<string>,
+  names: FolderNames,
 ): Promise<DocumentFileRead | { logGone: true; text: string; result: DocumentFileRead }> {
   const text = await readTextFile(file);
   if (text === null) return { problem: 'Its file is missing.', files: [] };
