@@ -165,8 +165,9 @@ export async function openStore(dataDir: string, options: OpenOptions = {}): Pro
     });
   };
   // In the background, the documents are read once something needs them (any call but the first screen's two, and
-  // the renderer's `documentsLoaded` right after its first screen), or after a few seconds anyway:
-  // reading 2,000 files at once would slow the very start it is meant to speed up.
+  // the renderer's `documentsLoaded` once its first screen is shown and the page is idle), or after a few seconds
+  // anyway; what only waits for them waits on `onceLoaded`, which does not start the reading. Reading 2,000 files at
+  // once would slow the very start it is meant to speed up.
   let loading: Promise<void> | null = null;
   // Settles as the reading does, once it has begun (resolved with the reading's promise, it follows it).
   let loadingBegan: (loading: Promise<void>) => void = () => undefined;

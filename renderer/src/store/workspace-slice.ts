@@ -56,6 +56,9 @@ const libraryLists = ({ tags, entities, variables, settings, recoverable }: Work
   settings,
 });
 
+/** How long after the listing has come the backend is asked to read the documents, if the page is never idle. */
+const READ_DOCUMENTS_WITHIN_MS = 1_000;
+
 /**
  * The listing last asked for, until it has come. Listings are asked for one at a time: one asked for while another is
  * on its way waits for it, then sends the revision it brought, and is answered in some 60 bytes if nothing changed
@@ -63,9 +66,6 @@ const libraryLists = ({ tags, entities, variables, settings, recoverable }: Work
  * document showed asked for its 4.5 MB a second time, and showed its rows only once that copy had come (0.3 s later).
  * In order, too, the last answer is the one asked for last.
  */
-/** How long after the listing has come the backend is asked to read the documents, if the page is never idle. */
-const READ_DOCUMENTS_WITHIN_MS = 1_000;
-
 let listingOnItsWay: Promise<unknown> = Promise.resolve();
 
 export const createWorkspaceSlice: StateCreator<AppState, [], [], WorkspaceSlice> = (set, get) => ({
