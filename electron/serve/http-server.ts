@@ -24,6 +24,7 @@ export const EXPORT_PATH = '/export';
 const ALLOWED_HOSTNAMES = new Set(['127.0.0.1', 'localhost']);
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 const utf8 = new TextEncoder();
+const JSON_TYPE = 'application/json; charset=utf-8';
 /**
  * API answers from this size on go gzipped to a page that takes them so (api-names.ts, `ACCEPT_GZIP_HEADER`): below
  * it, Chromium's handing over costs about what gzipping and inflating do (1 ms).
@@ -271,7 +272,7 @@ async function readBody(request: IncomingMessage, limit: number): Promise<Buffer
 async function sendAnswer(request: IncomingMessage, response: ServerResponse, value: unknown): Promise<void> {
   const body = jsonBytes(value);
   if (body.length < GZIP_FROM_BYTES || request.headers[ACCEPT_GZIP_HEADER] !== '1') {
-    sendBody(response, 200, body, 'application/json; charset=utf-8');
+    sendBody(response, 200, body, JSON_TYPE);
     return;
   }
   const zipped = await gzipAsync(body, { level: 1, chunkSize: Math.min(body.length, 8 * 2 ** 20) });
@@ -279,7 +280,7 @@ async function sendAnswer(request: IncomingMessage, response: ServerResponse, va
 }
 
 function sendJson(response: ServerResponse, status: number, value: unknown): void {
-  sendBody(response, status, jsonBytes(value), 'application/json; charset=utf-8');
+  sendBody(response, status, jsonBytes(value), JSON_TYPE);
 }
 
 /**

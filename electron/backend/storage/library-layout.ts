@@ -146,10 +146,7 @@ export async function libraryFileBytes(data: Database): Promise<Buffer[]> {
   // The documents as they are now (a copy of the list: records are replaced, never changed, but the list changes in
   // place), and everything small written at once.
   const documents = data.documents.slice();
-  const [head, tail] = JSON.stringify(libraryFile(data, ENTRIES as never), null, 2).split(JSON.stringify(ENTRIES)) as [
-    string,
-    string,
-  ];
+  const [head, tail] = aroundEntries(libraryFile(data, []));
   // Counting a million highlights reads a million objects spread over the heap (70 ms at once), and copying the list
   // first takes 30: they are counted in the list itself, a slice at a time. A highlight added or removed meanwhile may
   // be counted wrong; counts are advisory (checked against the document files whenever they are read) and that change
@@ -177,12 +174,14 @@ export async function libraryFileBytes(data: Database): Promise<Buffer[]> {
  * with every change to the list; a line each makes 7 MB, and a document a line is easier to look through too.
  */
 export function listingFileText(file: LibraryFile): string {
-  const [head, tail] = JSON.stringify({ ...file, documents: ENTRIES }, null, 2).split(JSON.stringify(ENTRIES)) as [
-    string,
-    string,
-  ];
+  const [head, tail] = aroundEntries(file);
   const entries = file.documents.length === 0 ? '' : `\n${entryLines(file.documents)}\n  `;
   return `${head}[${entries}]${tail}`;
+}
+
+/** A library file's text, indented, before its documents' entries and after them (each side of the list's brackets). */
+function aroundEntries(file: LibraryFile): [string, string] {
+  return JSON.stringify({ ...file, documents: ENTRIES }, null, 2).split(JSON.stringify(ENTRIES)) as [string, string];
 }
 
 /** Documents' entries as elements of the library file's `documents`: one a line, indented, separated by ",\n". */
