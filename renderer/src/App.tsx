@@ -9,22 +9,17 @@ import { CoderDialog } from './features/team/CoderDialog';
 import { ComparePane } from './features/team/ComparePane';
 import { AnalysisMenu } from './features/analysis/AnalysisMenu';
 import { CodedSegmentsDialog } from './features/analysis/CodedSegmentsDialog';
-import { CurationPanel } from './features/team/CurationPanel';
-import { CodebookBar } from './features/codebook/CodebookBar';
 import { CodebookDialog } from './features/codebook/CodebookDialog';
 import { ConfirmDialog } from './ui/ConfirmDialog';
-import { DocumentMemo } from './features/library/DocumentMemo';
 import { EntitiesDialog } from './features/stances/EntitiesDialog';
 import { ExportDialog } from './features/export/ExportDialog';
 import { FindBar } from './features/article/FindBar';
-import { HighlightList } from './features/highlights/HighlightList';
-import { OrphanList } from './features/highlights/OrphanList';
 import { ReplaceTextDialog } from './features/library/ReplaceTextDialog';
 import { LibraryView } from './features/library/LibraryView';
 import { Notices } from './ui/Notices';
 import { SaveStatus } from './ui/SaveStatus';
-import { SelectedHighlightPanel } from './features/highlights/SelectedHighlightPanel';
 import { SettingsBar } from './ui/SettingsBar';
+import { SidePane } from './SidePane';
 import { subscribeToMenuCommands } from './menu-commands';
 import { appStore, useAppStore } from './store/app-store';
 import { useShortcuts } from './use-shortcuts';
@@ -149,13 +144,7 @@ export function App() {
               </div>
             )}
           </main>
-          <aside className="side-pane" aria-label="Annotation tools">
-            <CodebookBar onManage={() => setOpenDialog('codebook')} />
-            <SelectedHighlightPanel />
-            {curating ? <CurationPanel /> : <HighlightList />}
-            <OrphanList />
-            <DocumentMemo />
-          </aside>
+          <SidePane onManageCodebook={() => setOpenDialog('codebook')} />
         </div>
       )}
       {openDialog === 'codebook' && <CodebookDialog onClose={() => setOpenDialog(null)} />}
