@@ -2,39 +2,14 @@
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Highlight, StoredDocument } from '../../shared/domain';
+import { testDocument, testHighlight } from './test-records';
 
 vi.mock('./api/client', () => ({ callApi: () => new Promise(() => undefined), ApiCallError: class extends Error {} }));
 
 const { appStore } = await import('./store/app-store');
 const { SidePane } = await import('./SidePane');
 
-const document_: StoredDocument = {
-  id: 'doc',
-  title: 'An article',
-  text: 'NATO said so.',
-  source: { kind: 'paste' },
-  meta: {},
-  memo: '',
-  variables: {},
-  sha256: '0'.repeat(64),
-  addedAt: '2026-01-01T00:00:00.000Z',
-};
-const highlight: Highlight = {
-  id: 'h1',
-  documentId: 'doc',
-  start: 0,
-  end: 4,
-  quote: 'NATO',
-  prefix: '',
-  suffix: '',
-  tagIds: [],
-  stances: [],
-  note: '',
-  annotator: 'ann',
-  createdAt: '2026-01-01T00:00:00.000Z',
-  updatedAt: '2026-01-01T00:00:00.000Z',
-};
+const highlight = testHighlight();
 
 afterEach(() => {
   document.body.innerHTML = '';
@@ -42,7 +17,7 @@ afterEach(() => {
 
 describe('SidePane', () => {
   it('leaves its tools out of the render that shows the article, and fills in right after it', async () => {
-    appStore.setState({ document: document_, highlights: [highlight], tags: [], entities: [] });
+    appStore.setState({ document: testDocument(), highlights: [highlight], tags: [], entities: [] });
     const container = document.body.appendChild(document.createElement('div'));
     const root = createRoot(container);
     // The render the article is painted in: the pane is there, still empty.

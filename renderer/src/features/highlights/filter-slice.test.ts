@@ -1,24 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Highlight } from '../../../../shared/domain';
 import { createAppStore } from '../../store/app-store';
+import { testHighlight } from '../../test-records';
 import { documentCoders, emptyFilter, isFilterActive, matchesFilter, type HighlightFilter } from './filter-slice';
 
-const highlight = (overrides: Partial<Highlight>): Highlight => ({
-  id: 'h',
-  documentId: 'd',
-  start: 0,
-  end: 4,
-  quote: 'NATO',
-  prefix: '',
-  suffix: '',
-  tagIds: [],
-  stances: [],
-  note: '',
-  annotator: '',
-  createdAt: '2026-01-01T00:00:00.000Z',
-  updatedAt: '2026-01-01T00:00:00.000Z',
-  ...overrides,
-});
+const highlight = (overrides: Partial<Highlight>): Highlight =>
+  testHighlight({ id: 'h', documentId: 'd', annotator: '', ...overrides });
 
 describe('matchesFilter', () => {
   const grushkoAgainstNato = highlight({

@@ -2,7 +2,8 @@
 import { act } from 'react';
 import { createRoot } from 'react-dom/client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Entity, Highlight, Stance } from '../../../../shared/domain';
+import type { Entity, Stance } from '../../../../shared/domain';
+import { testHighlight } from '../../test-records';
 import type { StanceInput } from '../../../../shared/api-contract';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -21,21 +22,7 @@ vi.mock('../../api/client', () => ({ callApi: backend.callApi, ApiCallError: cla
 const { appStore, useAppStore } = await import('../../store/app-store');
 const { StanceEditor } = await import('./StanceEditor');
 
-const highlight: Highlight = {
-  id: 'h1',
-  documentId: 'doc',
-  start: 0,
-  end: 4,
-  quote: 'NATO',
-  prefix: '',
-  suffix: '',
-  tagIds: [],
-  stances: [],
-  note: '',
-  annotator: 'ann',
-  createdAt: '2026-01-01T00:00:00.000Z',
-  updatedAt: '2026-01-01T00:00:00.000Z',
-};
+const highlight = testHighlight();
 
 /** The editor for the highlight as the store holds it, as the side panel shows it. */
 function Panel() {
