@@ -45,28 +45,56 @@ export async function startBrowserMode(browser: Browser, dataDir: string): Promi
   };
 }
 
+/** How long a server has to start, or to stop once asked: well under a test's 30 s, so that a hang names itself. */
+const SERVER_WAIT_MS = 15_000;
+
 async function startServer(dataDir: string): Promise<{ url: string; stop(): Promise<void> }> {
   const child = spawn(process.execPath, [serveScript, '--port', '0', '--data-dir', dataDir], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // All it prints, kept for the message of a start or a stop that does not come.
+  let output = '';
+  const collect = (chunk: Buffer): void => void (output += chunk.toString());
+  child.stdout.on('data', collect);
+  child.stderr.on('data', collect);
   const url = await new Promise<string>((resolve, reject) => {
-    let output = '';
-    const onData = (chunk: Buffer): void => {
-      output += chunk.toString();
+    const check = (): void => {
       const match = /Stance Annotator at (http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]+)/.exec(output);
-      if (match?.[1]) resolve(match[1]);
+      if (match?.[1]) done(() => resolve(match[1]!));
     };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`The browser-mode server exited (${code}):\n${output}`)));
+    const timer = setTimeout(
+      () =>
+        done(() => reject(new Error(`The browser-mode server did not start within ${SERVER_WAIT_MS} ms:\n${output}`))),
+      SERVER_WAIT_MS,
+    );
+    const exited = (code: number | null): void =>
+      done(() => reject(new Error(`The browser-mode server exited (${code}):\n${output}`)));
+    const done = (settle: () => void): void => {
+      clearTimeout(timer);
+      child.stdout.off('data', check);
+      child.stderr.off('data', check);
+      child.off('exit', exited);
+      settle();
+    };
+    child.stdout.on('data', check);
+    child.stderr.on('data', check);
+    child.once('exit', exited);
   });
-  return { url, stop: () => stopProcess(child) };
+  return { url, stop: () => stopProcess(child, () => output) };
 }
 
-function stopProcess(child: ChildProcess): Promise<void> {
+/** Asks the server to stop (a clean quit: it folds its change logs), and says so plainly if it does not. */
+function stopProcess(child: ChildProcess, output: () => string): Promise<void> {
   if (child.exitCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    child.once('exit', () => resolve());
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`The browser-mode server did not stop within ${SERVER_WAIT_MS} ms of SIGTERM:\n${output()}`));
+    }, SERVER_WAIT_MS);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
     child.kill('SIGTERM');
   });
 }
