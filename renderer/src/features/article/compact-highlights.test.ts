@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { DocumentHighlight } from '../../../../shared/api-contract';
-import type { Highlight, StoredDocument } from '../../../../shared/domain';
+import type { Highlight } from '../../../../shared/domain';
+import { testDocument } from '../../test-records';
 import { compactHighlights, keepUnchanged } from './compact-highlights';
 
-const document: StoredDocument = {
-  id: 'd1',
-  title: 'T',
-  text: 'NATO and peacekeeping do not go hand in hand.',
-  source: { kind: 'paste' },
-  meta: {},
-  memo: '',
-  variables: {},
-  sha256: '0'.repeat(64),
-  addedAt: '2026-01-01T00:00:00.000Z',
-};
+const document = testDocument({ id: 'd1', title: 'T', text: 'NATO and peacekeeping do not go hand in hand.' });
 const sent: DocumentHighlight = {
   id: 'h1',
   start: 9,
