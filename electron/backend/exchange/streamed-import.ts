@@ -287,7 +287,7 @@ class StreamedImport {
       const there = await this.fileThere(libraryId);
       const highlights = [...there.highlights, ...group.highlights];
       const textJson = there.textJson ?? JSON.stringify(text);
-      const content = documentFileJson(libraryId, textJson, highlights, newLogToken(), (h) => JSON.stringify(h));
+      const content = documentFileJson(libraryId, textJson, highlights, newLogToken());
       await this.set.stage(documentFilePath(this.dataDir, libraryId), content);
       this.staged.set(libraryId, highlights.length);
     })()

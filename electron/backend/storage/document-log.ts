@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { highlightSchema, idSchema, type Highlight } from '../../../shared/domain';
-import { cachedJson } from './library-layout';
 
 /**
  * A document's change log: the highlight edits saved since its file was last written whole, one line of JSON per
@@ -31,9 +30,9 @@ export function changesSince(
   return { put, remove };
 }
 
-/** One log line, ending in a newline: exactly `JSON.stringify({ put, remove })`, from each record's cached JSON. */
+/** One log line, ending in a newline: exactly `JSON.stringify({ put, remove })`. */
 export function logLineText(put: readonly Highlight[], remove: readonly string[]): string {
-  return `{"put":[${put.map(cachedJson).join(',')}],"remove":${JSON.stringify(remove)}}\n`;
+  return `{"put":[${put.map((highlight) => JSON.stringify(highlight)).join(',')}],"remove":${JSON.stringify(remove)}}\n`;
 }
 
 /** Where a log is damaged: the complete lines before it were replayed, the rest were not. */

@@ -1,58 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Database, Highlight, StoredDocument } from '../../../shared/domain';
+import type { Database } from '../../../shared/domain';
 import { hardCaseLibrary } from '../test/hard-cases';
-import {
-  documentFileName,
-  documentFileText,
-  documentLogName,
-  isLogOf,
-  libraryFileBytes,
-  libraryFileText,
-} from './library-layout';
-
-const document: StoredDocument = {
-  id: 'doc-1',
-  title: 'T',
-  text: 'Line "one"\n\u2028 and 😀 \\ end',
-  source: { kind: 'paste' },
-  meta: {},
-  memo: '',
-  variables: {},
-  sha256: '0'.repeat(64),
-  addedAt: '2026-01-01T00:00:00.000Z',
-};
-const highlight = (id: string, note: string): Highlight => ({
-  id,
-  documentId: 'doc-1',
-  start: 0,
-  end: 4,
-  quote: 'Line',
-  prefix: '',
-  suffix: ' "one"',
-  tagIds: ['t'],
-  stances: [{ holderId: null, targetId: 'x', stance: 'against' }],
-  note,
-  annotator: '',
-  createdAt: '2026-01-01T00:00:00.000Z',
-  updatedAt: '2026-01-01T00:00:00.000Z',
-});
-
-describe('documentFileText', () => {
-  it('is exactly JSON.stringify of the file, also after records are replaced and written again', () => {
-    const first = [highlight('a', 'x'), highlight('b', 'y "quoted"\n')];
-    const log = '0123456789abcdef';
-    expect(documentFileText(document, first, log)).toBe(
-      JSON.stringify({ documentId: document.id, log, text: document.text, highlights: first }),
-    );
-    const second = [first[0]!, { ...first[1]!, note: 'changed' }, highlight('c', '')];
-    expect(documentFileText(document, second, log)).toBe(
-      JSON.stringify({ documentId: document.id, log, text: document.text, highlights: second }),
-    );
-    expect(documentFileText(document, [], log)).toBe(
-      JSON.stringify({ documentId: 'doc-1', log, text: document.text, highlights: [] }),
-    );
-  });
-});
+import { documentFileName, documentLogName, isLogOf, libraryFileBytes, libraryFileText } from './library-layout';
 
 describe('documentFileName', () => {
   it('uses an app-made id as it is, and hex-encodes any other so no id leaves the folder or collides', () => {

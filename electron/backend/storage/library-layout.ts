@@ -231,45 +231,16 @@ function entriesWithCounts(documents: readonly StoredDocument[], counts: Map<str
 }
 
 /**
- * Each record's JSON, kept from the last time it was written. Records are never changed in place (a change replaces
- * the object: change-set.ts), so a record that is the same object serialises to the same text: saving one highlight
- * of 10,000 in a 1 MB article serialises that one, and joins the rest.
- */
-const recordJson = new WeakMap<object, string>();
-const textJson = new WeakMap<StoredDocument, string>();
-
-export function cachedJson(record: object): string {
-  let json = recordJson.get(record);
-  if (json === undefined) {
-    json = JSON.stringify(record);
-    recordJson.set(record, json);
-  }
-  return json;
-}
-
-/**
- * A document file's contents (compact: it can hold a megabyte of text and ten thousand highlights): exactly
- * `JSON.stringify({ documentId, log, text, highlights })`, built from the cached JSON of each part.
- */
-export function documentFileText(document: StoredDocument, highlights: readonly Highlight[], log: string): string {
-  let text = textJson.get(document);
-  if (text === undefined) {
-    text = JSON.stringify(document.text);
-    textJson.set(document, text);
-  }
-  return documentFileJson(document.id, text, highlights, log);
-}
-
-/**
- * {@link documentFileText} from the text's JSON: for a document not held as a record (a streamed import, which
- * serialises its highlights once, with `JSON.stringify`: caching a million of them would only keep them alive).
+ * A document's file from its text's JSON (compact: it can hold a megabyte of text and ten thousand highlights):
+ * exactly `JSON.stringify({ documentId, log, text, highlights })`, each highlight's JSON from `json`
+ * (document-json.ts keeps them for the documents written last).
  */
 export function documentFileJson(
   documentId: string,
   textJson: string,
   highlights: readonly Highlight[],
   log: string,
-  json: (highlight: Highlight) => string = cachedJson,
+  json: (highlight: Highlight) => string = (highlight) => JSON.stringify(highlight),
 ): string {
   const head = `{"documentId":${JSON.stringify(documentId)},"log":${JSON.stringify(log)},"text":`;
   return `${head}${textJson},"highlights":[${highlights.map(json).join(',')}]}`;

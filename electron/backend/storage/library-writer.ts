@@ -1,12 +1,12 @@
 import { CURRENT_SCHEMA_VERSION, type Database, type Highlight, type StoredDocument } from '../../../shared/domain';
 import { inSlices } from '../in-slices';
 import { newLogToken } from './document-log';
+import { DocumentJson } from './document-json';
 import { DocumentLogs, type LogLine } from './document-logs';
 import { FileSetWriter, type FileWrite } from './file-set-writer';
 import { HighlightsIndex } from './highlights-index';
 import {
   documentFilePath,
-  documentFileText,
   libraryFilePath,
   libraryFileBytes,
   libraryFileText,
@@ -42,6 +42,8 @@ export class LibraryWriter {
   /** Each document's highlights, which the store keeps up to date as it changes them. */
   readonly highlights = new HighlightsIndex();
   private readonly files: FileSetWriter;
+  /** The JSON of the documents written whole last, reused when they are written whole again. */
+  private readonly json = new DocumentJson();
   /**
    * The syncing of the logs that the last set appended to: until it ends, a write may append to a log but not write
    * a file whole nor begin another set (journaled-appends.ts).
@@ -198,12 +200,18 @@ export class LibraryWriter {
         whole.push({
           id,
           current,
-          ...(document ? wholeDocumentFile(document, current) : { token: null, content: null }),
+          ...(document ? this.wholeDocumentFile(document, current) : { token: null, content: null }),
         });
       }
       yield;
     }
     return { whole, appended };
+  }
+
+  /** A document's file written whole: with a new change log, which makes any earlier log obsolete. */
+  private wholeDocumentFile(document: StoredDocument, highlights: readonly Highlight[]) {
+    const token = newLogToken();
+    return { token, content: this.json.fileText(document, highlights, token) };
   }
 
   private lookupOf(library: Database, documentIds: readonly string[]): Lookup {
@@ -251,9 +259,4 @@ interface WholePlan {
 interface Lookup {
   documents: ReadonlyMap<string, StoredDocument>;
   highlights: ReadonlyMap<string, readonly Highlight[]>;
-}
-/** A document's file written whole: with a new change log, which makes any earlier log obsolete. */
-function wholeDocumentFile(document: StoredDocument, highlights: readonly Highlight[]) {
-  const token = newLogToken();
-  return { token, content: documentFileText(document, highlights, token) };
 }
