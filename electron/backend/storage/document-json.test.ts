@@ -1,33 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Highlight, StoredDocument } from '../../../shared/domain';
 import { DocumentJson } from './document-json';
+import { testDocument, testHighlight } from './test-records';
 
-const document: StoredDocument = {
-  id: 'doc-1',
-  title: 'T',
-  text: 'Line "one"\n\u2028 and 😀 \\ end',
-  source: { kind: 'paste' },
-  meta: {},
-  memo: '',
-  variables: {},
-  sha256: '0'.repeat(64),
-  addedAt: '2026-01-01T00:00:00.000Z',
-};
-const highlight = (id: string, note: string, documentId = 'doc-1'): Highlight => ({
-  id,
-  documentId,
-  start: 0,
-  end: 4,
-  quote: 'Line',
-  prefix: '',
-  suffix: ' "one"',
-  tagIds: ['t'],
-  stances: [{ holderId: null, targetId: 'x', stance: 'against' }],
-  note,
-  annotator: '',
-  createdAt: '2026-01-01T00:00:00.000Z',
-  updatedAt: '2026-01-01T00:00:00.000Z',
-});
+const document = testDocument;
+const highlight = testHighlight;
 const file = (d: StoredDocument, highlights: readonly Highlight[], log: string) =>
   JSON.stringify({ documentId: d.id, log, text: d.text, highlights });
 

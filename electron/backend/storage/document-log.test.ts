@@ -1,22 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Highlight } from '../../../shared/domain';
 import { changesSince, describeLogDamage, logLineText, replayLog } from './document-log';
+import { testHighlight } from './test-records';
 
-const highlight = (id: string, note = '', documentId = 'doc-1'): Highlight => ({
-  id,
-  documentId,
-  start: 0,
-  end: 4,
-  quote: 'Line',
-  prefix: '',
-  suffix: ' "one"\n',
-  tagIds: ['t'],
-  stances: [{ holderId: null, targetId: 'x', stance: 'against' }],
-  note,
-  annotator: '',
-  createdAt: '2026-01-01T00:00:00.000Z',
-  updatedAt: '2026-01-01T00:00:00.000Z',
-});
+const highlight = testHighlight;
 
 describe('changesSince', () => {
   it('finds the records added or replaced (by identity) and the ids removed', () => {
