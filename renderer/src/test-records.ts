@@ -1,4 +1,4 @@
-import type { Highlight, StoredDocument } from '../../shared/domain';
+import type { Highlight } from '../../shared/domain';
 
 /** A highlight of "NATO" at the start of a document, for the renderer's tests: what a test cares about overrides it. */
 export const testHighlight = (overrides: Partial<Highlight> = {}): Highlight => ({
@@ -18,16 +18,5 @@ export const testHighlight = (overrides: Partial<Highlight> = {}): Highlight => 
   ...overrides,
 });
 
-/** The document {@link testHighlight} is in. */
-export const testDocument = (overrides: Partial<StoredDocument> = {}): StoredDocument => ({
-  id: 'doc',
-  title: 'An article',
-  text: 'NATO said so.',
-  source: { kind: 'paste' },
-  meta: {},
-  memo: '',
-  variables: {},
-  sha256: '0'.repeat(64),
-  addedAt: '2026-01-01T00:00:00.000Z',
-  ...overrides,
-});
+/** The document {@link testHighlight} is in (shared/test-records.ts). */
+export { testDocument } from '../../shared/test-records';

@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { csvRowsText } from '../csv';
-import type { Entity, Highlight, StoredDocument, Tag } from '../domain';
+import type { Entity, Highlight, Tag } from '../domain';
 import { annotationCsvMaker } from './annotation-csv';
 import { annotationNames, annotationRows, type ExportLibrary } from './annotation-rows';
+import { testDocument } from '../test-records';
 
 /** Values that a CSV writer gets wrong in one way or another: separators, quotes, line ends, formula triggers. */
 const awkward = fc.constantFrom(
@@ -41,16 +42,6 @@ const entities: Entity[] = [
   { id: 'e1', name: '-Russia' },
   { id: 'e2', name: 'The "EU",\nCommission' },
 ];
-
-const storedDocument = (d: Pick<StoredDocument, 'id' | 'title' | 'text'>): StoredDocument => ({
-  ...d,
-  source: { kind: 'paste' },
-  meta: {},
-  memo: '',
-  variables: {},
-  sha256: '0'.repeat(64),
-  addedAt: '2026-01-01T00:00:00.000Z',
-});
 
 const highlight = (documentId: string, documentText: string) =>
   fc
@@ -92,7 +83,7 @@ const library = fc
     fc
       .tuple(...documents.map((d) => fc.array(highlight(d.id, d.text), { maxLength: 6 })))
       .map((perDocument): ExportLibrary => ({
-        documents: documents.map(storedDocument),
+        documents: documents.map((d) => testDocument(d)),
         highlights: perDocument.flat(),
         tags,
         entities,
@@ -117,7 +108,7 @@ describe('annotationCsvMaker', () => {
 
   it('quotes and escapes the cells it writes once per document, tag or entity', () => {
     const lib: ExportLibrary = {
-      documents: [storedDocument({ id: 'd,1', title: '=Title "one"', text: 'Some text here.' })],
+      documents: [testDocument({ id: 'd,1', title: '=Title "one"', text: 'Some text here.' })],
       highlights: [
         {
           id: 'h1',

@@ -1,4 +1,5 @@
-import type { Highlight, StoredDocument } from '../../../shared/domain';
+import type { Highlight } from '../../../shared/domain';
+import { testDocument as sharedTestDocument } from '../../../shared/test-records';
 
 /** A highlight for the storage's tests, with strings JSON must escape (quotes, a newline). */
 export const testHighlight = (id: string, note = '', documentId = 'doc-1'): Highlight => ({
@@ -18,14 +19,4 @@ export const testHighlight = (id: string, note = '', documentId = 'doc-1'): High
 });
 
 /** The document {@link testHighlight} is in: a text with what JSON escapes, a line separator and an emoji. */
-export const testDocument: StoredDocument = {
-  id: 'doc-1',
-  title: 'T',
-  text: 'Line "one"\n\u2028 and 😀 \\ end',
-  source: { kind: 'paste' },
-  meta: {},
-  memo: '',
-  variables: {},
-  sha256: '0'.repeat(64),
-  addedAt: '2026-01-01T00:00:00.000Z',
-};
+export const testDocument = sharedTestDocument({ id: 'doc-1', title: 'T', text: 'Line "one"\n\u2028 and 😀 \\ end' });
