@@ -7,6 +7,7 @@ export default defineConfig({
     include: ['{electron,renderer,shared,scripts}/**/*.test.{ts,tsx}'],
     environment: 'node',
     restoreMocks: true,
+    setupFiles: ['scripts/test/fast-check-seed.ts'],
     // Tests here do real disk I/O, start worker threads and parse documents: on a busy two-core machine one can take
     // several seconds without anything being wrong. A hung test still fails, after 20 s.
     testTimeout: 20_000,

@@ -77,6 +77,14 @@ describe('stance map', () => {
     ]);
   });
 
+  it('orders pairs of equal counts and names by id, whatever the order of their highlights', () => {
+    const namesakes = { ...library, entities: [...library.entities, { id: 'n2', name: 'NATO' }] };
+    const highlights = [mark('a', [], [s('g', 'n2', 'favor')]), mark('a', [], [s('g', 'n', 'favor')])];
+    for (const order of [highlights, [...highlights].reverse()]) {
+      expect(stanceMap({ ...namesakes, highlights: order }).map((row) => row.targetId)).toEqual(['n', 'n2']);
+    }
+  });
+
   it('is limited by coder and by publication dates (a range leaves undated documents out)', () => {
     expect(stanceMap(library, { coders: ['ben'] }).map(stanceMapCells)).toEqual([
       ['Grushko', 'NATO', 1, 0, 0, 0, 1, 1],
@@ -185,6 +193,18 @@ describe('timeline', () => {
     ]);
     expect(result.undated.documents).toEqual([{ id: 'c', title: 'Doc c' }]);
     expect(timelineCells(timeline(library, { interval: 'month' }))[0]).toEqual(['2025-02', 2, 2, 0, 0, 0]);
+  });
+
+  it('names the undated documents in the library’s order, whatever the order of their highlights', () => {
+    // The counterexample a property test found: d1's highlight listed before d0's.
+    const undated = { ...library, documents: [doc('d0', 'text'), doc('d1', 'text')] };
+    const highlights = [mark('d1', [], [s(null, 'n', 'favor')]), mark('d0', [], [s(null, 'n', 'favor')])];
+    for (const order of [highlights, [...highlights].reverse()]) {
+      expect(timeline({ ...undated, highlights: order }, { interval: 'week' }).undated.documents).toEqual([
+        { id: 'd0', title: 'Doc d0' },
+        { id: 'd1', title: 'Doc d1' },
+      ]);
+    }
   });
 });
 

@@ -22,6 +22,7 @@ export interface StanceMapRow {
 
 /** Names in the user's language's order; one collator, as `localeCompare` would build one for every comparison. */
 const byName = new Intl.Collator().compare;
+const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export function stanceMap(library: AnalysisLibrary, filter: AnalysisFilter = {}): StanceMapRow[] {
   const { highlights, documents } = filterLibrary(library, filter);
@@ -64,7 +65,15 @@ export function stanceMap(library: AnalysisLibrary, filter: AnalysisFilter = {})
   }
   return rows
     .map(({ seen: _seen, ...row }) => row)
-    .sort((a, b) => b.total - a.total || byName(a.holder, b.holder) || byName(a.target, b.target));
+    .sort(
+      (a, b) =>
+        b.total - a.total ||
+        byName(a.holder, b.holder) ||
+        byName(a.target, b.target) ||
+        // Two entities of one name: by id, so that the order never depends on the order the highlights came in.
+        byId(a.holderId ?? '', b.holderId ?? '') ||
+        byId(a.targetId, b.targetId),
+    );
 }
 
 export function stanceMapCells(row: StanceMapRow): (string | number)[] {

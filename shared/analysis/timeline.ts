@@ -85,9 +85,9 @@ export function timeline(
   options: { interval: Interval; targetId?: string; holderId?: string | null },
   filter: AnalysisFilter = {},
 ): Timeline {
-  const { highlights, documentById } = filterLibrary(library, filter);
+  const { highlights, documents, documentById } = filterLibrary(library, filter);
   const periods = new Map<string, Record<StanceValue, number>>();
-  const undated = { period: UNDATED_PERIOD, counts: noCounts(), documents: [] as { id: string; title: string }[] };
+  const undatedCounts = noCounts();
   const undatedIds = new Set<string>();
   for (const h of highlights) {
     const document = documentById.get(h.documentId)!;
@@ -96,20 +96,20 @@ export function timeline(
       if (options.holderId !== undefined && s.holderId !== options.holderId) continue;
       const published = document.meta.publishedAt;
       if (!published) {
-        undated.counts[s.stance]++;
-        if (!undatedIds.has(document.id)) {
-          undatedIds.add(document.id);
-          undated.documents.push({ id: document.id, title: document.title });
-        }
+        undatedCounts[s.stance]++;
+        undatedIds.add(document.id);
         continue;
       }
       const period = periodOf(publishedDay(published), options.interval);
       entryIn(periods, period, noCounts)[s.stance]++;
     }
   }
+  // Named in the library's order, not in the order their highlights came: that differs between a pass over every
+  // highlight and one gathered document by document, and the list must not.
+  const undatedDocuments = documents.filter((d) => undatedIds.has(d.id)).map(({ id, title }) => ({ id, title }));
   return {
     rows: [...periods].sort(([a], [b]) => a.localeCompare(b)).map(([period, counts]) => ({ period, counts })),
-    undated,
+    undated: { period: UNDATED_PERIOD, counts: undatedCounts, documents: undatedDocuments },
   };
 }
 
