@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ApiArgs, ApiMethod, ApiResults } from '../../shared/api-contract';
 import type { Backend } from './backend';
+import type { Store } from './store';
 import { libraryOnDisk, openSampleBackend, SAMPLE_CLAIM, useTempDirs } from './test-support';
 
 const tempDir = useTempDirs();
@@ -76,6 +77,40 @@ describe('undo per client session', () => {
     expect(store.data.tags.some((t) => t.id === tag.id)).toBe(true);
   });
 
+  it('puts every stamp back when a step, a coalesced step, an undo or a redo cannot be written', async () => {
+    const { backend, store, highlight } = await openSampleBackend(await tempDir());
+    const h = await highlight(SAMPLE_CLAIM);
+    const [a, b] = [client(backend, 'tab-a'), client(backend, 'tab-b')];
+    const { save } = store;
+    const failingOnce = async (act: () => Promise<unknown>) => {
+      (store as { save: Store['save'] }).save = () => Promise.reject(new Error('disk full'));
+      try {
+        await act();
+      } finally {
+        (store as { save: Store['save'] }).save = save;
+      }
+    };
+    await a.ok('updateHighlight', { highlightId: h.id, note: 'A' });
+    // B's change to the same highlight fails: A's step is still the last to have changed it, so A may undo it.
+    await failingOnce(() => b.call('updateHighlight', { highlightId: h.id, note: 'B' }));
+    // A's typing goes on, coalesced into A's step, and fails: the step is as it was.
+    await failingOnce(() => a.call('updateHighlight', { highlightId: h.id, note: 'AA' }));
+    // A's undo fails, then succeeds; the redo fails, then succeeds.
+    await failingOnce(() => a.call('undo', {}));
+    expect((await a.ok('undo', {})).label).toBe('Edit note');
+    expect(store.highlight(h.id)!.note).toBe('');
+    await failingOnce(() => a.call('redo', {}));
+    expect((await a.ok('redo', {})).label).toBe('Edit note');
+    expect(store.highlight(h.id)!.note).toBe('A');
+    // B changes it now: A's step is no longer A's to undo, and B's is.
+    await b.ok('updateHighlight', { highlightId: h.id, note: 'B' });
+    expect((await a.call('undo', {})).ok).toBe(false);
+    expect((await b.ok('undo', {})).label).toBe('Edit note');
+    expect((await a.ok('undo', {})).label).toBe('Edit note');
+    expect(store.highlight(h.id)!.note).toBe('');
+    expect(await libraryOnDisk(store.dataDir)).toEqual(store.data);
+  });
+
   it('keeps every history intact under any interleaving of clients (property)', async () => {
     const quotes = [SAMPLE_CLAIM, OBSERVERS, 'peacekeepers', 'ceasefire', 'Ukraine'];
     const op = fc.oneof(
@@ -84,11 +119,20 @@ describe('undo per client session', () => {
       fc.record({ kind: fc.constant('delete' as const), pick: fc.nat() }),
       fc.constant({ kind: 'undo' as const }),
       fc.constant({ kind: 'redo' as const }),
+      // The next write fails (a full disk, say): whichever client's step it is, that step is rolled back.
+      fc.constant({ kind: 'fail' as const }),
     );
     await fc.assert(
       fc.asyncProperty(fc.array(fc.array(op, { maxLength: 12 }), { minLength: 2, maxLength: 3 }), async (scripts) => {
         const { backend, store, document, tagIds } = await openSampleBackend(await tempDir());
         const failures: string[] = [];
+        const { save } = store;
+        let writesToFail = 0;
+        (store as { save: Store['save'] }).save = (touched) => {
+          if (writesToFail === 0) return save(touched);
+          writesToFail--;
+          return Promise.reject(new Error('disk full'));
+        };
         const run = async (clientId: string, script: (typeof scripts)[number]) => {
           const c = client(backend, clientId);
           for (const step of script) {
@@ -112,14 +156,21 @@ describe('undo per client session', () => {
                     : await c.call('deleteHighlight', { highlightId });
                 break;
               }
+              case 'fail':
+                writesToFail++;
+                continue;
               default:
                 result = await c.call(step.kind, {});
             }
-            // Refused (conflict) or not found is an answer; an internal error is a broken history.
-            if (!result.ok && result.error.code === 'internal') failures.push(result.error.message);
+            // Refused (conflict) or not found is an answer, and so is a write that failed; an internal error is a
+            // broken history.
+            if (!result.ok && result.error.code === 'internal' && !result.error.message.includes('disk full')) {
+              failures.push(result.error.message);
+            }
           }
         };
         await Promise.all(scripts.map((script, i) => run(`client-${i}`, script)));
+        writesToFail = 0;
         // Then each client undoes all it can: every answer is a step undone, a clear refusal, or the end.
         for (let i = 0; i < scripts.length; i++) {
           const c = client(backend, `client-${i}`);
