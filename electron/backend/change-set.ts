@@ -265,14 +265,20 @@ export function danglingReferencesAfter(
   direction: 'forward' | 'backward',
 ): string | null {
   const removed = new Set<string>();
+  for (const change of changes) {
+    if (change.kind !== 'record' || change.collection === 'highlights') continue;
+    const [from, to] = direction === 'forward' ? [change.before, change.after] : [change.after, change.before];
+    if (from && !to) removed.add(`${change.collection}:${from.id}`);
+  }
+  // Most steps remove nothing highlights could name: the undo of a tag's deletion need not first list the 200,000
+  // highlights it gives the tag back to.
+  if (removed.size === 0) return null;
   const touchedHighlights = new Set<string>();
   for (const change of changes) {
-    if (change.kind !== 'record') continue;
-    const [from, to] = direction === 'forward' ? [change.before, change.after] : [change.after, change.before];
-    if (change.collection === 'highlights') touchedHighlights.add((from ?? to)!.id);
-    else if (from && !to) removed.add(`${change.collection}:${from.id}`);
+    if (change.kind === 'record' && change.collection === 'highlights') {
+      touchedHighlights.add((change.before ?? change.after)!.id);
+    }
   }
-  if (removed.size === 0) return null;
   const touchedDocuments = new Set(
     changes.flatMap((c) => (c.kind === 'record' && c.collection === 'documents' ? [(c.before ?? c.after)!.id] : [])),
   );
