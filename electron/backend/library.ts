@@ -281,13 +281,17 @@ export class Library {
 
   /** The entry applied (again), with `newKeys` among its records: a new stamp on all of them. */
   private stampForward(entry: HistoryEntry, newKeys: readonly string[]): void {
+    const { keys, before } = entry;
     for (const key of newKeys) {
-      if (entry.keys.has(key)) continue;
-      entry.keys.add(key);
-      entry.before.set(key, this.stamps.get(key));
+      const size = keys.size;
+      keys.add(key);
+      if (keys.size === size) continue; // one of the entry's records already
+      // A record no step has changed since the start has no stamp: `before` keeps none for it either.
+      const earlier = this.stamps.get(key);
+      if (earlier !== undefined) before.set(key, earlier);
     }
     const stamp = {};
-    for (const key of entry.keys) this.stamps.set(key, stamp);
+    for (const key of keys) this.stamps.set(key, stamp);
     entry.expected = { all: stamp };
   }
 
