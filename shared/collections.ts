@@ -29,3 +29,11 @@ export function groupBy<K, V>(items: Iterable<V>, keyOf: (item: V) => K): Map<K,
 export function pushAll<T>(list: T[], items: Iterable<T>): void {
   for (const item of items) list.push(item);
 }
+
+/**
+ * Strings in code-unit order, the same on every machine and in every language: to break ties between ids, where a
+ * collator's order would depend on the user's language and `localeCompare` builds a collator per call.
+ */
+export function compareCodeUnits(x: string, y: string): number {
+  return x < y ? -1 : x > y ? 1 : 0;
+}

@@ -1,7 +1,7 @@
 import { stanceValues } from '../domain-values';
 import type { StanceValue } from '../domain';
 import { filterLibrary, type AnalysisFilter, type AnalysisLibrary } from './analysis-filter';
-import { entryIn } from '../collections';
+import { compareCodeUnits, entryIn } from '../collections';
 
 /**
  * The stance map: holders × targets, the stances of each pair counted by value, with the number of documents they
@@ -22,7 +22,6 @@ export interface StanceMapRow {
 
 /** Names in the user's language's order; one collator, as `localeCompare` would build one for every comparison. */
 const byName = new Intl.Collator().compare;
-const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export function stanceMap(library: AnalysisLibrary, filter: AnalysisFilter = {}): StanceMapRow[] {
   const { highlights, documents } = filterLibrary(library, filter);
@@ -71,8 +70,8 @@ export function stanceMap(library: AnalysisLibrary, filter: AnalysisFilter = {})
         byName(a.holder, b.holder) ||
         byName(a.target, b.target) ||
         // Two entities of one name: by id, so that the order never depends on the order the highlights came in.
-        byId(a.holderId ?? '', b.holderId ?? '') ||
-        byId(a.targetId, b.targetId),
+        compareCodeUnits(a.holderId ?? '', b.holderId ?? '') ||
+        compareCodeUnits(a.targetId, b.targetId),
     );
 }
 

@@ -1,4 +1,4 @@
-import { pushAll } from '../../../../shared/collections';
+import { compareCodeUnits, pushAll } from '../../../../shared/collections';
 
 /** A highlight's place in the text, as the overlap layer needs it. */
 export interface Span {
@@ -47,7 +47,7 @@ export function overlapSegments(spans: readonly Span[]): OverlapSegment[] {
 }
 
 const byStartLongestFirst = (a: Span, b: Span): number =>
-  a.start - b.start || b.end - a.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  a.start - b.start || b.end - a.end || compareCodeUnits(a.id, b.id);
 
 /** The segments of one cluster of overlapping highlights: one sweep over its boundaries. */
 function sweep(cluster: readonly Span[]): OverlapSegment[] {

@@ -1,4 +1,5 @@
 import type { DocumentListItem } from '../../../../shared/domain';
+import { compareCodeUnits } from '../../../../shared/collections';
 
 export type FixedKey = 'title' | 'outlet' | 'author' | 'publishedAt' | 'addedAt' | 'highlightCount';
 /** A fixed column, or a variable's (by id). */
@@ -29,7 +30,6 @@ export function inLibraryOrder(
  * quarter of a second (and 20,000 several seconds).
  */
 const collator = new Intl.Collator(undefined, { numeric: true });
-const compareCodeUnits = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
 
 /** What a column sorts by; undefined: no value. */
 function valueOf(d: DocumentListItem, key: SortKey): string | number | undefined {
