@@ -12,15 +12,23 @@ export interface TextQuote {
  * middle of a surrogate pair so that an emoji is never cut in half in the saved prefix or suffix.
  */
 export function quoteWithContext(text: string, start: number, end: number): TextQuote {
-  let prefixStart = Math.max(0, start - CONTEXT_LENGTH);
-  if (prefixStart > 0 && isLowSurrogate(text.charCodeAt(prefixStart))) prefixStart += 1;
-  let suffixEnd = Math.min(text.length, end + CONTEXT_LENGTH);
-  if (suffixEnd < text.length && isLowSurrogate(text.charCodeAt(suffixEnd))) suffixEnd -= 1;
   return {
     quote: text.slice(start, end),
-    prefix: text.slice(prefixStart, start),
-    suffix: text.slice(end, suffixEnd),
+    prefix: text.slice(prefixStart(text, start), start),
+    suffix: text.slice(end, suffixEnd(text, end)),
   };
+}
+
+/** Where the prefix of a highlight starting at `start` begins: up to CONTEXT_LENGTH before, off a surrogate pair. */
+export function prefixStart(text: string, start: number): number {
+  const at = Math.max(0, start - CONTEXT_LENGTH);
+  return at > 0 && isLowSurrogate(text.charCodeAt(at)) ? at + 1 : at;
+}
+
+/** Where the suffix of a highlight ending at `end` ends: up to CONTEXT_LENGTH after, off a surrogate pair. */
+export function suffixEnd(text: string, end: number): number {
+  const at = Math.min(text.length, end + CONTEXT_LENGTH);
+  return at < text.length && isLowSurrogate(text.charCodeAt(at)) ? at - 1 : at;
 }
 
 function isLowSurrogate(code: number): boolean {

@@ -1,20 +1,33 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Highlight } from '../../../shared/domain';
+import { quoteWithContext } from '../../../shared/text-context';
 import { createBackend } from '../backend';
 import { openStore } from '../store';
 import { callOk, SAMPLE_CLAIM, useTempDirs } from '../test-support';
+import { isQuotingText } from './quoting-text';
 import { SharedStrings } from './shared-strings';
 
 const tempDir = useTempDirs();
 
-/** A highlight as the parser gives it: every string a copy of its own (built from parts, so never one V8 shares). */
+/**
+ * A highlight as the parser gives it from a file the app wrote (its properties in the schema's order): every string a
+ * copy of its own (built from parts, so never one V8 shares).
+ */
 const copy = (value: string): string => [...value].join('');
-const parsed = (fields: Partial<Highlight> & Pick<Highlight, 'start' | 'end' | 'quote'>): Highlight =>
+const parsed = ({
+  start,
+  end,
+  quote,
+  ...fields
+}: Partial<Highlight> & Pick<Highlight, 'start' | 'end' | 'quote'>): Highlight =>
   JSON.parse(
     JSON.stringify({
-      id: copy(`h-${fields.start}`),
+      id: copy(`h-${start}`),
       documentId: copy('document-1'),
+      start,
+      end,
+      quote,
       prefix: '',
       suffix: '',
       tagIds: [copy('tag-claim')],
@@ -53,6 +66,7 @@ describe('SharedStrings', () => {
             at: fc.nat(),
             length: fc.nat({ max: 40 }),
             own: fc.boolean(),
+            ruled: fc.boolean(),
             tagIds: fc.array(id, { maxLength: 3 }),
             stances: fc.array(stance, { maxLength: 3 }),
             annotator: fc.constantFrom('', 'ann', 'ben'),
@@ -65,8 +79,10 @@ describe('SharedStrings', () => {
             const end = Math.min(text.length, start + Math.max(1, d.length));
             // Some quotes are not what the text holds at their place (an orphan's, a damaged file's).
             const quote = d.own ? `${text.slice(start, end)}!` : text.slice(start, end);
-            const prefix = text.slice(Math.max(0, start - 20), start);
-            const suffix = text.slice(end, end + 20);
+            // Most contexts are what the app saves (CONTEXT_LENGTH each side); some were saved under another rule.
+            const { prefix, suffix } = d.ruled
+              ? quoteWithContext(text, start, end)
+              : { prefix: text.slice(Math.max(0, start - 20), start), suffix: text.slice(end, end + 20) };
             return parsed({
               start,
               end,
@@ -81,6 +97,12 @@ describe('SharedStrings', () => {
           const before = structuredClone(highlights);
           const shared = new SharedStrings();
           expect(shared.shareIn(highlights, 'document-1', text)).toEqual(before);
+          // Those whose quote and context the text holds read them from it (quoting-text.ts).
+          const asTheTextHolds = before.map((h) => {
+            const held = quoteWithContext(text, h.start, h.end);
+            return h.quote === held.quote && h.prefix === held.prefix && h.suffix === held.suffix;
+          });
+          expect(highlights.map(isQuotingText)).toEqual(asTheTextHolds);
           // Its key order too: the files written from them stay byte for byte the same.
           expect(highlights.map((h) => JSON.stringify(h))).toEqual(before.map((h) => JSON.stringify(h)));
         },
