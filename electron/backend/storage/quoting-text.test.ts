@@ -83,9 +83,9 @@ describe('quotingText', () => {
   });
 
   it('keeps quoting the text it was made against', () => {
-    // The text is the record's own: a document whose text is later replaced leaves it as it was (the undo history).
-    const text = `${TEXT}`;
-    const held = quotingText(parsedHighlight(text, start, end), text);
+    // The text is the record's own, not looked up by its document's id: a document whose text is replaced leaves the
+    // records made against the old one (the undo history holds them) quoting it.
+    const held = quotingText(parsedHighlight(TEXT, start, end), TEXT);
     const other = quotingText(parsedHighlight(TEXT.toUpperCase(), start, end), TEXT.toUpperCase());
     expect(held.quote).toBe('The claim itself.');
     expect(other.quote).toBe('THE CLAIM ITSELF.');
@@ -131,7 +131,7 @@ describe('quotingText', () => {
     }
 
     await callOk(backend, 'undo', {});
-    // The records read from the file again, quoting the text they were read with.
+    // The records as they were read, back from the undo history, still quoting the text they were read with.
     expect(JSON.stringify(store.data.highlights)).toBe(asRead);
     expect(store.data.highlights.map(isQuotingText)).toEqual([true, true, true]);
     await callOk(backend, 'redo', {});

@@ -3,15 +3,16 @@ import { prefixStart, suffixEnd } from '../../../shared/text-context';
 
 /**
  * A highlight's quote, prefix and suffix repeat what its text holds at its place. Held as strings of their own (or as
- * V8's slices of the text: 32 bytes each, and a slot each on the record), they took some 120 MB of the backend's memory
- * at a million highlights. A highlight read from its file whose quote and context are what the text gives is held
- * instead as a record whose `quote`, `prefix` and `suffix` are read from its text when asked.
+ * V8's slices of the text: 32 bytes each, and a slot each on the record), they took some 80 MB of the backend's heap at
+ * a million highlights. A highlight read from its file whose quote and context are what the text gives is held instead
+ * as a record whose `quote`, `prefix` and `suffix` are read from its text when asked.
  *
  * They are own, enumerable accessors, the same three functions on every record (so V8 gives all such records one
  * shape and no slot for them): a spread, `JSON.stringify`, a structured clone and `toEqual` see the three properties
  * as plain values, in their place among the others, so the files written from these records stay byte for byte the
- * same (a file's properties in the schema's order, as the app writes them). The text is on the record under a symbol that is not enumerable, which none of those copy: a record made
- * against a text that is later replaced keeps quoting the text it was made against (the undo history holds such).
+ * same (a file's properties in the schema's order, as the app writes them). The text is on the record under a symbol
+ * that is not enumerable, which none of those copy: a record made against a text that is later replaced keeps quoting
+ * the text it was made against (the undo history holds such records).
  */
 const TEXT = Symbol('text');
 
