@@ -12,6 +12,7 @@ import {
   type LibraryFile,
 } from './storage/library-layout';
 import { LibraryWriter, type Touched } from './storage/library-writer';
+import { HeldTexts } from './storage/held-texts';
 import { loadDocuments } from './storage/load-documents';
 import { openLibraryFolder } from './storage/open-library';
 import { withEntityAliases } from './storage/entity-aliases';
@@ -120,7 +121,18 @@ export interface OpenOptions {
   countsDelayMs?: number;
   /** How long after opening the documents are read in the background if nothing asked for them (tests lengthen it). */
   backgroundLoadDelayMs?: number;
+  /**
+   * From how many characters of text in all (the library file's counts) the documents' texts are held on disk rather
+   * than in memory (storage/held-texts.ts); tests lower it.
+   */
+  textsOnDiskFrom?: number;
 }
+
+/**
+ * A library whose texts come to this many characters holds them on disk while it is open (storage/held-texts.ts): some
+ * 3,000 documents of the bench's size. A smaller one holds them in memory, as it always did.
+ */
+const TEXTS_ON_DISK_FROM = 32 * 2 ** 20;
 
 /**
  * Highlight counts are a convenience of the library file (the Library lists them before the documents are read), not
@@ -147,6 +159,9 @@ export async function openStore(dataDir: string, options: OpenOptions = {}): Pro
   let backups: Promise<void> = Promise.resolve();
   let recoverable: RecoverableDocument[] = [];
   let revision = data ? 1 : 0;
+  // Where the texts are held once the documents are read, if on disk; the files a crash left are removed first.
+  let heldTexts: HeldTexts | undefined;
+  HeldTexts.removeLeftovers(dataDir);
 
   /**
    * Once the library is whole: finds the documents that folders moved aside could bring back, and takes the launch
@@ -177,7 +192,9 @@ export async function openStore(dataDir: string, options: OpenOptions = {}): Pro
     if (!loading) {
       loading = (async () => {
         if (listed) {
-          const read = await loadDocuments(dataDir, listed, writer, now());
+          const chars = listed.documents.reduce((sum, d) => sum + d.charCount, 0);
+          if (chars >= (options.textsOnDiskFrom ?? TEXTS_ON_DISK_FROM)) heldTexts = new HeldTexts(dataDir);
+          const read = await loadDocuments(dataDir, listed, writer, now(), heldTexts);
           notices.push(...read.notices);
           data = read.data;
           revision++;
@@ -265,9 +282,13 @@ export async function openStore(dataDir: string, options: OpenOptions = {}): Pro
       if (!document) throw notFound('document', documentId);
       return { document, highlights: [...writer.highlights.of(library.highlights, [documentId]).get(documentId)!] };
     },
-    close: () => {
+    close: async () => {
       counts.stop();
-      return save([FOLD_PART, ...(counts.due ? [COUNTS_PART] : [])]);
+      try {
+        await save([FOLD_PART, ...(counts.due ? [COUNTS_PART] : [])]);
+      } finally {
+        heldTexts?.close();
+      }
     },
     highlight(id) {
       return writer.highlights.find(whole().highlights, id);

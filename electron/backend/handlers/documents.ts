@@ -12,6 +12,7 @@ import { readDocumentFileIn } from '../storage/read-library';
 import { checkDetails, withDetails } from './document-details';
 import { findDocument, sameName } from './lookup';
 import type { HandlerContext, Handlers } from './types';
+import { textLengthOf } from '../storage/held-documents';
 
 type DocumentHandlers = Pick<
   Handlers,
@@ -30,8 +31,9 @@ export function summarize(
   document: StoredDocument,
   counts: ReadonlyMap<string, number> = highlightCounts(data, document.id),
 ): DocumentSummary {
-  const { text, ...rest } = document;
-  return { ...rest, charCount: text.length, highlightCount: counts.get(document.id) ?? 0 };
+  // Its text is left out unread: held on disk, it would be read back for its length.
+  const { text: _text, ...rest } = document;
+  return { ...rest, charCount: textLengthOf(document), highlightCount: counts.get(document.id) ?? 0 };
 }
 
 /** The number of highlights of each document (of `only`, when given), counted in one pass. */

@@ -3,6 +3,7 @@ import { userInfo } from 'node:os';
 import { isDeepStrictEqual } from 'node:util';
 import type { DocumentHighlight } from '../../../shared/api-contract';
 import { documentListItem, isPlaced, type Highlight } from '../../../shared/domain';
+import { textLengthOf } from '../storage/held-documents';
 import { findDocument } from './lookup';
 import type { HandlerContext, Handlers } from './types';
 
@@ -107,7 +108,7 @@ export function workspaceHandlers({ library }: HandlerContext): WorkspaceHandler
     async setReadingPosition({ documentId, offset }) {
       const { data } = library;
       const document = findDocument(data, documentId);
-      const clamped = Math.min(offset, document.text.length);
+      const clamped = Math.min(offset, textLengthOf(document));
       // Where the analyst is, not an edit: saved, but not an undo step.
       const before = data.settings;
       const after = { ...before, readingPositions: { ...before.readingPositions, [documentId]: clamped } };

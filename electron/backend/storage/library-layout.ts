@@ -12,6 +12,7 @@ import {
   type StoredDocument,
   type Variable,
 } from '../../../shared/domain';
+import { textLengthOf } from './held-documents';
 import { DATA_FILE_NAME } from '../data-dir';
 
 /**
@@ -224,9 +225,11 @@ function countRuns(
 }
 
 function entriesWithCounts(documents: readonly StoredDocument[], counts: Map<string, number>): DocumentEntry[] {
-  return documents.map(({ id, title, text, source, meta, memo, variables, sha256, addedAt }) => {
+  return documents.map((document) => {
+    const { id, title, source, meta, memo, variables, sha256, addedAt } = document;
     const highlightCount = counts.get(id) ?? 0;
-    return { id, title, source, meta, memo, variables, sha256, addedAt, charCount: text.length, highlightCount };
+    const charCount = textLengthOf(document);
+    return { id, title, source, meta, memo, variables, sha256, addedAt, charCount, highlightCount };
   });
 }
 

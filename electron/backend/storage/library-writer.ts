@@ -4,6 +4,7 @@ import { newLogToken } from './document-log';
 import { DocumentJson } from './document-json';
 import { DocumentLogs, type LogLine } from './document-logs';
 import { FileSetWriter, type FileWrite } from './file-set-writer';
+import { textLengthOf } from './held-documents';
 import { HighlightsIndex } from './highlights-index';
 import {
   documentFilePath,
@@ -132,7 +133,8 @@ export class LibraryWriter {
     };
     for (const id of documentIds) {
       batch.push(id);
-      length += lookup.documents.get(id)?.text.length ?? 0;
+      const document = lookup.documents.get(id);
+      length += document ? textLengthOf(document) : 0;
       if (batch.length >= WHOLE_BATCH_FILES || length >= WHOLE_BATCH_TEXT) await flush();
     }
     await flush();

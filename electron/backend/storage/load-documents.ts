@@ -5,10 +5,11 @@ import type { LibraryWriter } from './library-writer';
 import { readDocuments } from './read-library';
 import { restoreDamagedDocuments } from './recovery';
 import { fileStamp } from './file-stamp';
+import type { HeldTexts } from './held-texts';
 import { SharedStrings } from './shared-strings';
 
 /**
- * Reads every document a library file lists and makes the library whole: a damaged document is restored from a
+ * Reads every document a library file lists (their texts held by `heldTexts` when given) and makes the library whole: a damaged document is restored from a
  * backup (or taken out, and said so), counts that do not match are corrected, a log damaged after good lines is folded
  * with those lines into its document's file (and kept aside), and logs no file names any more are removed.
  */
@@ -17,8 +18,9 @@ export async function loadDocuments(
   library: LibraryFile,
   writer: LibraryWriter,
   now: Date,
+  heldTexts?: HeldTexts,
 ): Promise<{ data: Database; notices: string[] }> {
-  const read = await readDocuments(dataDir, library.documents, library.entityAliases, new SharedStrings());
+  const read = await readDocuments(dataDir, library.documents, library.entityAliases, new SharedStrings(heldTexts));
   const { layout, documents: entries, entityAliases, ...lists } = library;
   const data: Database = {
     ...lists,

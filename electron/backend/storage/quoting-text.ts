@@ -1,5 +1,6 @@
 import type { Highlight } from '../../../shared/domain';
 import { prefixStart, suffixEnd } from '../../../shared/text-context';
+import { textOf, type TextRef } from './held-texts';
 
 /**
  * A highlight's quote, prefix and suffix repeat what its text holds at its place. Held as strings of their own (or as
@@ -17,22 +18,22 @@ import { prefixStart, suffixEnd } from '../../../shared/text-context';
 const TEXT = Symbol('text');
 
 interface QuotingRecord {
-  readonly [TEXT]: string;
+  readonly [TEXT]: TextRef;
   readonly start: number;
   readonly end: number;
 }
 
 function quote(this: QuotingRecord): string {
-  return this[TEXT].slice(this.start, this.end);
+  return textOf(this[TEXT]).slice(this.start, this.end);
 }
 
 function prefix(this: QuotingRecord): string {
-  const text = this[TEXT];
+  const text = textOf(this[TEXT]);
   return text.slice(prefixStart(text, this.start), this.start);
 }
 
 function suffix(this: QuotingRecord): string {
-  const text = this[TEXT];
+  const text = textOf(this[TEXT]);
   return text.slice(this.end, suffixEnd(text, this.end));
 }
 
@@ -43,11 +44,11 @@ const SUFFIX = { get: suffix, enumerable: true, configurable: true };
 
 /**
  * `highlight` (as parsed from its document's file, with the text `text`) as a record that reads its quote, prefix and
- * suffix from `text`, equal to it in every property, with its properties in the schema's order (the order the app
- * writes them in); `highlight` itself when they are not what the text holds at its place (an orphan's quote, a context
- * saved under another rule).
+ * suffix from `text` (or from `ref`, which stands for it: held-texts.ts), equal to it in every property, with its
+ * properties in the schema's order (the order the app writes them in); `highlight` itself when they are not what the
+ * text holds at its place (an orphan's quote, a context saved under another rule).
  */
-export function quotingText(highlight: Highlight, text: string): Highlight {
+export function quotingText(highlight: Highlight, text: string, ref: TextRef = text): Highlight {
   const { start, end } = highlight;
   if (
     !(0 <= start && start < end && end <= text.length) ||
@@ -58,7 +59,7 @@ export function quotingText(highlight: Highlight, text: string): Highlight {
     return highlight;
   }
   // Property by property rather than in a loop over the parsed record's keys: a third faster, at a million records.
-  const record = Object.defineProperty({}, TEXT, { value: text }) as Record<string, unknown>;
+  const record = Object.defineProperty({}, TEXT, { value: ref }) as Record<string, unknown>;
   record.id = highlight.id;
   record.documentId = highlight.documentId;
   record.start = start;

@@ -24,6 +24,7 @@ import {
   type DocumentFile,
   type LibraryFile,
 } from './library-layout';
+import { documentHoldingText } from './held-documents';
 import { mapLimited } from './map-limited';
 import type { SharedStrings } from './shared-strings';
 
@@ -109,7 +110,16 @@ export async function readDocuments(
   shared?: SharedStrings,
 ): Promise<DocumentsRead> {
   const names = new Set(await readdir(documentsDirPath(dataDir)).catch(() => []));
-  const files = await mapLimited(entries, READ_CONCURRENCY, (d) => readDocumentFile(dataDir, d.id, names, shared));
+  const files = await mapLimited(entries, READ_CONCURRENCY, async (d) => {
+    const result = await readDocumentFile(dataDir, d.id, names);
+    if (!('file' in result)) return result;
+    const { file, ...rest } = result;
+    // With `shared`, the highlights share the strings they repeat (shared-strings.ts), and the text may be held on
+    // disk: as soon as its file is parsed, so that no text of a large library stays in memory meanwhile.
+    const text = shared ? shared.hold(file.text) : file.text;
+    const highlights = shared ? shared.shareIn(file.highlights, d.id, file.text, text) : file.highlights;
+    return { ...rest, text, highlights };
+  });
   const read: DocumentsRead = {
     documents: [],
     highlights: [],
@@ -125,9 +135,9 @@ export async function readDocuments(
       read.countsMatch = false;
       return;
     }
-    const { text } = result.file;
-    const highlights = withEntityAliases(result.file.highlights, entityAliases);
-    read.documents.push(withText(details, text));
+    const { text } = result;
+    const highlights = withEntityAliases(result.highlights, entityAliases);
+    read.documents.push(typeof text === 'string' ? withText(details, text) : documentHoldingText(details, text));
     for (const highlight of highlights) read.highlights.push(highlight);
     read.logs.set(details.id, { ...result.log, highlights });
     if (result.damagedLog) read.damagedLogs.push({ ...result.damagedLog, details });
@@ -213,16 +223,9 @@ const EVERY_NAME: FolderNames = { has: () => true };
 /**
  * Reads one document's file and replays its change log; a reason when either is missing, damaged, or belongs to
  * another id. `names` (what the documents folder holds, when the caller listed it) saves looking for logs not there.
- * With `shared`, the highlights share the strings they repeat (shared-strings.ts): what a reader that holds them
- * all (the store) asks for; a reader that passes them on (an export) need not spend the time.
  */
-export function readDocumentFile(
-  dataDir: string,
-  documentId: string,
-  names?: FolderNames,
-  shared?: SharedStrings,
-): Promise<DocumentFileRead> {
-  return readDocumentFileIn(documentsDirPath(dataDir), documentId, names, shared);
+export function readDocumentFile(dataDir: string, documentId: string, names?: FolderNames): Promise<DocumentFileRead> {
+  return readDocumentFileIn(documentsDirPath(dataDir), documentId, names);
 }
 
 /** {@link readDocumentFile} from a documents folder: the data folder's, or one moved aside. */
@@ -230,7 +233,6 @@ export async function readDocumentFileIn(
   documentsDir: string,
   documentId: string,
   names: FolderNames = EVERY_NAME,
-  shared?: SharedStrings,
 ): Promise<DocumentFileRead> {
   const file = path.join(documentsDir, documentFileName(documentId));
   // `names` is listed (by a reader of many documents) before the file is read: a log with no line yet is then never
@@ -246,7 +248,6 @@ export async function readDocumentFileIn(
         ? read.result
         : null;
     if (result === null) continue;
-    if (shared && 'file' in result) shared.shareIn(result.file.highlights, documentId, result.file.text);
     return result;
   }
 }

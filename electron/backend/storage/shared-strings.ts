@@ -1,5 +1,6 @@
 import type { Highlight } from '../../../shared/domain';
 import { ValuePool } from '../../../shared/value-pool';
+import type { HeldTexts, TextRef } from './held-texts';
 import { quotingText } from './quoting-text';
 
 /**
@@ -13,12 +14,21 @@ import { quotingText } from './quoting-text';
 export class SharedStrings {
   private readonly pool = new ValuePool();
 
+  /** `heldTexts`: where a large library's texts are held, on disk (held-texts.ts); without it, in memory. */
+  constructor(private readonly heldTexts?: HeldTexts) {}
+
+  /** A document's text, as just parsed from its file: held on disk when there is a place for it, else itself. */
+  hold(text: string): TextRef {
+    return this.heldTexts ? this.heldTexts.hold(text) : text;
+  }
+
   /**
    * The highlights of the document `documentId` with the text `text`, as just parsed (and checked) from its file:
    * changed in place, before anything else holds them, to share what they repeat; each replaced in the list by one
-   * that reads its quote and context from `text`, when the text holds them. Returns the list.
+   * that reads its quote and context from `text` (through `ref`, when the text is held on disk), when the text holds
+   * them. Returns the list.
    */
-  shareIn(highlights: Highlight[], documentId: string, text: string): Highlight[] {
+  shareIn(highlights: Highlight[], documentId: string, text: string, ref: TextRef = text): Highlight[] {
     const { pool } = this;
     for (let i = 0; i < highlights.length; i++) {
       const highlight = highlights[i]!;
@@ -30,7 +40,7 @@ export class SharedStrings {
       fresh.annotator = pool.string(highlight.annotator);
       fresh.createdAt = pool.string(highlight.createdAt);
       fresh.updatedAt = pool.string(highlight.updatedAt);
-      highlights[i] = quotingText(highlight, text);
+      highlights[i] = quotingText(highlight, text, ref);
     }
     return highlights;
   }
