@@ -123,6 +123,18 @@ describe('a library whose texts are held on disk', () => {
     read.mockRestore();
 
     expect(await session(diskStore)).toEqual(await session(memoryStore));
+
+    // A step across the library (a tag deleted from every highlight that has it) leaves them quoting their texts
+    // (quoting-text.ts, withCoding): spread, each would hold its text in memory again, in the slices of its quote.
+    const tagId = diskStore.data.tags[0]!.id;
+    const quoting = () => diskStore.data.highlights.filter((h) => isQuotingText(h)).map((h) => h.id);
+    const before = quoting();
+    expect(diskStore.data.highlights.filter((h) => h.tagIds.includes(tagId) && isQuotingText(h)).length).toBe(3);
+    await callOk(createBackend(diskStore, clock()), 'deleteTag', { tagId });
+    expect(quoting()).toEqual(before);
+    await callOk(createBackend(diskStore, clock()), 'undo', {});
+    await callOk(createBackend(memoryStore, clock()), 'deleteTag', { tagId });
+    await callOk(createBackend(memoryStore, clock()), 'undo', {});
     await memoryStore.close();
     await diskStore.close();
     // Byte for byte, but for the token each store draws to name its documents' change logs.

@@ -5,6 +5,7 @@ import { newId } from '../make-document';
 import { findTag, sameName } from './lookup';
 import type { HandlerContext, Handlers } from './types';
 import { definedOnly } from './workspace';
+import { withCoding } from '../storage/quoting-text';
 
 type CodebookHandlers = Pick<Handlers, 'createTag' | 'updateTag' | 'deleteTag' | 'reorderTags'>;
 
@@ -64,7 +65,7 @@ export function codebookHandlers({ library }: HandlerContext): CodebookHandlers 
           .map((child) => replace('tags', child, { ...child, parentId: null })),
         ...data.highlights
           .filter((h) => h.tagIds.includes(tagId))
-          .map((h) => replace('highlights', h, { ...h, tagIds: h.tagIds.filter((id) => id !== tagId) })),
+          .map((h) => replace('highlights', h, withCoding(h, { tagIds: h.tagIds.filter((id) => id !== tagId) }))),
       ];
       await library.commit(`Delete tag "${tag.name}"`, changes);
       return { tagId };

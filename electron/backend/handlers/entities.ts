@@ -6,6 +6,7 @@ import { newId } from '../make-document';
 import { findEntity, findTag, sameName } from './lookup';
 import { dedupeStances } from './stances';
 import type { HandlerContext, Handlers } from './types';
+import { withCoding } from '../storage/quoting-text';
 
 type EntityHandlers = Pick<
   Handlers,
@@ -25,7 +26,7 @@ function rewriteStances(data: Database, id: string, rewrite: (s: readonly Stance
   const uses = usesEntity(id);
   return data.highlights
     .filter((h) => h.stances.some(uses))
-    .map((h): Change => replace('highlights', h, { ...h, stances: rewrite(h.stances) }));
+    .map((h): Change => replace('highlights', h, withCoding(h, { stances: rewrite(h.stances) })));
 }
 
 function usage(highlights: readonly Highlight[]): { highlights: number; documents: number } {

@@ -1,4 +1,5 @@
 import type { Highlight } from '../../../shared/domain';
+import { withCoding } from './quoting-text';
 
 /**
  * Stances as schema 7 has them, from a document's file written before holders and targets became one list: a target
@@ -12,7 +13,7 @@ export function withEntityAliases(
   if (!aliases || Object.keys(aliases).length === 0) return highlights;
   return highlights.map((h) =>
     h.stances.some((s) => aliases[s.targetId] !== undefined)
-      ? { ...h, stances: h.stances.map((s) => ({ ...s, targetId: aliases[s.targetId] ?? s.targetId })) }
+      ? withCoding(h, { stances: h.stances.map((s) => ({ ...s, targetId: aliases[s.targetId] ?? s.targetId })) })
       : h,
   );
 }

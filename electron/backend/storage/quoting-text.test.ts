@@ -4,7 +4,7 @@ import { CONTEXT_LENGTH, quoteWithContext } from '../../../shared/text-context';
 import { createBackend } from '../backend';
 import { openStore } from '../store';
 import { callOk, SAMPLE_CLAIM, useTempDirs } from '../test-support';
-import { isQuotingText, quotingText } from './quoting-text';
+import { isQuotingText, quotingText, withCoding } from './quoting-text';
 
 const tempDir = useTempDirs();
 
@@ -80,6 +80,18 @@ describe('quotingText', () => {
       parsedHighlight(TEXT, start, TEXT.length + 5, { quote: TEXT.slice(start) }),
     ];
     for (const parsed of cases) expect(quotingText(parsed, TEXT)).toBe(parsed);
+  });
+
+  it('stays a record that quotes its text when a step changes its tags or stances', () => {
+    const parsed = parsedHighlight(TEXT, start, end, { anchor: 'fuzzy' });
+    const coding = { tagIds: ['tag-2', 'tag-3'], stances: [] };
+    const changed = withCoding(quotingText(parsed, TEXT), coding);
+    expect(isQuotingText(changed)).toBe(true);
+    expect(JSON.stringify(changed)).toBe(JSON.stringify({ ...parsed, ...coding }));
+    // A record that holds its own quote is spread as it always was.
+    const orphan = parsedHighlight(TEXT, start, end, { quote: 'Lost.', anchor: 'orphan' });
+    expect(withCoding(orphan, coding)).toEqual({ ...orphan, ...coding });
+    expect(isQuotingText(withCoding(orphan, coding))).toBe(false);
   });
 
   it('keeps quoting the text it was made against', () => {
