@@ -8,6 +8,7 @@ import { TemporarySpill } from './exchange/library-source';
 import { isStreamedKind, memorySource, streamedExport, type ExportProgress } from '../../shared/export/streamed-export';
 import { invalidRequest } from './api-error';
 import type { Store } from './store';
+import { withTextsAhead } from './storage/texts-ahead';
 
 export type ParsedExportRequest =
   { ok: true; request: ExportRequest; file: Omit<ExportFile, 'content'> } | { ok: false; error: ApiError };
@@ -43,7 +44,7 @@ export async function* exportBlocksOf(
     return;
   }
   yield* withSpill((spill) =>
-    streamedExport(memorySource(snapshotOf(store.data)), kind, scope, { csv, spill, ...control }),
+    streamedExport(withTextsAhead(memorySource(snapshotOf(store.data))), kind, scope, { csv, spill, ...control }),
   );
 }
 
