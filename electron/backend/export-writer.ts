@@ -8,7 +8,6 @@ import { TemporarySpill } from './exchange/library-source';
 import { isStreamedKind, memorySource, streamedExport, type ExportProgress } from '../../shared/export/streamed-export';
 import { invalidRequest } from './api-error';
 import type { Store } from './store';
-import { withTextsAhead } from './storage/texts-ahead';
 
 export type ParsedExportRequest =
   { ok: true; request: ExportRequest; file: Omit<ExportFile, 'content'> } | { ok: false; error: ApiError };
@@ -44,7 +43,7 @@ export async function* exportBlocksOf(
     return;
   }
   yield* withSpill((spill) =>
-    streamedExport(withTextsAhead(memorySource(snapshotOf(store.data))), kind, scope, { csv, spill, ...control }),
+    streamedExport(memorySource(snapshotOf(store.data)), kind, scope, { csv, spill, ...control }),
   );
 }
 

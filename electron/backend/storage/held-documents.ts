@@ -44,11 +44,6 @@ export function textLengthOf(document: StoredDocument): number {
   return held ? held.length : document.text.length;
 }
 
-/** Where the document's text is held on disk, if it is. */
-export function heldTextOf(document: StoredDocument): HeldText | undefined {
-  return (document as Partial<HoldingDocument>)[HELD];
-}
-
 /** Whether the document's text is held on disk (for tests and probes). */
 export function isHoldingText(document: StoredDocument): boolean {
   return HELD in document;

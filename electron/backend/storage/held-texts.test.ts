@@ -32,21 +32,6 @@ describe('HeldTexts', () => {
     texts.close();
   });
 
-  it('reads texts ahead off the event loop, so that asking for them then costs no read', async () => {
-    const texts = new HeldTexts(await tempDir());
-    const held = TEXTS.map((text) => texts.hold(text) as HeldText);
-    await Promise.all(held.map((h) => h.readAhead()));
-    expect(held.map((h) => h.value)).toEqual(TEXTS);
-    expect(texts.readsOnTheEventLoop).toBe(0);
-    // Without it, each is read when asked.
-    const other = new HeldTexts(await tempDir());
-    const cold = TEXTS.map((text) => other.hold(text) as HeldText);
-    expect(cold.map((h) => h.value)).toEqual(TEXTS);
-    expect(other.readsOnTheEventLoop).toBe(TEXTS.length);
-    texts.close();
-    other.close();
-  });
-
   it('keeps an empty text in memory, and nothing in the data folder, where the system allows', async () => {
     const dir = await tempDir();
     const texts = new HeldTexts(dir);

@@ -1,4 +1,4 @@
-import { closeSync, openSync, read as readAsync, readSync, readdirSync, rmSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readSync, readdirSync, rmSync, unlinkSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 
@@ -24,10 +24,6 @@ export class HeldTexts {
   // text once for every quote.
   private last: HeldText | null = null;
   private lastText = '';
-  // Texts being read ahead, off the event loop (readAhead).
-  private readonly reading = new Map<HeldText, Promise<void>>();
-  /** How many texts were read back on the event loop, neither cached nor read ahead (for tests and probes). */
-  readsOnTheEventLoop = 0;
 
   /** `cacheChars`: how many characters of texts read back are kept, the texts read last. */
   constructor(
@@ -95,40 +91,13 @@ export class HeldTexts {
 
   private readBack(held: HeldText): string {
     if (this.fd === null) throw new Error('The library is closed: its texts cannot be read any more.');
-    this.readsOnTheEventLoop++;
     const bytes = Buffer.allocUnsafe(held.bytes);
     for (let read = 0; read < held.bytes;) {
       const got = readSync(this.fd, bytes, read, held.bytes - read, held.offset + read);
-      if (got === 0) throw cutShort();
+      if (got === 0) throw new Error('A text of the library could not be read back from its file (it was cut short).');
       read += got;
     }
     const text = bytes.toString(held.encoding);
-    this.remember(held, text);
-    return text;
-  }
-
-  /**
-   * Reads `held` into the cache off the event loop, so that asking for it soon after costs nothing: what a pass over
-   * many documents (an export) does for the next few while it works on one. Never rejects: a text that cannot be read
-   * ahead is read when asked, and fails then.
-   */
-  readAhead(held: HeldText): Promise<void> {
-    const fd = this.fd;
-    if (fd === null || held === this.last || this.cache.has(held)) return Promise.resolve();
-    let reading = this.reading.get(held);
-    if (!reading) {
-      reading = readBytes(fd, held)
-        .then((bytes) => {
-          if (this.fd === fd && !this.cache.has(held)) this.remember(held, bytes.toString(held.encoding));
-        })
-        .catch(() => undefined)
-        .finally(() => this.reading.delete(held));
-      this.reading.set(held, reading);
-    }
-    return reading;
-  }
-
-  private remember(held: HeldText, text: string): void {
     this.cache.set(held, text);
     this.cachedChars += text.length;
     for (const [oldest, value] of this.cache) {
@@ -136,6 +105,7 @@ export class HeldTexts {
       this.cache.delete(oldest);
       this.cachedChars -= value.length;
     }
+    return text;
   }
 
   /** Closes and removes the file; a held text cannot be read after. */
@@ -180,30 +150,6 @@ export class HeldText {
   get value(): string {
     return this.texts.read(this);
   }
-
-  /** See {@link HeldTexts.readAhead}. */
-  readAhead(): Promise<void> {
-    return this.texts.readAhead(this);
-  }
-}
-
-function readBytes(fd: number, held: HeldText): Promise<Buffer> {
-  const bytes = Buffer.allocUnsafe(held.bytes);
-  return new Promise((resolve, reject) => {
-    const next = (read: number) => {
-      if (read === held.bytes) return resolve(bytes);
-      readAsync(fd, bytes, read, held.bytes - read, held.offset + read, (error, got) => {
-        if (error) reject(error);
-        else if (got === 0) reject(cutShort());
-        else next(read + got);
-      });
-    };
-    next(0);
-  });
-}
-
-function cutShort(): Error {
-  return new Error('A text of the library could not be read back from its file (it was cut short).');
 }
 
 /** ES2024's `String.prototype.isWellFormed` (Node 20 has it; the project's TypeScript library is ES2023). */
