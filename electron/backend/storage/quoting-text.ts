@@ -1,5 +1,5 @@
 import type { Highlight } from '../../../shared/domain';
-import { prefixStart, suffixEnd } from '../../../shared/text-context';
+import { prefixStart, quoteWithContext, suffixEnd } from '../../../shared/text-context';
 import { textOf, type TextRef } from './held-texts';
 
 /**
@@ -50,12 +50,10 @@ const SUFFIX = { get: suffix, enumerable: true, configurable: true };
  */
 export function quotingText(highlight: Highlight, text: string, ref: TextRef = text): Highlight {
   const { start, end } = highlight;
-  if (
-    !(0 <= start && start < end && end <= text.length) ||
-    highlight.quote !== text.slice(start, end) ||
-    highlight.prefix !== text.slice(prefixStart(text, start), start) ||
-    highlight.suffix !== text.slice(end, suffixEnd(text, end))
-  ) {
+  if (!(0 <= start && start < end && end <= text.length)) return highlight;
+  // What the app saves for that place (shared/text-context.ts), which the accessors give back.
+  const saved = quoteWithContext(text, start, end);
+  if (highlight.quote !== saved.quote || highlight.prefix !== saved.prefix || highlight.suffix !== saved.suffix) {
     return highlight;
   }
   return quotingRecord(highlight, ref);
