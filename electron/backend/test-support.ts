@@ -1,6 +1,8 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { afterEach } from 'vitest';
 import type { ApiArgs, ApiMethod, ApiResults } from '../../shared/api-contract';
 import type { Database } from '../../shared/domain';
@@ -8,6 +10,27 @@ import type { Backend } from './backend';
 import { BACKUP_DIR_NAME } from './backups';
 import { LOCK_FILE_NAME } from './data-lock';
 import { readLibrary } from './storage/read-library';
+
+/**
+ * Measures what share of the time from now on this thread spends working. On Linux that is its own CPU time (read
+ * from /proc; utime and stime are in USER_HZ ticks, 1/100 s), which a busy machine cannot inflate by making the thread
+ * wait for a core; elsewhere the event loop's utilization, which can.
+ */
+export function threadBusyShare(): () => number {
+  const procStat = '/proc/thread-self/stat';
+  const cpuMs = (): number => {
+    const stat = readFileSync(procStat, 'utf8');
+    // The fields after the thread's name, which is in parentheses and may hold anything.
+    const fields = stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  };
+  if (existsSync(procStat)) {
+    const [cpuAtStart, wallAtStart] = [cpuMs(), performance.now()];
+    return () => (cpuMs() - cpuAtStart) / Math.max(1, performance.now() - wallAtStart);
+  }
+  const atStart = performance.eventLoopUtilization();
+  return () => performance.eventLoopUtilization(atStart).utilization;
+}
 
 /** A temporary data directory per test, removed afterwards. */
 export function useTempDirs(): () => Promise<string> {

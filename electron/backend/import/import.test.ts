@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import JSZip from 'jszip';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callOk, openSampleBackend, useTempDirs } from '../test-support';
+import { callOk, openSampleBackend, threadBusyShare, useTempDirs } from '../test-support';
 
 const tempDir = useTempDirs();
 const b64 = (bytes: Uint8Array | string) => Buffer.from(bytes).toString('base64');
@@ -307,18 +307,14 @@ describe('importing web pages', () => {
       'huge.html': `<html><body><article>${'<p>Words of an article, again and again.</p>'.repeat(120_000)}</article></body></html>`,
     };
     for (const [name, html] of Object.entries(pages)) {
-      // The backend's event loop keeps turning while the page is extracted (in a worker).
-      let longestGap = 0;
-      let last = Date.now();
-      const ticker = setInterval(() => {
-        longestGap = Math.max(longestGap, Date.now() - last);
-        last = Date.now();
-      }, 10);
+      const busy = threadBusyShare();
       const started = Date.now();
       const result = await backend('importFile', { fileName: name, data: b64(html) });
-      clearInterval(ticker);
-      expect(Date.now() - started, name).toBeLessThan(8_000);
-      expect(longestGap, name).toBeLessThan(500);
+      // Past the 5 s limit the worker is stopped: the import ends well before an inline extraction would (48 s here).
+      expect(Date.now() - started, name).toBeLessThan(15_000);
+      // The page is extracted in a worker, so the backend's own thread stays nearly idle (some 1 % here; 100 % when
+      // the extraction ran on it).
+      expect(busy(), name).toBeLessThan(0.5);
       if (!result.ok) expect(result.error.message, name).toMatch(new RegExp(`^${name}: `));
     }
   }, 60_000);

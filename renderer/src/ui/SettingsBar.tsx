@@ -7,6 +7,8 @@ export function SettingsBar() {
   const settings = useAppStore((s) => s.settings);
   const updateSettings = useAppStore((s) => s.updateSettings);
   const setCoder = useAppStore((s) => s.setCoder);
+  // Until the library is open the saved name is not known: a name typed then would be mixed with it when it came.
+  const opened = useAppStore((s) => s.loadState === 'ready');
   // The field shows the saved name, always (it arrives after the first render); what is typed is a draft until the
   // field is left or Enter pressed, and Escape drops it. So focusing the field and leaving never changes the name.
   const [draft, setDraft] = useState<string | null>(null);
@@ -22,6 +24,7 @@ export function SettingsBar() {
           value={draft ?? settings.annotator}
           placeholder="Your name"
           size={12}
+          disabled={!opened}
           onChange={(e) => setDraft(e.target.value)}
           onBlur={commit}
           onKeyDown={(e) => {

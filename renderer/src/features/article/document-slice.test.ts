@@ -148,6 +148,32 @@ describe('a new highlight (optimistic creation)', () => {
   });
 });
 
+describe("moving a highlight's ends", () => {
+  it('moves from where the move before left it, so two quick presses move two words', async () => {
+    const store = storeWithSelection();
+    const start = TEXT.indexOf('peacekeeping do not');
+    const highlight = saved({ id: 'h1', start, end: start + 19, quote: 'peacekeeping do not', tagIds: ['tag-1'] });
+    store.setState({ highlights: [highlight], selectedHighlightId: 'h1', pendingSelection: null });
+    const bounds = (call: number) => backend.calls[call]!.args.bounds as { start: number; end: number; quote: string };
+    const answerBounds = (call: number) => backend.calls[call]!.answer({ ...highlight, ...bounds(call) });
+
+    const first = store.getState().adjustSelectedBoundary('extend-end');
+    const second = store.getState().adjustSelectedBoundary('extend-start');
+    await settle();
+    // One at a time: the second is measured once the first is answered.
+    expect(methods()).toEqual(['updateHighlight']);
+    expect(bounds(0).quote).toBe('peacekeeping do not go');
+    answerBounds(0);
+    await first;
+    await settle();
+    expect(methods()).toEqual(['updateHighlight', 'updateHighlight']);
+    expect(bounds(1)).toEqual({ start: start - 4, end: start + 22, quote: 'and peacekeeping do not go' });
+    answerBounds(1);
+    await second;
+    expect(store.getState().highlights[0]!.quote).toBe('and peacekeeping do not go');
+  });
+});
+
 describe('notes saved as typed', () => {
   it('sends one request at a time per highlight, the latest text next, and each store its own', async () => {
     const store = storeWithSelection();

@@ -49,6 +49,8 @@ export const createDocumentSlice: StateCreator<AppState, [], [], DocumentSlice> 
    * is chosen here), and a change to it waits for its creation to be acknowledged, so the backend sees them in order.
    */
   const creating = new Map<string, Promise<boolean>>();
+  /** The boundary moves asked for, one after another (adjustSelectedBoundary). */
+  let boundaryMoves: Promise<void> = Promise.resolve();
   const replaceHighlight = (updated: Highlight): void =>
     set((s) => ({ highlights: sortByPosition(s.highlights.map((h) => (h.id === updated.id ? updated : h))) }));
   const selected = (): Highlight | undefined => get().highlights.find((h) => h.id === get().selectedHighlightId);
@@ -171,14 +173,22 @@ export const createDocumentSlice: StateCreator<AppState, [], [], DocumentSlice> 
     },
 
     async adjustSelectedBoundary(move) {
-      const highlight = selectedOwn();
-      const { document, settings } = get();
-      if (!highlight || !document) return;
-      const span = moveBoundary(document.text, highlight, move, settings.snapToWords);
-      if (!span) return;
-      await get().updateHighlight(highlight.id, {
-        bounds: { ...span, quote: document.text.slice(span.start, span.end) },
+      const highlightId = selectedOwn()?.id;
+      if (!highlightId) return;
+      // Each move starts from where the one before it left the highlight: `]` pressed three times quickly is three
+      // words, not one (each would otherwise be measured from the same, not yet answered, place).
+      const moved = boundaryMoves.then(async () => {
+        const highlight = get().highlights.find((h) => h.id === highlightId);
+        const { document, settings } = get();
+        if (!highlight || !document || document.id !== highlight.documentId) return;
+        const span = moveBoundary(document.text, highlight, move, settings.snapToWords);
+        if (!span) return;
+        await get().updateHighlight(highlightId, {
+          bounds: { ...span, quote: document.text.slice(span.start, span.end) },
+        });
       });
+      boundaryMoves = moved.catch(() => undefined);
+      await moved;
     },
 
     async reattachOrphan(highlightId) {
