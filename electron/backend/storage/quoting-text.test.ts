@@ -41,6 +41,9 @@ describe('quotingText', () => {
       expect(isQuotingText(held)).toBe(true);
       expect(held).not.toBe(parsed);
       expect(held).toEqual(parsed);
+      // A plain object to whatever looks at its prototype (made by a constructor: quoting-text.ts).
+      expect(Object.getPrototypeOf(held)).toBe(Object.prototype);
+      expect(held).toStrictEqual(parsed);
       // Byte for byte, keys in the file's order: a document written whole again is the same file.
       expect(JSON.stringify(held)).toBe(JSON.stringify(parsed));
       // A spread (how a change makes the next version of a record), a structured clone (Electron's IPC, workers).
