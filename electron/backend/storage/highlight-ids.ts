@@ -1,5 +1,6 @@
 import type { Highlight } from '../../../shared/domain';
 import { inSlices } from '../in-slices';
+import { RecordsById } from './records-by-id';
 
 export type BuildRunner = (steps: Generator<undefined, void>) => void;
 
@@ -17,7 +18,7 @@ export interface BuildOptions {
  * removed or replaced: what the map holds is always the current record.
  */
 export class HighlightIds {
-  private map: Map<string, Highlight> | null = null;
+  private map: RecordsById<Highlight> | null = null;
   private complete = false;
   /** Ids removed while the map is built: the copy it is built from still holds them. */
   private readonly removed = new Set<string>();
@@ -35,7 +36,7 @@ export class HighlightIds {
   /** Starts building the map of `highlights` in the background (anything built before is dropped). */
   rebuild(highlights: readonly Highlight[]): void {
     const generation = ++this.generation;
-    this.map = new Map();
+    this.map = new RecordsById(highlights.length);
     this.complete = false;
     this.removed.clear();
     this.run(this.building([...highlights], generation));
@@ -63,13 +64,13 @@ export class HighlightIds {
   changed(from: Highlight | null, to: Highlight | null): void {
     if (!this.map) return;
     // A replaced highlight keeps its id: its entry names the new record, and nothing else changes.
-    if (from && to && from.id === to.id) return void this.map.set(to.id, to);
+    if (from && to && from.id === to.id) return void this.map.set(to);
     if (from) {
       this.map.delete(from.id);
       if (!this.complete) this.removed.add(from.id);
     }
     // One put back after it was removed is in the map, which the building then leaves alone.
-    if (to) this.map.set(to.id, to);
+    if (to) this.map.set(to);
   }
 
   private *building(copy: readonly Highlight[], generation: number): Generator<undefined, void> {
@@ -80,7 +81,7 @@ export class HighlightIds {
       }
       const highlight = copy[i]!;
       // Already there: put (or replaced) by a change since the copy, which is the current record.
-      if (!this.map!.has(highlight.id) && !this.removed.has(highlight.id)) this.map!.set(highlight.id, highlight);
+      if (!this.map!.has(highlight.id) && !this.removed.has(highlight.id)) this.map!.set(highlight);
     }
     yield;
     if (generation !== this.generation) return;
