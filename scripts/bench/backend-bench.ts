@@ -13,7 +13,7 @@ import { benchAgreement } from './agreement-bench';
 import { benchAnalysis } from './analysis-bench';
 import { benchLongLists, benchRefi } from './refi-bench';
 import { benchReanchoring } from './reanchor-bench';
-import { writeFloor } from './write-floor.mjs';
+import { flushWrites, writeFloor } from './write-floor.mjs';
 
 /**
  * The library, the number of runs, and the word the generator put into the texts (generate.mjs, MARKER_WORD); or
@@ -160,6 +160,7 @@ async function timedExports(store: Awaited<ReturnType<typeof openStore>>, runs: 
   const out = path.join(tmpdir(), `stance-bench-${process.pid}.csv`);
   for (let i = 0; i < runs; i++) {
     await rm(out, { force: true });
+    flushWrites();
     let start = performance.now();
     // What Electron's save does once the analyst has chosen where: the backend writes the file as it builds it.
     const bytes = await writeExportFile(store, { kind: 'annotations' }, out);
@@ -169,6 +170,7 @@ async function timedExports(store: Awaited<ReturnType<typeof openStore>>, runs: 
     // For the record: the same bytes from a buffer that already holds them (no text to encode).
     const buffer = await readFile(out);
     await rm(out, { force: true });
+    flushWrites();
     start = performance.now();
     await writeFile(out, buffer);
     exports.push({ buildAndWriteMs, floorMs, bufferWriteMs: since(start), bytes });

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { projectRoot } from '../build.mjs';
 import { measureColdStarts } from './cold-start.mjs';
 import { writeBackup } from './generate.mjs';
-import { writeFloor } from './write-floor.mjs';
+import { flushWrites, writeFloor } from './write-floor.mjs';
 
 const cli = path.join(projectRoot, 'out/main/cli.js');
 const wrapper = path.join(projectRoot, 'scripts/bench/peak-memory.mjs');
@@ -60,6 +60,7 @@ export async function measureBackups({ work, documents, log, coldStarts }) {
   const backupBytes = (await stat(backup)).size;
   const dataDir = path.join(work, 'scale-library');
   log('backups: importing it into an empty library');
+  flushWrites();
   const imported = await measured(['import', '--data-dir', dataDir, '--in', backup], work);
   const highlights = Number(/highlights: ([0-9]+) added/.exec(imported.stderr)?.[1] ?? NaN);
   await rm(backup);
@@ -67,6 +68,7 @@ export async function measureBackups({ work, documents, log, coldStarts }) {
   for (const { name, args } of EXPORTS) {
     log(`backups: exporting ${name}`);
     const out = path.join(work, 'export.out');
+    flushWrites();
     const run = await measured(['export', '--data-dir', dataDir, ...args, '--out', out], work);
     const bytes = (await stat(out)).size;
     exports.push({ name, ms: run.ms, peakMb: run.peakMb, bytes, floorMs: await writeFloor(out, work) });

@@ -1,2 +1,4 @@
 /** The milliseconds to write `file`'s bytes again (write-floor.mjs). */
 export function writeFloor(file: string, work: string): Promise<number>;
+/** Writes what the system holds unwritten to disk before a timed write (write-floor.mjs). */
+export function flushWrites(): void;

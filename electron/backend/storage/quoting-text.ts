@@ -96,7 +96,7 @@ export function withCoding(highlight: Highlight, coding: Coding): Highlight {
  * Makes a quoting record, in the schema's order. A constructor rather than properties added to `{}`: V8 sizes the
  * objects a constructor makes to the properties it gives them (after its first few), and holds them all in the object
  * itself, where an object literal holds four and puts the rest in a second object (144 bytes a record in all, against
- * 96 with the document id read from the shared `Quoted`: 48 MB at a million highlights). Its prototype is
+ * 104 with the document id read from the shared `Quoted`: 40 MB at a million highlights). Its prototype is
  * `Object.prototype`, so a record is a plain object to everything that looks (a structured clone, `toEqual`, a schema).
  */
 const QuotingRecord = function QuotingRecord(
