@@ -61,22 +61,25 @@ const SUFFIX = { get: suffix, enumerable: true, configurable: true };
  * text holds at its place (an orphan's quote, a context saved under another rule).
  */
 export function quotingText(highlight: Highlight, text: string, ref: TextRef = text): Highlight {
-  const { start, end } = highlight;
-  if (!(0 <= start && start < end && end <= text.length)) return highlight;
-  // What the app saves for that place (shared/text-context.ts), which the accessors give back.
-  const saved = quoteWithContext(text, start, end);
-  if (highlight.quote !== saved.quote || highlight.prefix !== saved.prefix || highlight.suffix !== saved.suffix) {
-    return highlight;
-  }
-  return new QuotingRecord(highlight, quotedIn(highlight.documentId, ref), {});
+  return quotingIn(highlight.documentId, text, ref)(highlight);
 }
 
-/** The last `Quoted` made: a document's highlights are read one after another, and share it. */
-let lastQuoted: Quoted = { documentId: '', ref: '' };
-
-function quotedIn(documentId: string, ref: TextRef): Quoted {
-  if (lastQuoted.documentId !== documentId || lastQuoted.ref !== ref) lastQuoted = { documentId, ref };
-  return lastQuoted;
+/**
+ * {@link quotingText} for the highlights of the document `documentId`, each of which names it: the records it makes
+ * share one `Quoted` (a reading of the library makes one per document).
+ */
+export function quotingIn(documentId: string, text: string, ref: TextRef = text): (highlight: Highlight) => Highlight {
+  const quoted: Quoted = { documentId, ref };
+  return (highlight) => {
+    const { start, end } = highlight;
+    if (!(0 <= start && start < end && end <= text.length)) return highlight;
+    // What the app saves for that place (shared/text-context.ts), which the accessors give back.
+    const saved = quoteWithContext(text, start, end);
+    if (highlight.quote !== saved.quote || highlight.prefix !== saved.prefix || highlight.suffix !== saved.suffix) {
+      return highlight;
+    }
+    return new QuotingRecord(highlight, quoted, {});
+  };
 }
 
 /** What a step across many highlights changes in each (a tag's deletion, an entity merged into another). */

@@ -53,20 +53,33 @@ export class RecordsById<T extends Identified> {
 
   /** Puts `record` in, in place of one with its id if there is one. */
   set(record: T): void {
-    const at = this.find(record.id);
-    if (this.slots[at] !== undefined) {
-      this.slots[at] = record;
-      return;
+    const { slots } = this;
+    const capacity = slots.length;
+    // The first removal mark on the way is a place as good as the empty slot that ends the run, and shortens lookups.
+    let removed = -1;
+    let at = hashOf(record.id) % capacity;
+    for (;;) {
+      const slot = slots[at];
+      if (slot === undefined) break;
+      if (slot === REMOVED) {
+        if (removed < 0) removed = at;
+      } else if (slot.id === record.id) {
+        slots[at] = record;
+        return;
+      }
+      at = at + 1 === capacity ? 0 : at + 1;
     }
-    if (this.taken + 1 > this.slots.length * MAX_LOAD) {
-      this.resize();
-      this.set(record);
-      return;
+    if (removed >= 0) {
+      slots[removed] = record;
+    } else {
+      if (this.taken + 1 > capacity * MAX_LOAD) {
+        this.resize();
+        this.set(record);
+        return;
+      }
+      slots[at] = record;
+      this.taken++;
     }
-    // The first removal mark on the way is a place as good as the empty slot found, and shortens later lookups.
-    const place = this.firstRemovedBefore(record.id, at);
-    if (place === at) this.taken++;
-    this.slots[place] = record;
     this.count++;
   }
 
@@ -88,15 +101,6 @@ export class RecordsById<T extends Identified> {
       if (slot === undefined || (slot !== REMOVED && slot.id === id)) return at;
       at = at + 1 === capacity ? 0 : at + 1;
     }
-  }
-
-  private firstRemovedBefore(id: string, end: number): number {
-    const { slots } = this;
-    const capacity = slots.length;
-    for (let at = hashOf(id) % capacity; at !== end; at = at + 1 === capacity ? 0 : at + 1) {
-      if (slots[at] === REMOVED) return at;
-    }
-    return end;
   }
 
   /** Makes room: larger by half when mostly records, the same size when mostly removal marks. */

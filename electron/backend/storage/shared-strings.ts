@@ -1,7 +1,7 @@
 import type { Highlight } from '../../../shared/domain';
 import { ValuePool } from '../../../shared/value-pool';
 import type { HeldTexts, TextRef } from './held-texts';
-import { quotingText } from './quoting-text';
+import { quotingIn } from './quoting-text';
 
 /**
  * `JSON.parse` gives every highlight its own copy of every string in it: its document's id, each tag's and holder's
@@ -30,6 +30,7 @@ export class SharedStrings {
    */
   shareIn(highlights: Highlight[], documentId: string, text: string, ref: TextRef = text): Highlight[] {
     const { pool } = this;
+    const quoting = quotingIn(documentId, text, ref);
     for (let i = 0; i < highlights.length; i++) {
       const highlight = highlights[i]!;
       // Objects fresh from the parser: the only moment they may be written to.
@@ -40,7 +41,7 @@ export class SharedStrings {
       fresh.annotator = pool.string(highlight.annotator);
       fresh.createdAt = pool.string(highlight.createdAt);
       fresh.updatedAt = pool.string(highlight.updatedAt);
-      highlights[i] = quotingText(highlight, text, ref);
+      highlights[i] = quoting(highlight);
     }
     return highlights;
   }
