@@ -208,6 +208,68 @@ function applyRecord(
 }
 
 /**
+ * What takes back in memory `changes`, run in `direction`, once their write has failed: changes to run backwards.
+ *
+ * Not what a step applied since has built on (another client's edit of a highlight this step created, made while this
+ * step's write was under way): that step's write puts its record on disk, and its undo must find it; taking the record
+ * back by its id would lose it. Such a record, which was never on disk, is noted in `unwritten` with what the disk has
+ * instead, so that if that later step's write fails too, taking it back puts back what the disk has, not the record
+ * of the failed write. `highlight` finds a highlight by its id (the store's index); the other collections are searched.
+ */
+export function takingBack(
+  data: Database,
+  changes: readonly Change[],
+  direction: 'forward' | 'backward',
+  highlight: (id: string) => Highlight | undefined,
+  unwritten: WeakMap<object, object | null>,
+): Change[] {
+  const onDisk = (record: object | null): object | null =>
+    record !== null && unwritten.has(record) ? unwritten.get(record)! : record;
+  const back: Change[] = [];
+  // In the order they were run, each as from → to: run backwards, the list is taken back from its end.
+  for (const change of direction === 'forward' ? changes : [...changes].reverse()) {
+    const [from, to] = direction === 'forward' ? [change.before, change.after] : [change.after, change.before];
+    switch (change.kind) {
+      case 'record': {
+        const id = (change.before ?? change.after)!.id;
+        const current =
+          change.collection === 'highlights'
+            ? highlight(id)
+            : (data[change.collection] as ReadonlyArray<{ id: string }>).find((r) => r.id === id);
+        if ((current ?? null) !== to) {
+          if (to !== null) unwritten.set(to, onDisk(from));
+          break;
+        }
+        const restored = onDisk(from);
+        if (restored !== null || to !== null) {
+          back.push({ ...change, before: restored, after: to } as Change);
+        }
+        break;
+      }
+      case 'settings': {
+        // Only the fields that still hold what this change set (a later change of the same field keeps its value).
+        const [f, t] = [from as Settings, to as Settings];
+        const keys = [...new Set([...Object.keys(f), ...Object.keys(t)])] as Array<keyof Settings>;
+        const ours = keys.filter((key) => f[key] !== t[key] && data.settings[key] === t[key]);
+        const pick = (settings: Settings) => Object.fromEntries(ours.map((key) => [key, settings[key]])) as Settings;
+        if (ours.length > 0) back.push({ kind: 'settings', before: pick(f), after: pick(t) });
+        break;
+      }
+      case 'tag-order': {
+        const order = to as string[];
+        if (data.tags.length === order.length && data.tags.every((tag, i) => tag.id === order[i])) {
+          back.push({ kind: 'tag-order', before: from as string[], after: order });
+        }
+        break;
+      }
+      default:
+        throw new Error(`Unknown change ${JSON.stringify(change satisfies never)}`);
+    }
+  }
+  return back;
+}
+
+/**
  * Which files `changes` touch: a highlight its document's file; a document added or removed (or its text replaced)
  * its file, written whole (`rewritten`), and the library file; anything else the library file. Adding or removing a
  * highlight also changes its document's count in the library file, but only that (`counts`): a count is checked
@@ -245,13 +307,15 @@ export function touchedBy(changes: readonly Change[]): {
   return touched;
 }
 
-/** The records a step changes, as keys (`highlights:<id>`, `settings`, `tag-order`): to find later steps that overlap. */
-export function keysOf(changes: readonly Change[]): string[] {
-  const keys: string[] = [];
+/**
+ * Calls `visit` with each record a step changes, as a kind and an id (`highlights` and its id; `settings` or
+ * `tag-order` and ''): to find later steps that overlap.
+ */
+export function forEachRecordOf(changes: readonly Change[], visit: (kind: string, id: string) => void): void {
   for (const change of changes) {
-    keys.push(change.kind === 'record' ? `${change.collection}:${(change.before ?? change.after)!.id}` : change.kind);
+    if (change.kind === 'record') visit(change.collection, (change.before ?? change.after)!.id);
+    else visit(change.kind, '');
   }
-  return keys;
 }
 
 /**

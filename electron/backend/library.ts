@@ -3,13 +3,14 @@ import type { Database, Highlight } from '../../shared/domain';
 import type { AnalysisLibrary } from '../../shared/analysis/analysis-filter';
 import { pushAll } from '../../shared/collections';
 import { ApiFailure } from './api-error';
-import { danglingReferencesAfter, keysOf, touchedBy, type Change } from './change-set';
+import { ByRecord } from './by-record';
+import { danglingReferencesAfter, forEachRecordOf, takingBack, touchedBy, type Change } from './change-set';
 import { currentClientId } from './client-session';
 import type { RecoverableDocument } from './storage/recovery';
 import type { Listing, ListingLists, Store } from './store';
 
-/** Which step last changed each record (by key, change-set.ts's `keysOf`); undefined: none since the start. */
-type Stamps = Map<string, object | undefined>;
+/** Which step last changed each record (change-set.ts's `forEachRecordOf`); none: no step since the start. */
+type Stamps = ByRecord<object>;
 
 /**
  * The stamps an entry's records carry while nobody else has changed them: after it is applied, one stamp on all of
@@ -18,14 +19,14 @@ type Stamps = Map<string, object | undefined>;
  */
 type Expected = { all: object } | { each: Stamps };
 
-const expectedStamp = (expected: Expected, key: string): object | undefined =>
-  'all' in expected ? expected.all : expected.each.get(key);
+const expectedStamp = (expected: Expected, kind: string, id: string): object | undefined =>
+  'all' in expected ? expected.all : expected.each.get(kind, id);
 
 interface HistoryEntry {
   label: string;
   changes: Change[];
   /** The records the step changes. */
-  keys: Set<string>;
+  keys: ByRecord<true>;
   /** The stamps its records had before it was applied: what undoing it puts back. */
   before: Stamps;
   /** The stamps its records have while nobody else has changed them since it was applied, or undone. */
@@ -56,7 +57,9 @@ const MAX_HISTORY = 500;
  */
 export class Library {
   private readonly histories = new Map<string, ClientHistory>();
-  private readonly stamps: Stamps = new Map();
+  private readonly stamps: Stamps = new ByRecord();
+  /** Records a failed write made that a later step built on, with what the disk holds instead (`takingBack`). */
+  private readonly unwritten = new WeakMap<object, object | null>();
 
   constructor(
     private readonly store: Store,
@@ -158,19 +161,18 @@ export class Library {
       : {
           label,
           changes: [],
-          keys: new Set(),
-          before: new Map(),
-          expected: { each: new Map() },
+          keys: new ByRecord(),
+          before: new ByRecord(),
+          expected: { each: new ByRecord() },
           coalesceKey: options.coalesceKey,
           at: now,
         };
-    const keys = keysOf(changes);
-    const restore = this.snapshot(entry, keys);
+    const restore = this.snapshot(entry, changes);
     const redone = history.redo.splice(0);
     this.store.apply(changes, 'forward');
     pushAll(entry.changes, changes);
     entry.at = now;
-    this.stampForward(entry, keys);
+    this.stampForward(entry, changes);
     if (!coalesce) {
       history.undo.push(entry);
       if (history.undo.length > MAX_HISTORY) history.undo.shift();
@@ -178,7 +180,7 @@ export class Library {
     try {
       await this.store.save(touchedBy(changes));
     } catch (error) {
-      this.store.apply(changes, 'backward');
+      this.takeBack(changes, 'forward');
       entry.changes.length -= changes.length;
       restore();
       if (!coalesce) removeEntry(history.undo, entry);
@@ -196,7 +198,7 @@ export class Library {
     try {
       await this.store.save(touchedBy(changes));
     } catch (error) {
-      this.store.apply(changes, 'backward');
+      this.takeBack(changes, 'forward');
       throw error;
     }
   }
@@ -245,7 +247,7 @@ export class Library {
     try {
       await this.store.save(touchedBy(entry.changes));
     } catch (error) {
-      this.store.apply(entry.changes, direction === 'forward' ? 'backward' : 'forward');
+      this.takeBack(entry.changes, direction);
       restore();
       Object.assign(entry, { coalesceKey, at });
       removeEntry(to, entry);
@@ -253,6 +255,15 @@ export class Library {
       throw error;
     }
     return entry.label;
+  }
+
+  /**
+   * Takes back in memory what `changes`, run in `direction`, did, once their write has failed: what is on disk never
+   * had them. Not what a step applied since (its write still to come) has built on (change-set.ts's `takingBack`).
+   */
+  private takeBack(changes: readonly Change[], direction: 'forward' | 'backward'): void {
+    const highlight = (id: string) => this.store.highlight(id);
+    this.store.apply(takingBack(this.store.data, changes, direction, highlight, this.unwritten), 'backward');
   }
 
   /** Refuses an undo or redo that would overwrite a later change of another step, or leave references dangling. */
@@ -274,55 +285,55 @@ export class Library {
 
   /** Whether no other step has changed any of the entry's records since it was last applied or undone. */
   private isUntouched(entry: HistoryEntry): boolean {
-    const { expected } = entry;
-    for (const key of entry.keys) if (this.stamps.get(key) !== expectedStamp(expected, key)) return false;
-    return true;
+    const { expected, keys } = entry;
+    return keys.every((_, kind, id) => this.stamps.get(kind, id) === expectedStamp(expected, kind, id));
   }
 
-  /** The entry applied (again), with `newKeys` among its records: a new stamp on all of them. */
-  private stampForward(entry: HistoryEntry, newKeys: readonly string[]): void {
+  /** The entry applied (again), with the records of `newChanges` among its own: a new stamp on all of them. */
+  private stampForward(entry: HistoryEntry, newChanges: readonly Change[]): void {
     const { keys, before } = entry;
-    for (const key of newKeys) {
-      const size = keys.size;
-      keys.add(key);
-      if (keys.size === size) continue; // one of the entry's records already
+    forEachRecordOf(newChanges, (kind, id) => {
+      if (keys.has(kind, id)) return; // one of the entry's records already
+      keys.set(kind, id, true);
       // A record no step has changed since the start has no stamp: `before` keeps none for it either.
-      const earlier = this.stamps.get(key);
-      if (earlier !== undefined) before.set(key, earlier);
-    }
+      const earlier = this.stamps.get(kind, id);
+      if (earlier !== undefined) before.set(kind, id, earlier);
+    });
     const stamp = {};
-    for (const key of keys) this.stamps.set(key, stamp);
+    keys.forEach((_, kind, id) => this.stamps.set(kind, id, stamp));
     entry.expected = { all: stamp };
   }
 
   /** The entry undone: its records carry again the stamps they had before it. */
   private stampBackward(entry: HistoryEntry): void {
-    for (const key of entry.keys) setStamp(this.stamps, key, entry.before.get(key));
+    const { before } = entry;
+    entry.keys.forEach((_, kind, id) => setStamp(this.stamps, kind, id, before.get(kind, id)));
     // Shared, not copied: `before` changes only in stampForward, which replaces `expected` too.
-    entry.expected = { each: entry.before };
+    entry.expected = { each: before };
   }
 
   /**
-   * What puts the entry and the stamps of its records (and of `newKeys`) back as they are now. Called only while the
-   * entry's records carry the stamps it expects (a new entry has none; a step coalesced into one, an undo and a redo
-   * check it first), so what they carry now need not be copied: the entry's own records carry `expected`, and each
-   * new one what stampForward notes in `before` (a step over 200,000 highlights copied 200,000 stamps here).
+   * What puts the entry and the stamps of its records (and of `newChanges`'s) back as they are now. Called only while
+   * the entry's records carry the stamps it expects (a new entry has none; a step coalesced into one, an undo and a
+   * redo check it first), so what they carry now need not be copied: the entry's own records carry `expected`, and
+   * each new one what stampForward notes in `before` (a step over 200,000 highlights copied 200,000 stamps here).
    */
-  private snapshot(entry: HistoryEntry, newKeys: readonly string[]): () => void {
-    // Only new keys change the entry's sets (stampForward): an undo or redo of 200,000 changes need not copy them.
-    const copy = newKeys.length > 0;
+  private snapshot(entry: HistoryEntry, newChanges: readonly Change[]): () => void {
+    // Only new records change the entry's sets (stampForward): an undo or redo of 200,000 changes need not copy them.
+    const copy = newChanges.length > 0;
     const saved = {
-      keys: copy ? new Set(entry.keys) : entry.keys,
-      before: copy ? new Map(entry.before) : entry.before,
+      keys: copy ? entry.keys.copy() : entry.keys,
+      before: copy ? entry.before.copy() : entry.before,
       expected: entry.expected,
     };
     return () => {
       const { keys, before, expected } = entry;
-      for (const key of keys) {
+      keys.forEach((_, kind, id) => {
         // Only the stamps this step set: a step applied meanwhile on top keeps its own.
-        if (this.stamps.get(key) !== expectedStamp(expected, key)) continue;
-        setStamp(this.stamps, key, saved.keys.has(key) ? expectedStamp(saved.expected, key) : before.get(key));
-      }
+        if (this.stamps.get(kind, id) !== expectedStamp(expected, kind, id)) return;
+        const had = saved.keys.has(kind, id);
+        setStamp(this.stamps, kind, id, had ? expectedStamp(saved.expected, kind, id) : before.get(kind, id));
+      });
       Object.assign(entry, saved);
     };
   }
@@ -338,9 +349,9 @@ export class Library {
   }
 }
 
-function setStamp(stamps: Stamps, key: string, stamp: object | undefined): void {
-  if (stamp === undefined) stamps.delete(key);
-  else stamps.set(key, stamp);
+function setStamp(stamps: Stamps, kind: string, id: string, stamp: object | undefined): void {
+  if (stamp === undefined) stamps.delete(kind, id);
+  else stamps.set(kind, id, stamp);
 }
 
 function removeEntry(list: HistoryEntry[], entry: HistoryEntry): void {

@@ -111,6 +111,66 @@ describe('undo per client session', () => {
     expect(await libraryOnDisk(store.dataDir)).toEqual(store.data);
   });
 
+  /**
+   * A store whose writes can be held and then failed: `hold()` makes the next write wait until `fail()` rejects it
+   * (what a full disk does, at the moment the test chooses).
+   */
+  function heldWrites(store: Store) {
+    const { save } = store;
+    const held: Array<(error: Error) => void> = [];
+    let holdNext = 0;
+    (store as { save: Store['save'] }).save = (touched) => {
+      if (holdNext === 0) return save(touched);
+      holdNext--;
+      return new Promise((_, reject) => held.push(reject));
+    };
+    const waitForHeld = async (count: number) => {
+      while (held.length < count) await new Promise((resolve) => setImmediate(resolve));
+    };
+    return { hold: () => void holdNext++, waitForHeld, fail: (i: number) => held[i]!(new Error('disk full')) };
+  }
+
+  it("keeps another client's edit made on top of a step whose write then failed, and its undo still works", async () => {
+    const { backend, store, highlight } = await openSampleBackend(await tempDir());
+    const h = await highlight(SAMPLE_CLAIM);
+    const [a, b] = [client(backend, 'tab-a'), client(backend, 'tab-b')];
+    const writes = heldWrites(store);
+    writes.hold();
+    const aEdit = a.call('updateHighlight', { highlightId: h.id, note: 'A' });
+    await writes.waitForHeld(1);
+    // B edits the highlight as A's step left it, and B's write succeeds; then A's write fails.
+    await b.ok('updateHighlight', { highlightId: h.id, note: 'B' });
+    writes.fail(0);
+    expect((await aEdit).ok).toBe(false);
+    expect(store.highlight(h.id)!.note).toBe('B');
+    expect(await libraryOnDisk(store.dataDir)).toEqual(store.data);
+    expect((await b.ok('undo', {})).label).toBe('Edit note');
+    expect(await libraryOnDisk(store.dataDir)).toEqual(store.data);
+  });
+
+  it('puts back what is on disk when two steps, one on top of the other, both fail to be written', async () => {
+    const { backend, store, highlight } = await openSampleBackend(await tempDir());
+    const h = await highlight(SAMPLE_CLAIM);
+    const [a, b] = [client(backend, 'tab-a'), client(backend, 'tab-b')];
+    const writes = heldWrites(store);
+    writes.hold();
+    writes.hold();
+    const aEdit = a.call('updateHighlight', { highlightId: h.id, note: 'A' });
+    await writes.waitForHeld(1);
+    const bEdit = b.call('updateHighlight', { highlightId: h.id, note: 'B' });
+    await writes.waitForHeld(2);
+    writes.fail(0);
+    expect((await aEdit).ok).toBe(false);
+    writes.fail(1);
+    expect((await bEdit).ok).toBe(false);
+    // Neither note was written: memory holds what the disk holds, not A's note that B's step was made on.
+    expect(store.highlight(h.id)).toEqual(h);
+    expect(await libraryOnDisk(store.dataDir)).toEqual(store.data);
+    // Neither step is in its client's history.
+    expect((await a.ok('getWorkspace', {})).history.undoLabel).toBeNull();
+    expect((await b.ok('getWorkspace', {})).history.undoLabel).toBeNull();
+  });
+
   it('keeps every history intact under any interleaving of clients (property)', async () => {
     const quotes = [SAMPLE_CLAIM, OBSERVERS, 'peacekeepers', 'ceasefire', 'Ukraine'];
     const op = fc.oneof(

@@ -17,6 +17,7 @@ type Action =
   | { kind: 'create'; document: number }
   | { kind: 'edit'; pick: number; move: number | null }
   | { kind: 'delete'; picks: number[] }
+  | { kind: 'mixed'; ops: Array<{ op: 'create' | 'edit' | 'delete'; pick: number; document: number }> }
   | { kind: 'undo' }
   | { kind: 'redo' }
   | { kind: 'outside'; document: number }
@@ -40,6 +41,21 @@ const action: fc.Arbitrary<Action> = fc.oneof(
     arbitrary: fc.record({
       kind: fc.constant('delete' as const),
       picks: fc.array(fc.nat(), { minLength: 1, maxLength: 80 }),
+    }),
+  },
+  {
+    // One step of many kinds of change, several to one document (deleting a tag edits ten highlights in each).
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('mixed' as const),
+      ops: fc.array(
+        fc.record({
+          op: fc.constantFrom('create' as const, 'edit' as const, 'delete' as const),
+          pick: fc.nat(),
+          document,
+        }),
+        { minLength: 1, maxLength: 30 },
+      ),
     }),
   },
   { weight: 3, arbitrary: fc.constant({ kind: 'undo' as const }) },
@@ -94,6 +110,33 @@ function run(actions: readonly Action[], start: number): void {
         if (all.length === 0) break;
         const picked = [...new Set(a.picks.map((p) => all[p % all.length]!))];
         step(picked.map((h) => remove('highlights', h)));
+        break;
+      }
+      case 'mixed': {
+        // Each change names the record as the changes before it in the step left it.
+        const current = new Map(all.map((h) => [h.id, h]));
+        const changes: Change[] = [];
+        for (const { op, pick, document: d } of a.ops) {
+          const ids = [...current.keys()];
+          const before = ids.length > 0 ? current.get(ids[pick % ids.length]!)! : null;
+          if (op === 'create' || !before) {
+            const created = highlight(`h${next++}`, DOCUMENTS[d]!);
+            current.set(created.id, created);
+            changes.push(insert('highlights', created));
+          } else if (op === 'edit') {
+            const after = {
+              ...before,
+              note: `edited ${next++}`,
+              documentId: pick % 5 === 0 ? DOCUMENTS[d]! : before.documentId,
+            };
+            current.set(after.id, after);
+            changes.push(replace('highlights', before, after));
+          } else {
+            current.delete(before.id);
+            changes.push(remove('highlights', before));
+          }
+        }
+        step(changes);
         break;
       }
       case 'undo': {

@@ -91,18 +91,28 @@ export class HighlightsIndex {
     if (this.list !== highlights || this.length + added !== highlights.length) return this.forget();
     this.length = highlights.length;
     for (const [id, changed] of perDocument) if (changed > MANY_CHANGES) this.stale.add(id);
+    // Each document's list is copied once for the whole step, changed in the copy, and the copy then replaces it: a
+    // tag deleted from 200,000 highlights, ten in each of 20,000 documents, copied each list ten times (0.2 s).
+    const drafts = new Map<string, Highlight[]>();
+    const draftOf = (documentId: string): Highlight[] | null => {
+      if (this.stale.has(documentId)) return null;
+      let draft = drafts.get(documentId);
+      if (!draft) drafts.set(documentId, (draft = [...this.listOf(documentId)]));
+      return draft;
+    };
     for (const change of steps) {
       const [from, to] = sidesOf(change);
       this.ids.changed(from, to);
-      if (from && to && from.documentId === to.documentId) this.replace(from, to);
+      if (from && to && from.documentId === to.documentId) this.replace(draftOf(from.documentId), from, to);
       else if (from && to) {
         this.stale.add(from.documentId);
         this.stale.add(to.documentId);
-      } else if (to && change.index === undefined) this.append(to);
+      } else if (to && change.index === undefined) draftOf(to.documentId)?.push(to);
       // Put back at its old place in the whole list: where that is in its document's, a pass over them finds.
       else if (to) this.stale.add(to.documentId);
-      else if (from) this.remove(from);
+      else if (from) this.remove(draftOf(from.documentId), from);
     }
+    for (const [id, draft] of drafts) if (!this.stale.has(id)) this.set(id, draft);
   }
 
   /** The list changed in a way the index cannot follow (a step that failed halfway): built again when next asked. */
@@ -143,23 +153,27 @@ export class HighlightsIndex {
     else this.byDocument.set(documentId, list);
   }
 
-  private append(to: Highlight): void {
-    if (!this.stale.has(to.documentId)) this.set(to.documentId, [...this.listOf(to.documentId), to]);
+  /** `from` replaced by `to` in its document's draft (null: the document's list is to be found again). */
+  private replace(draft: Highlight[] | null, from: Highlight, to: Highlight): void {
+    if (!draft) return;
+    const at = indexIn(draft, from);
+    if (at < 0) return void this.stale.add(from.documentId);
+    draft[at] = to;
   }
 
-  private replace(from: Highlight, to: Highlight): void {
-    if (this.stale.has(from.documentId)) return;
-    const list = this.listOf(from.documentId);
-    const at = list.findIndex((h) => h.id === from.id);
+  private remove(draft: Highlight[] | null, from: Highlight): void {
+    if (!draft) return;
+    const at = indexIn(draft, from);
     if (at < 0) return void this.stale.add(from.documentId);
-    this.set(from.documentId, list.with(at, to));
+    draft.splice(at, 1);
   }
+}
 
-  private remove(from: Highlight): void {
-    if (this.stale.has(from.documentId)) return;
-    const list = this.listOf(from.documentId);
-    const at = list.findIndex((h) => h.id === from.id);
-    if (at < 0) return void this.stale.add(from.documentId);
-    this.set(from.documentId, list.toSpliced(at, 1));
-  }
+/**
+ * Where `record`, or a record with its id, is in `list`. A step names the very records it changes, so a comparison of
+ * references finds it, and only a record the list holds under another reference costs a comparison of ids.
+ */
+function indexIn(list: readonly Highlight[], record: Highlight): number {
+  const at = list.indexOf(record);
+  return at >= 0 ? at : list.findIndex((h) => h.id === record.id);
 }
