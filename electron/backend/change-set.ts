@@ -1,5 +1,6 @@
 import { entryIn } from '../../shared/collections';
 import type { Database, Entity, Highlight, Settings, StoredDocument, Tag, Variable } from '../../shared/domain';
+import type { UnwrittenRecords } from './unwritten-records';
 
 /**
  * A data change as a list of small, invertible steps. Handlers describe what they change; the library applies the
@@ -212,7 +213,7 @@ function applyRecord(
  *
  * Not what a step applied since has built on (another client's edit of a highlight this step created, made while this
  * step's write was under way): that step's write puts its record on disk, and its undo must find it; taking the record
- * back by its id would lose it. Such a record, which was never on disk, is noted in `unwritten` with what the disk has
+ * back by its id would lose it. Such a record, which was never on disk, is noted in `unwritten` with what the disk holds
  * instead, so that if that later step's write fails too, taking it back puts back what the disk has, not the record
  * of the failed write. `highlight` finds a highlight by its id (the store's index); the other collections are searched.
  */
@@ -221,10 +222,8 @@ export function takingBack(
   changes: readonly Change[],
   direction: 'forward' | 'backward',
   highlight: (id: string) => Highlight | undefined,
-  unwritten: WeakMap<object, object | null>,
+  unwritten: UnwrittenRecords,
 ): Change[] {
-  const onDisk = (record: object | null): object | null =>
-    record !== null && unwritten.has(record) ? unwritten.get(record)! : record;
   const back: Change[] = [];
   // In the order they were run, each as from → to: run backwards, the list is taken back from its end.
   for (const change of direction === 'forward' ? changes : [...changes].reverse()) {
@@ -237,10 +236,10 @@ export function takingBack(
             ? highlight(id)
             : (data[change.collection] as ReadonlyArray<{ id: string }>).find((r) => r.id === id);
         if ((current ?? null) !== to) {
-          if (to !== null) unwritten.set(to, onDisk(from));
+          if (to !== null) unwritten.note(to, unwritten.onDisk(from));
           break;
         }
-        const restored = onDisk(from);
+        const restored = unwritten.onDisk(from);
         if (restored !== null || to !== null) {
           back.push({ ...change, before: restored, after: to } as Change);
         }
@@ -364,4 +363,10 @@ export function danglingReferencesAfter(
   );
   if (users.length === 0) return null;
   return `${users.length} highlight${users.length > 1 ? 's use' : ' uses'} what it would remove`;
+}
+
+/** The records `changes`, run in `direction`, put in place (null for a record they remove). */
+export function* recordsPutBy(changes: readonly Change[], direction: 'forward' | 'backward'): Generator<object | null> {
+  for (const change of changes)
+    if (change.kind === 'record') yield direction === 'forward' ? change.after : change.before;
 }

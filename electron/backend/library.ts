@@ -4,9 +4,17 @@ import type { AnalysisLibrary } from '../../shared/analysis/analysis-filter';
 import { pushAll } from '../../shared/collections';
 import { ApiFailure } from './api-error';
 import { ByRecord } from './by-record';
-import { danglingReferencesAfter, forEachRecordOf, takingBack, touchedBy, type Change } from './change-set';
+import {
+  danglingReferencesAfter,
+  forEachRecordOf,
+  recordsPutBy,
+  takingBack,
+  touchedBy,
+  type Change,
+} from './change-set';
 import { currentClientId } from './client-session';
 import type { RecoverableDocument } from './storage/recovery';
+import { UnwrittenRecords } from './unwritten-records';
 import type { Listing, ListingLists, Store } from './store';
 
 /** Which step last changed each record (change-set.ts's `forEachRecordOf`); none: no step since the start. */
@@ -59,7 +67,7 @@ export class Library {
   private readonly histories = new Map<string, ClientHistory>();
   private readonly stamps: Stamps = new ByRecord();
   /** Records a failed write made that a later step built on, with what the disk holds instead (`takingBack`). */
-  private readonly unwritten = new WeakMap<object, object | null>();
+  private readonly unwritten = new UnwrittenRecords();
 
   constructor(
     private readonly store: Store,
@@ -187,6 +195,7 @@ export class Library {
       if (history.redo.length === 0) history.redo.push(...redone);
       throw error;
     }
+    this.unwritten.written(recordsPutBy(changes, 'forward'));
   }
 
   /**
@@ -254,6 +263,7 @@ export class Library {
       from.push(entry);
       throw error;
     }
+    this.unwritten.written(recordsPutBy(entry.changes, direction));
     return entry.label;
   }
 

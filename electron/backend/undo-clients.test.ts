@@ -171,6 +171,29 @@ describe('undo per client session', () => {
     expect((await b.ok('getWorkspace', {})).history.undoLabel).toBeNull();
   });
 
+  it('takes a failed step back to what the disk holds once an undo has written the record it was made on', async () => {
+    const { backend, store, highlight } = await openSampleBackend(await tempDir());
+    const h = await highlight(SAMPLE_CLAIM);
+    const [a, b] = [client(backend, 'tab-a'), client(backend, 'tab-b')];
+    const writes = heldWrites(store);
+    writes.hold();
+    const aEdit = a.call('updateHighlight', { highlightId: h.id, note: 'A' });
+    await writes.waitForHeld(1);
+    await b.ok('updateHighlight', { highlightId: h.id, note: 'B' });
+    writes.fail(0);
+    expect((await aEdit).ok).toBe(false);
+    // B's undo puts back the record B's step was made on, A's, and writes it: the disk now holds A's note.
+    await b.ok('undo', {});
+    expect(store.highlight(h.id)!.note).toBe('A');
+    writes.hold();
+    const bEdit = b.call('updateHighlight', { highlightId: h.id, note: 'C' });
+    await writes.waitForHeld(2);
+    writes.fail(1);
+    expect((await bEdit).ok).toBe(false);
+    expect(store.highlight(h.id)!.note).toBe('A');
+    expect(await libraryOnDisk(store.dataDir)).toEqual(store.data);
+  });
+
   it('keeps every history intact under any interleaving of clients (property)', async () => {
     const quotes = [SAMPLE_CLAIM, OBSERVERS, 'peacekeepers', 'ceasefire', 'Ukraine'];
     const op = fc.oneof(
@@ -179,19 +202,21 @@ describe('undo per client session', () => {
       fc.record({ kind: fc.constant('delete' as const), pick: fc.nat() }),
       fc.constant({ kind: 'undo' as const }),
       fc.constant({ kind: 'redo' as const }),
-      // The next write fails (a full disk, say): whichever client's step it is, that step is rolled back.
-      fc.constant({ kind: 'fail' as const }),
+      // The next write fails (a full disk, say), some turns later: whichever client's step it is, that step is taken
+      // back, while other clients' steps may have been made on top of it meanwhile.
+      fc.record({ kind: fc.constant('fail' as const), turns: fc.nat({ max: 4 }) }),
     );
     await fc.assert(
       fc.asyncProperty(fc.array(fc.array(op, { maxLength: 12 }), { minLength: 2, maxLength: 3 }), async (scripts) => {
         const { backend, store, document, tagIds } = await openSampleBackend(await tempDir());
         const failures: string[] = [];
         const { save } = store;
-        let writesToFail = 0;
-        (store as { save: Store['save'] }).save = (touched) => {
-          if (writesToFail === 0) return save(touched);
-          writesToFail--;
-          return Promise.reject(new Error('disk full'));
+        const writesToFail: number[] = [];
+        (store as { save: Store['save'] }).save = async (touched) => {
+          const turns = writesToFail.shift();
+          if (turns === undefined) return save(touched);
+          for (let i = 0; i < turns; i++) await new Promise((resolve) => setImmediate(resolve));
+          throw new Error('disk full');
         };
         const run = async (clientId: string, script: (typeof scripts)[number]) => {
           const c = client(backend, clientId);
@@ -217,7 +242,7 @@ describe('undo per client session', () => {
                 break;
               }
               case 'fail':
-                writesToFail++;
+                writesToFail.push(step.turns);
                 continue;
               default:
                 result = await c.call(step.kind, {});
@@ -230,7 +255,7 @@ describe('undo per client session', () => {
           }
         };
         await Promise.all(scripts.map((script, i) => run(`client-${i}`, script)));
-        writesToFail = 0;
+        writesToFail.length = 0;
         // Then each client undoes all it can: every answer is a step undone, a clear refusal, or the end.
         for (let i = 0; i < scripts.length; i++) {
           const c = client(backend, `client-${i}`);
