@@ -50,4 +50,30 @@ describe('a step that changes hundreds of thousands of highlights', () => {
     const onDisk = await libraryOnDisk(dir);
     expect(onDisk.highlights.filter((h) => h.tagIds.includes(tag.id))).toHaveLength(COUNT);
   }, 120_000);
+
+  it('puts every highlight back when the write of a step over thousands of them fails', async () => {
+    const dir = await tempDir();
+    const base = hardCaseLibrary();
+    const tag = base.tags[0]!;
+    const highlights = base.documents.flatMap((document) => {
+      const template = base.highlights.find((h) => h.documentId === document.id);
+      return template
+        ? Array.from({ length: 500 }, (_, i) => ({ ...template, id: `${document.id}-${i}`, tagIds: [tag.id] }))
+        : [];
+    });
+    await writeFile(libraryFilePath(dir), JSON.stringify({ ...base, highlights }));
+    const store = await openStore(dir, { seed: false });
+    const backend = createBackend(store);
+    await store.loaded;
+    const before = structuredClone(store.data);
+    const { save } = store;
+    (store as { save: typeof save }).save = () => Promise.reject(new Error('disk full'));
+    const result = await backend('deleteTag', { tagId: tag.id });
+    expect(result.ok).toBe(false);
+    (store as { save: typeof save }).save = save;
+    // Taken back by one pass over each list, not a search per record: every record as it was, in its place.
+    expect(store.data).toEqual(before);
+    expect(await libraryOnDisk(dir)).toEqual(store.data);
+    await store.close();
+  });
 });
