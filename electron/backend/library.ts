@@ -66,6 +66,8 @@ const MAX_HISTORY = 500;
 export class Library {
   private readonly histories = new Map<string, ClientHistory>();
   private readonly stamps: Stamps = new ByRecord();
+  /** Stamps of steps taken back while a later step covered them, with what to put back in their place. */
+  private readonly stampsInstead = new ByRecord<Map<object, object | undefined>>();
   /** Records a failed write made that a later step built on, with what the disk holds instead (`takingBack`). */
   private readonly unwritten = new UnwrittenRecords();
 
@@ -317,7 +319,9 @@ export class Library {
   /** The entry undone: its records carry again the stamps they had before it. */
   private stampBackward(entry: HistoryEntry): void {
     const { before } = entry;
-    entry.keys.forEach((_, kind, id) => setStamp(this.stamps, kind, id, before.get(kind, id)));
+    entry.keys.forEach((_, kind, id) =>
+      setStamp(this.stamps, kind, id, this.stampInstead(kind, id, before.get(kind, id))),
+    );
     // Shared, not copied: `before` changes only in stampForward, which replaces `expected` too.
     entry.expected = { each: before };
   }
@@ -339,13 +343,28 @@ export class Library {
     return () => {
       const { keys, before, expected } = entry;
       keys.forEach((_, kind, id) => {
-        // Only the stamps this step set: a step applied meanwhile on top keeps its own.
-        if (this.stamps.get(kind, id) !== expectedStamp(expected, kind, id)) return;
+        const ours = expectedStamp(expected, kind, id);
         const had = saved.keys.has(kind, id);
-        setStamp(this.stamps, kind, id, had ? expectedStamp(saved.expected, kind, id) : before.get(kind, id));
+        const back = this.stampInstead(kind, id, had ? expectedStamp(saved.expected, kind, id) : before.get(kind, id));
+        // Only the stamps this step set: a step applied meanwhile on top keeps its own, and will put back ours when
+        // it is taken back in turn; it must then put back what we put back now.
+        if (this.stamps.get(kind, id) === ours) setStamp(this.stamps, kind, id, back);
+        else if (ours !== undefined) entryIn(this.stampsInstead, kind, id).set(ours, back);
       });
       Object.assign(entry, saved);
     };
+  }
+
+  /**
+   * The stamp to put back on a record in place of `stamp`: `stamp` itself, unless a step that set it was taken back
+   * while a later step's stamp covered it (`stampsInstead`). Without this, taking back that later step put back the
+   * stamp of a step that never happened, and an undo it did not belong to passed its check.
+   */
+  private stampInstead(kind: string, id: string, stamp: object | undefined): object | undefined {
+    if (this.stampsInstead.size === 0) return stamp;
+    const instead = this.stampsInstead.get(kind, id);
+    while (stamp !== undefined && instead?.has(stamp)) stamp = instead.get(stamp);
+    return stamp;
   }
 
   private clientHistory(): ClientHistory {
@@ -357,6 +376,13 @@ export class Library {
     }
     return history;
   }
+}
+
+/** The map kept for a record in `byRecord`, made empty if there is none. */
+function entryIn<V>(byRecord: ByRecord<Map<object, V>>, kind: string, id: string): Map<object, V> {
+  let map = byRecord.get(kind, id);
+  if (!map) byRecord.set(kind, id, (map = new Map()));
+  return map;
 }
 
 function setStamp(stamps: Stamps, kind: string, id: string, stamp: object | undefined): void {

@@ -194,6 +194,34 @@ describe('undo per client session', () => {
     expect(await libraryOnDisk(store.dataDir)).toEqual(store.data);
   });
 
+  it('refuses an undo whose record a step taken back on a full disk had left to another client', async () => {
+    const { backend, store, document, tagIds } = await openSampleBackend(await tempDir());
+    const [a, b] = [client(backend, 'tab-a'), client(backend, 'tab-b')];
+    const start = document.text.indexOf(SAMPLE_CLAIM);
+    const span = { documentId: document.id, start, end: start + SAMPLE_CLAIM.length, quote: SAMPLE_CLAIM };
+    const h = await a.ok('createHighlight', { ...span, tagIds: [tagIds[0]!] });
+    await b.ok('deleteHighlight', { highlightId: h.id });
+    const writes = heldWrites(store);
+    // B's undo puts the highlight back, A edits it meanwhile, and then both writes fail.
+    writes.hold();
+    const bUndo = b.call('undo', {});
+    await writes.waitForHeld(1);
+    writes.hold();
+    const aEdit = a.call('updateHighlight', { highlightId: h.id, note: 'A' });
+    await writes.waitForHeld(2);
+    writes.fail(0);
+    expect((await bUndo).ok).toBe(false);
+    writes.fail(1);
+    expect((await aEdit).ok).toBe(false);
+    expect(store.highlight(h.id)).toBeUndefined();
+    expect(await libraryOnDisk(store.dataDir)).toEqual(store.data);
+    // B's deletion is still the last step on the highlight: A's creation cannot be undone, B's deletion can.
+    expect(await a.call('undo', {})).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect((await b.ok('undo', {})).label).toBe('Delete highlight');
+    expect(store.highlight(h.id)?.id).toBe(h.id);
+    expect(await libraryOnDisk(store.dataDir)).toEqual(store.data);
+  });
+
   it('keeps every history intact under any interleaving of clients (property)', async () => {
     const quotes = [SAMPLE_CLAIM, OBSERVERS, 'peacekeepers', 'ceasefire', 'Ukraine'];
     const op = fc.oneof(
