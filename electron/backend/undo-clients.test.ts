@@ -130,24 +130,6 @@ describe('undo per client session', () => {
     return { hold: () => void holdNext++, waitForHeld, fail: (i: number) => held[i]!(new Error('disk full')) };
   }
 
-  it("keeps another client's edit made on top of a step whose write then failed, and its undo still works", async () => {
-    const { backend, store, highlight } = await openSampleBackend(await tempDir());
-    const h = await highlight(SAMPLE_CLAIM);
-    const [a, b] = [client(backend, 'tab-a'), client(backend, 'tab-b')];
-    const writes = heldWrites(store);
-    writes.hold();
-    const aEdit = a.call('updateHighlight', { highlightId: h.id, note: 'A' });
-    await writes.waitForHeld(1);
-    // B edits the highlight as A's step left it, and B's write succeeds; then A's write fails.
-    await b.ok('updateHighlight', { highlightId: h.id, note: 'B' });
-    writes.fail(0);
-    expect((await aEdit).ok).toBe(false);
-    expect(store.highlight(h.id)!.note).toBe('B');
-    expect(await libraryOnDisk(store.dataDir)).toEqual(store.data);
-    expect((await b.ok('undo', {})).label).toBe('Edit note');
-    expect(await libraryOnDisk(store.dataDir)).toEqual(store.data);
-  });
-
   it('puts back what is on disk when two steps, one on top of the other, both fail to be written', async () => {
     const { backend, store, highlight } = await openSampleBackend(await tempDir());
     const h = await highlight(SAMPLE_CLAIM);
@@ -171,7 +153,7 @@ describe('undo per client session', () => {
     expect((await b.ok('getWorkspace', {})).history.undoLabel).toBeNull();
   });
 
-  it('takes a failed step back to what the disk holds once an undo has written the record it was made on', async () => {
+  it("keeps another client's edit made on top of a step whose write then failed; its undo works, and is written", async () => {
     const { backend, store, highlight } = await openSampleBackend(await tempDir());
     const h = await highlight(SAMPLE_CLAIM);
     const [a, b] = [client(backend, 'tab-a'), client(backend, 'tab-b')];
@@ -179,12 +161,17 @@ describe('undo per client session', () => {
     writes.hold();
     const aEdit = a.call('updateHighlight', { highlightId: h.id, note: 'A' });
     await writes.waitForHeld(1);
+    // B edits the highlight as A's step left it, and B's write succeeds; then A's write fails.
     await b.ok('updateHighlight', { highlightId: h.id, note: 'B' });
     writes.fail(0);
     expect((await aEdit).ok).toBe(false);
-    // B's undo puts back the record B's step was made on, A's, and writes it: the disk now holds A's note.
-    await b.ok('undo', {});
+    expect(store.highlight(h.id)!.note).toBe('B');
+    expect(await libraryOnDisk(store.dataDir)).toEqual(store.data);
+    // B's undo puts back the record B's step was made on, A's, and writes it: the disk now holds A's note, and a
+    // step on it that fails in turn is taken back to it.
+    expect((await b.ok('undo', {})).label).toBe('Edit note');
     expect(store.highlight(h.id)!.note).toBe('A');
+    expect(await libraryOnDisk(store.dataDir)).toEqual(store.data);
     writes.hold();
     const bEdit = b.call('updateHighlight', { highlightId: h.id, note: 'C' });
     await writes.waitForHeld(2);
