@@ -363,7 +363,11 @@ export class Library {
   private stampInstead(kind: string, id: string, stamp: object | undefined): object | undefined {
     if (this.stampsInstead.size === 0) return stamp;
     const instead = this.stampsInstead.get(kind, id);
-    while (stamp !== undefined && instead?.has(stamp)) stamp = instead.get(stamp);
+    if (!instead) return stamp;
+    // Each replacement is a later or an earlier step's stamp; however they chain, never more hops than there are.
+    for (let hops = 0; stamp !== undefined && instead.has(stamp) && hops < instead.size; hops++) {
+      stamp = instead.get(stamp);
+    }
     return stamp;
   }
 
