@@ -45,4 +45,12 @@ describe('values kept by record', () => {
     expect(copy.size).toBe(1);
     expect(copy.get('highlights', 'b')).toBe(2);
   });
+
+  it('makes an entry once, and gives the kept one after', () => {
+    const values = new ByRecord<number[]>();
+    values.entry('highlights', 'a', () => []).push(1);
+    values.entry('highlights', 'a', () => [99]).push(2);
+    expect(values.get('highlights', 'a')).toEqual([1, 2]);
+    expect(values.size).toBe(1);
+  });
 });

@@ -27,6 +27,13 @@ export class ByRecord<V> {
     this.count += values.size - size;
   }
 
+  /** The value kept for the record, made by `make` and kept if there is none (as shared/collections.ts's `entryIn`). */
+  entry(kind: string, id: string, make: () => V): V {
+    let value = this.get(kind, id);
+    if (value === undefined) this.set(kind, id, (value = make()));
+    return value;
+  }
+
   delete(kind: string, id: string): void {
     if (this.kinds.get(kind)?.delete(id)) this.count--;
   }

@@ -349,7 +349,7 @@ export class Library {
         // Only the stamps this step set: a step applied meanwhile on top keeps its own, and will put back ours when
         // it is taken back in turn; it must then put back what we put back now.
         if (this.stamps.get(kind, id) === ours) setStamp(this.stamps, kind, id, back);
-        else if (ours !== undefined) entryIn(this.stampsInstead, kind, id).set(ours, back);
+        else if (ours !== undefined) this.stampsInstead.entry(kind, id, () => new Map()).set(ours, back);
       });
       Object.assign(entry, saved);
     };
@@ -380,13 +380,6 @@ export class Library {
     }
     return history;
   }
-}
-
-/** The map kept for a record in `byRecord`, made empty if there is none. */
-function entryIn<V>(byRecord: ByRecord<Map<object, V>>, kind: string, id: string): Map<object, V> {
-  let map = byRecord.get(kind, id);
-  if (!map) byRecord.set(kind, id, (map = new Map()));
-  return map;
 }
 
 function setStamp(stamps: Stamps, kind: string, id: string, stamp: object | undefined): void {
